@@ -1,0 +1,108 @@
+//! The command line: parse arguments (clap) and dispatch to the commands; nothing else.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use mlops_maturity::commands::{self, AssessArgs, Format, ReportArgs};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "mlops-maturity",
+    version,
+    about = "Assess how mature your team's MLOps practice is, see where the ML lifecycle is stuck, and get a roadmap.",
+    after_help = "Run without a command to start the interactive assessment."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The interactive assessment (the default command).
+    Assess {
+        /// Questionnaire: a built-in id, a user questionnaire id, or a path.
+        #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        /// Session file to resume or create; saved after every change.
+        #[arg(long, value_name = "FILE")]
+        session: Option<PathBuf>,
+        #[arg(long, value_name = "T")]
+        team: Option<String>,
+        #[arg(long, value_name = "R")]
+        respondent: Option<String>,
+        /// Free text: data-science, engineering, management...
+        #[arg(long, value_name = "R")]
+        role: Option<String>,
+    },
+    /// Score one session or merge several, and write the report.
+    Report {
+        #[arg(required = true, value_name = "SESSION")]
+        sessions: Vec<PathBuf>,
+        /// Use this questionnaire instead of the sessions' own.
+        #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        #[arg(long, value_enum, default_value_t = CliFormat::Markdown)]
+        format: CliFormat,
+        /// A Tera template to render instead of the built-in Markdown report.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// An earlier session or JSON report to compare with.
+        #[arg(long, value_name = "SESSION_OR_JSON")]
+        baseline: Option<PathBuf>,
+    },
+    /// Check questionnaire files and report every problem.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List built-in and user questionnaires, and saved sessions.
+    List,
+    /// Write the built-in questionnaires and templates to DIR, to customise.
+    Init {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CliFormat {
+    Markdown,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => commands::assess(AssessArgs::default()),
+        Some(Command::Assess { questionnaire, session, team, respondent, role }) => {
+            commands::assess(AssessArgs { questionnaire, session, team, respondent, role })
+        }
+        Some(Command::Report { sessions, questionnaire, format, template, output, baseline }) => {
+            commands::report(ReportArgs {
+                sessions,
+                questionnaire,
+                format: match format {
+                    CliFormat::Markdown => Format::Markdown,
+                    CliFormat::Json => Format::Json,
+                },
+                template,
+                output,
+                baseline,
+            })
+        }
+        Some(Command::Validate { files }) => commands::validate(&files),
+        Some(Command::List) => commands::list(),
+        Some(Command::Init { dir }) => commands::init(&dir),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("mlops-maturity: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,556 @@
+//! Questionnaires: the model, loading from YAML, validation, and the built-in ones.
+//!
+//! Loading never stops at the first mistake: it collects every problem it can find (unknown keys
+//! with their line and column, then the semantic checks naming the dimension and question) so a
+//! person fixing a file sees them all at once. Nothing here reads the disk except [`resolve`].
+
+use crate::files;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The six lifecycle stages, used when a questionnaire does not list its own.
+pub const DEFAULT_STAGES: [(&str, &str); 6] = [
+    ("data-preparation", "Data preparation"),
+    ("experimentation", "Experimentation"),
+    ("validation", "Validation"),
+    ("deployment", "Deployment"),
+    ("monitoring", "Monitoring"),
+    ("retraining", "Retraining"),
+];
+
+/// The questionnaires compiled into the binary: (id, YAML text).
+pub const BUILT_INS: [(&str, &str); 2] = [
+    ("mlops-maturity", include_str!("../questionnaires/mlops-maturity.yaml")),
+    ("mlops-quick", include_str!("../questionnaires/mlops-quick.yaml")),
+];
+
+/// One thing wrong with an input file: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub location: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub description: Option<String>,
+    pub levels: Vec<LevelInfo>,
+    pub scoring: Scoring,
+    pub stages: Vec<Stage>,
+    pub dimensions: Vec<Dimension>,
+    /// Question id -> (dimension index, question index), so lookups never scan.
+    index: HashMap<String, (usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelInfo {
+    pub level: u32,
+    pub name: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scoring {
+    pub pass_ratio: f64,
+    pub partial_credit: f64,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring { pass_ratio: 0.8, partial_credit: 0.5 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub stage: Option<String>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub level: u32,
+    pub text: String,
+    pub help: Option<String>,
+    pub recommendation: String,
+    pub weight: f64,
+}
+
+impl Questionnaire {
+    /// The highest level a team can reach in this questionnaire.
+    pub fn highest_level(&self) -> u32 {
+        self.levels.last().map_or(0, |l| l.level)
+    }
+
+    /// The dimension and question for a question id.
+    pub fn question(&self, id: &str) -> Option<(&Dimension, &Question)> {
+        self.index.get(id).map(|&(d, q)| (&self.dimensions[d], &self.dimensions[d].questions[q]))
+    }
+
+    pub fn level_name(&self, level: u32) -> &str {
+        self.levels.get(level as usize).map_or("", |l| l.name.as_str())
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Every question in questionnaire order, with its dimension.
+    pub fn questions(&self) -> impl Iterator<Item = (&Dimension, &Question)> {
+        self.dimensions.iter().flat_map(|d| d.questions.iter().map(move |q| (d, q)))
+    }
+}
+
+// ---- raw YAML shapes: exactly the file format, unknown keys rejected ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestionnaire {
+    id: String,
+    version: u32,
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    levels: Vec<RawLevel>,
+    #[serde(default)]
+    scoring: Option<RawScoring>,
+    #[serde(default)]
+    stages: Option<Vec<RawStage>>,
+    dimensions: Vec<RawDimension>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevel {
+    level: u32,
+    name: String,
+    #[serde(default)]
+    summary: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScoring {
+    #[serde(default)]
+    pass_ratio: Option<f64>,
+    #[serde(default)]
+    partial_credit: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStage {
+    id: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDimension {
+    id: String,
+    name: String,
+    #[serde(default)]
+    stage: Option<String>,
+    #[serde(default)]
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    level: u32,
+    text: String,
+    #[serde(default)]
+    help: Option<String>,
+    #[serde(default)]
+    recommendation: String,
+    #[serde(default)]
+    weight: Option<f64>,
+}
+
+/// Deserialises YAML strictly, collecting every unknown key instead of stopping at the first.
+///
+/// serde stops at the first error; for an unknown key in block style we know its exact line, so
+/// we report it, blank that entry out and parse again. Any other error ends the search.
+pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str) -> Result<T, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem { location: format!("{file}:1:1"), message: "the file is empty".into() }]);
+    }
+    let mut text = text.to_owned();
+    let mut problems = Vec::new();
+    for _ in 0..200 {
+        match serde_yaml::from_str::<T>(&text) {
+            Ok(value) if problems.is_empty() => return Ok(value),
+            Ok(_) => return Err(problems),
+            Err(e) => {
+                let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                let message = clean_yaml_message(&e.to_string());
+                let unknown_key = message.contains("unknown key");
+                problems.push(Problem { location: format!("{file}:{line}:{col}"), message });
+                if !(unknown_key && blank_entry(&mut text, line, col)) {
+                    return Err(problems);
+                }
+            }
+        }
+    }
+    Err(problems)
+}
+
+/// Drops serde_yaml's trailing " at line L column C" (we print the place first) and makes
+/// the wording read as advice.
+fn clean_yaml_message(msg: &str) -> String {
+    let msg = match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains("column") && !msg[i..].contains(',') => &msg[..i],
+        _ => msg,
+    };
+    let msg = msg.replace("unknown field", "unknown key").replace("missing field", "missing key");
+    if msg.contains("unknown key") { format!("{msg} (check the spelling; unknown keys are not allowed)") } else { msg }
+}
+
+/// Blanks out the block-style mapping entry whose key starts at (line, col): that line and the
+/// more indented lines under it. Returns false when the entry is not alone at the start of its
+/// line (flow style), where blanking could hide other keys.
+fn blank_entry(text: &mut String, line: usize, col: usize) -> bool {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let Some(first) = lines.get(line.wrapping_sub(1)) else { return false };
+    let before: String = first.chars().take(col.saturating_sub(1)).collect();
+    if !before.trim_start_matches([' ', '-']).trim().is_empty() || before.contains('{') {
+        return false;
+    }
+    let indent = col - 1;
+    lines[line - 1] = format!("{}{}", before, " ".repeat(first.chars().count() - before.chars().count()));
+    if before.trim().is_empty() {
+        lines[line - 1] = String::new();
+    }
+    for l in lines.iter_mut().skip(line) {
+        let lead = l.chars().take_while(|c| *c == ' ').count();
+        if l.trim().is_empty() || lead > indent {
+            l.clear();
+        } else {
+            break;
+        }
+    }
+    *text = lines.join("\n");
+    true
+}
+
+/// Parses and validates a questionnaire; `file` names it in every problem.
+pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
+    let raw: RawQuestionnaire = parse_strict(text, file)?;
+    let mut problems = Vec::new();
+    let mut problem = |place: String, message: String| {
+        let location = if place.is_empty() { file.to_owned() } else { format!("{file}: {place}") };
+        problems.push(Problem { location, message });
+    };
+
+    if raw.id.is_empty() || !raw.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        problem(String::new(), format!("id `{}` must use only a-z, 0-9 and '-'", raw.id));
+    }
+    if raw.title.trim().is_empty() {
+        problem(String::new(), "title is empty".into());
+    }
+
+    let mut levels: Vec<LevelInfo> =
+        raw.levels.into_iter().map(|l| LevelInfo { level: l.level, name: l.name, summary: l.summary }).collect();
+    levels.sort_by_key(|l| l.level);
+    let contiguous = levels.iter().enumerate().all(|(i, l)| l.level as usize == i);
+    if levels.len() < 2 || !contiguous {
+        let found: Vec<String> = levels.iter().map(|l| l.level.to_string()).collect();
+        problem(
+            String::new(),
+            format!(
+                "levels must be contiguous from 0 with at least levels 0 and 1 (found: {})",
+                if found.is_empty() { "none".into() } else { found.join(", ") }
+            ),
+        );
+    }
+    for l in &levels {
+        if l.name.trim().is_empty() {
+            problem(format!("level {}", l.level), "name is empty".into());
+        }
+    }
+    let highest = levels.last().map_or(0, |l| l.level);
+
+    let mut scoring = Scoring::default();
+    if let Some(s) = raw.scoring {
+        if let Some(p) = s.pass_ratio {
+            if !(p > 0.0 && p <= 1.0) {
+                problem("scoring".into(), format!("pass_ratio {p} is out of range: it must be above 0 and at most 1"));
+            }
+            scoring.pass_ratio = p;
+        }
+        if let Some(c) = s.partial_credit {
+            if !(0.0..=1.0).contains(&c) {
+                problem("scoring".into(), format!("partial_credit {c} is out of range: it must be from 0 to 1"));
+            }
+            scoring.partial_credit = c;
+        }
+    }
+
+    let stages: Vec<Stage> = match raw.stages {
+        Some(list) => list.into_iter().map(|s| Stage { id: s.id, name: s.name }).collect(),
+        None => DEFAULT_STAGES.iter().map(|(id, name)| Stage { id: (*id).into(), name: (*name).into() }).collect(),
+    };
+    let mut stage_ids = HashSet::new();
+    for s in &stages {
+        if s.id.trim().is_empty() {
+            problem("stages".into(), "a stage has an empty id".into());
+        } else if !stage_ids.insert(s.id.as_str()) {
+            problem(format!("stage {}", s.id), "duplicate stage id".into());
+        }
+        if s.name.trim().is_empty() {
+            problem(format!("stage {}", s.id), "name is empty".into());
+        }
+    }
+
+    if raw.dimensions.is_empty() {
+        problem(String::new(), "there are no dimensions".into());
+    }
+    let mut dimension_ids = HashSet::new();
+    let mut question_ids: HashMap<String, String> = HashMap::new();
+    let mut dimensions = Vec::with_capacity(raw.dimensions.len());
+    for d in raw.dimensions {
+        let here = format!("dimension {}", d.id);
+        if d.id.trim().is_empty() {
+            problem(here.clone(), "a dimension has an empty id".into());
+        } else if !dimension_ids.insert(d.id.clone()) {
+            problem(here.clone(), "duplicate dimension id".into());
+        }
+        if d.name.trim().is_empty() {
+            problem(here.clone(), "name is empty".into());
+        }
+        if let Some(stage) = &d.stage
+            && !stage_ids.contains(stage.as_str())
+        {
+            let known: Vec<&str> = stages.iter().map(|s| s.id.as_str()).collect();
+            problem(here.clone(), format!("unknown stage `{stage}` (known stages: {})", known.join(", ")));
+        }
+        if d.questions.is_empty() {
+            problem(here.clone(), "the dimension has no questions".into());
+        }
+        let mut questions = Vec::with_capacity(d.questions.len());
+        for q in d.questions {
+            let at = format!("{here}, question {}", q.id);
+            if q.id.trim().is_empty() || q.id.chars().any(char::is_whitespace) {
+                problem(at.clone(), "question id must be non-empty and without spaces".into());
+            } else if let Some(other) = question_ids.get(&q.id) {
+                problem(at.clone(), format!("duplicate question id (also in {other})"));
+            } else {
+                question_ids.insert(q.id.clone(), here.clone());
+            }
+            if q.level < 1 || q.level > highest {
+                problem(
+                    at.clone(),
+                    format!("level {} is out of range: questions go from level 1 to {highest}", q.level),
+                );
+            }
+            if q.text.trim().is_empty() {
+                problem(at.clone(), "text is empty".into());
+            }
+            if q.recommendation.trim().is_empty() {
+                problem(at.clone(), "recommendation is empty: say what to do when the practice is missing".into());
+            }
+            let weight = q.weight.unwrap_or(1.0);
+            if !(weight > 0.0 && weight.is_finite()) {
+                problem(at.clone(), format!("weight {weight} must be a number above 0"));
+            }
+            questions.push(Question {
+                id: q.id,
+                level: q.level,
+                text: q.text,
+                help: q.help.filter(|h| !h.trim().is_empty()),
+                recommendation: q.recommendation,
+                weight,
+            });
+        }
+        dimensions.push(Dimension { id: d.id, name: d.name, stage: d.stage, questions });
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut index = HashMap::with_capacity(question_ids.len());
+    for (di, d) in dimensions.iter().enumerate() {
+        for (qi, q) in d.questions.iter().enumerate() {
+            index.insert(q.id.clone(), (di, qi));
+        }
+    }
+    Ok(Questionnaire {
+        id: raw.id,
+        version: raw.version,
+        title: raw.title,
+        description: raw.description.filter(|d| !d.trim().is_empty()),
+        levels,
+        scoring,
+        stages,
+        dimensions,
+        index,
+    })
+}
+
+/// A built-in questionnaire by id.
+pub fn built_in(id: &str) -> Option<Questionnaire> {
+    BUILT_INS.iter().find(|(bid, _)| *bid == id).map(|(bid, text)| {
+        parse(text, &format!("built-in:{bid}")).expect("built-in questionnaires are validated by tests")
+    })
+}
+
+/// Where a questionnaire came from, for `list` and messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    BuiltIn(String),
+    File(PathBuf),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::BuiltIn(id) => write!(f, "built-in {id}"),
+            Source::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// Loads and validates a questionnaire file, with every problem in one error.
+pub fn load_file(path: &Path) -> anyhow::Result<Questionnaire> {
+    let text = files::read_text(path)?;
+    parse(&text, &path.display().to_string()).map_err(problems_error)
+}
+
+/// Joins problems into one error, each on its own line.
+pub fn problems_error(problems: Vec<Problem>) -> anyhow::Error {
+    let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    anyhow::anyhow!("{}", lines.join("\n"))
+}
+
+fn looks_like_path(spec: &str) -> bool {
+    spec.contains('/') || spec.contains('\\') || spec.ends_with(".yaml") || spec.ends_with(".yml")
+}
+
+/// Finds a questionnaire by path (relative paths from `base`), by id in the user folder, or by
+/// built-in id, in that order: a user's customised copy shadows the built-in of the same id.
+pub fn resolve(spec: &str, base: &Path, home: Option<&Path>) -> anyhow::Result<(Questionnaire, Source)> {
+    if looks_like_path(spec) {
+        let path = if Path::new(spec).is_absolute() { PathBuf::from(spec) } else { base.join(spec) };
+        return Ok((load_file(&path)?, Source::File(path)));
+    }
+    if let Some(home) = home {
+        let dir = home.join("questionnaires");
+        for ext in ["yaml", "yml"] {
+            let path = dir.join(format!("{spec}.{ext}"));
+            if path.is_file() {
+                return Ok((load_file(&path)?, Source::File(path)));
+            }
+        }
+        for path in files::files_in(&dir, &["yaml", "yml"]) {
+            if let Ok(q) = load_file(&path)
+                && q.id == spec
+            {
+                return Ok((q, Source::File(path)));
+            }
+        }
+    }
+    if let Some(q) = built_in(spec) {
+        return Ok((q, Source::BuiltIn(spec.to_owned())));
+    }
+    let ids: Vec<&str> = BUILT_INS.iter().map(|(id, _)| *id).collect();
+    anyhow::bail!(
+        "unknown questionnaire `{spec}`: it is not a built-in ({}), not in {}, and not a file; run `mlops-maturity list` to see what there is",
+        ids.join(", "),
+        home.map_or("the user folder".into(), |h| h.join("questionnaires").display().to_string())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) const MINIMAL: &str = "id: t\nversion: 1\ntitle: T\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - { id: q1, level: 1, text: T, recommendation: R }\n";
+
+    #[test]
+    fn built_ins_are_valid() {
+        for (id, text) in BUILT_INS {
+            let q = parse(text, id).unwrap_or_else(|p| panic!("{id}: {p:?}"));
+            assert_eq!(q.id, id);
+        }
+    }
+
+    #[test]
+    fn minimal_file_gets_defaults() {
+        let q = parse(MINIMAL, "m.yaml").unwrap();
+        assert_eq!(q.scoring, Scoring::default());
+        assert_eq!(q.stages.len(), 6);
+        assert_eq!(q.question("q1").unwrap().1.weight, 1.0);
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_with_its_place() {
+        let text = MINIMAL
+            .replace("version: 1\n", "version: 1\nauthor: me\n")
+            .replace("    name: D\n", "    name: D\n    colour: red\n");
+        let problems = parse(&text, "m.yaml").unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].location, "m.yaml:3:1");
+        assert!(problems[0].message.contains("author"));
+        assert_eq!(problems[1].location, "m.yaml:11:5");
+        assert!(problems[1].message.contains("colour"));
+    }
+
+    #[test]
+    fn semantic_problems_are_all_reported() {
+        let text = MINIMAL.replace(
+            "      - { id: q1, level: 1, text: T, recommendation: R }\n",
+            "      - { id: q1, level: 4, text: T, recommendation: R }\n      - { id: q1, level: 1, text: '', recommendation: R, weight: 0 }\n  - { id: e, name: E, stage: nowhere, questions: [] }\n",
+        );
+        let problems = parse(&text, "m.yaml").unwrap_err();
+        let all: Vec<String> = problems.iter().map(Problem::to_string).collect();
+        let joined = all.join("\n");
+        assert!(joined.contains("question q1: level 4 is out of range"), "{joined}");
+        assert!(joined.contains("duplicate question id"), "{joined}");
+        assert!(joined.contains("text is empty"), "{joined}");
+        assert!(joined.contains("weight 0 must be"), "{joined}");
+        assert!(joined.contains("dimension e: unknown stage `nowhere`"), "{joined}");
+        assert!(joined.contains("dimension e: the dimension has no questions"), "{joined}");
+    }
+
+    #[test]
+    fn levels_must_be_contiguous_and_ratios_in_range() {
+        let text = MINIMAL
+            .replace("  - { level: 1, name: One }\n", "  - { level: 2, name: Two }\n")
+            .replace("dimensions:\n", "scoring: { pass_ratio: 0, partial_credit: 1.5 }\ndimensions:\n");
+        let joined: Vec<String> = parse(&text, "m.yaml").unwrap_err().iter().map(Problem::to_string).collect();
+        let joined = joined.join("\n");
+        assert!(joined.contains("contiguous"), "{joined}");
+        assert!(joined.contains("pass_ratio 0 is out of range"), "{joined}");
+        assert!(joined.contains("partial_credit 1.5 is out of range"), "{joined}");
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let problems = parse("id: t\ntitle: 'open\n", "bad.yaml").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].location, "bad.yaml:3:1");
+        assert!(problems[0].message.contains("quoted scalar"), "{:?}", problems[0]);
+    }
+}

@@ -1,0 +1,582 @@
+//! The report: one `Report` struct that is the JSON output, the template context and what the
+//! TUI's results screen shows — built in one place, from a questionnaire and its sessions.
+//!
+//! Building is pure (no clock, no files: the shell passes the date and file names in); rendering
+//! goes through Tera with a few filters that keep free text from breaking Markdown tables.
+
+use crate::questionnaire::Questionnaire;
+use crate::roadmap::{self, TargetSource};
+use crate::scoring;
+use crate::session::{Answer, Session};
+use crate::workshop;
+use indexmap::IndexMap;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// The Markdown template compiled into the binary.
+pub const DEFAULT_TEMPLATE: &str = include_str!("../templates/report.md");
+pub const DEFAULT_TEMPLATE_NAME: &str = "report.md";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub questionnaire: QuestionnaireInfo,
+    pub respondents: Vec<String>,
+    pub overall: Overall,
+    pub target: TargetInfo,
+    pub dimensions: Vec<DimensionReport>,
+    pub bottlenecks: Vec<Bottleneck>,
+    pub roadmap: Vec<PhaseReport>,
+    pub unknown: Vec<String>,
+    pub unanswered: Vec<String>,
+    pub ahead_of_foundation: Vec<String>,
+    pub disagreements: Vec<Disagreement>,
+    pub role_gaps: Vec<RoleGap>,
+    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Vec<BaselineDelta>>,
+    pub team: Option<String>,
+    pub generated: String,
+    pub levels: Vec<LevelReport>,
+    pub answers: Vec<AnswerReport>,
+    /// "Does not apply" answers given without a note saying why.
+    pub na_without_reason: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionnaireInfo {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Overall {
+    pub level: u32,
+    pub score: f64,
+    pub weakest: Vec<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetInfo {
+    pub level: u32,
+    pub source: TargetSource,
+    pub name: String,
+    /// Why this target, in a phrase a manager can read.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionReport {
+    pub id: String,
+    pub name: String,
+    pub stage: Option<String>,
+    pub level: u32,
+    pub score: f64,
+    pub levels: Vec<LevelRatio>,
+    pub blocking: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelRatio {
+    pub level: u32,
+    pub ratio: Option<f64>,
+    pub met: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bottleneck {
+    pub stage: String,
+    pub name: String,
+    pub time_share: f64,
+    pub pain: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseReport {
+    pub level: u32,
+    pub name: String,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Action {
+    pub question: String,
+    pub dimension: String,
+    pub level: u32,
+    pub answer: String,
+    pub recommendation: String,
+    pub text: String,
+    pub dimension_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Disagreement {
+    pub question: String,
+    pub text: String,
+    pub answers: IndexMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleGap {
+    pub dimension: String,
+    pub scores: IndexMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BaselineDelta {
+    pub dimension: String,
+    pub before: Option<f64>,
+    pub after: f64,
+    pub delta: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelReport {
+    pub level: u32,
+    pub name: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerReport {
+    pub question: String,
+    pub dimension: String,
+    pub level: u32,
+    pub text: String,
+    pub answer: String,
+    pub notes: Vec<Note>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub respondent: String,
+    pub text: String,
+}
+
+/// One session and the name of its file (used when the session names no respondent).
+pub struct SessionInput<'a> {
+    pub file_name: String,
+    pub session: &'a Session,
+}
+
+/// The answer as the report spells it; no answer at all is "unanswered".
+pub fn answer_str(answer: Option<Answer>) -> &'static str {
+    answer.map_or("unanswered", Answer::as_str)
+}
+
+/// Builds the report of one session or the merge of several (all of the same questionnaire).
+///
+/// `baseline` holds earlier scores per dimension id, `generated` the report's date.
+pub fn build(
+    q: &Questionnaire,
+    sessions: &[SessionInput],
+    baseline: Option<&[(String, f64)]>,
+    generated: &str,
+) -> Report {
+    let names = workshop::respondent_names(
+        &sessions.iter().map(|s| (s.session.respondent.clone(), s.file_name.clone())).collect::<Vec<_>>(),
+    );
+    let per_respondent: Vec<Vec<Option<Answer>>> =
+        sessions.iter().map(|s| workshop::answers_of(q, s.session)).collect();
+    let slices: Vec<&[Option<Answer>]> = per_respondent.iter().map(Vec::as_slice).collect();
+    let answers = workshop::merge_answers(q, &slices);
+    let scores = scoring::score(q, &answers);
+
+    let explicit = sessions.iter().find_map(|s| s.session.target);
+    let context = sessions.iter().find_map(|s| s.session.context.as_ref().filter(|c| !c.is_empty()));
+    let target = roadmap::target(explicit, context, scores.overall_level, q.highest_level());
+
+    let just_sessions: Vec<&Session> = sessions.iter().map(|s| s.session).collect();
+    let loads = workshop::merge_loads(&q.stages, &just_sessions);
+    let order = roadmap::bottleneck_order(&loads);
+    let mut rank = vec![0; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let phases = roadmap::phases(q, &q.stages, &rank, &scores, &answers, target.level);
+
+    let flat: Vec<(&crate::questionnaire::Dimension, &crate::questionnaire::Question)> = q.questions().collect();
+    let starts: Vec<usize> = q
+        .dimensions
+        .iter()
+        .scan(0, |acc, d| {
+            let start = *acc;
+            *acc += d.questions.len();
+            Some(start)
+        })
+        .collect();
+
+    let dimensions: Vec<DimensionReport> = q
+        .dimensions
+        .iter()
+        .zip(&scores.dimensions)
+        .map(|(d, r)| DimensionReport {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            stage: d.stage.clone(),
+            level: r.level,
+            score: r.score,
+            levels: r
+                .ratios
+                .iter()
+                .zip(&r.met)
+                .enumerate()
+                .map(|(i, (&ratio, &met))| LevelRatio { level: i as u32 + 1, ratio, met })
+                .collect(),
+            blocking: r.blocking.clone(),
+        })
+        .collect();
+
+    let roadmap_report = phases
+        .iter()
+        .map(|p| PhaseReport {
+            level: p.level,
+            name: q.level_name(p.level).to_owned(),
+            actions: p
+                .actions
+                .iter()
+                .map(|&(d, qi)| {
+                    let dim = &q.dimensions[d];
+                    let question = &dim.questions[qi];
+                    Action {
+                        question: question.id.clone(),
+                        dimension: dim.id.clone(),
+                        level: question.level,
+                        answer: answer_str(answers[starts[d] + qi]).to_owned(),
+                        recommendation: question.recommendation.clone(),
+                        text: question.text.clone(),
+                        dimension_name: dim.name.clone(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+
+    let ids_where = |wanted: fn(Option<Answer>) -> bool| -> Vec<String> {
+        flat.iter().zip(&answers).filter(|(_, a)| wanted(**a)).map(|((_, qn), _)| qn.id.clone()).collect()
+    };
+    let unknown = ids_where(|a| a == Some(Answer::Unknown));
+    let unanswered = ids_where(|a| a.is_none());
+    let ahead: HashSet<&str> = scores.dimensions.iter().flat_map(|d| d.ahead.iter().map(String::as_str)).collect();
+    let ahead_of_foundation = ids_where_set(&flat, &ahead);
+
+    let disagreements = workshop::disagreements(q, &names, &slices)
+        .into_iter()
+        .map(|(question, column)| Disagreement {
+            text: q.question(&question).map(|(_, qn)| qn.text.clone()).unwrap_or_default(),
+            question,
+            answers: column.into_iter().map(|(n, a)| (n, a.as_str().to_owned())).collect(),
+        })
+        .collect();
+    let roles: Vec<Option<String>> = sessions.iter().map(|s| s.session.role.clone()).collect();
+    let role_gaps = workshop::role_gaps(q, &roles, &slices)
+        .into_iter()
+        .map(|(dimension, scores)| RoleGap { dimension, scores: scores.into_iter().collect() })
+        .collect();
+
+    let answers_report: Vec<AnswerReport> = flat
+        .iter()
+        .zip(&answers)
+        .map(|((d, qn), a)| {
+            let entries =
+                sessions.iter().zip(&names).filter_map(|(s, n)| s.session.answers.get(&qn.id).map(|e| (n, e)));
+            let mut notes = Vec::new();
+            let mut evidence = Vec::new();
+            for (name, entry) in entries {
+                if let Some(text) = entry.note.as_ref().filter(|t| !t.trim().is_empty()) {
+                    notes.push(Note { respondent: name.clone(), text: text.clone() });
+                }
+                if let Some(ev) = entry.evidence.as_ref().filter(|t| !t.trim().is_empty()) {
+                    evidence.push(ev.clone());
+                }
+            }
+            AnswerReport {
+                question: qn.id.clone(),
+                dimension: d.id.clone(),
+                level: qn.level,
+                text: qn.text.clone(),
+                answer: answer_str(*a).to_owned(),
+                notes,
+                evidence,
+            }
+        })
+        .collect();
+    let na_without_reason =
+        answers_report.iter().filter(|a| a.answer == "na" && a.notes.is_empty()).map(|a| a.question.clone()).collect();
+
+    let bottlenecks = order
+        .iter()
+        .map(|&i| Bottleneck {
+            stage: q.stages[i].id.clone(),
+            name: q.stages[i].name.clone(),
+            time_share: loads[i].time_share,
+            pain: loads[i].pain,
+        })
+        .collect();
+
+    let baseline = baseline.map(|before| {
+        dimensions
+            .iter()
+            .map(|d| {
+                let b = before.iter().find(|(id, _)| *id == d.id).map(|(_, s)| *s);
+                BaselineDelta { dimension: d.id.clone(), before: b, after: d.score, delta: b.map(|b| d.score - b) }
+            })
+            .collect()
+    });
+
+    let mut teams: Vec<&str> = Vec::new();
+    for t in sessions.iter().filter_map(|s| s.session.team.as_deref()).filter(|t| !t.trim().is_empty()) {
+        if !teams.contains(&t) {
+            teams.push(t);
+        }
+    }
+
+    Report {
+        questionnaire: QuestionnaireInfo { id: q.id.clone(), version: q.version, title: q.title.clone() },
+        respondents: names,
+        overall: Overall {
+            level: scores.overall_level,
+            score: scores.overall_score,
+            weakest: scores.weakest.iter().map(|&i| q.dimensions[i].id.clone()).collect(),
+            name: q.level_name(scores.overall_level).to_owned(),
+        },
+        target: TargetInfo {
+            level: target.level,
+            source: target.source,
+            name: q.level_name(target.level).to_owned(),
+            reason: target_reason(target.source, context),
+        },
+        dimensions,
+        bottlenecks,
+        roadmap: roadmap_report,
+        unknown,
+        unanswered,
+        ahead_of_foundation,
+        disagreements,
+        role_gaps,
+        warnings: warnings(q, sessions),
+        baseline,
+        team: (!teams.is_empty()).then(|| teams.join(", ")),
+        generated: generated.to_owned(),
+        levels: q
+            .levels
+            .iter()
+            .map(|l| LevelReport { level: l.level, name: l.name.clone(), summary: l.summary.clone() })
+            .collect(),
+        answers: answers_report,
+        na_without_reason,
+    }
+}
+
+fn ids_where_set(
+    flat: &[(&crate::questionnaire::Dimension, &crate::questionnaire::Question)],
+    set: &HashSet<&str>,
+) -> Vec<String> {
+    flat.iter().filter(|(_, qn)| set.contains(qn.id.as_str())).map(|(_, qn)| qn.id.clone()).collect()
+}
+
+fn target_reason(source: TargetSource, context: Option<&crate::session::Context>) -> String {
+    match (source, context) {
+        (TargetSource::Explicit, _) => "set by the team".into(),
+        (TargetSource::Context, Some(c)) => {
+            let mut parts = Vec::new();
+            if let Some(n) = c.models_in_production {
+                parts.push(format!("{n} model{} in production", if n == 1 { "" } else { "s" }));
+            }
+            if let Some(crit) = c.criticality {
+                parts.push(format!("{} criticality", crit.as_str()));
+            }
+            match c.regulated {
+                Some(true) => parts.push("regulated".into()),
+                Some(false) => parts.push("not regulated".into()),
+                None => {}
+            }
+            format!("fits the team's context ({})", parts.join(", "))
+        }
+        _ => "the next level up; describe the team's context for a target that fits its volume and risk".into(),
+    }
+}
+
+/// What the reader should know about the input: answers kept but not scored, version drift.
+fn warnings(q: &Questionnaire, sessions: &[SessionInput]) -> Vec<String> {
+    let mut out = Vec::new();
+    let stage_ids: HashSet<&str> = q.stages.iter().map(|s| s.id.as_str()).collect();
+    for s in sessions {
+        let file = &s.file_name;
+        if let Some(v) = s.session.questionnaire_version
+            && v != q.version
+        {
+            out.push(format!(
+                "{file}: answered version {v} of questionnaire {}, which is now version {}; check the answers still fit",
+                q.id, q.version
+            ));
+        }
+        for id in s.session.answers.keys() {
+            if q.question(id).is_none() {
+                out.push(format!("{file}: answer for unknown question `{id}` is kept in the file but not scored"));
+            }
+        }
+        for stage in s.session.bottlenecks.keys() {
+            if !stage_ids.contains(stage.as_str()) {
+                out.push(format!("{file}: bottleneck rating for unknown stage `{stage}` is not used"));
+            }
+        }
+    }
+    out
+}
+
+/// Reads the per-dimension scores out of an earlier JSON report.
+pub fn baseline_from_json(text: &str) -> Result<Vec<(String, f64)>, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not a JSON report: {e}"))?;
+    let dims = value
+        .get("dimensions")
+        .and_then(|d| d.as_array())
+        .ok_or("the JSON has no `dimensions` list; give a report made with --format json")?;
+    dims.iter()
+        .map(|d| {
+            let id = d.get("id").and_then(|v| v.as_str());
+            let score = d.get("score").and_then(|v| v.as_f64());
+            match (id, score) {
+                (Some(id), Some(score)) => Ok((id.to_owned(), score)),
+                _ => Err("a dimension in the JSON lacks `id` or `score`".to_owned()),
+            }
+        })
+        .collect()
+}
+
+/// The report as pretty JSON.
+pub fn to_json(report: &Report) -> String {
+    let mut out = serde_json::to_string_pretty(report).expect("a report always serialises");
+    out.push('\n');
+    out
+}
+
+/// Escapes free text for a Markdown table cell or line: no `|`, no newline, no HTML.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = false;
+    for (i, c) in text.char_indices() {
+        // `&` alone is fine in Markdown; only one that starts an entity (`&lt;`) is escaped.
+        if c == '&' && starts_entity(&text[i + 1..]) {
+            out.push_str("&amp;");
+            last_space = false;
+            continue;
+        }
+        match c {
+            '\r' | '\n' | '\t' => {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+                continue;
+            }
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => continue,
+            c => out.push(c),
+        }
+        last_space = false;
+    }
+    out.trim().to_owned()
+}
+
+fn starts_entity(rest: &str) -> bool {
+    let name_len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'#').count();
+    name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
+}
+
+/// A text bar: `value` of `max` drawn in `width` cells.
+pub fn text_bar(value: f64, max: f64, width: usize) -> String {
+    let filled = if max > 0.0 && value.is_finite() {
+        ((value / max).clamp(0.0, 1.0) * width as f64).round() as usize
+    } else {
+        0
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Renders a report through a Tera template; `name` decides autoescaping (.html is escaped).
+pub fn render(report: &Report, name: &str, template: &str) -> Result<String, String> {
+    use tera::{Kwargs, State, Tera, Value};
+    let mut tera = Tera::new();
+    tera.register_filter("md", |v: Value, _: Kwargs, _: &State| match v.as_str() {
+        Some(s) => escape_markdown(s),
+        None if v.is_none() || v.is_undefined() => String::new(),
+        None => escape_markdown(&v.to_string()),
+    });
+    tera.register_filter("num", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let places = kwargs.get::<i64>("places")?.unwrap_or(2).clamp(0, 6) as usize;
+        Ok(v.as_f64().map_or_else(|| "–".to_owned(), |x| format!("{x:.places$}")))
+    });
+    tera.register_filter("bar", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let max = kwargs.get::<f64>("max")?.unwrap_or(3.0);
+        let width = kwargs.get::<i64>("width")?.unwrap_or(10).clamp(1, 100) as usize;
+        Ok(text_bar(v.as_f64().unwrap_or(0.0), max, width))
+    });
+    tera.add_raw_template(name, template).map_err(|e| describe_tera_error(name, &e))?;
+    let context = tera::Context::from_serialize(report).map_err(|e| describe_tera_error(name, &e))?;
+    tera.render(name, &context).map_err(|e| describe_tera_error(name, &e))
+}
+
+/// One sentence naming the template, the line and what is wrong.
+fn describe_tera_error(name: &str, e: &tera::Error) -> String {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) => {
+            format!("{name}:{}:{}: template syntax error: {}", r.span().start_line, r.span().start_col + 1, r.message())
+        }
+        tera::ErrorKind::RenderingError(r) => {
+            format!("{name}:{}:{}: template error: {}", r.span().start_line, r.span().start_col + 1, r.message())
+        }
+        _ => {
+            let mut msg = format!("{name}: template error: {e}");
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                msg.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            msg
+        }
+    }
+}
+
+/// The Markdown report with the built-in template.
+pub fn render_markdown(report: &Report) -> String {
+    render(report, DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE).expect("the built-in template is tested")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_tables_whole() {
+        assert_eq!(escape_markdown("a | b\nc"), "a \\| b c");
+        assert_eq!(escape_markdown("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
+        assert_eq!(escape_markdown("日本 🚀"), "日本 🚀");
+        assert_eq!(escape_markdown("R&D &lt;"), "R&D &amp;lt;");
+        assert_eq!(escape_markdown("a & b"), "a & b");
+    }
+
+    #[test]
+    fn bars_fill_in_proportion() {
+        assert_eq!(text_bar(1.5, 3.0, 10), "█████░░░░░");
+        assert_eq!(text_bar(9.0, 3.0, 4), "████");
+        assert_eq!(text_bar(f64::NAN, 3.0, 2), "░░");
+    }
+
+    #[test]
+    fn template_syntax_error_names_file_and_line() {
+        let q = crate::questionnaire::built_in("mlops-quick").unwrap();
+        let s = Session::new("mlops-quick");
+        let r = build(&q, &[SessionInput { file_name: "s.yaml".into(), session: &s }], None, "2026-01-01");
+        let err = render(&r, "mine.md", "ok\n{% if %}\n").unwrap_err();
+        assert!(err.starts_with("mine.md:2:"), "{err}");
+    }
+}

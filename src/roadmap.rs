@@ -1,0 +1,187 @@
+//! Target level, bottleneck order and the roadmap's phases.
+//!
+//! Pure functions: the report builder gives them scores, answers and ratings, and they decide
+//! where the team should aim, which lifecycle stage hurts most, and what to do first.
+
+use crate::questionnaire::{Questionnaire, Stage};
+use crate::scoring::{EPSILON, Scores};
+use crate::session::{Answer, Context, Criticality};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetSource {
+    Explicit,
+    Context,
+    NextLevel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub level: u32,
+    pub source: TargetSource,
+}
+
+/// Points that the team's context earns: volume, criticality and regulation.
+pub fn context_points(c: &Context) -> u32 {
+    let volume = match c.models_in_production {
+        Some(n) if n >= 10 => 2,
+        Some(n) if n >= 3 => 1,
+        _ => 0,
+    };
+    let criticality = match c.criticality {
+        Some(Criticality::High) => 2,
+        Some(Criticality::Medium) => 1,
+        _ => 0,
+    };
+    volume + criticality + u32::from(c.regulated == Some(true))
+}
+
+/// The level the team should aim for: explicit, else from context, else one above today's.
+pub fn target(explicit: Option<u32>, context: Option<&Context>, overall: u32, highest: u32) -> Target {
+    let (level, source) = if let Some(t) = explicit {
+        (t, TargetSource::Explicit)
+    } else if let Some(c) = context.filter(|c| !c.is_empty()) {
+        let level = match context_points(c) {
+            0..=1 => 1,
+            2..=3 => 2,
+            _ => 3,
+        };
+        (level, TargetSource::Context)
+    } else {
+        (overall + 1, TargetSource::NextLevel)
+    };
+    Target { level: level.min(highest), source }
+}
+
+/// One stage's place on the bottleneck map: time share in percent, pain 1-5 when rated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageLoad {
+    pub time_share: f64,
+    pub pain: Option<f64>,
+}
+
+/// Normalises shares to percent of their sum; all zero stays all zero.
+pub fn to_percent(shares: &[Option<f64>]) -> Vec<Option<f64>> {
+    let total: f64 = shares.iter().flatten().sum();
+    shares.iter().map(|s| s.map(|v| if total > 0.0 { v * 100.0 / total } else { 0.0 })).collect()
+}
+
+/// Stage indexes in bottleneck order: pain high first (unrated last), then time share high
+/// first, then the questionnaire's stage order.
+pub fn bottleneck_order(loads: &[StageLoad]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..loads.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (la, lb) = (&loads[a], &loads[b]);
+        let by_pain = match (la.pain, lb.pain) {
+            (Some(pa), Some(pb)) if (pa - pb).abs() > EPSILON => pb.total_cmp(&pa),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            _ => std::cmp::Ordering::Equal,
+        };
+        by_pain
+            .then_with(|| {
+                if (la.time_share - lb.time_share).abs() > EPSILON {
+                    lb.time_share.total_cmp(&la.time_share)
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    pub level: u32,
+    /// (dimension index, question index) of each action, in roadmap order.
+    pub actions: Vec<(usize, usize)>,
+}
+
+/// The roadmap: one phase per level from the overall level + 1 up to the target.
+///
+/// `stage_rank` gives each stage's place in the bottleneck order; `answers` is in
+/// questionnaire order.
+pub fn phases(
+    q: &Questionnaire,
+    stages: &[Stage],
+    stage_rank: &[usize],
+    scores: &Scores,
+    answers: &[Option<Answer>],
+    target: u32,
+) -> Vec<Phase> {
+    let rank_of = |stage: &Option<String>| -> usize {
+        stage.as_ref().and_then(|id| stages.iter().position(|s| &s.id == id)).map_or(usize::MAX, |i| stage_rank[i])
+    };
+    let mut dims: Vec<usize> = (0..q.dimensions.len()).collect();
+    dims.sort_by_key(|&d| (rank_of(&q.dimensions[d].stage), d));
+    let mut starts = Vec::with_capacity(q.dimensions.len());
+    let mut offset = 0;
+    for d in &q.dimensions {
+        starts.push(offset);
+        offset += d.questions.len();
+    }
+    (scores.overall_level + 1..=target)
+        .map(|level| {
+            let mut actions = Vec::new();
+            for &d in &dims {
+                if scores.dimensions[d].level >= level {
+                    continue;
+                }
+                for (qi, question) in q.dimensions[d].questions.iter().enumerate() {
+                    let answer = answers[starts[d] + qi];
+                    if question.level == level && !matches!(answer, Some(Answer::Yes) | Some(Answer::Na)) {
+                        actions.push((d, qi));
+                    }
+                }
+            }
+            Phase { level, actions }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(time_share: f64, pain: Option<f64>) -> StageLoad {
+        StageLoad { time_share, pain }
+    }
+
+    #[test]
+    fn target_from_context_points() {
+        let c = |m, crit, reg| Context { models_in_production: Some(m), criticality: Some(crit), regulated: Some(reg) };
+        assert_eq!(target(None, Some(&c(1, Criticality::Low, false)), 0, 3).level, 1);
+        assert_eq!(target(None, Some(&c(3, Criticality::Medium, false)), 0, 3).level, 2);
+        assert_eq!(target(None, Some(&c(10, Criticality::High, false)), 0, 3).level, 3);
+        assert_eq!(target(None, Some(&c(4, Criticality::Medium, true)), 0, 3).level, 2);
+        assert_eq!(target(None, Some(&c(4, Criticality::High, true)), 0, 3).source, TargetSource::Context);
+    }
+
+    #[test]
+    fn target_explicit_wins_and_is_capped() {
+        let t = target(Some(5), Some(&Context::default()), 0, 3);
+        assert_eq!(t, Target { level: 3, source: TargetSource::Explicit });
+        assert_eq!(target(None, None, 3, 3), Target { level: 3, source: TargetSource::NextLevel });
+        assert_eq!(target(None, Some(&Context::default()), 1, 3).source, TargetSource::NextLevel);
+    }
+
+    #[test]
+    fn bottleneck_ties_fall_back_to_time_then_stage_order() {
+        let loads = [
+            load(10.0, Some(4.0)),
+            load(30.0, None),
+            load(20.0, Some(4.0)),
+            load(20.0, Some(4.0)),
+            load(5.0, Some(5.0)),
+        ];
+        assert_eq!(bottleneck_order(&loads), vec![4, 2, 3, 0, 1]);
+    }
+
+    #[test]
+    fn percent_ignores_missing_and_all_zero() {
+        assert_eq!(to_percent(&[Some(60.0), None, Some(20.0)]), vec![Some(75.0), None, Some(25.0)]);
+        assert_eq!(to_percent(&[Some(0.0), Some(0.0)]), vec![Some(0.0), Some(0.0)]);
+    }
+}

@@ -1,0 +1,344 @@
+//! Sessions: one respondent's answers, context and bottleneck ratings, loaded from and saved to YAML.
+//!
+//! The file is the user's: an answer for a question the questionnaire lacks is kept (and warned
+//! about by the report), never dropped, and saving writes back everything that was read.
+
+use crate::files;
+use crate::questionnaire::{Problem, parse_strict};
+use indexmap::IndexMap;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::path::Path;
+
+/// The session file format this build reads and writes.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answer {
+    Yes,
+    Partial,
+    No,
+    Unknown,
+    Na,
+}
+
+impl Answer {
+    pub const ALL: [Answer; 5] = [Answer::Yes, Answer::Partial, Answer::No, Answer::Unknown, Answer::Na];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::Partial => "partial",
+            Answer::No => "no",
+            Answer::Unknown => "unknown",
+            Answer::Na => "na",
+        }
+    }
+
+    /// How a person reads the answer.
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Yes => "Yes",
+            Answer::Partial => "Partly",
+            Answer::No => "No",
+            Answer::Unknown => "Don't know",
+            Answer::Na => "Does not apply",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Answer> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "yes" => Some(Answer::Yes),
+            "partial" => Some(Answer::Partial),
+            "no" => Some(Answer::No),
+            "unknown" => Some(Answer::Unknown),
+            "na" | "n/a" => Some(Answer::Na),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+const ANSWER_HELP: &str = "expected one of yes, partial, no, unknown, na";
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(ANSWER_HELP)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+                Answer::parse(v).ok_or_else(|| E::custom(format!("unknown answer `{v}`: {ANSWER_HELP}")))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Answer, E> {
+                Ok(if v { Answer::Yes } else { Answer::No })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One answer with what the respondent wrote beside it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnswerEntry {
+    pub answer: Option<Answer>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct LongAnswer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer: Option<Answer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    evidence: Option<String>,
+}
+
+impl Serialize for AnswerEntry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match (self.answer, &self.note, &self.evidence) {
+            (Some(a), None, None) => a.serialize(s),
+            _ => LongAnswer { answer: self.answer, note: self.note.clone(), evidence: self.evidence.clone() }
+                .serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AnswerEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "an answer ({ANSWER_HELP}) or {{ answer, note, evidence }}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AnswerEntry, E> {
+                let answer =
+                    Answer::parse(v).ok_or_else(|| E::custom(format!("unknown answer `{v}`: {ANSWER_HELP}")))?;
+                Ok(AnswerEntry { answer: Some(answer), ..Default::default() })
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<AnswerEntry, E> {
+                Ok(AnswerEntry { answer: Some(if v { Answer::Yes } else { Answer::No }), ..Default::default() })
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<AnswerEntry, E> {
+                Ok(AnswerEntry::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AnswerEntry, A::Error> {
+                let long = LongAnswer::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(AnswerEntry { answer: long.answer, note: long.note, evidence: long.evidence })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Criticality {
+    Low,
+    Medium,
+    High,
+}
+
+impl Criticality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Criticality::Low => "low",
+            Criticality::Medium => "medium",
+            Criticality::High => "high",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub models_in_production: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criticality: Option<Criticality>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulated: Option<bool>,
+}
+
+impl Context {
+    pub fn is_empty(&self) -> bool {
+        self.models_in_production.is_none() && self.criticality.is_none() && self.regulated.is_none()
+    }
+}
+
+/// How much of the team's time a lifecycle stage takes, and how much it hurts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageRating {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub questionnaire: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questionnaire_version: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Context>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<u32>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub answers: IndexMap<String, AnswerEntry>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
+    pub bottlenecks: IndexMap<String, StageRating>,
+}
+
+/// A mapping whose keys must be unique: a question answered twice is a mistake to point out,
+/// not something to settle silently by keeping the last one.
+fn unique_keys<'de, D, T>(d: D) -> Result<IndexMap<String, T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+        type Value = IndexMap<String, T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a mapping")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(IndexMap::new())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = IndexMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(de::Error::custom(format!("`{key}` appears twice; keep one")));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V(std::marker::PhantomData))
+}
+
+impl Session {
+    pub fn new(questionnaire: &str) -> Session {
+        Session {
+            format: FORMAT,
+            questionnaire: questionnaire.to_owned(),
+            questionnaire_version: None,
+            team: None,
+            respondent: None,
+            role: None,
+            context: None,
+            target: None,
+            answers: IndexMap::new(),
+            bottlenecks: IndexMap::new(),
+        }
+    }
+
+    pub fn answer(&self, question: &str) -> Option<Answer> {
+        self.answers.get(question).and_then(|e| e.answer)
+    }
+
+    pub fn to_yaml(&self) -> String {
+        serde_yaml::to_string(self).expect("a session always serialises")
+    }
+}
+
+/// Parses a session; `file` names it in every problem.
+pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
+    let session: Session = parse_strict(text, file)?;
+    let mut problems = Vec::new();
+    let mut problem = |message: String| problems.push(Problem { location: file.to_owned(), message });
+    if session.format != FORMAT {
+        problem(format!("format {} is not supported: this version reads format {FORMAT}", session.format));
+    }
+    if session.questionnaire.trim().is_empty() {
+        problem("questionnaire is empty: give a questionnaire id or path".into());
+    }
+    for (stage, rating) in &session.bottlenecks {
+        if let Some(t) = rating.time_share
+            && !(t.is_finite() && t >= 0.0)
+        {
+            problem(format!("bottlenecks.{stage}.time_share is {t}: it must be a number of 0 or more"));
+        }
+        if let Some(p) = rating.pain
+            && !(1..=5).contains(&p)
+        {
+            problem(format!("bottlenecks.{stage}.pain is {p}: it must be from 1 to 5"));
+        }
+    }
+    if problems.is_empty() { Ok(session) } else { Err(problems) }
+}
+
+/// Loads a session file, reporting every problem in one error.
+pub fn load(path: &Path) -> anyhow::Result<Session> {
+    let text = files::read_text(path)?;
+    parse(&text, &path.display().to_string()).map_err(crate::questionnaire::problems_error)
+}
+
+/// Saves a session atomically, keeping the previous version as `FILE.bak`.
+pub fn save(path: &Path, session: &Session) -> anyhow::Result<()> {
+    files::write_with_backup(path, session.to_yaml().as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_and_long_answers_round_trip() {
+        let text = "format: 1\nquestionnaire: mlops-quick\nanswers:\n  a: yes\n  b: { answer: partial, note: \"only one team\", evidence: wiki }\n  c: na\n";
+        let s = parse(text, "s.yaml").unwrap();
+        assert_eq!(s.answer("a"), Some(Answer::Yes));
+        assert_eq!(s.answers["b"].note.as_deref(), Some("only one team"));
+        assert_eq!(s.answer("c"), Some(Answer::Na));
+        let again = parse(&s.to_yaml(), "s.yaml").unwrap();
+        assert_eq!(again, s);
+    }
+
+    #[test]
+    fn unknown_answer_names_line() {
+        let problems = parse("format: 1\nquestionnaire: x\nanswers:\n  a: maybe\n", "s.yaml").unwrap_err();
+        assert!(problems[0].location.starts_with("s.yaml:4:"), "{problems:?}");
+        assert!(problems[0].message.contains("maybe"), "{problems:?}");
+    }
+
+    #[test]
+    fn duplicate_answer_is_an_error() {
+        let problems = parse("format: 1\nquestionnaire: x\nanswers:\n  a: yes\n  a: no\n", "s.yaml").unwrap_err();
+        assert!(
+            problems[0].to_string().contains("twice") || problems[0].to_string().contains("duplicate"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn ratings_out_of_range_are_reported() {
+        let text = "format: 1\nquestionnaire: x\nbottlenecks:\n  deployment: { time_share: -3, pain: 7 }\n";
+        let problems = parse(text, "s.yaml").unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+}

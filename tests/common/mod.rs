@@ -1,0 +1,47 @@
+//! Helpers shared by the behaviour tests: run the real binary in an isolated user folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// Runs the binary with `home` as MLOPS_MATURITY_HOME and a fixed report date.
+pub fn run_in(home: &Path, cwd: &Path, args: &[&str]) -> Run {
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_mlops-maturity"))
+        .args(args)
+        .current_dir(cwd)
+        .env("MLOPS_MATURITY_HOME", home)
+        .env("SOURCE_DATE_EPOCH", "1795651200")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "the binary panicked: {}", run.stderr);
+    run
+}
+
+/// Runs the binary in a fresh temporary user folder, from the crate's folder.
+pub fn run(args: &[&str]) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    run_in(home.path(), Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}

@@ -1,0 +1,93 @@
+//! `validate`, `list` and `init`, as a user runs them.
+
+mod common;
+use common::*;
+
+#[test]
+fn built_in_questionnaires_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    run_in(dir.path(), dir.path(), &["init", dir.path().to_str().unwrap()]);
+    let q = dir.path().join("questionnaires");
+    let r = run(&[
+        "validate",
+        q.join("mlops-maturity.yaml").to_str().unwrap(),
+        q.join("mlops-quick.yaml").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("7 dimensions, 59 questions"), "{}", r.stdout);
+    assert!(r.stdout.contains("7 dimensions, 21 questions"), "{}", r.stdout);
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.yaml",
+        "id: Bad Id\nversion: 1\ntitle: T\nlevels:\n  - { level: 0, name: A }\n  - { level: 1, name: B }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - id: q\n        level: 1\n        text: T\n        recomendation: R\n      - id: r\n        level: 1\n        text: T\n        recommendation: R\n        wieght: 2\n",
+    );
+    let r = run(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    let file = bad.to_str().unwrap();
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    assert!(
+        lines[0].starts_with(&format!("{file}:14:9: ")) && lines[0].contains("unknown key `recomendation`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        lines[1].starts_with(&format!("{file}:19:9: ")) && lines[1].contains("unknown key `wieght`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn validate_reports_semantic_problems_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "sem.yaml",
+        "id: sem\nversion: 1\ntitle: T\nlevels:\n  - { level: 0, name: A }\n  - { level: 1, name: B }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - { id: q, level: 2, text: T, recommendation: R }\n      - { id: q, level: 1, text: T, recommendation: R, weight: -1 }\n",
+    );
+    let r = run(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("dimension d, question q: level 2 is out of range"), "{}", r.stderr);
+    assert!(r.stderr.contains("duplicate question id"), "{}", r.stderr);
+    assert!(r.stderr.contains("weight -1 must be a number above 0"), "{}", r.stderr);
+}
+
+#[test]
+fn init_writes_copies_and_list_shows_them() {
+    let home = tempfile::tempdir().unwrap();
+    let r = run_in(home.path(), home.path(), &["init", home.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(home.path().join("questionnaires/mlops-maturity.yaml").is_file());
+    assert!(home.path().join("questionnaires/mlops-quick.yaml").is_file());
+    assert!(home.path().join("templates/report.md").is_file());
+    std::fs::create_dir_all(home.path().join("sessions")).unwrap();
+    std::fs::write(
+        home.path().join("sessions/team.yaml"),
+        "format: 1\nquestionnaire: mlops-quick\nteam: Search\nanswers: { exp-tracking: yes }\n",
+    )
+    .unwrap();
+    let r = run_in(home.path(), home.path(), &["list"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("mlops-maturity"));
+    assert!(r.stdout.contains("User questionnaires"));
+    assert!(r.stdout.contains("team.yaml"), "{}", r.stdout);
+    assert!(r.stdout.contains("1/21"), "{}", r.stdout);
+    // A second init keeps the user's edits.
+    std::fs::write(home.path().join("templates/report.md"), "mine").unwrap();
+    run_in(home.path(), home.path(), &["init", home.path().to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(home.path().join("templates/report.md")).unwrap(), "mine");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let r = run(&["report"]);
+    assert_eq!(r.code, 2);
+    let r = run(&["frobnicate"]);
+    assert_eq!(r.code, 2);
+}

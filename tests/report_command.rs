@@ -1,0 +1,244 @@
+//! `report`: the sample session's Markdown and JSON, merges, baselines, templates and outputs.
+
+mod common;
+use common::*;
+
+fn sample() -> String {
+    fixture("fraud-ml.yaml").display().to_string()
+}
+
+#[test]
+fn markdown_report_of_the_sample_session() {
+    let r = run(&["report", &sample()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("sample_markdown", r.stdout);
+}
+
+#[test]
+fn json_report_of_the_sample_session() {
+    let r = run(&["report", &sample(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("sample_json", r.stdout);
+}
+
+#[test]
+fn json_report_has_every_key_of_the_contract() {
+    let r = run(&["report", &sample(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    for key in [
+        "questionnaire",
+        "respondents",
+        "overall",
+        "target",
+        "dimensions",
+        "bottlenecks",
+        "roadmap",
+        "unknown",
+        "unanswered",
+        "ahead_of_foundation",
+        "disagreements",
+        "role_gaps",
+        "warnings",
+        "team",
+        "generated",
+        "levels",
+        "answers",
+    ] {
+        assert!(v.get(key).is_some(), "missing key {key}");
+    }
+    assert!(v.get("baseline").is_none(), "baseline only with --baseline");
+    for key in ["id", "version", "title"] {
+        assert!(v["questionnaire"].get(key).is_some());
+    }
+    for key in ["level", "score", "weakest"] {
+        assert!(v["overall"].get(key).is_some());
+    }
+    let d = &v["dimensions"][0];
+    for key in ["id", "name", "level", "score", "levels", "blocking"] {
+        assert!(d.get(key).is_some(), "dimension lacks {key}");
+    }
+    for key in ["level", "ratio", "met"] {
+        assert!(d["levels"][0].get(key).is_some());
+    }
+    assert_eq!(v["bottlenecks"].as_array().unwrap().len(), 6, "every stage is on the map");
+    for key in ["stage", "name", "time_share", "pain"] {
+        assert!(v["bottlenecks"][0].get(key).is_some());
+    }
+    let action = &v["roadmap"][0]["actions"][0];
+    for key in ["question", "dimension", "level", "answer", "recommendation"] {
+        assert!(action.get(key).is_some(), "action lacks {key}");
+    }
+    let answer = &v["answers"][0];
+    for key in ["question", "dimension", "level", "text", "answer", "notes", "evidence"] {
+        assert!(answer.get(key).is_some(), "answer lacks {key}");
+    }
+    assert_eq!(v["generated"], "2026-11-26");
+    assert_eq!(v["team"], "Fraud ML");
+}
+
+#[test]
+fn sample_session_scores_as_computed_by_hand() {
+    let r = run(&["report", &sample(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    // experimentation level 1: tracking partial (0.5), code yes, reproducible partial -> 2/3 < 0.8.
+    let exp = v["dimensions"].as_array().unwrap().iter().find(|d| d["id"] == "experimentation").unwrap();
+    assert_eq!(exp["level"], 0);
+    assert!((exp["score"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-12);
+    assert_eq!(v["overall"]["level"], 0);
+    // 4 models (1) + high (2) + regulated (1) = 4 points -> target 3, from context.
+    assert_eq!(v["target"]["level"], 3);
+    assert_eq!(v["target"]["source"], "context");
+    assert_eq!(v["bottlenecks"][0]["stage"], "deployment");
+    assert_eq!(v["bottlenecks"][5]["stage"], "retraining");
+    assert_eq!(v["bottlenecks"][5]["pain"], serde_json::Value::Null);
+    assert_eq!(v["roadmap"].as_array().unwrap().len(), 3);
+    assert_eq!(v["unknown"], serde_json::json!(["data-lineage"]));
+    assert_eq!(v["unanswered"], serde_json::json!(["org-value-cost"]));
+}
+
+#[test]
+fn merging_finds_disagreements_and_role_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "format: 1\nquestionnaire: mlops-quick\n";
+    let a = write(
+        dir.path(),
+        "a.yaml",
+        &format!(
+            "{head}respondent: Ana\nrole: engineering\nanswers:\n  exp-tracking: yes\n  data-pipeline-code: yes\n  val-holdout: yes\n"
+        ),
+    );
+    let b = write(
+        dir.path(),
+        "b.yaml",
+        &format!(
+            "{head}role: management\nanswers:\n  exp-tracking: no\n  data-pipeline-code: yes\n  val-holdout: no\n"
+        ),
+    );
+    let r = run_in(dir.path(), dir.path(), &["report", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["respondents"], serde_json::json!(["Ana", "b.yaml"]));
+    let dis = v["disagreements"].as_array().unwrap();
+    assert_eq!(dis.len(), 2);
+    assert_eq!(dis[0]["question"], "exp-tracking");
+    assert_eq!(dis[0]["answers"]["Ana"], "yes");
+    assert_eq!(dis[0]["answers"]["b.yaml"], "no");
+    // Median of yes (1) and no (0) is 0.5: partial.
+    let tracking = v["answers"].as_array().unwrap().iter().find(|a| a["question"] == "exp-tracking").unwrap();
+    assert_eq!(tracking["answer"], "partial");
+    let gaps = v["role_gaps"].as_array().unwrap();
+    assert!(gaps.iter().any(|g| g["dimension"] == "experimentation"), "{gaps:?}");
+    assert_eq!(gaps[0]["scores"].as_object().unwrap().len(), 2);
+}
+
+#[test]
+fn sessions_of_different_questionnaires_are_not_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-quick\n");
+    let b = write(dir.path(), "b.yaml", "format: 1\nquestionnaire: mlops-maturity\n");
+    let r = run_in(dir.path(), dir.path(), &["report", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("a.yaml") && r.stderr.contains("b.yaml"), "{}", r.stderr);
+}
+
+#[test]
+fn baseline_from_a_json_report_and_from_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = write(dir.path(), "before.yaml", "format: 1\nquestionnaire: mlops-maturity\n");
+    let from_session = run_in(
+        dir.path(),
+        dir.path(),
+        &["report", &sample(), "--format", "json", "--baseline", before.to_str().unwrap()],
+    );
+    assert_eq!(from_session.code, 0, "{}", from_session.stderr);
+    let v: serde_json::Value = serde_json::from_str(&from_session.stdout).unwrap();
+    let data = &v["baseline"][0];
+    assert_eq!(data["dimension"], "data");
+    assert_eq!(data["before"], 0.0);
+    assert!((data["delta"].as_f64().unwrap() - 4.0 / 3.0).abs() < 1e-12);
+
+    let json = write(dir.path(), "before.json", &from_session.stdout);
+    let from_json = run_in(dir.path(), dir.path(), &["report", &sample(), "--baseline", json.to_str().unwrap()]);
+    assert_eq!(from_json.code, 0, "{}", from_json.stderr);
+    assert!(from_json.stdout.contains("## Progress since the baseline"));
+}
+
+#[test]
+fn custom_template_gets_the_json_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let t =
+        write(dir.path(), "t.csv", "dimension,level\n{% for d in dimensions %}{{ d.id }},{{ d.level }}\n{% endfor %}");
+    let r = run_in(dir.path(), dir.path(), &["report", &sample(), "--template", t.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("dimension,level\ndata,1\nexperimentation,0\n"), "{}", r.stdout);
+}
+
+#[test]
+fn template_syntax_error_names_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = write(dir.path(), "broken.md", "# Title\n\n{% for d in dimensions %}\n");
+    let r = run_in(dir.path(), dir.path(), &["report", &sample(), "--template", t.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("broken.md:"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    let r = run_in(dir.path(), dir.path(), &["report", &sample(), "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# MLOps maturity report: Fraud ML"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn output_to_a_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run_in(dir.path(), dir.path(), &["report", &sample(), "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is a folder"), "{}", r.stderr);
+}
+
+#[test]
+fn questionnaire_override_and_relative_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("q")).unwrap();
+    std::fs::write(
+        dir.path().join("q/mine.yaml"),
+        mlops_maturity::questionnaire::BUILT_INS[1].1.replace("id: mlops-quick", "id: mine"),
+    )
+    .unwrap();
+    let s = write(
+        dir.path(),
+        "s.yaml",
+        "format: 1\nquestionnaire: q/mine.yaml\nanswers: { exp-tracking: yes, bogus-id: no }\n",
+    );
+    let r = run_in(dir.path(), dir.path(), &["report", s.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["questionnaire"]["id"], "mine");
+    let warnings = v["warnings"].as_array().unwrap();
+    assert!(warnings.iter().any(|w| w.as_str().unwrap().contains("bogus-id")), "{warnings:?}");
+    let r =
+        run_in(dir.path(), dir.path(), &["report", s.to_str().unwrap(), "-q", "mlops-maturity", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["questionnaire"]["id"], "mlops-maturity");
+}
+
+#[test]
+fn roadmap_is_empty_when_target_is_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = write(dir.path(), "s.yaml", "format: 1\nquestionnaire: mlops-quick\ntarget: 0\n");
+    let r = run_in(dir.path(), dir.path(), &["report", s.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("there is nothing on the roadmap"), "{}", r.stdout);
+}
