@@ -1,0 +1,144 @@
+//! The real binary in a pseudo-terminal: type keys, read the screen, check the session file.
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Tui {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Tui {
+    fn start(home: &Path, args: &[&str]) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlops-maturity"));
+        cmd.args(args);
+        cmd.env("MLOPS_MATURITY_HOME", home);
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(home);
+        let child = pair.slave.spawn_command(cmd).expect("the binary starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Tui { child, writer, screen }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text` (10 s at most: a loaded CI machine is slow, not broken).
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen never showed {text:?}; it shows:\n{}", self.contents());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the app did not exit; the screen shows:\n{}", self.contents());
+    }
+}
+
+#[test]
+fn answers_five_questions_and_quits_with_q() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("ana.yaml");
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "--respondent", "Ana"]);
+    tui.wait_for("question 1 of 8");
+    tui.send("ynpua");
+    tui.wait_for("5/59 answered");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let s = mlops_maturity::session::load(&file).unwrap();
+    let got: Vec<(&str, &str)> =
+        s.answers.iter().map(|(id, e)| (id.as_str(), e.answer.map_or("-", |a| a.as_str()))).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("data-pipeline-code", "yes"),
+            ("data-schema-checks", "no"),
+            ("data-versioned", "partial"),
+            ("data-scheduled-pipelines", "unknown"),
+            ("data-freshness", "na"),
+        ]
+    );
+    assert_eq!(s.respondent.as_deref(), Some("Ana"));
+    assert_eq!(s.questionnaire_version, Some(1));
+}
+
+#[test]
+fn sigkill_after_an_answer_keeps_every_answer_so_far() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bo.yaml");
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+    tui.wait_for("question 1 of 3");
+    tui.send("yyn");
+    tui.wait_for("3/21 answered");
+    tui.wait_for("Saved");
+    let pid = tui.child.process_id().expect("a pid");
+    let killed = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
+    assert!(killed.success());
+    tui.wait_exit();
+    let s = mlops_maturity::session::load(&file).unwrap();
+    assert_eq!(s.answers.len(), 3, "{s:?}");
+    assert_eq!(s.answer("data-quality-gates"), Some(mlops_maturity::session::Answer::No));
+}
+
+#[test]
+fn resumes_at_the_first_unanswered_question() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("c.yaml");
+    std::fs::write(&file, "format: 1\nquestionnaire: mlops-quick\nanswers:\n  data-pipeline-code: yes\n").unwrap();
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap()]);
+    tui.wait_for("question 2 of 3");
+    tui.send("?");
+    tui.wait_for("any key closes");
+    tui.send("x\x03");
+    assert_eq!(tui.wait_exit(), 0, "Ctrl-C saves and quits");
+}
+
+#[test]
+fn assess_without_a_terminal_points_to_report() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mlops-maturity"))
+        .arg("assess")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("report"));
+}

@@ -1,0 +1,121 @@
+//! Every screen of the TUI rendered into ratatui's TestBackend at 80×24 and 120×40.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use mlops_maturity::questionnaire::built_in;
+use mlops_maturity::session::{self, Session};
+use mlops_maturity::tui::app::{Assessment, Model, Msg, NewSessionForm, SavedEntry, update};
+use mlops_maturity::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+fn render(model: &Model, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(model, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn press(m: &mut Model, code: KeyCode) {
+    update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// The sample session, with a note in CJK and emoji to check that wide characters line up.
+fn sample() -> Model {
+    let q = built_in("mlops-maturity").unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fraud-ml.yaml")).unwrap();
+    let mut s: Session = session::parse(&text, "fraud-ml.yaml").unwrap();
+    s.answers.entry("org-value-cost".into()).or_default().note = Some("日本語のメモ 🚀".into());
+    s.answers.shift_remove("data-lineage");
+    let a = Assessment::new(q, s, PathBuf::from("fraud-ml.yaml"), "2026-11-26");
+    Model::with_assessment(a, "2026-11-26", false)
+}
+
+fn both_sizes(name: &str, model: &Model) {
+    insta::assert_snapshot!(format!("{name}_80x24"), render(model, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), render(model, 120, 40));
+}
+
+#[test]
+fn question_screen() {
+    both_sizes("question", &sample());
+}
+
+#[test]
+fn question_screen_editing_a_wide_note() {
+    let mut m = sample();
+    press(&mut m, KeyCode::Char('e'));
+    for c in "チーム | 🚀 ok".chars() {
+        press(&mut m, KeyCode::Char(c));
+    }
+    both_sizes("question_editing", &m);
+}
+
+#[test]
+fn context_screen() {
+    let mut m = sample();
+    press(&mut m, KeyCode::Char('c'));
+    both_sizes("context", &m);
+}
+
+#[test]
+fn bottleneck_screen() {
+    let mut m = sample();
+    press(&mut m, KeyCode::Char('b'));
+    both_sizes("bottlenecks", &m);
+}
+
+#[test]
+fn results_screen() {
+    let mut m = sample();
+    press(&mut m, KeyCode::Char('r'));
+    both_sizes("results", &m);
+}
+
+#[test]
+fn help_overlay() {
+    let mut m = sample();
+    press(&mut m, KeyCode::Char('?'));
+    both_sizes("help", &m);
+}
+
+fn start_model() -> Model {
+    let saved = vec![SavedEntry {
+        path: PathBuf::from("/h/sessions/a.yaml"),
+        team: "Fraud ML 日本".into(),
+        respondent: "Ana".into(),
+        answered: 12,
+        total: 59,
+        changed: "2026-11-26 10:00".into(),
+    }];
+    let form = NewSessionForm {
+        questionnaires: vec![
+            ("mlops-maturity".into(), "MLOps maturity assessment".into()),
+            ("mlops-quick".into(), "MLOps maturity quick check".into()),
+        ],
+        ..Default::default()
+    };
+    Model::start(saved, form, "2026-11-26", false)
+}
+
+#[test]
+fn start_screen() {
+    both_sizes("start", &start_model());
+}
+
+#[test]
+fn new_session_screen() {
+    let mut m = start_model();
+    press(&mut m, KeyCode::Char('n'));
+    press(&mut m, KeyCode::Tab);
+    for c in "Search".chars() {
+        press(&mut m, KeyCode::Char(c));
+    }
+    both_sizes("new_session", &m);
+}
+
+#[test]
+fn too_small_terminal_asks_to_enlarge() {
+    let screen = render(&sample(), 50, 12);
+    assert!(screen.contains("enlarge"), "{screen}");
+    insta::assert_snapshot!("too_small", screen);
+}
