@@ -6,6 +6,7 @@
 
 pub mod commands;
 pub mod files;
+pub mod lock;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;

@@ -413,9 +413,20 @@ fn warnings(q: &Questionnaire, sessions: &[SessionInput]) -> Vec<String> {
                 q.id, q.version
             ));
         }
-        for id in s.session.answers.keys() {
-            if q.question(id).is_none() {
-                out.push(format!("{file}: answer for unknown question `{id}` is kept in the file but not scored"));
+        let unknown: Vec<&String> = s.session.answers.keys().filter(|id| q.question(id).is_none()).collect();
+        match unknown.as_slice() {
+            [] => {}
+            [id] => out.push(format!("{file}: answer for unknown question `{id}` is kept in the file but not scored")),
+            many => {
+                // A list of thousands helps nobody: name a few and count the rest.
+                let shown: Vec<String> = many.iter().take(5).map(|id| format!("`{id}`")).collect();
+                let more = if many.len() > 5 { format!(" and {} more", many.len() - 5) } else { String::new() };
+                out.push(format!(
+                    "{file}: {} answers for questions not in {} are kept in the file but not scored: {}{more}",
+                    many.len(),
+                    q.id,
+                    shown.join(", ")
+                ));
             }
         }
         for stage in s.session.bottlenecks.keys() {

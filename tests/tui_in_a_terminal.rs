@@ -57,6 +57,16 @@ impl Tui {
         panic!("the screen never showed {text:?}; it shows:\n{}", self.contents());
     }
 
+    fn in_alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let sent = std::process::Command::new("kill").args([name, &pid.to_string()]).status().unwrap();
+        assert!(sent.success());
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -110,9 +120,7 @@ fn sigkill_after_an_answer_keeps_every_answer_so_far() {
     tui.send("yyn");
     tui.wait_for("3/21 answered");
     tui.wait_for("Saved");
-    let pid = tui.child.process_id().expect("a pid");
-    let killed = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
-    assert!(killed.success());
+    tui.signal("-KILL");
     tui.wait_exit();
     let s = mlops_maturity::session::load(&file).unwrap();
     assert_eq!(s.answers.len(), 3, "{s:?}");
@@ -141,4 +149,56 @@ fn assess_without_a_terminal_points_to_report() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("report"));
+}
+
+#[test]
+fn sigterm_and_sighup_save_and_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let home = tempfile::tempdir().unwrap();
+        let file = home.path().join("d.yaml");
+        let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+        tui.wait_for("question 1 of 3");
+        assert!(tui.in_alternate_screen());
+        tui.send("p");
+        tui.wait_for("1/21 answered");
+        tui.signal(signal);
+        assert_eq!(tui.wait_exit(), 0, "{signal}");
+        let s = mlops_maturity::session::load(&file).unwrap();
+        assert_eq!(s.answer("data-pipeline-code"), Some(mlops_maturity::session::Answer::Partial));
+        if signal == "-TERM" {
+            // Give the reader thread a moment to see the last bytes the app wrote.
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while tui.in_alternate_screen() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            assert!(!tui.in_alternate_screen(), "the terminal is restored");
+        }
+        assert!(!mlops_maturity::lock::lock_path(&file).exists(), "the lock is released");
+    }
+}
+
+#[test]
+fn a_second_assess_on_an_open_session_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("e.yaml");
+    let mut first = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+    first.wait_for("question 1 of 3");
+    let mut second = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap()]);
+    let pid = first.child.process_id().unwrap();
+    second.wait_for(&format!("process {pid}"));
+    assert_eq!(second.wait_exit(), 1);
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+}
+
+#[test]
+fn a_corrupt_session_is_reported_and_left_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bad.yaml");
+    let bytes = b"format: 1\nquestionnaire: mlops-quick\nanswers:\n  data-pipeline-code: [oops\n";
+    std::fs::write(&file, bytes).unwrap();
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap()]);
+    tui.wait_for("bad.yaml:");
+    assert_eq!(tui.wait_exit(), 1);
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
 }

@@ -10,36 +10,58 @@ pub mod view;
 
 use crate::commands::{self, AssessArgs};
 use crate::files;
+use crate::lock::SessionLock;
 use crate::questionnaire::{self, BUILT_INS};
 use crate::report;
 use crate::session::{self, Session};
 use anyhow::{Context as _, Result, bail};
 use app::{Assessment, Effect, ExportFormat, Model, Msg, NewSessionForm, SavedEntry};
 use crossterm::event::{self, Event};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The default questionnaire for a new session.
 pub const DEFAULT_QUESTIONNAIRE: &str = "mlops-maturity";
 
 pub fn run(args: AssessArgs) -> Result<ExitCode> {
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let today = files::today();
+    let home = commands::home();
+    // Open (and so check) the session before anything else: a corrupt file is reported as
+    // such, and left exactly as it was.
+    let opened = match &args.session {
+        Some(path) => Some(open_or_create(path, &args, &today)?),
+        None => None,
+    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(
             "the interactive assessment needs a terminal; to score a session without one, run `mlops-maturity report SESSION.yaml`"
         );
     }
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let today = files::today();
-    let home = commands::home();
-    let mut model = match &args.session {
-        Some(path) => Model::with_assessment(open_or_create(path, &args, &today)?, &today, color),
+    let mut lock = None;
+    let mut model = match opened {
+        Some(a) => {
+            lock = Some(SessionLock::acquire(&a.path)?);
+            Model::with_assessment(a, &today, color)
+        }
         None => Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color),
     };
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut terminal = ratatui::init();
-    let outcome = event_loop(&mut terminal, &mut model, home.as_deref(), &today);
+    let outcome = event_loop(&mut terminal, &mut model, &mut lock, home.as_deref(), &today, &stop);
+    // Whatever ended the loop, the session on disk is whole: it was saved after every change.
+    save(&mut model, false);
     ratatui::restore();
+    drop(lock);
     outcome?;
     if let Some(a) = &model.assessment {
         println!("Session saved to {}", a.path.display());
@@ -51,11 +73,21 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     model: &mut Model,
+    lock: &mut Option<SessionLock>,
     home: Option<&Path>,
     today: &str,
+    stop: &AtomicBool,
 ) -> Result<()> {
     loop {
+        if stop.load(Ordering::Relaxed) {
+            save(model, true);
+            return Ok(());
+        }
         terminal.draw(|frame| view::draw(model, frame))?;
+        // Poll rather than block, so a signal (terminal closed, shutdown) is seen promptly.
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
         let msg = match event::read()? {
             Event::Key(key) => Msg::Key(key),
             // A resize (or anything else) only needs a redraw.
@@ -68,15 +100,22 @@ fn event_loop(
                 save(model, true);
                 return Ok(());
             }
-            Effect::Open(path) => match open_existing(&path, today) {
-                Ok(a) => model.open(a),
+            Effect::Open(path) => match SessionLock::acquire(&path).and_then(|l| Ok((l, open_existing(&path, today)?)))
+            {
+                Ok((l, a)) => {
+                    *lock = Some(l);
+                    model.open(a);
+                }
                 Err(e) => {
                     app::update(model, Msg::Failed(format!("{e:#}")));
                 }
             },
             Effect::Create { questionnaire, team, respondent, role } => {
-                match create_in_home(home, &questionnaire, &team, &respondent, &role, today) {
-                    Ok(a) => {
+                let created = create_in_home(home, &questionnaire, &team, &respondent, &role, today)
+                    .and_then(|a| Ok((SessionLock::acquire(&a.path)?, a)));
+                match created {
+                    Ok((l, a)) => {
+                        *lock = Some(l);
                         model.open(a);
                         model.dirty = true;
                     }
