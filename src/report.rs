@@ -327,8 +327,9 @@ pub fn build(
     });
 
     let mut teams: Vec<&str> = Vec::new();
+    let mut seen_teams = HashSet::new();
     for t in sessions.iter().filter_map(|s| s.session.team.as_deref()).filter(|t| !t.trim().is_empty()) {
-        if !teams.contains(&t) {
+        if seen_teams.insert(t) {
             teams.push(t);
         }
     }

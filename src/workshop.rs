@@ -64,14 +64,16 @@ pub fn merge_answers(q: &Questionnaire, per_respondent: &[&[Option<Answer>]]) ->
 /// Names of the respondents: the session's `respondent`, else its file name; repeats get " (2)"…
 pub fn respondent_names(given: &[(Option<String>, String)]) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(given.len());
+    let mut taken = std::collections::HashSet::with_capacity(given.len());
     for (respondent, file) in given {
         let base = respondent.clone().filter(|r| !r.trim().is_empty()).unwrap_or_else(|| file.clone());
         let mut name = base.clone();
         let mut n = 2;
-        while names.contains(&name) {
+        while taken.contains(&name) {
             name = format!("{base} ({n})");
             n += 1;
         }
+        taken.insert(name.clone());
         names.push(name);
     }
     names
