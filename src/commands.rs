@@ -3,11 +3,12 @@
 //! This is an imperative shell: it owns I/O, the clock and exit codes; every decision about
 //! answers, scores and reports is made by the pure modules it calls.
 
-use crate::files;
+use crate::files::{self, folder_of};
 use crate::questionnaire::{self, BUILT_INS, Questionnaire, Source};
 use crate::report::{self, SessionInput};
 use crate::session::{self, Session};
 use anyhow::{Context as _, Result, anyhow, bail};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -41,13 +42,6 @@ pub fn home() -> Option<PathBuf> {
     files::home_dir().ok()
 }
 
-fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 /// The questionnaire a session names, resolved from the session file's folder.
 pub fn questionnaire_of(session_path: &Path, session: &Session) -> Result<(Questionnaire, Source)> {
     questionnaire::resolve(&session.questionnaire, &folder_of(session_path), home().as_deref())
@@ -69,21 +63,32 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let q = match &args.questionnaire {
         Some(spec) => questionnaire::resolve(spec, Path::new("."), home().as_deref())?.0,
         None => {
+            // A workshop has many sessions naming the same questionnaire: load each one once.
+            let mut ids: HashMap<(String, PathBuf), String> = HashMap::new();
             let mut chosen: Option<(Questionnaire, &Path)> = None;
             for (path, s) in &sessions {
-                let (q, _) = questionnaire_of(path, s)?;
-                if let Some((first, first_path)) = &chosen {
-                    if first.id != q.id {
-                        bail!(
-                            "{} uses questionnaire `{}` but {} uses `{}`: only sessions of the same questionnaire can be merged",
-                            first_path.display(),
-                            first.id,
-                            path.display(),
-                            q.id
-                        );
+                let key = (s.questionnaire.clone(), folder_of(path));
+                let id = match ids.get(&key) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let (q, _) = questionnaire_of(path, s)?;
+                        let id = q.id.clone();
+                        ids.insert(key, id.clone());
+                        if chosen.is_none() {
+                            chosen = Some((q, path));
+                        }
+                        id
                     }
-                } else {
-                    chosen = Some((q, path));
+                };
+                if let Some((first, first_path)) = &chosen
+                    && first.id != id
+                {
+                    bail!(
+                        "{} uses questionnaire `{}` but {} uses `{id}`: only sessions of the same questionnaire can be merged",
+                        first_path.display(),
+                        first.id,
+                        path.display(),
+                    );
                 }
             }
             chosen.map(|(q, _)| q).ok_or_else(|| anyhow!("no session given"))?

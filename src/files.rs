@@ -60,16 +60,21 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// The folder a file is in; `.` for a bare file name.
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let shown = path.display();
     if path.is_dir() {
         bail!("{shown}: is a folder; give a file name to write to");
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = folder_of(path);
     let name = path.file_name().ok_or_else(|| anyhow!("{shown}: not a file name"))?.to_string_lossy().into_owned();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {

@@ -54,6 +54,44 @@ impl Case {
 const HEAD: &str = "format: 1\nquestionnaire: mlops-quick\n";
 
 #[test]
+fn missing_file() {
+    let c = Case::new();
+    let p = c.dir.path().join("no-such-session.yaml");
+    c.assert_refused(&c.report(&p), &p, "no such file");
+}
+
+#[test]
+fn empty_file() {
+    let c = Case::new();
+    let s = c.file("empty.yaml", b"");
+    c.assert_refused(&c.report(&s), &s, "empty");
+    c.assert_refused(&c.validate(&s), &s, "empty");
+}
+
+#[test]
+fn binary_garbage() {
+    let c = Case::new();
+    let s = c.file("garbage.yaml", &[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0xff, 0xfe]);
+    c.assert_refused(&c.report(&s), &s, "binary");
+}
+
+#[test]
+fn unknown_answer_value_names_the_line() {
+    let c = Case::new();
+    let s = c.file("maybe.yaml", format!("{HEAD}answers:\n  exp-tracking: maybe\n").as_bytes());
+    let r = c.report(&s);
+    c.assert_refused(&r, &s, "unknown answer `maybe`");
+    assert!(r.stderr.contains(&format!("{}:4:", s.display())), "{}", r.stderr);
+}
+
+#[test]
+fn unknown_questionnaire_id() {
+    let c = Case::new();
+    let s = c.file("s.yaml", b"format: 1\nquestionnaire: no-such-questionnaire\n");
+    c.assert_refused(&c.report(&s), &s, "unknown questionnaire `no-such-questionnaire`");
+}
+
+#[test]
 fn alias_bomb_in_a_session_and_a_questionnaire() {
     let c = Case::new();
     let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");

@@ -1,9 +1,11 @@
 //! Every screen of the TUI rendered into ratatui's TestBackend at 80×24 and 120×40.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::{self, Session};
-use mlops_maturity::tui::app::{Assessment, Model, Msg, NewSessionForm, SavedEntry, update};
+use mlops_maturity::tui::app::{Assessment, Model, Msg, update};
 use mlops_maturity::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -78,33 +80,14 @@ fn help_overlay() {
     both_sizes("help", &m);
 }
 
-fn start_model() -> Model {
-    let saved = vec![SavedEntry {
-        path: PathBuf::from("/h/sessions/a.yaml"),
-        team: "Fraud ML 日本".into(),
-        respondent: "Ana".into(),
-        answered: 12,
-        total: 59,
-        changed: "2026-11-26 10:00".into(),
-    }];
-    let form = NewSessionForm {
-        questionnaires: vec![
-            ("mlops-maturity".into(), "MLOps maturity assessment".into()),
-            ("mlops-quick".into(), "MLOps maturity quick check".into()),
-        ],
-        ..Default::default()
-    };
-    Model::start(saved, form, "2026-11-26", false)
-}
-
 #[test]
 fn start_screen() {
-    both_sizes("start", &start_model());
+    both_sizes("start", &common::tui_start_model());
 }
 
 #[test]
 fn new_session_screen() {
-    let mut m = start_model();
+    let mut m = common::tui_start_model();
     press(&mut m, KeyCode::Char('n'));
     press(&mut m, KeyCode::Tab);
     for c in "Search".chars() {

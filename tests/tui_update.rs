@@ -1,11 +1,11 @@
 //! The TUI's `update`: every key on every screen, without a terminal.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::{Answer, Criticality, Session};
-use mlops_maturity::tui::app::{
-    Assessment, Effect, ExportFormat, Model, Msg, NewSessionForm, SavedEntry, Screen, update,
-};
+use mlops_maturity::tui::app::{Assessment, Effect, ExportFormat, Model, Msg, Screen, update};
 use mlops_maturity::tui::input::TextInput;
 use std::path::PathBuf;
 
@@ -250,25 +250,9 @@ fn opens_at_first_unanswered_question() {
     assert_eq!(a.cursor, 1);
 }
 
-fn start_model() -> Model {
-    let saved = vec![SavedEntry {
-        path: PathBuf::from("/h/sessions/a.yaml"),
-        team: "Fraud".into(),
-        respondent: "Ana".into(),
-        answered: 3,
-        total: 21,
-        changed: "2026-11-26 10:00".into(),
-    }];
-    let form = NewSessionForm {
-        questionnaires: vec![("mlops-maturity".into(), "Full".into()), ("mlops-quick".into(), "Quick".into())],
-        ..Default::default()
-    };
-    Model::start(saved, form, "2026-11-26", false)
-}
-
 #[test]
 fn start_screen_resumes_or_starts_new() {
-    let mut m = start_model();
+    let mut m = common::tui_start_model();
     assert_eq!(m.screen, Screen::Start);
     assert_eq!(press(&mut m, KeyCode::Enter), Effect::Open(PathBuf::from("/h/sessions/a.yaml")));
     press(&mut m, KeyCode::Down);
@@ -284,7 +268,7 @@ fn start_screen_resumes_or_starts_new() {
 
 #[test]
 fn new_session_form_collects_fields() {
-    let mut m = start_model();
+    let mut m = common::tui_start_model();
     press(&mut m, KeyCode::Char('n'));
     press(&mut m, KeyCode::Right);
     press(&mut m, KeyCode::Enter);

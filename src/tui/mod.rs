@@ -165,10 +165,7 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
     let mut s = if path.exists() {
         session::load(path)?
     } else {
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let folder = files::folder_of(path);
         if !folder.is_dir() {
             bail!("{}: the folder {} does not exist", path.display(), folder.display());
         }

@@ -309,14 +309,14 @@ fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(paragraph, main);
     if let Some((field, input)) = editing {
         // The note lines are the last two; find their row from the bottom of the wrapped text.
-        let row = note_row(a, theme, main, *field);
+        let row = note_row(a, main, *field);
         let x = main.x + 14 + input.cursor_width() as u16;
         frame.set_cursor_position(Position::new(x.min(main.right().saturating_sub(1)), row));
     }
 }
 
 /// The screen row of the note or evidence line, found by measuring the wrapped text above it.
-fn note_row(a: &Assessment, _theme: &Theme, area: Rect, field: NoteField) -> u16 {
+fn note_row(a: &Assessment, area: Rect, field: NoteField) -> u16 {
     let (_, _, question) = a.current();
     let width = area.width.max(1) as usize;
     let rows = |text: &str| -> usize {

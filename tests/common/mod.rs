@@ -45,3 +45,24 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     std::fs::write(&p, text).unwrap();
     p
 }
+
+/// A TUI model on the start screen with one saved session and both built-in questionnaires.
+pub fn tui_start_model() -> mlops_maturity::tui::app::Model {
+    use mlops_maturity::tui::app::{Model, NewSessionForm, SavedEntry};
+    let saved = vec![SavedEntry {
+        path: PathBuf::from("/h/sessions/a.yaml"),
+        team: "Fraud ML 日本".into(),
+        respondent: "Ana".into(),
+        answered: 12,
+        total: 59,
+        changed: "2026-11-26 10:00".into(),
+    }];
+    let form = NewSessionForm {
+        questionnaires: vec![
+            ("mlops-maturity".into(), "MLOps maturity assessment".into()),
+            ("mlops-quick".into(), "MLOps maturity quick check".into()),
+        ],
+        ..Default::default()
+    };
+    Model::start(saved, form, "2026-11-26", false)
+}
