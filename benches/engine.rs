@@ -48,7 +48,7 @@ fn full_session(q: &Questionnaire, questionnaire: &str, seed: usize) -> Session 
     for (i, stage) in q.stages.iter().enumerate() {
         s.bottlenecks.insert(
             stage.id.clone(),
-            StageRating { time_share: Some(((i + seed) % 6 * 10) as f64), pain: Some(((i + seed) % 5 + 1) as i64) },
+            StageRating { time_share: Some(((i + seed) % 6 * 10) as f64), pain: Some(((i + seed) % 5 + 1) as f64) },
         );
     }
     s

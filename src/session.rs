@@ -182,10 +182,10 @@ impl Context {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageRating {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_if_possible")]
     pub time_share: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pain: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_if_possible")]
+    pub pain: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,6 +209,15 @@ pub struct Session {
     pub answers: IndexMap<String, AnswerEntry>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
     pub bottlenecks: IndexMap<String, StageRating>,
+}
+
+/// Writes 20 rather than 20.0: the file is read and edited by people.
+fn whole_if_possible<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => s.serialize_i64(*v as i64),
+        Some(v) => s.serialize_f64(*v),
+        None => s.serialize_none(),
+    }
 }
 
 /// A mapping whose keys must be unique: a question answered twice is a mistake to point out,
@@ -285,7 +294,7 @@ pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
             problem(format!("bottlenecks.{stage}.time_share is {t}: it must be a number of 0 or more"));
         }
         if let Some(p) = rating.pain
-            && !(1..=5).contains(&p)
+            && !(1.0..=5.0).contains(&p)
         {
             problem(format!("bottlenecks.{stage}.pain is {p}: it must be from 1 to 5"));
         }
@@ -332,6 +341,18 @@ mod tests {
         assert!(
             problems[0].to_string().contains("twice") || problems[0].to_string().contains("duplicate"),
             "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn ratings_save_as_people_write_them() {
+        let text = "format: 1\nquestionnaire: x\nbottlenecks:\n  deployment: { time_share: 20, pain: 4.5 }\n  monitoring: { pain: 3 }\n";
+        let s = parse(text, "s.yaml").unwrap();
+        assert_eq!(s.bottlenecks["deployment"].pain, Some(4.5));
+        let saved = s.to_yaml();
+        assert!(
+            saved.contains("time_share: 20\n") && saved.contains("pain: 4.5") && saved.contains("pain: 3\n"),
+            "{saved}"
         );
     }
 

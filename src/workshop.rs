@@ -118,7 +118,7 @@ pub fn merge_loads(stages: &[Stage], sessions: &[&Session]) -> Vec<StageLoad> {
         }
         for (i, st) in stages.iter().enumerate() {
             if let Some(p) = s.bottlenecks.get(&st.id).and_then(|r| r.pain) {
-                pain_sum[i] += p as f64;
+                pain_sum[i] += p;
                 pain_count[i] += 1;
             }
         }

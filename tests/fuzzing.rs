@@ -105,7 +105,11 @@ fn session() -> impl Strategy<Value = Session> {
             0..80,
         ),
         proptest::collection::vec(
-            (proptest::sample::select(stages), proptest::option::of(0.0f64..1000.0), proptest::option::of(1i64..=5)),
+            (
+                proptest::sample::select(stages),
+                proptest::option::of(0.0f64..1000.0),
+                proptest::option::of((1i64..=5).prop_map(|p| p as f64)),
+            ),
             0..8,
         ),
         proptest::option::of(0u32..6),

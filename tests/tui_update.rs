@@ -206,7 +206,7 @@ fn bottleneck_map_adjusts_time_and_pain_live() {
     press(&mut m, KeyCode::Char('5'));
     let s = &a(&m).session;
     assert_eq!(s.bottlenecks["data-preparation"].time_share, Some(10.0));
-    assert_eq!(s.bottlenecks["data-preparation"].pain, Some(4));
+    assert_eq!(s.bottlenecks["data-preparation"].pain, Some(4.0));
     assert_eq!(a(&m).report.bottlenecks[0].stage, "experimentation", "pain 5 ranks first");
     press(&mut m, KeyCode::Char('0'));
     assert!(!a(&m).session.bottlenecks.contains_key("experimentation"));

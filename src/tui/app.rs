@@ -202,7 +202,7 @@ impl Model {
     pub fn open(&mut self, assessment: Assessment) {
         self.assessment = Some(assessment);
         self.screen = Screen::Question;
-        self.status = "Session opened".into();
+        self.status = format!("Saving to {}", assessment_path(&self.assessment));
     }
 
     fn changed(&mut self) {
@@ -215,6 +215,10 @@ impl Model {
 
 fn ctrl_c(key: &KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c'))
+}
+
+fn assessment_path(a: &Option<Assessment>) -> String {
+    a.as_ref().map_or_else(String::new, |a| a.path.display().to_string())
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Effect {
@@ -552,7 +556,7 @@ fn bottleneck_key(model: &mut Model, key: KeyEvent) -> Effect {
         KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => {
             rating.time_share = Some((rating.time_share.unwrap_or(0.0) - SHARE_STEP).max(0.0));
         }
-        KeyCode::Char(d @ '1'..='5') => rating.pain = Some(i64::from(d as u8 - b'0')),
+        KeyCode::Char(d @ '1'..='5') => rating.pain = Some(f64::from(d as u8 - b'0')),
         KeyCode::Char('0') | KeyCode::Char('x') | KeyCode::Backspace => {
             rating = StageRating::default();
         }

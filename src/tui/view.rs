@@ -396,7 +396,7 @@ fn draw_bottlenecks(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect
         let rating = a.session.bottlenecks.get(&stage.id);
         let pct = percent[i].unwrap_or(0.0);
         let pain = rating.and_then(|r| r.pain);
-        let pain_text = pain.map_or("not rated".to_owned(), |p| format!("{} {p}", text_bar(p as f64, 5.0, 5)));
+        let pain_text = pain.map_or("not rated".to_owned(), |p| format!("{} {p}", text_bar(p, 5.0, 5)));
         let selected = i == a.stage_row;
         let style = if selected { theme.selected() } else { Style::default() };
         lines.push(Line::from(vec![
