@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 /// Smallest terminal the screens fit in.
 pub const MIN_WIDTH: u16 = 60;
@@ -128,28 +128,25 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_start(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::default().borders(Borders::ALL).title(" Resume a session or start a new one ");
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(2))
+        .title(" Resume a session or start a new one ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = vec![Line::styled(
-        format!("  {:<24} {:<18} {:>9}  {}", "Team", "Respondent", "Answered", "Last change"),
+        format!("{:<24} {:<18} {:>9}  {}", "Team", "Respondent", "Answered", "Last change"),
         theme.dim(),
     )];
     for (i, s) in model.saved.iter().enumerate() {
-        let text = format!(
-            "  {} {} {:>4}/{:<4}  {}",
-            pad(&s.team, 24),
-            pad(&s.respondent, 18),
-            s.answered,
-            s.total,
-            s.changed
-        );
+        let text =
+            format!("{} {} {:>4}/{:<4}  {}", pad(&s.team, 24), pad(&s.respondent, 18), s.answered, s.total, s.changed);
         let style = if i == model.start_row { theme.selected() } else { Style::default() };
         lines.push(Line::styled(text, style));
     }
     let style = if model.start_row == model.saved.len() { theme.selected() } else { theme.accent() };
     lines.push(Line::raw(""));
-    lines.push(Line::styled("  + New session", style));
+    lines.push(Line::styled("+ New session", style));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -182,13 +179,13 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::default().borders(Borders::ALL).title(" New assessment ");
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(" New assessment ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let form = &model.form;
     let label = |i: usize, text: &str| {
         let style = if form.field == i { theme.accent() } else { Style::default() };
-        Span::styled(format!("  {text:<15}"), style)
+        Span::styled(format!("{text:<15}"), style)
     };
     let q = form.questionnaires.get(form.choice).map_or("(none)".to_owned(), |(id, title)| format!("{title} ({id})"));
     let mut lines =
@@ -204,10 +201,10 @@ fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     let button = if form.field == 4 { theme.selected() } else { theme.accent() };
-    lines.push(Line::from(vec![Span::raw("  "), Span::styled(" Start the assessment ", button)]));
+    lines.push(Line::from(vec![Span::styled(" Start the assessment ", button)]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "  Role is free text: data-science, engineering, management… It lets a workshop report compare views.",
+        "Role is free text: data-science, engineering, management… It lets a workshop report compare views.",
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
@@ -218,7 +215,7 @@ fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             _ => &form.role,
         };
         let y = inner.y + 2 + form.field as u16;
-        let x = inner.x + 17 + input.cursor_width() as u16;
+        let x = inner.x + 15 + input.cursor_width() as u16; // after the label column
         frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
     }
 }
@@ -337,7 +334,8 @@ fn note_row(a: &Assessment, area: Rect, field: NoteField) -> u16 {
 }
 
 fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::default().borders(Borders::ALL).title(" Context: how much is at stake ");
+    let block =
+        Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(" Context: how much is at stake ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let ctx = context_of(a);
@@ -348,7 +346,7 @@ fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
         ("Regulated", value(ctx.regulated.map(|r| if r { "yes".into() } else { "no".into() }))),
         (
             "Target level",
-            a.session.target.map_or("from the context".into(), |t| {
+            a.session.target.map_or("automatic (from the context)".into(), |t| {
                 format!("{t} · {} (set by hand)", a.questionnaire.level_name(t))
             }),
         ),
@@ -357,7 +355,7 @@ fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     for (i, (label, v)) in rows.iter().enumerate() {
         let style = if i == a.context_row { theme.selected() } else { Style::default() };
         lines.push(Line::from(vec![
-            Span::styled(format!("  {label:<22}"), if i == a.context_row { theme.accent() } else { Style::default() }),
+            Span::styled(format!("{label:<22}"), if i == a.context_row { theme.accent() } else { Style::default() }),
             Span::styled(format!(" ◂ {v} ▸ "), style),
         ]));
     }
@@ -365,25 +363,27 @@ fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     let t = &a.report.target;
     lines.push(Line::from(vec![
-        Span::raw("  Target: "),
+        Span::raw("Target: "),
         Span::styled(format!("Level {} · {}", t.level, t.name), theme.accent()),
         Span::raw(format!(" — {}", t.reason)),
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "  More models, higher criticality and regulation call for a higher target. Not every team needs Level 3.",
+        "More models, higher criticality and regulation call for a higher target. Not every team needs Level 3.",
         theme.dim(),
     ));
     if a.finishing {
         lines.push(Line::raw(""));
-        lines.push(Line::styled("  Enter: next, rate where the ML lifecycle gets stuck.", theme.accent()));
+        lines.push(Line::styled("Enter: next, rate where the ML lifecycle gets stuck.", theme.accent()));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn draw_bottlenecks(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block =
-        Block::default().borders(Borders::ALL).title(" Bottleneck map: where does the time go, and what hurts? ");
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(2))
+        .title(" Bottleneck map: where does the time go, and what hurts? ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let bar = (inner.width as usize).saturating_sub(46).clamp(6, 30);
@@ -409,27 +409,27 @@ fn draw_bottlenecks(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect
     }
     lines.push(Line::raw(""));
     if let Some(first) = a.report.bottlenecks.first().filter(|b| b.pain.is_some() || b.time_share > 0.0) {
-        lines.push(Line::from(vec![Span::raw("  Bottleneck: "), Span::styled(first.name.clone(), theme.accent())]));
+        lines.push(Line::from(vec![Span::raw("Bottleneck: "), Span::styled(first.name.clone(), theme.accent())]));
     }
     lines.push(Line::styled(
-        "  Time share is relative: the shares are shown as percent of their total. Data preparation usually takes 60–80%.",
+        "Time share is relative: the shares are shown as percent of their total. Data preparation usually takes 60–80%.",
         theme.dim(),
     ));
     if a.finishing {
-        lines.push(Line::styled("  Enter: see the results.", theme.accent()));
+        lines.push(Line::styled("Enter: see the results.", theme.accent()));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = &a.report;
-    let block = Block::default().borders(Borders::ALL).title(" Results ");
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(" Results ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let highest = a.questionnaire.highest_level();
     let mut lines = vec![
         Line::from(vec![
-            Span::raw("  Level "),
+            Span::raw("Level "),
             Span::styled(format!("{} · {}", r.overall.level, r.overall.name), theme.accent()),
             Span::raw(format!("   score {:.2}", r.overall.score)),
             Span::styled(format!("   target Level {} · {}", r.target.level, r.target.name), theme.fg(Color::Yellow)),
@@ -441,7 +441,7 @@ fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
         let weakest = r.overall.weakest.contains(&d.id);
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {}", pad(&d.name, 28)),
+                format!("{}", pad(&d.name, 28)),
                 if weakest { theme.fg(Color::Red) } else { Style::default() },
             ),
             Span::raw(format!(" L{} {:>4.2} ", d.level, d.score)),
@@ -450,16 +450,16 @@ fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     if let Some(b) = r.bottlenecks.first().filter(|b| b.pain.is_some() || b.time_share > 0.0) {
-        lines.push(Line::from(vec![Span::raw("  Bottleneck: "), Span::styled(b.name.clone(), theme.accent())]));
+        lines.push(Line::from(vec![Span::raw("Bottleneck: "), Span::styled(b.name.clone(), theme.accent())]));
     }
     let actions: Vec<_> = r.roadmap.iter().flat_map(|p| p.actions.iter()).collect();
     if actions.is_empty() {
-        lines.push(Line::raw("  The target is reached: nothing on the roadmap."));
+        lines.push(Line::raw("The target is reached: nothing on the roadmap."));
     } else {
-        lines.push(Line::raw(format!("  First steps ({} actions on the roadmap):", actions.len())));
+        lines.push(Line::raw(format!("First steps ({} actions on the roadmap):", actions.len())));
         let room = (inner.height as usize).saturating_sub(lines.len() + 2).min(5);
         for action in actions.iter().take(room) {
-            let text = format!("   □ L{} {}", action.level, action.text);
+            let text = format!(" □ L{} {}", action.level, action.text);
             lines.push(Line::raw(clip(&text, inner.width as usize)));
         }
     }
