@@ -440,10 +440,7 @@ fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     for d in &r.dimensions {
         let weakest = r.overall.weakest.contains(&d.id);
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("{}", pad(&d.name, 28)),
-                if weakest { theme.fg(Color::Red) } else { Style::default() },
-            ),
+            Span::styled(pad(&d.name, 28), if weakest { theme.fg(Color::Red) } else { Style::default() }),
             Span::raw(format!(" L{} {:>4.2} ", d.level, d.score)),
             Span::styled(text_bar(d.score, f64::from(highest), bar), theme.fg(Color::Cyan)),
         ]));
@@ -457,10 +454,18 @@ fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw("The target is reached: nothing on the roadmap."));
     } else {
         lines.push(Line::raw(format!("First steps ({} actions on the roadmap):", actions.len())));
-        let room = (inner.height as usize).saturating_sub(lines.len() + 2).min(5);
-        for action in actions.iter().take(room) {
+        // As many actions as fit; the rest are a keypress away in the exported report.
+        let room = (inner.height as usize).saturating_sub(lines.len() + 1);
+        let shown = if actions.len() > room { room.saturating_sub(1) } else { actions.len() };
+        for action in actions.iter().take(shown) {
             let text = format!(" □ L{} {}", action.level, action.text);
             lines.push(Line::raw(clip(&text, inner.width as usize)));
+        }
+        if shown < actions.len() {
+            lines.push(Line::styled(
+                format!(" … and {} more: press m to export the full roadmap", actions.len() - shown),
+                theme.dim(),
+            ));
         }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
