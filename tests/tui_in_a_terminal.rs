@@ -14,6 +14,10 @@ struct Tui {
 
 impl Tui {
     fn start(home: &Path, args: &[&str]) -> Tui {
+        Tui::start_with(home, args, &[])
+    }
+
+    fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
@@ -22,6 +26,10 @@ impl Tui {
         cmd.env("MLOPS_MATURITY_HOME", home);
         cmd.env("TERM", "xterm-256color");
         cmd.cwd(home);
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("the binary starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -55,6 +63,15 @@ impl Tui {
             std::thread::sleep(Duration::from_millis(20));
         }
         panic!("the screen never showed {text:?}; it shows:\n{}", self.contents());
+    }
+
+    /// Whether any cell on screen has a foreground colour other than the terminal's default.
+    fn shows_colour(&self) -> bool {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows)
+            .any(|r| (0..cols).any(|c| screen.cell(r, c).is_some_and(|cell| cell.fgcolor() != vt100::Color::Default)))
     }
 
     fn in_alternate_screen(&self) -> bool {
@@ -201,4 +218,21 @@ fn a_corrupt_session_is_reported_and_left_alone() {
     tui.wait_for("bad.yaml:");
     assert_eq!(tui.wait_exit(), 1);
     assert_eq!(std::fs::read(&file).unwrap(), bytes);
+}
+
+#[test]
+fn no_color_is_honoured() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("f.yaml");
+    let mut plain =
+        Tui::start_with(home.path(), &["assess", "--session", file.to_str().unwrap()], &[("NO_COLOR", "1")]);
+    plain.wait_for("question 1 of 8");
+    assert!(!plain.shows_colour(), "NO_COLOR=1 draws without colour");
+    plain.send("q");
+    plain.wait_exit();
+    let mut coloured = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap()]);
+    coloured.wait_for("question 1 of 8");
+    assert!(coloured.shows_colour(), "colour is used otherwise");
+    coloured.send("q");
+    coloured.wait_exit();
 }

@@ -297,3 +297,49 @@ fn text_input_handles_wide_characters() {
     t.handle(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
     assert_eq!(t.text, "日");
 }
+
+#[test]
+fn home_end_and_screen_exits() {
+    let mut m = model();
+    press(&mut m, KeyCode::End);
+    assert_eq!(a(&m).cursor, 20);
+    press(&mut m, KeyCode::Home);
+    assert_eq!(a(&m).cursor, 0);
+    press(&mut m, KeyCode::Char('b'));
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Question, "outside the finishing walk, Enter goes back to the questions");
+    press(&mut m, KeyCode::Char('r'));
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::Question);
+    press(&mut m, KeyCode::Char('c'));
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Question);
+}
+
+#[test]
+fn start_screen_moves_with_arrows_and_vim_keys() {
+    let mut m = common::tui_start_model();
+    press(&mut m, KeyCode::Char('j'));
+    assert_eq!(m.start_row, 1, "the 'New session' row");
+    press(&mut m, KeyCode::Char('j'));
+    assert_eq!(m.start_row, 0, "wraps around");
+    press(&mut m, KeyCode::Up);
+    assert_eq!(m.start_row, 1);
+    press(&mut m, KeyCode::Char('k'));
+    assert_eq!(m.start_row, 0);
+}
+
+#[test]
+fn new_session_form_cycles_questionnaires_and_goes_back() {
+    let mut m = common::tui_start_model();
+    press(&mut m, KeyCode::Char('n'));
+    press(&mut m, KeyCode::Left);
+    assert_eq!(m.form.choice, 1, "wraps to the last questionnaire");
+    press(&mut m, KeyCode::Char('l'));
+    assert_eq!(m.form.choice, 0);
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::Up);
+    assert_eq!(m.form.field, 0);
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::Start);
+}
