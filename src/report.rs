@@ -317,10 +317,11 @@ pub fn build(
         .collect();
 
     let baseline = baseline.map(|before| {
+        let before: std::collections::HashMap<&str, f64> = before.iter().map(|(id, s)| (id.as_str(), *s)).collect();
         dimensions
             .iter()
             .map(|d| {
-                let b = before.iter().find(|(id, _)| *id == d.id).map(|(_, s)| *s);
+                let b = before.get(d.id.as_str()).copied();
                 BaselineDelta { dimension: d.id.clone(), before: b, after: d.score, delta: b.map(|b| d.score - b) }
             })
             .collect()

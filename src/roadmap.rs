@@ -111,8 +111,10 @@ pub fn phases(
     answers: &[Option<Answer>],
     target: u32,
 ) -> Vec<Phase> {
+    let rank_by_id: std::collections::HashMap<&str, usize> =
+        stages.iter().zip(stage_rank).map(|(s, &r)| (s.id.as_str(), r)).collect();
     let rank_of = |stage: &Option<String>| -> usize {
-        stage.as_ref().and_then(|id| stages.iter().position(|s| &s.id == id)).map_or(usize::MAX, |i| stage_rank[i])
+        stage.as_deref().and_then(|id| rank_by_id.get(id).copied()).unwrap_or(usize::MAX)
     };
     let mut dims: Vec<usize> = (0..q.dimensions.len()).collect();
     dims.sort_by_key(|&d| (rank_of(&q.dimensions[d].stage), d));

@@ -139,8 +139,9 @@ pub fn role_gaps(
     per_respondent: &[&[Option<Answer>]],
 ) -> Vec<(String, Vec<(String, f64)>)> {
     let mut distinct: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for role in roles.iter().flatten() {
-        if !role.trim().is_empty() && !distinct.contains(&role.as_str()) {
+        if !role.trim().is_empty() && seen.insert(role.as_str()) {
             distinct.push(role);
         }
     }
