@@ -102,3 +102,24 @@ fn too_small_terminal_asks_to_enlarge() {
     assert!(screen.contains("enlarge"), "{screen}");
     insta::assert_snapshot!("too_small", screen);
 }
+
+#[test]
+fn sidebar_scrolls_to_the_current_dimension() {
+    let mut yaml = String::from(
+        "id: many\nversion: 1\ntitle: Many\nlevels: [{ level: 0, name: A }, { level: 1, name: B }]\ndimensions:\n",
+    );
+    for d in 0..30 {
+        yaml.push_str(&format!(
+            "  - {{ id: d{d}, name: Dimension {d}, questions: [{{ id: q{d}, level: 1, text: T, recommendation: R }}] }}\n"
+        ));
+    }
+    let q = mlops_maturity::questionnaire::parse(&yaml, "many.yaml").unwrap();
+    let a = Assessment::new(q, Session::new("many"), PathBuf::from("m.yaml"), "2026-11-26");
+    let mut m = Model::with_assessment(a, "2026-11-26", false);
+    for _ in 0..25 {
+        press(&mut m, KeyCode::Tab);
+    }
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("▸Dimension 25"), "{screen}");
+    assert!(!screen.contains(" Dimension 0 "), "{screen}");
+}

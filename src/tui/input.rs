@@ -37,6 +37,24 @@ impl TextInput {
         self.text[..self.byte_at(self.cursor)].width()
     }
 
+    /// The part of the text that fits in `width` cells with the cursor in view, and the
+    /// cursor's column within it: long notes scroll sideways instead of wrapping.
+    pub fn window(&self, width: usize) -> (String, usize) {
+        use unicode_width::UnicodeWidthChar;
+        let width = width.max(2);
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut prefix = Vec::with_capacity(chars.len() + 1);
+        prefix.push(0usize);
+        for c in &chars {
+            prefix.push(prefix.last().copied().unwrap_or(0) + c.width().unwrap_or(0));
+        }
+        let cursor = self.cursor.min(chars.len());
+        // The first character such that the cursor still has a free cell to its right.
+        let start = (0..=cursor).find(|&s| prefix[cursor] - prefix[s] < width).unwrap_or(cursor);
+        let end = (start..=chars.len()).take_while(|&e| prefix[e] - prefix[start] <= width).last().unwrap_or(start);
+        (chars[start..end].iter().collect(), prefix[cursor] - prefix[start])
+    }
+
     pub fn handle(&mut self, key: KeyEvent) -> InputOutcome {
         let len = self.text.chars().count();
         match key.code {
@@ -101,6 +119,17 @@ mod tests {
         assert_eq!(i.text, "ell");
         assert_eq!(i.handle(key(KeyCode::Enter)), InputOutcome::Done);
         assert_eq!(i.handle(key(KeyCode::Esc)), InputOutcome::Cancelled);
+    }
+
+    #[test]
+    fn long_text_scrolls_to_keep_the_cursor_in_view() {
+        let mut i = TextInput::new("abcdefghij");
+        assert_eq!(i.window(4), ("hij".to_owned(), 3));
+        i.handle(key(KeyCode::Home));
+        assert_eq!(i.window(4), ("abcd".to_owned(), 0));
+        let wide = TextInput::new("日本語のメモ");
+        let (shown, col) = wide.window(6);
+        assert_eq!((shown.as_str(), col), ("メモ", 4), "the cursor after the last wide character stays on screen");
     }
 
     #[test]

@@ -225,10 +225,14 @@ fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [sidebar, main] = Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Fill(1)]).areas(area);
     let (current_dim, dim, question) = a.current();
 
-    // Sidebar: every dimension with its progress and its level so far.
+    // Sidebar: every dimension with its progress and its level so far; it scrolls when a
+    // questionnaire has more dimensions than rows.
     let mut lines = Vec::new();
     let name_width = sidebar_width as usize - 13;
-    for (i, d) in a.questionnaire.dimensions.iter().enumerate() {
+    let dims = a.questionnaire.dimensions.len();
+    let room = (sidebar.height as usize).saturating_sub(5).max(1);
+    let first = if dims <= room { 0 } else { current_dim.saturating_sub(room / 2).min(dims - room) };
+    for (i, d) in a.questionnaire.dimensions.iter().enumerate().skip(first).take(room) {
         let answered = d.questions.iter().filter(|q| a.session.answer(&q.id).is_some()).count();
         let level = a.report.dimensions[i].level;
         let marker = if i == current_dim { "▸" } else { " " };
@@ -241,13 +245,13 @@ fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(format!(" {answered}/{total} answered")));
     let bar_width = sidebar_width as usize - 4;
     lines.push(Line::styled(format!(" {}", text_bar(answered as f64, total as f64, bar_width)), theme.fg(Color::Cyan)));
-    lines.push(Line::raw(""));
     lines.push(Line::raw(format!(" Level so far: {} {}", a.report.overall.level, a.report.overall.name)));
     let block = Block::default().borders(Borders::RIGHT);
     frame.render_widget(Paragraph::new(lines).block(block), sidebar);
 
-    // Main: the question.
+    // Main: the question above, its note and evidence on the last two rows.
     let main = main.inner(ratatui::layout::Margin { horizontal: 2, vertical: 0 });
+    let [content, fields] = Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(main);
     let position = dim.questions.iter().position(|q| q.id == question.id).unwrap_or(0) + 1;
     let entry = a.session.answers.get(&question.id);
     let current = entry.and_then(|e| e.answer);
@@ -285,52 +289,34 @@ fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled(format!(" [{k}] {} ", ans.label()), style),
         ]));
     }
-    lines.push(Line::raw(""));
-    let editing = a.editing.as_ref();
-    for (field, label, value) in [
-        (NoteField::Note, "Note (e)", entry.and_then(|e| e.note.clone())),
-        (NoteField::Evidence, "Evidence (v)", entry.and_then(|e| e.evidence.clone())),
-    ] {
-        let shown = match editing {
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), content);
+
+    const LABEL: usize = 14;
+    let value_width = (fields.width as usize).saturating_sub(LABEL);
+    let mut rows = Vec::new();
+    for (row, (field, label, value)) in [
+        (NoteField::Note, "Note (e)", entry.and_then(|e| e.note.as_deref())),
+        (NoteField::Evidence, "Evidence (v)", entry.and_then(|e| e.evidence.as_deref())),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let shown = match &a.editing {
             Some((f, input)) if *f == field => {
-                Span::styled(input.text.clone(), Style::default().add_modifier(Modifier::UNDERLINED))
+                let (visible, cursor) = input.window(value_width);
+                let x = fields.x + (LABEL + cursor) as u16;
+                frame
+                    .set_cursor_position(Position::new(x.min(fields.right().saturating_sub(1)), fields.y + row as u16));
+                Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED))
             }
             _ => match value {
-                Some(v) => Span::raw(v),
+                Some(v) => Span::raw(clip(&v.replace(['\n', '\r'], " "), value_width)),
                 None => Span::styled("–", theme.dim()),
             },
         };
-        lines.push(Line::from(vec![Span::styled(format!("{label:<14}"), theme.dim()), shown]));
+        rows.push(Line::from(vec![Span::styled(format!("{label:<LABEL$}"), theme.dim()), shown]));
     }
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    frame.render_widget(paragraph, main);
-    if let Some((field, input)) = editing {
-        // The note lines are the last two; find their row from the bottom of the wrapped text.
-        let row = note_row(a, main, *field);
-        let x = main.x + 14 + input.cursor_width() as u16;
-        frame.set_cursor_position(Position::new(x.min(main.right().saturating_sub(1)), row));
-    }
-}
-
-/// The screen row of the note or evidence line, found by measuring the wrapped text above it.
-fn note_row(a: &Assessment, area: Rect, field: NoteField) -> u16 {
-    let (_, _, question) = a.current();
-    let width = area.width.max(1) as usize;
-    let rows = |text: &str| -> usize {
-        use unicode_width::UnicodeWidthStr;
-        text.width().div_ceil(width).max(1)
-    };
-    let mut row = 2 + 1 + rows(&question.text) + 1;
-    if a.show_help
-        && let Some(help) = &question.help
-    {
-        row += rows(&format!("Why it matters: {help}")) + 1;
-    }
-    row += 6; // five answers and the blank line after them
-    if field == NoteField::Evidence {
-        row += 1;
-    }
-    area.y + row as u16
+    frame.render_widget(Paragraph::new(rows), fields);
 }
 
 fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
