@@ -167,11 +167,15 @@ pub struct SavedSession {
 
 /// Sessions in the user folder, newest first; files that do not load are skipped.
 pub fn saved_sessions(home: &Path) -> Vec<SavedSession> {
+    // Sessions mostly share a questionnaire: count its questions once.
+    let mut totals: HashMap<(String, PathBuf), usize> = HashMap::new();
     let mut out: Vec<SavedSession> = files::files_in(&home.join("sessions"), &["yaml", "yml"])
         .into_iter()
         .filter_map(|path| {
             let session = session::load(&path).ok()?;
-            let total = questionnaire_of(&path, &session).map_or(0, |(q, _)| q.question_count());
+            let total = *totals
+                .entry((session.questionnaire.clone(), folder_of(&path)))
+                .or_insert_with(|| questionnaire_of(&path, &session).map_or(0, |(q, _)| q.question_count()));
             let answered = session.answers.values().filter(|a| a.answer.is_some()).count();
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
             Some(SavedSession { path, session, answered, total, modified })

@@ -51,6 +51,10 @@ pub struct Questionnaire {
     pub dimensions: Vec<Dimension>,
     /// Question id -> (dimension index, question index), so lookups never scan.
     index: HashMap<String, (usize, usize)>,
+    /// Position of each dimension's first question in questionnaire order.
+    starts: Vec<usize>,
+    /// (dimension index, question index) of each question in questionnaire order.
+    positions: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +116,17 @@ impl Questionnaire {
     }
 
     pub fn question_count(&self) -> usize {
-        self.index.len()
+        self.positions.len()
+    }
+
+    /// Where dimension `d`'s questions start in questionnaire order (answers are kept in that order).
+    pub fn dimension_start(&self, d: usize) -> usize {
+        self.starts[d]
+    }
+
+    /// The (dimension index, question index) of the question at `flat` in questionnaire order.
+    pub fn position(&self, flat: usize) -> (usize, usize) {
+        self.positions[flat]
     }
 
     /// Every question in questionnaire order, with its dimension.
@@ -391,9 +405,13 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
         return Err(problems);
     }
     let mut index = HashMap::with_capacity(question_ids.len());
+    let mut starts = Vec::with_capacity(dimensions.len());
+    let mut positions = Vec::with_capacity(question_ids.len());
     for (di, d) in dimensions.iter().enumerate() {
+        starts.push(positions.len());
         for (qi, q) in d.questions.iter().enumerate() {
             index.insert(q.id.clone(), (di, qi));
+            positions.push((di, qi));
         }
     }
     Ok(Questionnaire {
@@ -406,6 +424,8 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
         stages,
         dimensions,
         index,
+        starts,
+        positions,
     })
 }
 

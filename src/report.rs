@@ -198,15 +198,6 @@ pub fn build(
     let phases = roadmap::phases(q, &q.stages, &rank, &scores, &answers, target.level);
 
     let flat: Vec<(&crate::questionnaire::Dimension, &crate::questionnaire::Question)> = q.questions().collect();
-    let starts: Vec<usize> = q
-        .dimensions
-        .iter()
-        .scan(0, |acc, d| {
-            let start = *acc;
-            *acc += d.questions.len();
-            Some(start)
-        })
-        .collect();
 
     let dimensions: Vec<DimensionReport> = q
         .dimensions
@@ -244,7 +235,7 @@ pub fn build(
                         question: question.id.clone(),
                         dimension: dim.id.clone(),
                         level: question.level,
-                        answer: answer_str(answers[starts[d] + qi]).to_owned(),
+                        answer: answer_str(answers[q.dimension_start(d) + qi]).to_owned(),
                         recommendation: question.recommendation.clone(),
                         text: question.text.clone(),
                         dimension_name: dim.name.clone(),

@@ -118,12 +118,6 @@ pub fn phases(
     };
     let mut dims: Vec<usize> = (0..q.dimensions.len()).collect();
     dims.sort_by_key(|&d| (rank_of(&q.dimensions[d].stage), d));
-    let mut starts = Vec::with_capacity(q.dimensions.len());
-    let mut offset = 0;
-    for d in &q.dimensions {
-        starts.push(offset);
-        offset += d.questions.len();
-    }
     (scores.overall_level + 1..=target)
         .map(|level| {
             let mut actions = Vec::new();
@@ -132,7 +126,7 @@ pub fn phases(
                     continue;
                 }
                 for (qi, question) in q.dimensions[d].questions.iter().enumerate() {
-                    let answer = answers[starts[d] + qi];
+                    let answer = answers[q.dimension_start(d) + qi];
                     if question.level == level && !matches!(answer, Some(Answer::Yes) | Some(Answer::Na)) {
                         actions.push((d, qi));
                     }

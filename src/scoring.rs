@@ -49,13 +49,13 @@ pub struct Scores {
 /// Scores every dimension. `answers` holds one entry per question in questionnaire order.
 pub fn score(q: &Questionnaire, answers: &[Option<Answer>]) -> Scores {
     let highest = q.highest_level();
-    let mut offset = 0;
     let dimensions: Vec<DimensionResult> = q
         .dimensions
         .iter()
-        .map(|d| {
-            let mine = &answers[offset..offset + d.questions.len()];
-            offset += d.questions.len();
+        .enumerate()
+        .map(|(i, d)| {
+            let start = q.dimension_start(i);
+            let mine = &answers[start..start + d.questions.len()];
             let mut sums = vec![(0.0f64, 0.0f64); highest as usize];
             for (question, &answer) in d.questions.iter().zip(mine) {
                 if let Some(c) = credit(answer, q.scoring.partial_credit) {

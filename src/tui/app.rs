@@ -81,8 +81,6 @@ pub struct Assessment {
     pub finishing: bool,
     /// The report of the answers so far, rebuilt after every change.
     pub report: Report,
-    /// (dimension index, question index) per flat question index.
-    flat: Vec<(usize, usize)>,
 }
 
 pub const CONTEXT_ROWS: usize = 4;
@@ -90,12 +88,6 @@ pub const CONTEXT_ROWS: usize = 4;
 impl Assessment {
     pub fn new(questionnaire: Questionnaire, mut session: Session, path: PathBuf, today: &str) -> Assessment {
         session.questionnaire_version.get_or_insert(questionnaire.version);
-        let flat = questionnaire
-            .dimensions
-            .iter()
-            .enumerate()
-            .flat_map(|(d, dim)| (0..dim.questions.len()).map(move |q| (d, q)))
-            .collect::<Vec<_>>();
         let report = build_report(&questionnaire, &session, &path, today);
         let mut a = Assessment {
             questionnaire,
@@ -108,14 +100,13 @@ impl Assessment {
             stage_row: 0,
             finishing: false,
             report,
-            flat,
         };
         a.cursor = a.first_unanswered().unwrap_or(0);
         a
     }
 
     pub fn total(&self) -> usize {
-        self.flat.len()
+        self.questionnaire.question_count()
     }
 
     pub fn answered(&self) -> usize {
@@ -128,13 +119,13 @@ impl Assessment {
 
     /// The dimension and question under the cursor.
     pub fn current(&self) -> (usize, &crate::questionnaire::Dimension, &crate::questionnaire::Question) {
-        let (d, q) = self.flat[self.cursor];
+        let (d, q) = self.questionnaire.position(self.cursor);
         let dim = &self.questionnaire.dimensions[d];
         (d, dim, &dim.questions[q])
     }
 
     fn dimension_start(&self, d: usize) -> usize {
-        self.flat.iter().position(|&(dd, _)| dd == d).unwrap_or(0)
+        self.questionnaire.dimension_start(d)
     }
 
     fn refresh(&mut self, today: &str) {
