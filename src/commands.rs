@@ -104,13 +104,9 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let built = report::build(&q, &inputs, baseline.as_deref(), &files::today());
 
     let text = match (&args.template, args.format) {
-        (Some(template), _) => {
-            let source = files::read_text(template)?;
-            report::render(&built, &file_name(template), &source)
-                .map_err(|e| anyhow!("{}", e.replacen(&file_name(template), &template.display().to_string(), 1,)))?
-        }
+        (Some(template), _) => render_with_file(&built, template)?,
         (None, Format::Json) => report::to_json(&built),
-        (None, Format::Markdown) => report::render_markdown(&built),
+        (None, Format::Markdown) => render_markdown(&built)?,
     };
     match &args.output {
         Some(path) => files::write_atomic(path, text.as_bytes())?,
@@ -122,6 +118,25 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Renders through a template file: its path names it in errors, its extension decides
+/// HTML escaping (`.html`, `.htm`, `.xml`).
+pub fn render_with_file(built: &report::Report, template: &Path) -> Result<String> {
+    let source = files::read_text(template)?;
+    report::render(built, &template.display().to_string(), &source).map_err(|e| anyhow!("{e}"))
+}
+
+/// The Markdown report, through the user's `templates/report.md` when there is one (`init`
+/// puts a copy there to customise), else through the built-in template.
+pub fn render_markdown(built: &report::Report) -> Result<String> {
+    if let Some(home) = home() {
+        let custom = home.join("templates").join(report::DEFAULT_TEMPLATE_NAME);
+        if custom.is_file() {
+            return render_with_file(built, &custom);
+        }
+    }
+    Ok(report::render_markdown(built))
 }
 
 /// Earlier scores per dimension, from a JSON report or a session scored with `q`.

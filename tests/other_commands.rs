@@ -91,3 +91,24 @@ fn usage_errors_exit_2() {
     let r = run(&["frobnicate"]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn a_customised_template_in_the_user_folder_is_the_default() {
+    let home = tempfile::tempdir().unwrap();
+    run_in(home.path(), home.path(), &["init", home.path().to_str().unwrap()]);
+    let sample = fixture("fraud-ml.yaml");
+    let before = run_in(home.path(), home.path(), &["report", sample.to_str().unwrap()]);
+    assert!(before.stdout.starts_with("# MLOps maturity report: Fraud ML"), "the copy renders like the built-in");
+    std::fs::write(home.path().join("templates/report.md"), "Team {{ team }} is at level {{ overall.level }}.\n")
+        .unwrap();
+    let after = run_in(home.path(), home.path(), &["report", sample.to_str().unwrap()]);
+    assert_eq!(after.stdout, "Team Fraud ML is at level 0.\n");
+    std::fs::write(home.path().join("templates/report.md"), "{{ broken").unwrap();
+    let broken = run_in(home.path(), home.path(), &["report", sample.to_str().unwrap()]);
+    assert_eq!(broken.code, 1);
+    assert!(
+        broken.stderr.contains(&home.path().join("templates/report.md").display().to_string()),
+        "{}",
+        broken.stderr
+    );
+}

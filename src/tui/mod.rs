@@ -227,7 +227,7 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     let a = model.assessment.as_ref().context("no session is open")?;
     let stem = a.path.file_stem().map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
     let (ext, text) = match format {
-        ExportFormat::Markdown => ("md", report::render_markdown(&a.report)),
+        ExportFormat::Markdown => ("md", commands::render_markdown(&a.report)?),
         ExportFormat::Json => ("json", report::to_json(&a.report)),
     };
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
