@@ -45,7 +45,7 @@ pub fn home() -> Option<PathBuf> {
 /// The questionnaire a session names, resolved from the session file's folder.
 pub fn questionnaire_of(session_path: &Path, session: &Session) -> Result<(Questionnaire, Source)> {
     questionnaire::resolve(&session.questionnaire, &folder_of(session_path), home().as_deref())
-        .with_context(|| format!("{}: questionnaire `{}`", session_path.display(), session.questionnaire))
+        .with_context(|| format!("{}: its questionnaire cannot be loaded", session_path.display()))
 }
 
 fn file_name(path: &Path) -> String {

@@ -75,6 +75,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         bail!("{shown}: is a folder; give a file name to write to");
     }
     let dir = folder_of(path);
+    if !dir.is_dir() {
+        bail!("{shown}: cannot write the file: the folder {} does not exist", dir.display());
+    }
     let name = path.file_name().ok_or_else(|| anyhow!("{shown}: not a file name"))?.to_string_lossy().into_owned();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {

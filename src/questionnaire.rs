@@ -472,7 +472,8 @@ fn looks_like_path(spec: &str) -> bool {
 /// built-in id, in that order: a user's customised copy shadows the built-in of the same id.
 pub fn resolve(spec: &str, base: &Path, home: Option<&Path>) -> anyhow::Result<(Questionnaire, Source)> {
     if looks_like_path(spec) {
-        let path = if Path::new(spec).is_absolute() { PathBuf::from(spec) } else { base.join(spec) };
+        let path =
+            if Path::new(spec).is_absolute() || base == Path::new(".") { PathBuf::from(spec) } else { base.join(spec) };
         return Ok((load_file(&path)?, Source::File(path)));
     }
     if let Some(home) = home {
