@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 struct Tui {
+    master: Box<dyn portable_pty::MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
@@ -37,7 +38,6 @@ impl Tui {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
         let feed = Arc::clone(&screen);
         std::thread::spawn(move || {
-            let _master = pair.master;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -46,7 +46,7 @@ impl Tui {
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
-        Tui { child, writer, screen }
+        Tui { master: pair.master, child, writer, screen }
     }
 
     fn contents(&self) -> String {
@@ -82,6 +82,11 @@ impl Tui {
         let pid = self.child.process_id().expect("a pid");
         let sent = std::process::Command::new("kill").args([name, &pid.to_string()]).status().unwrap();
         assert!(sent.success());
+    }
+
+    fn resize(&self, rows: u16, cols: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        self.screen.lock().unwrap().screen_mut().set_size(rows, cols);
     }
 
     fn send(&mut self, keys: &str) {
@@ -235,4 +240,20 @@ fn no_color_is_honoured() {
     assert!(coloured.shows_colour(), "colour is used otherwise");
     coloured.send("q");
     coloured.wait_exit();
+}
+
+#[test]
+fn resizing_redraws_and_a_tiny_window_asks_to_enlarge() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("g.yaml");
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap()]);
+    tui.wait_for("question 1 of 8");
+    tui.resize(12, 50);
+    tui.wait_for("enlarge");
+    tui.send("y");
+    tui.resize(30, 100);
+    tui.wait_for("question 2 of 8");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(mlops_maturity::session::load(&file).unwrap().answers.len(), 1, "keys work while the window is small");
 }
