@@ -52,6 +52,22 @@ fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// Questionnaires loaded for sessions, each once: the sessions of a workshop, or a user's
+/// saved sessions, mostly name the same one.
+#[derive(Default)]
+struct SessionQuestionnaires(HashMap<(String, PathBuf), Questionnaire>);
+
+impl SessionQuestionnaires {
+    fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
+        let key = (session.questionnaire.clone(), folder_of(session_path));
+        if !self.0.contains_key(&key) {
+            let (q, _) = questionnaire_of(session_path, session)?;
+            self.0.insert(key.clone(), q);
+        }
+        Ok(&self.0[&key])
+    }
+}
+
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
     crate::tui::run(args)
 }
@@ -63,35 +79,22 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let q = match &args.questionnaire {
         Some(spec) => questionnaire::resolve(spec, Path::new("."), home().as_deref())?.0,
         None => {
-            // A workshop has many sessions naming the same questionnaire: load each one once.
-            let mut ids: HashMap<(String, PathBuf), String> = HashMap::new();
-            let mut chosen: Option<(Questionnaire, &Path)> = None;
+            let mut loaded = SessionQuestionnaires::default();
+            let mut first: Option<(String, &Path)> = None;
             for (path, s) in &sessions {
-                let key = (s.questionnaire.clone(), folder_of(path));
-                let id = match ids.get(&key) {
-                    Some(id) => id.clone(),
-                    None => {
-                        let (q, _) = questionnaire_of(path, s)?;
-                        let id = q.id.clone();
-                        ids.insert(key, id.clone());
-                        if chosen.is_none() {
-                            chosen = Some((q, path));
-                        }
-                        id
-                    }
-                };
-                if let Some((first, first_path)) = &chosen
-                    && first.id != id
-                {
-                    bail!(
-                        "{} uses questionnaire `{}` but {} uses `{id}`: only sessions of the same questionnaire can be merged",
+                let id = loaded.of(path, s)?.id.clone();
+                match &first {
+                    None => first = Some((id, path)),
+                    Some((first_id, first_path)) if *first_id != id => bail!(
+                        "{} uses questionnaire `{first_id}` but {} uses `{id}`: only sessions of the same questionnaire can be merged",
                         first_path.display(),
-                        first.id,
                         path.display(),
-                    );
+                    ),
+                    Some(_) => {}
                 }
             }
-            chosen.map(|(q, _)| q).ok_or_else(|| anyhow!("no session given"))?
+            let (path, s) = sessions.first().ok_or_else(|| anyhow!("no session given"))?;
+            loaded.of(path, s)?.clone()
         }
     };
 
@@ -182,16 +185,15 @@ pub struct SavedSession {
 
 /// Sessions in the user folder, newest first; files that do not load are skipped.
 pub fn saved_sessions(home: &Path) -> Vec<SavedSession> {
-    // Sessions mostly share a questionnaire: count its questions once.
-    let mut totals: HashMap<(String, PathBuf), usize> = HashMap::new();
+    let mut loaded = SessionQuestionnaires::default();
     let mut out: Vec<SavedSession> = files::files_in(&home.join("sessions"), &["yaml", "yml"])
         .into_iter()
         .filter_map(|path| {
             let session = session::load(&path).ok()?;
-            let total = *totals
-                .entry((session.questionnaire.clone(), folder_of(&path)))
-                .or_insert_with(|| questionnaire_of(&path, &session).map_or(0, |(q, _)| q.question_count()));
-            let answered = session.answers.values().filter(|a| a.answer.is_some()).count();
+            let (answered, total) = match loaded.of(&path, &session) {
+                Ok(q) => (session.answered_in(q), q.question_count()),
+                Err(_) => (session.answers.values().filter(|a| a.answer.is_some()).count(), 0),
+            };
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
             Some(SavedSession { path, session, answered, total, modified })
         })

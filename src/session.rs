@@ -271,6 +271,12 @@ impl Session {
         self.answers.get(question).and_then(|e| e.answer)
     }
 
+    /// How many of the questionnaire's questions have an answer (answers to questions it lacks
+    /// do not count).
+    pub fn answered_in(&self, q: &crate::questionnaire::Questionnaire) -> usize {
+        q.questions().filter(|(_, question)| self.answer(&question.id).is_some()).count()
+    }
+
     pub fn to_yaml(&self) -> String {
         serde_yaml::to_string(self).expect("a session always serialises")
     }

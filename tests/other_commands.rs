@@ -69,7 +69,7 @@ fn init_writes_copies_and_list_shows_them() {
     std::fs::create_dir_all(home.path().join("sessions")).unwrap();
     std::fs::write(
         home.path().join("sessions/team.yaml"),
-        "format: 1\nquestionnaire: mlops-quick\nteam: Search\nanswers: { exp-tracking: yes }\n",
+        "format: 1\nquestionnaire: mlops-quick\nteam: Search\nanswers: { exp-tracking: yes, retired-question: no }\n",
     )
     .unwrap();
     let r = run_in(home.path(), home.path(), &["list"]);
@@ -77,7 +77,7 @@ fn init_writes_copies_and_list_shows_them() {
     assert!(r.stdout.contains("mlops-maturity"));
     assert!(r.stdout.contains("User questionnaires"));
     assert!(r.stdout.contains("team.yaml"), "{}", r.stdout);
-    assert!(r.stdout.contains("1/21"), "{}", r.stdout);
+    assert!(r.stdout.contains("1/21"), "answers to questions the questionnaire lacks do not count: {}", r.stdout);
     // A second init keeps the user's edits.
     std::fs::write(home.path().join("templates/report.md"), "mine").unwrap();
     run_in(home.path(), home.path(), &["init", home.path().to_str().unwrap()]);

@@ -110,7 +110,7 @@ impl Assessment {
     }
 
     pub fn answered(&self) -> usize {
-        self.questionnaire.questions().filter(|(_, q)| self.session.answer(&q.id).is_some()).count()
+        self.session.answered_in(&self.questionnaire)
     }
 
     pub fn first_unanswered(&self) -> Option<usize> {
