@@ -127,13 +127,16 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn draw_start(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .padding(Padding::horizontal(2))
-        .title(" Resume a session or start a new one ");
+/// Draws a bordered, padded panel with a title and returns the area inside it.
+fn framed(frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    inner
+}
+
+fn draw_start(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let inner = framed(frame, area, " Resume a session or start a new one ");
     let mut lines = vec![Line::styled(
         format!("{:<24} {:<18} {:>9}  {}", "Team", "Respondent", "Answered", "Last change"),
         theme.dim(),
@@ -179,9 +182,7 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(" New assessment ");
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = framed(frame, area, " New assessment ");
     let form = &model.form;
     let label = |i: usize, text: &str| {
         let style = if form.field == i { theme.accent() } else { Style::default() };
@@ -320,10 +321,7 @@ fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block =
-        Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(" Context: how much is at stake ");
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = framed(frame, area, " Context: how much is at stake ");
     let ctx = context_of(a);
     let value = |v: Option<String>| v.unwrap_or_else(|| "not set".into());
     let rows = [
@@ -366,12 +364,7 @@ fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_bottlenecks(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .padding(Padding::horizontal(2))
-        .title(" Bottleneck map: where does the time go, and what hurts? ");
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = framed(frame, area, " Bottleneck map: where does the time go, and what hurts? ");
     let bar = (inner.width as usize).saturating_sub(46).clamp(6, 30);
     let shares: Vec<Option<f64>> =
         a.questionnaire.stages.iter().map(|s| a.session.bottlenecks.get(&s.id).and_then(|r| r.time_share)).collect();
@@ -409,9 +402,7 @@ fn draw_bottlenecks(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect
 
 fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = &a.report;
-    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(" Results ");
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = framed(frame, area, " Results ");
     let highest = a.questionnaire.highest_level();
     let mut lines = vec![
         Line::from(vec![
