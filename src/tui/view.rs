@@ -253,7 +253,7 @@ fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Main: the question above, its note and evidence on the last two rows.
     let main = main.inner(ratatui::layout::Margin { horizontal: 2, vertical: 0 });
     let [content, fields] = Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(main);
-    let position = dim.questions.iter().position(|q| q.id == question.id).unwrap_or(0) + 1;
+    let position = a.cursor - a.questionnaire.dimension_start(current_dim) + 1;
     let entry = a.session.answers.get(&question.id);
     let current = entry.and_then(|e| e.answer);
     let mut lines = vec![
