@@ -43,7 +43,10 @@ fn full_session(q: &Questionnaire, questionnaire: &str, seed: usize) -> Session 
     for (i, (_, question)) in q.questions().enumerate() {
         let answer = ANSWERS[(i * 7 + seed * 3) % 5];
         let note = (i % 11 == 0).then(|| format!("note {i} | from {seed}"));
-        s.answers.insert(question.id.clone(), AnswerEntry { answer: Some(answer), note, evidence: None });
+        s.answers.insert(
+            question.id.clone(),
+            AnswerEntry { answer: Some(answer), note, evidence: None, ..Default::default() },
+        );
     }
     for (i, stage) in q.stages.iter().enumerate() {
         s.bottlenecks.insert(

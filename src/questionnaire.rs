@@ -45,6 +45,8 @@ pub struct Questionnaire {
     pub version: u32,
     pub title: String,
     pub description: Option<String>,
+    /// How to answer (what yes, partly, no, don't know and does not apply mean); optional.
+    pub guide: Option<String>,
     pub levels: Vec<LevelInfo>,
     pub scoring: Scoring,
     pub stages: Vec<Stage>,
@@ -98,6 +100,31 @@ pub struct Question {
     pub help: Option<String>,
     pub recommendation: String,
     pub weight: f64,
+    /// The size of the recommendation, when the questionnaire says.
+    pub effort: Option<Effort>,
+    /// Who usually leads the recommendation, when the questionnaire says.
+    pub owner: Option<String>,
+    /// Ids this question took over from earlier versions of the questionnaire.
+    pub replaces: Vec<String>,
+}
+
+/// The size of a recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Effort {
+    Small,
+    Medium,
+    Large,
+}
+
+impl Effort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effort::Small => "small",
+            Effort::Medium => "medium",
+            Effort::Large => "large",
+        }
+    }
 }
 
 impl Questionnaire {
@@ -145,6 +172,8 @@ struct RawQuestionnaire {
     title: String,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    guide: Option<String>,
     levels: Vec<RawLevel>,
     #[serde(default)]
     scoring: Option<RawScoring>,
@@ -201,6 +230,12 @@ struct RawQuestion {
     recommendation: String,
     #[serde(default)]
     weight: Option<f64>,
+    #[serde(default)]
+    effort: Option<Effort>,
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    replaces: Vec<String>,
 }
 
 /// Deserialises YAML strictly, collecting every unknown key instead of stopping at the first.
@@ -396,9 +431,27 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
                 help: q.help.filter(|h| !h.trim().is_empty()),
                 recommendation: q.recommendation,
                 weight,
+                effort: q.effort,
+                owner: q.owner.filter(|o| !o.trim().is_empty()),
+                replaces: q.replaces,
             });
         }
         dimensions.push(Dimension { id: d.id, name: d.name, stage: d.stage, questions });
+    }
+
+    // An old id counts for one question only, and never for an id the file still asks.
+    let mut replaced: HashMap<&str, &str> = HashMap::new();
+    for d in &dimensions {
+        for q in &d.questions {
+            for old in &q.replaces {
+                let at = format!("dimension {}, question {}", d.id, q.id);
+                if question_ids.contains_key(old) {
+                    problem(at, format!("replaces `{old}`, which is still a question of this file"));
+                } else if let Some(other) = replaced.insert(old, &q.id) {
+                    problem(at, format!("replaces `{old}`, which question {other} replaces too"));
+                }
+            }
+        }
     }
 
     if !problems.is_empty() {
@@ -419,6 +472,7 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
         version: raw.version,
         title: raw.title,
         description: raw.description.filter(|d| !d.trim().is_empty()),
+        guide: raw.guide.filter(|g| !g.trim().is_empty()),
         levels,
         scoring,
         stages,

@@ -87,30 +87,50 @@ impl<'de> Deserialize<'de> for Answer {
 }
 
 /// One answer with what the respondent wrote beside it.
+///
+/// In a workshop session `votes` holds each participant's own answer and `answer` the agreed one.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnswerEntry {
     pub answer: Option<Answer>,
     pub note: Option<String>,
     pub evidence: Option<String>,
+    /// Copied from an earlier assessment and not confirmed since (see "Next assessment").
+    pub carried: bool,
+    /// A workshop's votes: participant name -> answer, in the order they were cast.
+    pub votes: IndexMap<String, Answer>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct LongAnswer {
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
+    votes: IndexMap<String, Answer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     answer: Option<Answer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     evidence: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    carried: bool,
 }
 
 impl Serialize for AnswerEntry {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match (self.answer, &self.note, &self.evidence) {
-            (Some(a), None, None) => a.serialize(s),
-            _ => LongAnswer { answer: self.answer, note: self.note.clone(), evidence: self.evidence.clone() }
-                .serialize(s),
+        match (self.answer, &self.note, &self.evidence, self.carried, self.votes.is_empty()) {
+            (Some(a), None, None, false, true) => a.serialize(s),
+            _ => LongAnswer {
+                votes: self.votes.clone(),
+                answer: self.answer,
+                note: self.note.clone(),
+                evidence: self.evidence.clone(),
+                carried: self.carried,
+            }
+            .serialize(s),
         }
     }
 }
@@ -136,7 +156,13 @@ impl<'de> Deserialize<'de> for AnswerEntry {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AnswerEntry, A::Error> {
                 let long = LongAnswer::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(AnswerEntry { answer: long.answer, note: long.note, evidence: long.evidence })
+                Ok(AnswerEntry {
+                    answer: long.answer,
+                    note: long.note,
+                    evidence: long.evidence,
+                    carried: long.carried,
+                    votes: long.votes,
+                })
             }
         }
         d.deserialize_any(V)
@@ -205,10 +231,25 @@ pub struct Session {
     pub context: Option<Context>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<u32>,
+    /// The day of the last change (`YYYY-MM-DD`); the app writes it on every save.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Present in a workshop session only: the people who vote, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Vec<Participant>>,
     #[serde(default, deserialize_with = "unique_keys")]
     pub answers: IndexMap<String, AnswerEntry>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
     pub bottlenecks: IndexMap<String, StageRating>,
+}
+
+/// One person voting in a workshop session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// Writes 20 rather than 20.0: the file is read and edited by people.
@@ -262,6 +303,8 @@ impl Session {
             role: None,
             context: None,
             target: None,
+            date: None,
+            participants: None,
             answers: IndexMap::new(),
             bottlenecks: IndexMap::new(),
         }
@@ -332,6 +375,17 @@ mod tests {
         assert_eq!(s.answer("c"), Some(Answer::Na));
         let again = parse(&s.to_yaml(), "s.yaml").unwrap();
         assert_eq!(again, s);
+    }
+
+    #[test]
+    fn carried_votes_and_date_round_trip() {
+        let text = "format: 1\nquestionnaire: x\ndate: 2026-11-28\nparticipants:\n  - { name: Ana, role: engineering }\n  - { name: Cy }\nanswers:\n  a: { votes: { Ana: yes, Cy: no }, answer: partial }\n  b: { answer: yes, evidence: wiki, carried: true }\n";
+        let s = parse(text, "s.yaml").unwrap();
+        assert_eq!(s.date.as_deref(), Some("2026-11-28"));
+        assert_eq!(s.participants.as_ref().map(Vec::len), Some(2));
+        assert_eq!(s.answers["a"].votes["Cy"], Answer::No);
+        assert!(s.answers["b"].carried);
+        assert_eq!(parse(&s.to_yaml(), "s.yaml").unwrap(), s);
     }
 
     #[test]

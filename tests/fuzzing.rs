@@ -119,7 +119,7 @@ fn session() -> impl Strategy<Value = Session> {
         .prop_map(|(answers, ratings, target, respondent, role)| {
             let mut s = Session::new("mlops-maturity");
             for (id, answer, note) in answers {
-                s.answers.insert(id, AnswerEntry { answer, note, evidence: None });
+                s.answers.insert(id, AnswerEntry { answer, note, evidence: None, ..Default::default() });
             }
             for (stage, time_share, pain) in ratings {
                 s.bottlenecks.insert(stage, StageRating { time_share, pain });
@@ -221,6 +221,7 @@ fn hostile_notes_keep_every_table_whole() {
                 answer: Some(Answer::Na),
                 note: Some((*note).to_owned()),
                 evidence: Some(format!("ev|{note}")),
+                ..Default::default()
             },
         );
     }
