@@ -1,0 +1,223 @@
+//! `portfolio`: one view over many teams, from the fixture folder of seven teams (separate
+//! sessions of one team, a workshop session, dated JSON reports, a team without a name, a team
+//! name full of markup) and one invalid file.
+
+mod common;
+use common::*;
+
+const FOLDER: &str = "tests/fixtures/portfolio";
+
+/// The golden portfolio: `UPDATE_EXAMPLE=1 cargo test --test portfolio` rewrites it after a
+/// deliberate change. The report date is pinned by SOURCE_DATE_EPOCH (2026-11-26).
+#[test]
+fn markdown_portfolio_of_the_fixture_folder() {
+    let r = run(&["portfolio", FOLDER]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let golden = fixture("portfolio-expected.md");
+    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
+        std::fs::write(&golden, &r.stdout).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap();
+    assert!(r.stdout == expected, "the portfolio differs from {}; diff them to see how", golden.display());
+}
+
+#[test]
+fn markdown_says_levels_are_not_for_ranking_and_shows_every_part() {
+    let r = run(&["portfolio", FOLDER]);
+    let md = &r.stdout;
+    assert!(md.contains("not for ranking teams"), "{md}");
+    for part in ["common blockers", "Overall level", "Per dimension", "Heatmap", "Where the lifecycle hurts"] {
+        assert!(md.contains(part), "missing {part}");
+    }
+    assert!(md.contains("| Pricing \\| &lt;script&gt;alert(1)&lt;/script&gt; |"), "team names are escaped: {md}");
+    assert!(!md.contains("<script>"));
+    assert!(md.contains("**Forecasting**: assessed 2026-03-30, more than six months ago"), "stale teams flagged");
+    assert!(md.contains("**churn-model.yaml**: 29 questions unanswered"), "incomplete teams flagged");
+}
+
+#[test]
+fn an_invalid_file_is_skipped_with_a_warning_naming_it() {
+    let r = run(&["portfolio", FOLDER]);
+    assert_eq!(r.code, 0, "one bad file among good ones does not fail the portfolio: {}", r.stderr);
+    assert!(r.stderr.contains("warning: skipped tests/fixtures/portfolio/broken.yaml:6:"), "{}", r.stderr);
+    assert!(r.stdout.contains("# MLOps maturity portfolio: 7 teams"));
+}
+
+#[test]
+fn exit_1_only_when_no_team_could_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.yaml", "format: 1\nquestionnaire: mlops-quick\nanswers: [\n");
+    let junk = write(dir.path(), "junk.json", "{\"not\": \"a report\"}");
+    let r = run(&["portfolio", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("bad.yaml") && r.stderr.contains("junk.json"), "{}", r.stderr);
+    assert!(r.stderr.contains("no team could be read"), "{}", r.stderr);
+    let missing = dir.path().join("missing.yaml");
+    let r = run(&["portfolio", bad.to_str().unwrap(), missing.to_str().unwrap(), junk.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("missing.yaml: cannot read the file: no such file"), "{}", r.stderr);
+}
+
+#[test]
+fn another_questionnaire_is_an_error_naming_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-maturity\nteam: A\n");
+    let b = write(dir.path(), "b.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: B\n");
+    let r = run(&["portfolio", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("a.yaml") && r.stderr.contains("b.yaml"), "{}", r.stderr);
+    assert!(r.stderr.contains("`mlops-maturity`") && r.stderr.contains("`mlops-quick`"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn json_has_every_key_of_the_contract() {
+    let r = run(&["portfolio", FOLDER, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    for key in ["questionnaire", "teams", "levels", "dimensions", "common_blockers", "warnings", "generated"] {
+        assert!(v.get(key).is_some(), "missing key {key}");
+    }
+    for key in ["id", "version", "title"] {
+        assert!(v["questionnaire"].get(key).is_some(), "questionnaire.{key}");
+    }
+    let teams = v["teams"].as_array().unwrap();
+    assert_eq!(teams.len(), 7);
+    for t in teams {
+        for key in ["team", "respondents", "date", "overall", "target", "dimensions", "bottleneck"] {
+            assert!(t.get(key).is_some(), "teams[].{key}");
+        }
+        assert!(t["overall"]["level"].is_u64() && t["overall"]["score"].is_f64());
+        assert!(t["target"]["level"].is_u64() && t["target"]["source"].is_string());
+        for d in t["dimensions"].as_array().unwrap() {
+            for key in ["id", "level", "score"] {
+                assert!(d.get(key).is_some(), "teams[].dimensions[].{key}");
+            }
+        }
+    }
+    let names: Vec<&str> = teams.iter().map(|t| t["team"].as_str().unwrap()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted, "teams in team name order");
+
+    let levels: Vec<(u64, u64)> = v["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["level"].as_u64().unwrap(), l["teams"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(levels, vec![(0, 5), (1, 2), (2, 0), (3, 0)], "every level listed, empty ones too");
+    for d in v["dimensions"].as_array().unwrap() {
+        for key in ["id", "name", "median_score", "levels"] {
+            assert!(d.get(key).is_some(), "dimensions[].{key}");
+        }
+        assert_eq!(d["levels"].as_array().unwrap().len(), 4);
+    }
+    let blockers = v["common_blockers"].as_array().unwrap();
+    assert!(!blockers.is_empty());
+    let mut last = u64::MAX;
+    for b in blockers {
+        for key in ["question", "text", "dimension", "teams"] {
+            assert!(b.get(key).is_some(), "common_blockers[].{key}");
+        }
+        let n = b["teams"].as_u64().unwrap();
+        assert!(n >= 2 && n <= last, "at least two teams, most teams first");
+        last = n;
+    }
+    assert_eq!(v["generated"], "2026-11-26");
+}
+
+#[test]
+fn teams_come_from_the_inputs_as_design_says() {
+    let r = run(&["portfolio", FOLDER, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let team = |name: &str| v["teams"].as_array().unwrap().iter().find(|t| t["team"] == name).cloned().unwrap();
+    assert_eq!(team("Fraud ML")["respondents"], serde_json::json!(["Ana", "Ben"]), "separate sessions merged");
+    assert_eq!(team("Fraud ML")["date"], "2026-11-14", "the latest session's date");
+    assert_eq!(
+        team("Search Ranking")["respondents"],
+        serde_json::json!(["Gus", "Hal", "Ivy"]),
+        "a workshop's participants"
+    );
+    assert_eq!(team("Recommendations")["date"], "2026-11-02", "the latest of two reports");
+    assert_eq!(team("churn-model.yaml")["respondents"], serde_json::json!(["Eli"]), "named by its file");
+    let warnings: Vec<&str> = v["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert!(
+        warnings.iter().any(|w| w.contains("left out the older tests/fixtures/portfolio/recommendations-2026-05.json")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn csv_has_one_row_per_team_and_dimension() {
+    let r = run(&["portfolio", FOLDER, "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "team,dimension,level,score,overall_level,target_level,date");
+    assert_eq!(lines.len(), 1 + 7 * 7, "7 teams × 7 dimensions");
+    assert!(lines.contains(&"Fraud ML,Data preparation & pipelines,1,1.50,0,3,2026-11-14"), "{}", r.stdout);
+    assert!(lines.contains(&"Forecasting,Deployment & release,0,0.50,0,2,2026-03-30"), "{}", r.stdout);
+    assert!(lines.iter().any(|l| l.starts_with("Pricing | <script>alert(1)</script>,") && l.ends_with(",0,1,")));
+}
+
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let r = run(&["portfolio", FOLDER, "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = &r.stdout;
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for banned in ["http:", "https:", "file:", "<script", "<link", "<img", "@import"] {
+        assert!(!html.contains(banned), "found {banned}");
+    }
+    assert!(html.contains("Pricing | &lt;script&gt;alert(1)&lt;/script&gt;"), "escaped team name");
+    assert!(html.contains("not for ranking teams"));
+    assert!(html.contains("@media print"));
+    // Every heatmap cell prints its level as text; the colour only repeats it.
+    assert!(html.contains(">2</td>") && html.contains("class=\"lvl\""));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("portfolio.md");
+    let r = run(&["portfolio", FOLDER, "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# MLOps maturity portfolio: 7 teams"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+}
+
+#[test]
+fn a_folder_is_read_one_level_deep_and_a_file_given_twice_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: A\nrespondent: Ana\n");
+    std::fs::create_dir(dir.path().join("old")).unwrap();
+    write(&dir.path().join("old"), "b.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: B\n");
+    write(dir.path(), "notes.txt", "not an input");
+    let r = run(&["portfolio", dir.path().to_str().unwrap(), a.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let names: Vec<&str> = v["teams"].as_array().unwrap().iter().map(|t| t["team"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["A"]);
+    assert_eq!(v["teams"][0]["respondents"], serde_json::json!(["Ana"]), "the same file twice counts once");
+    assert!(r.stderr.contains("given twice"), "{}", r.stderr);
+}
+
+#[test]
+fn text_from_files_never_reaches_the_terminal_as_escape_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: \"Evil\\e[31m\\e]0;owned\\a\"\n");
+    write(dir.path(), "b.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: \"Evil\\e[31m\\e]0;owned\\a\"\n");
+    write(
+        dir.path(),
+        "c.json",
+        "{\"questionnaire\": {\"id\": \"mlops-quick\"}, \"team\": \"Evil\\u001b[31m\", \"dimensions\": []}",
+    );
+    for format in ["markdown", "html", "csv", "json"] {
+        let r = run(&["portfolio", dir.path().to_str().unwrap(), "--format", format]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'), "{format}: {:?}", r.stdout);
+        assert!(!r.stderr.contains('\u{1b}'), "{format}: {:?}", r.stderr);
+    }
+}
