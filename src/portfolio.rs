@@ -765,6 +765,36 @@ mod tests {
     }
 
     #[test]
+    fn a_json_report_is_one_team_as_it_says() {
+        let q = quick();
+        let ids: Vec<String> = q.questions().map(|(_, qn)| qn.id.clone()).collect();
+        let (d0, d1) = (&q.dimensions[0].id, &q.dimensions[1].id);
+        let text = format!(
+            r#"{{"questionnaire": {{"id": "mlops-quick", "version": 1}}, "team": "Reco", "generated": "2026-04-01",
+                "respondents": ["Kim"], "overall": {{"level": 0, "score": 0.75}}, "target": {{"level": 2, "source": "context"}},
+                "dimensions": [{{"id": "{d1}", "level": 1, "score": 1.5, "blocking": ["{b}"]}},
+                               {{"id": "{d0}", "level": 0, "score": 0.5, "blocking": ["{a}"]}}],
+                "bottlenecks": [{{"stage": "deployment", "time_share": 0, "pain": 4}}, {{"stage": "monitoring", "time_share": 60, "pain": null}}],
+                "unanswered": ["{a}"], "unknown_future_key": true}}"#,
+            a = ids[0],
+            b = ids[ids.len() - 1],
+        );
+        let report = parse_json_report(&text).unwrap();
+        let inputs = [Input { path: "r.json".into(), file_name: "r.json".into(), kind: InputKind::Report(report) }];
+        let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+        let t = &p.teams[0];
+        assert_eq!(t.date.as_deref(), Some("2026-04-01"), "a report without `date` is dated by `generated`");
+        assert!(t.stale && t.incomplete);
+        assert_eq!((t.overall.level, t.target.level, t.target.source.as_str()), (0, 2, "context"));
+        assert_eq!(t.dimensions[0].score, Some(0.5), "dimensions in questionnaire order");
+        assert_eq!(t.dimensions[1].level, Some(1));
+        assert!(t.dimensions[2..].iter().all(|d| d.level.is_none()), "dimensions the report lacks stay empty");
+        assert_eq!(t.blocking, vec![ids[0].clone(), ids[ids.len() - 1].clone()], "in questionnaire order");
+        assert_eq!(t.bottleneck.as_deref(), Some("deployment"));
+        assert!(parse_json_report(r#"{"team": "x"}"#).is_err(), "a JSON without questionnaire and dimensions");
+    }
+
+    #[test]
     fn median_of_odd_and_even_counts() {
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
