@@ -221,3 +221,60 @@ fn text_from_files_never_reaches_the_terminal_as_escape_sequences() {
         assert!(!r.stderr.contains('\u{1b}'), "{format}: {:?}", r.stderr);
     }
 }
+
+mod arbitrary_reports {
+    use mlops_maturity::portfolio::{self, Input, InputKind};
+    use mlops_maturity::questionnaire;
+    use proptest::prelude::*;
+
+    /// A JSON report with arbitrary numbers in it, some of them out of range.
+    fn report() -> impl Strategy<Value = String> {
+        (
+            "[a-zA-Z|<>&\\\\ ]{0,12}",
+            proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]|[a-z0-9-]{0,12}"),
+            0u32..9,
+            -5.0f64..9.0,
+            proptest::collection::vec((0usize..9, 0u32..9, -5.0f64..9.0), 0..9),
+            proptest::collection::vec((0usize..8, proptest::option::of(-3.0f64..9.0)), 0..8),
+        )
+            .prop_map(|(team, date, level, score, dims, stages)| {
+                let ids = ["data", "experimentation", "validation", "deployment", "monitoring", "retraining", "organisation", "gone", ""];
+                let stage_ids = ["data-preparation", "deployment", "monitoring", "retraining", "x", "", "validation", "experimentation"];
+                let dims: Vec<serde_json::Value> = dims
+                    .iter()
+                    .map(|(d, l, s)| serde_json::json!({"id": ids[*d], "level": l, "score": s, "blocking": ["exp-tracking", "nope"]}))
+                    .collect();
+                let stages: Vec<serde_json::Value> =
+                    stages.iter().map(|(s, p)| serde_json::json!({"stage": stage_ids[*s], "time_share": 10, "pain": p})).collect();
+                serde_json::json!({
+                    "questionnaire": {"id": "mlops-maturity", "version": 1}, "team": team, "date": date,
+                    "overall": {"level": level, "score": score}, "dimensions": dims, "bottlenecks": stages,
+                })
+                .to_string()
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn any_reports_build_and_render_without_panic(texts in proptest::collection::vec(report(), 1..6)) {
+            let q = questionnaire::built_in("mlops-maturity").unwrap();
+            let inputs: Vec<Input> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Input {
+                    path: format!("r{i}.json"),
+                    file_name: format!("r{i}.json"),
+                    kind: InputKind::Report(portfolio::parse_json_report(t).unwrap()),
+                })
+                .collect();
+            let p = portfolio::build(&q, &inputs, vec![], "2026-11-28", 2);
+            let md = portfolio::render_markdown(&p);
+            prop_assert!(md.contains("not for ranking teams"));
+            prop_assert!(!portfolio::render_html(&p).contains("<script"));
+            let rows = portfolio::to_csv(&p).matches("\r\n").count();
+            prop_assert_eq!(rows, 1 + p.teams.len() * q.dimensions.len());
+            let total: usize = p.levels.iter().map(|l| l.teams).sum();
+            prop_assert!(total <= p.teams.len());
+        }
+    }
+}
