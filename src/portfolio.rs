@@ -272,7 +272,23 @@ pub fn score_team(q: &Questionnaire, inputs: &[Input], group: &Group, generated:
                 files[0], q.id, q.version
             ));
         }
-        from_json(q, r, group.team.clone(), date, files)
+        let mut result = from_json(q, r, group.team.clone(), date, files);
+        // A level the questionnaire does not have would fall outside every count: clamp it, and say so.
+        let highest = q.highest_level();
+        let levels = std::iter::once(&mut result.overall.level)
+            .chain(result.dimensions.iter_mut().filter_map(|d| d.level.as_mut()));
+        let mut clamped = false;
+        for level in levels.filter(|l| **l > highest) {
+            *level = highest;
+            clamped = true;
+        }
+        if clamped {
+            warnings.push(format!(
+                "{}: holds levels above {highest}, the highest of questionnaire {}; counted as {highest}",
+                result.files[0], q.id
+            ));
+        }
+        result
     } else {
         let built = report::build(q, &sessions, None, generated);
         warnings.extend(built.warnings.iter().map(|w| format!("team {}: {w}", group.team)));
