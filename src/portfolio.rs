@@ -247,12 +247,21 @@ fn rated_first<'a>(order: impl IntoIterator<Item = (&'a str, f64, Option<f64>)>)
     order.into_iter().next().filter(|(_, share, pain)| pain.is_some() || *share > 0.0).map(|(s, _, _)| s.to_owned())
 }
 
+/// Where a team's result comes from: its name, the date of its latest input, its files.
+struct Origin {
+    team: String,
+    date: Option<String>,
+    files: Vec<String>,
+}
+
 /// Scores one team: sessions through `report::build` (the same rules as a team report), a JSON
 /// report as it says. Warnings about the inputs (unknown questions, versions) are returned.
 pub fn score_team(q: &Questionnaire, inputs: &[Input], group: &Group, generated: &str) -> (TeamResult, Vec<String>) {
-    let files: Vec<String> = group.members.iter().map(|&i| inputs[i].path.clone()).collect();
-    let date = group.members.iter().filter_map(|&i| inputs[i].date()).max().map(|d| d[..10].to_owned());
-    let mut warnings = Vec::new();
+    let origin = Origin {
+        team: group.team.clone(),
+        date: group.members.iter().filter_map(|&i| inputs[i].date()).max().map(|d| d[..10].to_owned()),
+        files: group.members.iter().map(|&i| inputs[i].path.clone()).collect(),
+    };
     let sessions: Vec<SessionInput> = group
         .members
         .iter()
@@ -261,93 +270,95 @@ pub fn score_team(q: &Questionnaire, inputs: &[Input], group: &Group, generated:
             InputKind::Report(_) => None,
         })
         .collect();
-    let result = if sessions.is_empty() {
-        let r = match &inputs[group.members[0]].kind {
-            InputKind::Report(r) => r,
-            InputKind::Session(_) => unreachable!("a group without sessions holds one report"),
-        };
-        if let Some(v) = r.questionnaire.version.filter(|&v| v != q.version) {
-            warnings.push(format!(
-                "{}: made with version {v} of questionnaire {}, which is now version {}; dimensions may differ",
-                files[0], q.id, q.version
-            ));
-        }
-        let mut result = from_json(q, r, group.team.clone(), date, files);
-        // A level the questionnaire does not have would fall outside every count: clamp it, and say so.
-        let highest = q.highest_level();
-        let levels = std::iter::once(&mut result.overall.level)
-            .chain(result.dimensions.iter_mut().filter_map(|d| d.level.as_mut()));
-        let mut clamped = false;
-        for level in levels.filter(|l| **l > highest) {
-            *level = highest;
-            clamped = true;
-        }
-        if clamped {
-            warnings.push(format!(
-                "{}: holds levels above {highest}, the highest of questionnaire {}; counted as {highest}",
-                result.files[0], q.id
-            ));
-        }
-        result
-    } else {
-        let built = report::build(q, &sessions, None, generated);
-        warnings.extend(built.warnings.iter().map(|w| format!("team {}: {w}", group.team)));
-        TeamResult {
-            team: group.team.clone(),
-            // A workshop's respondents are its participants, whichever way the report names them.
-            respondents: match &inputs[group.members[0]].kind {
-                InputKind::Session(Session { participants: Some(people), .. }) => {
-                    people.iter().map(|p| p.name.clone()).collect()
-                }
-                _ => built.respondents,
-            },
-            date,
-            overall: TeamOverall { level: built.overall.level, score: built.overall.score },
-            target: TeamTarget {
-                level: built.target.level,
-                source: serde_json::to_value(built.target.source)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
-            },
-            blocking: built.dimensions.iter().flat_map(|d| d.blocking.iter().cloned()).collect(),
-            dimensions: built
-                .dimensions
-                .iter()
-                .map(|d| TeamDimension { id: d.id.clone(), level: Some(d.level), score: Some(d.score) })
-                .collect(),
-            bottleneck: rated_first(built.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share, b.pain))),
-            pain: q
-                .stages
-                .iter()
-                .map(|s| built.bottlenecks.iter().find(|b| b.stage == s.id).and_then(|b| b.pain))
-                .collect(),
-            files,
-            unanswered: Some(built.unanswered.len()),
-            stale: false,
-            incomplete: !built.unanswered.is_empty(),
-        }
+    let mut warnings = Vec::new();
+    let result = match &inputs[group.members[0]].kind {
+        InputKind::Report(r) => from_report(q, r, origin, &mut warnings),
+        InputKind::Session(_) => from_sessions(q, &sessions, origin, generated, &mut warnings),
     };
     (result, warnings)
 }
 
-fn from_json(q: &Questionnaire, r: &JsonReport, team: String, date: Option<String>, files: Vec<String>) -> TeamResult {
+fn from_sessions(
+    q: &Questionnaire,
+    sessions: &[SessionInput],
+    origin: Origin,
+    generated: &str,
+    warnings: &mut Vec<String>,
+) -> TeamResult {
+    let built = report::build(q, sessions, None, generated);
+    warnings.extend(built.warnings.iter().map(|w| format!("team {}: {w}", origin.team)));
+    TeamResult {
+        team: origin.team,
+        // A workshop's respondents are its participants, whichever way the report names them.
+        respondents: match sessions {
+            [SessionInput { session: Session { participants: Some(people), .. }, .. }] => {
+                people.iter().map(|p| p.name.clone()).collect()
+            }
+            _ => built.respondents,
+        },
+        date: origin.date,
+        overall: TeamOverall { level: built.overall.level, score: built.overall.score },
+        target: TeamTarget {
+            level: built.target.level,
+            source: serde_json::to_value(built.target.source)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        },
+        blocking: built.dimensions.iter().flat_map(|d| d.blocking.iter().cloned()).collect(),
+        dimensions: built
+            .dimensions
+            .iter()
+            .map(|d| TeamDimension { id: d.id.clone(), level: Some(d.level), score: Some(d.score) })
+            .collect(),
+        bottleneck: rated_first(built.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share, b.pain))),
+        pain: q
+            .stages
+            .iter()
+            .map(|s| built.bottlenecks.iter().find(|b| b.stage == s.id).and_then(|b| b.pain))
+            .collect(),
+        files: origin.files,
+        unanswered: Some(built.unanswered.len()),
+        stale: false,
+        incomplete: !built.unanswered.is_empty(),
+    }
+}
+
+fn from_report(q: &Questionnaire, r: &JsonReport, origin: Origin, warnings: &mut Vec<String>) -> TeamResult {
+    if let Some(v) = r.questionnaire.version.filter(|&v| v != q.version) {
+        warnings.push(format!(
+            "{}: made with version {v} of questionnaire {}, which is now version {}; dimensions may differ",
+            origin.files[0], q.id, q.version
+        ));
+    }
+    // A level the questionnaire does not have would fall outside every count: clamp it, and say so.
+    let highest = q.highest_level();
+    if r.overall.iter().map(|o| o.level).chain(r.dimensions.iter().map(|d| d.level)).any(|l| l > highest) {
+        warnings.push(format!(
+            "{}: holds levels above {highest}, the highest of questionnaire {}; counted as {highest}",
+            origin.files[0], q.id
+        ));
+    }
     let by_id: HashMap<&str, &JsonDimension> = r.dimensions.iter().map(|d| (d.id.as_str(), d)).collect();
     let dimensions: Vec<TeamDimension> = q
         .dimensions
         .iter()
         .map(|d| {
             let found = by_id.get(d.id.as_str());
-            TeamDimension { id: d.id.clone(), level: found.map(|j| j.level), score: found.map(|j| j.score) }
+            TeamDimension {
+                id: d.id.clone(),
+                level: found.map(|j| j.level.min(highest)),
+                score: found.map(|j| j.score),
+            }
         })
         .collect();
     let overall = r.overall.as_ref().map_or_else(
         || {
             let levels = r.dimensions.iter().map(|d| d.level);
             let mean = r.dimensions.iter().map(|d| d.score).sum::<f64>() / r.dimensions.len().max(1) as f64;
-            TeamOverall { level: levels.min().unwrap_or(0), score: mean }
+            TeamOverall { level: levels.min().unwrap_or(0).min(highest), score: mean }
         },
-        |o| TeamOverall { level: o.level, score: o.score },
+        |o| TeamOverall { level: o.level.min(highest), score: o.score },
     );
     let target = r.target.as_ref().map_or_else(
         || TeamTarget { level: (overall.level + 1).min(q.highest_level()), source: "next-level".into() },
@@ -358,14 +369,14 @@ fn from_json(q: &Questionnaire, r: &JsonReport, team: String, date: Option<Strin
         r.dimensions.iter().flat_map(|d| d.blocking.iter().map(String::as_str)).collect();
     let unanswered = r.unanswered.as_ref().map(Vec::len);
     TeamResult {
-        team,
+        team: origin.team,
         respondents: r.respondents.clone(),
-        date,
+        date: origin.date,
         overall,
         target,
         dimensions,
         bottleneck: rated_first(r.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share.unwrap_or(0.0), b.pain))),
-        files,
+        files: origin.files,
         unanswered,
         stale: false,
         incomplete: unanswered.is_some_and(|n| n > 0),
