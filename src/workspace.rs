@@ -1,0 +1,106 @@
+//! The user's workspace: the user folder, the sessions saved in it, and finding the
+//! questionnaire a session names.
+//!
+//! Both shells stand on this module: the command line (`list`, `report`) and the TUI's start
+//! screen. It reads files and never draws or prints.
+
+use crate::files::{self, folder_of};
+use crate::questionnaire::{self, Questionnaire, Source};
+use crate::session::{self, Session};
+use anyhow::{Context as _, Result};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The user folder, if one can be found (a missing one only means no user files).
+pub fn home() -> Option<PathBuf> {
+    files::home_dir().ok()
+}
+
+/// The questionnaire a session names, resolved from the session file's folder.
+///
+/// When the id is not found but a user questionnaire that declares it fails to load, the error
+/// says that file is invalid and gives its problems, rather than "not found".
+pub fn questionnaire_of(session_path: &Path, session: &Session) -> Result<(Questionnaire, Source)> {
+    let home = home();
+    questionnaire::resolve(&session.questionnaire, &folder_of(session_path), home.as_deref())
+        .map_err(|e| match home.as_deref().and_then(|h| invalid_user_questionnaire(&session.questionnaire, h)) {
+            Some(invalid) => invalid,
+            None => e,
+        })
+        .with_context(|| format!("{}: its questionnaire cannot be loaded", session_path.display()))
+}
+
+/// A user questionnaire file that declares `id` but does not load: the error names it as invalid.
+fn invalid_user_questionnaire(id: &str, home: &Path) -> Option<anyhow::Error> {
+    for path in files::files_in(&home.join("questionnaires"), &["yaml", "yml"]) {
+        let Err(problems) = questionnaire::load_file(&path) else { continue };
+        let declares = files::read_text(&path).is_ok_and(|text| {
+            text.lines()
+                .any(|l| l.strip_prefix("id:").is_some_and(|v| v.trim().trim_matches(|c| c == '"' || c == '\'') == id))
+        });
+        if declares {
+            return Some(anyhow::anyhow!(
+                "questionnaire `{id}` in {} is invalid; run `mlops-maturity validate {}`: {problems:#}",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    None
+}
+
+/// Questionnaires loaded for sessions, each once: the sessions of a workshop, or a user's
+/// saved sessions, mostly name the same one.
+#[derive(Default)]
+pub struct SessionQuestionnaires(HashMap<(String, PathBuf), std::result::Result<Questionnaire, String>>);
+
+impl SessionQuestionnaires {
+    pub fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
+        let key = (session.questionnaire.clone(), folder_of(session_path));
+        let entry = self
+            .0
+            .entry(key)
+            .or_insert_with(|| questionnaire_of(session_path, session).map(|(q, _)| q).map_err(|e| format!("{e:#}")));
+        entry.as_ref().map_err(|e| anyhow::anyhow!("{e}"))
+    }
+}
+
+/// A saved session as `list` and the start screen show it.
+#[derive(Debug, Clone)]
+pub struct SavedSession {
+    pub path: PathBuf,
+    pub session: Session,
+    pub answered: usize,
+    pub total: usize,
+    pub modified: Option<std::time::SystemTime>,
+    /// Why its questionnaire cannot be loaded, when it cannot.
+    pub problem: Option<String>,
+}
+
+/// Sessions in the user folder, newest first; files that do not load are skipped (see
+/// [`unreadable_sessions`]).
+pub fn saved_sessions(home: &Path) -> Vec<SavedSession> {
+    let mut loaded = SessionQuestionnaires::default();
+    let mut out: Vec<SavedSession> = files::files_in(&home.join("sessions"), &["yaml", "yml"])
+        .into_iter()
+        .filter_map(|path| {
+            let session = session::load(&path).ok()?;
+            let (answered, total, problem) = match loaded.of(&path, &session) {
+                Ok(q) => (session.answered_in(q), q.question_count(), None),
+                Err(e) => (session.answers.values().filter(|a| a.answer.is_some()).count(), 0, Some(format!("{e:#}"))),
+            };
+            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+            Some(SavedSession { path, session, answered, total, modified, problem })
+        })
+        .collect();
+    out.sort_by_key(|s| std::cmp::Reverse(s.modified));
+    out
+}
+
+/// Files in the sessions folder that do not load as sessions, with the reason.
+pub fn unreadable_sessions(home: &Path) -> Vec<(PathBuf, String)> {
+    files::files_in(&home.join("sessions"), &["yaml", "yml"])
+        .into_iter()
+        .filter_map(|path| session::load(&path).err().map(|e| (path, format!("{e:#}"))))
+        .collect()
+}
