@@ -21,9 +21,17 @@ pub fn home() -> Option<PathBuf> {
 /// When the id is not found but a user questionnaire that declares it fails to load, the error
 /// says that file is invalid and gives its problems, rather than "not found".
 pub fn questionnaire_of(session_path: &Path, session: &Session) -> Result<(Questionnaire, Source)> {
-    let home = home();
-    questionnaire::resolve(&session.questionnaire, &folder_of(session_path), home.as_deref())
-        .map_err(|e| match home.as_deref().and_then(|h| invalid_user_questionnaire(&session.questionnaire, h)) {
+    questionnaire_in(session_path, session, home().as_deref())
+}
+
+/// [`questionnaire_of`] with the user folder given.
+pub fn questionnaire_in(
+    session_path: &Path,
+    session: &Session,
+    home: Option<&Path>,
+) -> Result<(Questionnaire, Source)> {
+    questionnaire::resolve(&session.questionnaire, &folder_of(session_path), home)
+        .map_err(|e| match home.and_then(|h| invalid_user_questionnaire(&session.questionnaire, h)) {
             Some(invalid) => invalid,
             None => e,
         })
@@ -51,16 +59,29 @@ fn invalid_user_questionnaire(id: &str, home: &Path) -> Option<anyhow::Error> {
 
 /// Questionnaires loaded for sessions, each once: the sessions of a workshop, or a user's
 /// saved sessions, mostly name the same one.
-#[derive(Default)]
-pub struct SessionQuestionnaires(HashMap<(String, PathBuf), std::result::Result<Questionnaire, String>>);
+pub struct SessionQuestionnaires {
+    home: Option<PathBuf>,
+    loaded: HashMap<(String, PathBuf), std::result::Result<Questionnaire, String>>,
+}
+
+impl Default for SessionQuestionnaires {
+    /// Questionnaires found through the user folder of [`home`].
+    fn default() -> Self {
+        SessionQuestionnaires::in_home(home().as_deref())
+    }
+}
 
 impl SessionQuestionnaires {
+    pub fn in_home(home: Option<&Path>) -> Self {
+        SessionQuestionnaires { home: home.map(Path::to_path_buf), loaded: HashMap::new() }
+    }
+
     pub fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
         let key = (session.questionnaire.clone(), folder_of(session_path));
-        let entry = self
-            .0
-            .entry(key)
-            .or_insert_with(|| questionnaire_of(session_path, session).map(|(q, _)| q).map_err(|e| format!("{e:#}")));
+        let home = self.home.as_deref();
+        let entry = self.loaded.entry(key).or_insert_with(|| {
+            questionnaire_in(session_path, session, home).map(|(q, _)| q).map_err(|e| format!("{e:#}"))
+        });
         entry.as_ref().map_err(|e| anyhow::anyhow!("{e}"))
     }
 }
@@ -80,7 +101,7 @@ pub struct SavedSession {
 /// Sessions in the user folder, newest first; files that do not load are skipped (see
 /// [`unreadable_sessions`]).
 pub fn saved_sessions(home: &Path) -> Vec<SavedSession> {
-    let mut loaded = SessionQuestionnaires::default();
+    let mut loaded = SessionQuestionnaires::in_home(Some(home));
     let mut out: Vec<SavedSession> = files::files_in(&home.join("sessions"), &["yaml", "yml"])
         .into_iter()
         .filter_map(|path| {

@@ -557,7 +557,8 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     Ok(path)
 }
 
-fn saved_entries(home: Option<&Path>) -> Vec<SavedEntry> {
+/// Every saved session for the start screen, newest first, then the files that do not load.
+pub fn saved_entries(home: Option<&Path>) -> Vec<SavedEntry> {
     let Some(home) = home else { return Vec::new() };
     let dash = || "–".to_owned();
     let mut entries: Vec<SavedEntry> = workspace::saved_sessions(home)
