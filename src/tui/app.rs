@@ -210,6 +210,8 @@ pub struct Model {
     pub save_error: Option<String>,
     /// Reports exported in this run, to print on exit.
     pub exported: Vec<PathBuf>,
+    /// The status holds a message to read: a save does not replace it until the next key.
+    pub status_sticky: bool,
 }
 
 impl Model {
@@ -230,6 +232,7 @@ impl Model {
             size: (120, 40),
             save_error: None,
             exported: Vec::new(),
+            status_sticky: false,
         }
     }
 
@@ -281,6 +284,18 @@ fn assessment_path(a: &Option<Assessment>) -> String {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Effect {
+    if matches!(msg, Msg::Key(_) | Msg::Paste(_)) {
+        // A message set by this key stays until the key after it, even when a save follows.
+        model.status_sticky = false;
+        let before = model.status.clone();
+        let effect = update_inner(model, msg);
+        model.status_sticky = model.status != before;
+        return effect;
+    }
+    update_inner(model, msg)
+}
+
+fn update_inner(model: &mut Model, msg: Msg) -> Effect {
     let key = match msg {
         Msg::Key(key) => key,
         Msg::Paste(text) => {
@@ -296,16 +311,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
         Msg::Saved(when) => {
             model.dirty = false;
             model.save_error = None;
-            model.status = format!("Saved {when}");
+            if !model.status_sticky {
+                model.status = format!("Saved {when}");
+            }
             return Effect::None;
         }
         Msg::SaveFailed(why) => {
             model.status = format!("NOT SAVED: {why}");
+            model.status_sticky = true;
             model.save_error = Some(why);
             return Effect::None;
         }
         Msg::Failed(why) => {
             model.status = why;
+            model.status_sticky = true;
             return Effect::None;
         }
         Msg::Exported(path) => {
@@ -317,6 +336,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
                 _ => "Report",
             };
             model.status = format!("{what} written to {}", path.display());
+            model.status_sticky = true;
             if !model.exported.contains(&path) {
                 model.exported.push(path);
             }

@@ -93,11 +93,16 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     }
     let events = spawn_reader();
     let mut saver = Saver { last_good: model.assessment.as_ref().map(|a| a.session.clone()) };
+    // A new session is on disk from the start.
+    saver.save(&mut model);
     let outcome = event_loop(&mut terminal, &mut model, &mut lock, &mut saver, home.as_deref(), &today, &stop, &events);
     // Whatever ended the loop, save what changed (every change was saved as it happened, unless
     // a save failed).
     saver.save(&mut model);
     restore_terminal();
+    // Dropping the terminal would try to show the cursor and print an error if the terminal
+    // is gone, which panics; the terminal is already restored.
+    std::mem::forget(terminal);
     drop(lock);
     finish(&model, outcome)
 }
