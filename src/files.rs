@@ -405,6 +405,14 @@ mod tests {
     }
 
     #[test]
+    fn sizes_round_up_to_a_tenth() {
+        assert_eq!(mib(8 * 1024 * 1024), "8.0 MiB");
+        assert_eq!(mib(8 * 1024 * 1024 + 1), "8.1 MiB");
+        assert_eq!(mib(8_482_000), "8.1 MiB");
+        assert_eq!(mib(0), "0.0 MiB");
+    }
+
+    #[test]
     fn bom_is_dropped_and_nul_rejected() {
         assert_eq!(decode_text(b"\xEF\xBB\xBFa: 1").unwrap(), "a: 1");
         assert!(decode_text(b"a\n\0").unwrap_err().contains("line 2"));

@@ -243,7 +243,7 @@ pub const MAX_NESTING: usize = 64;
 
 /// How much text parse_strict re-parses in all while it collects unknown keys: small files get
 /// every unknown key reported, an 8 MiB one a few, and loading stays linear in the file's size.
-const REPARSE_BUDGET_BYTES: usize = 16 * 1024 * 1024;
+const REPARSE_BUDGET_BYTES: usize = 12 * 1024 * 1024;
 
 /// Deserialises YAML strictly, collecting every unknown key instead of stopping at the first.
 ///
@@ -278,10 +278,12 @@ pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str)
                 if parsed + text.len() > REPARSE_BUDGET_BYTES || problems.len() >= 200 {
                     problems.push(Problem {
                         location: file.to_owned(),
-                        message: format!(
-                            "only the first {} unknown keys are reported; fix them and check the file again",
-                            problems.len()
-                        ),
+                        message: match problems.len() {
+                            1 => "only the first unknown key is reported; fix it and check the file again".into(),
+                            n => format!(
+                                "only the first {n} unknown keys are reported; fix them and check the file again"
+                            ),
+                        },
                     });
                     return Err(problems);
                 }
@@ -1006,6 +1008,34 @@ mod tests {
         assert!(joined.contains("contiguous"), "{joined}");
         assert!(joined.contains("pass_ratio 0 is out of range"), "{joined}");
         assert!(joined.contains("partial_credit 1.5 is out of range"), "{joined}");
+    }
+
+    #[test]
+    fn nesting_is_measured_without_counting_text() {
+        assert!(too_deep(MINIMAL, 8).is_none());
+        for (_, text) in BUILT_INS {
+            assert!(too_deep(text, 8).is_none());
+        }
+        // Brackets in plain, quoted and block text are text, not nesting.
+        let text = format!("a: x{0}\nb: \"{0}\"\nc: |\n  {0}\nd: '{0}'\n", "[".repeat(100));
+        assert!(too_deep(&text, 4).is_none(), "{:?}", too_deep(&text, 4));
+        assert_eq!(too_deep("a:\n  - [[[1]]]\n", 4).map(|(l, c, _)| (l, c)), Some((2, 6)));
+        assert!(too_deep(&format!("{}x", "- ".repeat(10)), 8).is_some());
+        assert!(too_deep(&format!("a: {}", "{b: ".repeat(10)), 8).is_some());
+    }
+
+    #[test]
+    fn yaml_messages_name_no_rust_types_and_quote_little() {
+        let m =
+            clean_yaml_message("invalid type: string \"SECRET_KEY=abc\", expected struct Session at line 1 column 1");
+        assert_eq!(m, "invalid type: expected a mapping of session keys, found the text \"SECRET_K…\"");
+        let m = clean_yaml_message("version: invalid type: integer `99999999999999999999999` as u128, expected u32");
+        assert_eq!(
+            m,
+            "version: the number 99999999999999999999999 is too large: expected a whole number from 0 to 4294967295"
+        );
+        let m = clean_yaml_message(&format!("unknown field `{}\x1b`, expected `id`", "k".repeat(100)));
+        assert!(m.len() < 200 && !m.contains('\x1b') && m.contains("unknown key"), "{m}");
     }
 
     #[test]
