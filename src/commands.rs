@@ -127,6 +127,9 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             if args.template.is_none() && args.format == Format::Markdown {
                 read_files.extend(custom_markdown_template());
             }
+            if args.questionnaire.is_none() {
+                read_files.extend(questionnaire_files(&sessions));
+            }
             refuse_output_over_input(path, &read_files)?;
             files::write_atomic(path, text.as_bytes())?
         }
@@ -179,6 +182,20 @@ pub fn print_err(text: &str) {
     let text = crate::printable::cap_lines(text, 2000);
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text.as_bytes()).and_then(|_| err.write_all(b"\n")).and_then(|_| err.flush());
+}
+
+/// The questionnaire files the sessions name (each found once), for the output check.
+fn questionnaire_files(sessions: &[(PathBuf, Session)]) -> Vec<PathBuf> {
+    let home = files::home_dir().ok();
+    let mut seen = std::collections::HashSet::new();
+    sessions
+        .iter()
+        .filter(|(path, s)| seen.insert((s.questionnaire.clone(), folder_of(path))))
+        .filter_map(|(path, s)| match questionnaire::resolve(&s.questionnaire, &folder_of(path), home.as_deref()) {
+            Ok((_, Source::File(file))) => Some(file),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The user's Markdown template, when `init` put one to customise in the user folder.

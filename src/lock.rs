@@ -186,8 +186,9 @@ impl SessionLock {
                 #[cfg(unix)]
                 {
                     use std::os::unix::fs::PermissionsExt;
-                    // Readable by all, so another user's refusal can say who holds it.
-                    file.set_permissions(fs::Permissions::from_mode(0o644))?;
+                    // Readable by all, so another user's refusal can say who holds it (where we
+                    // may: a shared lock file of another owner keeps its mode).
+                    let _ = file.set_permissions(fs::Permissions::from_mode(0o644));
                 }
                 Ok(())
             })();

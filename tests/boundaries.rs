@@ -104,6 +104,7 @@ fn report_refuses_to_write_over_one_of_its_inputs() {
     let q = write(dir.path(), "q.yaml", mlops_maturity::questionnaire::BUILT_INS[1].1);
     let link = dir.path().join("link.yaml");
     std::os::unix::fs::symlink(&session, &link).unwrap();
+    let by_path = write(dir.path(), "by-path.yaml", "format: 1\nquestionnaire: q.yaml\n");
     let hard = dir.path().join("hard.yaml");
     fs::hard_link(&session, &hard).unwrap();
     let cases: Vec<Vec<&str>> = vec![
@@ -113,6 +114,7 @@ fn report_refuses_to_write_over_one_of_its_inputs() {
         vec!["report", s(&session), "--template", s(&template), "-o", s(&template)],
         vec!["report", s(&session), "--baseline", s(&baseline), "-o", s(&baseline)],
         vec!["report", s(&session), "-q", s(&q), "-o", s(&q)],
+        vec!["report", s(&by_path), "-o", s(&q)],
     ];
     for args in cases {
         let r = run_in(dir.path(), dir.path(), &args);
@@ -122,6 +124,7 @@ fn report_refuses_to_write_over_one_of_its_inputs() {
     assert_eq!(fs::read_to_string(&session).unwrap(), SESSION);
     assert_eq!(fs::read_to_string(&template).unwrap(), "team {{ team }}\n");
     assert_eq!(fs::read_to_string(&baseline).unwrap(), SESSION);
+    assert_eq!(fs::read_to_string(&q).unwrap(), mlops_maturity::questionnaire::BUILT_INS[1].1);
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
 }
 
