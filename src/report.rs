@@ -453,7 +453,15 @@ fn warnings(q: &Questionnaire, sessions: &[SessionInput]) -> Vec<String> {
                 q.id, q.version
             ));
         }
-        let unknown: Vec<&String> = s.session.answers.keys().filter(|id| q.question(id).is_none()).collect();
+        let mut counted: HashSet<&str> = HashSet::new();
+        for (_, question) in q.questions() {
+            if let Some((old, _)) = s.session.replaced_answer(question) {
+                counted.insert(old);
+                out.push(format!("{file}: answer to {old} counted for {}", question.id));
+            }
+        }
+        let unknown: Vec<&String> =
+            s.session.answers.keys().filter(|id| q.question(id).is_none() && !counted.contains(id.as_str())).collect();
         match unknown.as_slice() {
             [] => {}
             [id] => out.push(format!("{file}: answer for unknown question `{id}` is kept in the file but not scored")),
