@@ -37,8 +37,7 @@ fn answer_of(m: &Model, id: &str) -> Option<Answer> {
 fn answer_keys_answer_and_move_on() {
     let mut m = model();
     keys(&mut m, "ypnua");
-    let ids =
-        ["data-pipeline-code", "data-scheduled-pipelines", "data-quality-gates", "exp-tracking", "exp-shared-env"];
+    let ids = ["data-pipeline-code", "data-scheduled", "data-quality-gates", "data-freshness", "data-quarantine"];
     let want = [Answer::Yes, Answer::Partial, Answer::No, Answer::Unknown, Answer::Na];
     for (id, w) in ids.iter().zip(want) {
         assert_eq!(answer_of(&m, id), Some(w), "{id}");
@@ -139,7 +138,7 @@ fn clearing_an_answer() {
 #[test]
 fn last_answer_walks_through_context_and_map_to_results() {
     let mut m = model();
-    keys(&mut m, &"y".repeat(21));
+    keys(&mut m, &"y".repeat(42));
     assert_eq!(m.screen, Screen::Context);
     press(&mut m, KeyCode::Enter);
     assert_eq!(m.screen, Screen::Bottlenecks);
@@ -302,7 +301,7 @@ fn text_input_handles_wide_characters() {
 fn home_end_and_screen_exits() {
     let mut m = model();
     press(&mut m, KeyCode::End);
-    assert_eq!(a(&m).cursor, 20);
+    assert_eq!(a(&m).cursor, 41);
     press(&mut m, KeyCode::Home);
     assert_eq!(a(&m).cursor, 0);
     press(&mut m, KeyCode::Char('b'));
