@@ -111,6 +111,7 @@ fn annotate_roadmap(report: &mut Report) {
     for phase in &mut report.roadmap {
         for action in &mut phase.actions {
             action.note = notes.get(action.question.as_str()).cloned();
+            action.step = step(&action.recommendation, action.answer == "partial");
         }
         let mut by: Vec<crate::report::PhaseDimension> = Vec::new();
         for action in &phase.actions {
@@ -125,6 +126,23 @@ fn annotate_roadmap(report: &mut Report) {
         }
         phase.by_dimension = by;
     }
+}
+
+/// The recommendation's step from today's answer: "From partly: …" when partly in place, else
+/// "From zero: …", each followed by "Done when …". A recommendation not written in these parts
+/// is kept whole.
+pub fn step(recommendation: &str, partly: bool) -> String {
+    let zero = recommendation.find("From zero:");
+    let part = recommendation.find("From partly:");
+    let done = recommendation.find("Done when");
+    let (Some(zero), Some(part), Some(done)) = (zero, part, done) else {
+        return recommendation.to_owned();
+    };
+    if !(zero < part && part < done) {
+        return recommendation.to_owned();
+    }
+    let first = if partly { &recommendation[part..done] } else { &recommendation[zero..part] };
+    format!("{} {}", first.trim(), recommendation[done..].trim())
 }
 
 fn completeness(answers: &[AnswerReport]) -> Completeness {
@@ -328,9 +346,8 @@ fn verdict(report: &Report) -> String {
         String::new()
     } else {
         format!(
-            ", because {} of Level {next} {} not fully in place: {}",
+            ": Level {next} needs {} not yet fully in place, among them {}",
             plural(blocking.len(), "practice", "practices"),
-            if blocking.len() == 1 { "is" } else { "are" },
             some_of(&blocking, 2)
         )
     };
@@ -342,7 +359,7 @@ fn verdict(report: &Report) -> String {
     }
     let actions = report.roadmap.first().map_or(0, |p| p.actions.len());
     format!(
-        "{now}{why}; next comes Level {next}, {next_name}, with {} on the roadmap.",
+        "{now}{why}; Level {next}, {next_name}, is the next milestone, with {} on the roadmap.",
         plural(actions, "action", "actions")
     )
 }
@@ -368,5 +385,24 @@ pub fn since_baseline(report: &Report, baseline: &Baseline) -> SinceBaseline {
         overall_before: baseline.overall_level,
         overall_after: report.overall.level,
         changed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_starts_from_todays_answer() {
+        let r = "From zero: write it. From partly: finish it. Done when it is written.";
+        assert_eq!(step(r, false), "From zero: write it. Done when it is written.");
+        assert_eq!(step(r, true), "From partly: finish it. Done when it is written.");
+        assert_eq!(step("Just do it.", true), "Just do it.");
+    }
+
+    #[test]
+    fn lists_join_with_and() {
+        assert_eq!(some_of(&["a", "b", "c", "d"], 2), "“a”, “b” and 2 more");
+        assert_eq!(some_of(&["a."], 2), "“a”");
     }
 }

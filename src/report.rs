@@ -152,6 +152,10 @@ pub struct Action {
     pub dimension_name: String,
     /// The respondents' notes on today's answer, one line each (`Name: note` when several).
     pub note: Option<String>,
+    /// The part of the recommendation that starts from today's answer ("From partly: …" for
+    /// partly, "From zero: …" otherwise) with its "Done when …"; the whole recommendation when
+    /// it is not written in those parts.
+    pub step: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -290,6 +294,7 @@ pub fn build(
                         owner: question.owner.clone(),
                         dimension_name: dim.name.clone(),
                         note: None,
+                        step: String::new(),
                     }
                 })
                 .collect(),

@@ -124,10 +124,18 @@ fn recommendations_for_a_partly_answer_start_from_partly() {
                 let rec = a["recommendation"].as_str().unwrap();
                 assert!(rec.contains("From partly"), "{name}: {} has no step from partly", a["question"]);
                 assert!(rec.contains("From zero") && rec.contains("Done when"), "{name}: {}", a["question"]);
+                let step = a["step"].as_str().unwrap();
+                let from = if a["answer"] == "partial" { "From partly:" } else { "From zero:" };
+                assert!(step.starts_with(from) && step.contains("Done when"), "{name}: {step}");
             }
         }
         let md = before_appendix(&markdown(name)).to_owned();
         assert!(!md.contains("today: partial"), "partial is spelled as people say it");
+        for block in md.split("\n1. ").skip(1).flat_map(|b| b.split(". **")) {
+            if block.contains("today: partly") {
+                assert!(!block.contains("From zero:"), "{name}: a partly answer gets a step from zero: {block}");
+            }
+        }
     }
 }
 
