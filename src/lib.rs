@@ -7,7 +7,9 @@
 pub mod commands;
 pub mod files;
 pub mod lock;
+pub mod narrative;
 pub mod portfolio;
+pub mod printable;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
@@ -15,3 +17,4 @@ pub mod scoring;
 pub mod session;
 pub mod tui;
 pub mod workshop;
+pub mod workspace;
