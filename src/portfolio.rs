@@ -278,6 +278,30 @@ pub fn score_team(q: &Questionnaire, inputs: &[Input], group: &Group, generated:
     (result, warnings)
 }
 
+/// A team report's warnings, named by team. The notes that an answer to an earlier question id
+/// was counted for the question replacing it come one per question and file; over hundreds of
+/// files they would bury everything else, so they are counted, one line per file.
+fn team_warnings(team: &str, warnings: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut replaced: Vec<(&str, usize)> = Vec::new();
+    for w in warnings {
+        match w.split_once(": answer to ").filter(|(_, rest)| rest.contains(" counted for ")) {
+            Some((file, _)) => match replaced.iter_mut().find(|(f, _)| *f == file) {
+                Some((_, n)) => *n += 1,
+                None => replaced.push((file, 1)),
+            },
+            None => out.push(format!("team {team}: {w}")),
+        }
+    }
+    for (file, n) in replaced {
+        let answers = if n == 1 { "answer" } else { "answers" };
+        out.push(format!(
+            "team {team}: {file}: {n} {answers} to earlier question ids counted for the questions that replace them"
+        ));
+    }
+    out
+}
+
 fn from_sessions(
     q: &Questionnaire,
     sessions: &[SessionInput],
@@ -286,7 +310,7 @@ fn from_sessions(
     warnings: &mut Vec<String>,
 ) -> TeamResult {
     let built = report::build(q, sessions, None, generated);
-    warnings.extend(built.warnings.iter().map(|w| format!("team {}: {w}", origin.team)));
+    warnings.extend(team_warnings(&origin.team, &built.warnings));
     TeamResult {
         team: origin.team,
         // A workshop's respondents are its participants, whichever way the report names them.

@@ -32,7 +32,7 @@ fn markdown_says_levels_are_not_for_ranking_and_shows_every_part() {
     assert!(md.contains("| Pricing \\| &lt;script&gt;alert(1)&lt;/script&gt; |"), "team names are escaped: {md}");
     assert!(!md.contains("<script>"));
     assert!(md.contains("**Forecasting**: assessed 2026-03-30, more than six months ago"), "stale teams flagged");
-    assert!(md.contains("**churn-model.yaml**: 29 questions unanswered"), "incomplete teams flagged");
+    assert!(md.contains("**churn-model.yaml**: 38 questions unanswered"), "incomplete teams flagged");
 }
 
 #[test]
@@ -155,9 +155,13 @@ fn csv_has_one_row_per_team_and_dimension() {
     let lines: Vec<&str> = r.stdout.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "team,dimension,level,score,overall_level,target_level,date");
     assert_eq!(lines.len(), 1 + 7 * 7, "7 teams × 7 dimensions");
-    assert!(lines.contains(&"Fraud ML,Data preparation & pipelines,1,1.50,0,3,2026-11-14"), "{}", r.stdout);
-    assert!(lines.contains(&"Forecasting,Deployment & release,0,0.50,0,2,2026-03-30"), "{}", r.stdout);
+    assert!(lines.contains(&"Fraud ML,Data preparation & pipelines,1,1.70,0,3,2026-11-14"), "{}", r.stdout);
+    assert!(lines.contains(&"Forecasting,Deployment & release,0,0.42,0,2,2026-03-30"), "{}", r.stdout);
     assert!(lines.iter().any(|l| l.starts_with("Pricing | <script>alert(1)</script>,") && l.ends_with(",0,1,")));
+    assert!(
+        lines.contains(&"Fraud ML,\"Team, governance & ways of working\",1,1.70,0,3,2026-11-14"),
+        "a comma is quoted"
+    );
 }
 
 #[test]
@@ -277,4 +281,28 @@ mod arbitrary_reports {
             prop_assert_eq!(total, p.teams.len(), "every team is counted at some level");
         }
     }
+}
+
+#[test]
+fn output_never_overwrites_an_input_but_replaces_an_earlier_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: A\n");
+    let folder = dir.path().to_str().unwrap();
+    let r = run(&["portfolio", folder, "-o", a.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is one of the report's inputs"), "{}", r.stderr);
+    assert!(std::fs::read_to_string(&a).unwrap().contains("team: A"), "the input is untouched");
+
+    let out = dir.path().join("portfolio.json");
+    let out_arg = out.to_str().unwrap();
+    assert_eq!(run(&["portfolio", folder, "--format", "json", "-o", out_arg]).code, 0);
+    let again = run(&["portfolio", folder, "--format", "json", "-o", out_arg]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("portfolio.json"),
+        "the earlier portfolio is skipped with a warning: {}",
+        again.stderr
+    );
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["teams"].as_array().unwrap().len(), 1);
 }
