@@ -846,6 +846,25 @@ mod tests {
     }
 
     #[test]
+    fn notes_about_renamed_questions_are_counted_per_file() {
+        let warnings = [
+            "a.yaml: answer to old-1 counted for new-1".to_owned(),
+            "a.yaml: answered version 1 of questionnaire q, which is now version 2; check the answers still fit"
+                .to_owned(),
+            "a.yaml: answer to old-2 counted for new-2".to_owned(),
+            "b.yaml: answer to old-1 counted for new-1".to_owned(),
+        ];
+        assert_eq!(
+            team_warnings("T", &warnings),
+            vec![
+                "team T: a.yaml: answered version 1 of questionnaire q, which is now version 2; check the answers still fit",
+                "team T: a.yaml: 2 answers to earlier question ids counted for the questions that replace them",
+                "team T: b.yaml: 1 answer to earlier question ids counted for the questions that replace them",
+            ]
+        );
+    }
+
+    #[test]
     fn median_of_odd_and_even_counts() {
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
