@@ -440,11 +440,9 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let mut warnings = Vec::new();
     let paths = portfolio_files(&args.inputs, &mut warnings);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let home = home();
 
     // Every input must be of one questionnaire; the first one read decides which.
-    let mut questionnaires: std::collections::HashMap<(String, PathBuf), std::result::Result<Questionnaire, String>> =
-        std::collections::HashMap::new();
+    let mut questionnaires = SessionQuestionnaires::default();
     let mut chosen: Option<(Questionnaire, String)> = None;
     let mut inputs = Vec::new();
     for (path, read) in paths.iter().zip(read_portfolio_inputs(&paths, threads)) {
@@ -455,17 +453,15 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
                 continue;
             }
         };
-        let (spec, base) = match &input.kind {
-            InputKind::Session(s) => (s.questionnaire.clone(), folder_of(path)),
-            InputKind::Report(r) => (r.questionnaire.id.clone(), PathBuf::from(".")),
+        // A report names its questionnaire by id: found like a session's that names the id.
+        let named = match &input.kind {
+            InputKind::Session(s) => questionnaires.of(path, s),
+            InputKind::Report(r) => questionnaires.of(path, &Session::new(&r.questionnaire.id)),
         };
-        let q = questionnaires.entry((spec.clone(), base.clone())).or_insert_with(|| {
-            questionnaire::resolve(&spec, &base, home.as_deref()).map(|(q, _)| q).map_err(|e| format!("{e:#}"))
-        });
-        let q = match q {
+        let q = match named {
             Ok(q) => q,
             Err(why) => {
-                warnings.push(format!("skipped {}: its questionnaire cannot be loaded: {why}", input.path));
+                warnings.push(format!("skipped {why:#}"));
                 continue;
             }
         };
