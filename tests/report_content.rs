@@ -107,7 +107,7 @@ fn the_verdict_names_practices_that_are_not_in_place() {
             }
         }
         let md = markdown(name);
-        let first_paragraph = md.split("\n\n").nth(2).unwrap();
+        let first_paragraph = md.split("\n\n").nth(1).unwrap();
         assert!(
             first_paragraph.starts_with("**") && first_paragraph.contains(&format!("Level {level}")),
             "{name}: {md}"
