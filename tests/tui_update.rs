@@ -466,7 +466,7 @@ fn the_role_field_offers_the_usual_roles_and_free_text() {
 fn an_unanswered_question_stops_the_walk_to_results_and_f_finds_it() {
     let mut m = model();
     press(&mut m, KeyCode::Right);
-    keys(&mut m, &"y".repeat(20));
+    keys(&mut m, &"y".repeat(41));
     assert_eq!(m.screen, Screen::Question, "no walk to context while one is unanswered");
     assert_eq!(a(&m).cursor, 0, "back to the first unanswered question");
     assert!(m.status.contains("1 question is still unanswered"), "{}", m.status);
@@ -483,7 +483,7 @@ fn results_say_how_many_are_answered_and_that_they_are_indicative() {
     keys(&mut m, "yyy");
     press(&mut m, KeyCode::Char('r'));
     let screen = render(&m, 80, 24);
-    assert!(screen.contains("3 of 21 answered") && screen.contains("indicative"), "{screen}");
+    assert!(screen.contains("3 of 42 answered") && screen.contains("indicative"), "{screen}");
 }
 
 #[test]
@@ -612,7 +612,7 @@ fn the_start_screen_lists_finished_and_invalid_sessions_with_the_reason() {
     let entries = mlops_maturity::tui::saved_entries(Some(home.path()));
     assert_eq!(entries.len(), 5, "{entries:?}");
     let done = entries.iter().find(|e| e.team == "Done team").expect("a finished session is listed");
-    assert_eq!((done.answered, done.total), (21, 21));
+    assert_eq!((done.answered, done.total), (42, 42));
     let broken = entries.iter().find(|e| e.team == "Broken Q").expect("an invalid one is listed");
     let why = broken.problem.as_deref().unwrap();
     assert!(why.contains("invalid") && why.contains("ours.yaml"), "{why}");
@@ -620,7 +620,7 @@ fn the_start_screen_lists_finished_and_invalid_sessions_with_the_reason() {
     let form = mlops_maturity::tui::app::NewSessionForm::default();
     let mut m = Model::start(entries, form, "2026-11-28", false);
     let screen = render(&m, 100, 30);
-    assert!(screen.contains("Done team") && screen.contains("21/21") && screen.contains("mlops-quick"), "{screen}");
+    assert!(screen.contains("Done team") && screen.contains("42/42") && screen.contains("mlops-quick"), "{screen}");
     let broken_row = m.saved.iter().position(|e| e.team == "Broken Q").unwrap();
     m.start_row = broken_row;
     assert_eq!(press(&mut m, KeyCode::Enter), Effect::None, "an invalid session is not opened");
@@ -664,7 +664,7 @@ fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
 
 #[test]
 fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again() {
-    let text = "format: 1\nquestionnaire: mlops-quick\nteam: T\nanswers:\n  data-pipeline-code: { answer: yes, note: old note, evidence: wiki }\n  data-scheduled-pipelines: no\n";
+    let text = "format: 1\nquestionnaire: mlops-quick\nteam: T\nanswers:\n  data-pipeline-code: { answer: yes, note: old note, evidence: wiki }\n  data-scheduled: no\n";
     let earlier = mlops_maturity::session::parse(text, "e.yaml").unwrap();
     let next = earlier.next_assessment();
     let q = built_in("mlops-quick").unwrap();
@@ -682,7 +682,7 @@ fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again()
     assert_eq!(a(&m).session.answer("data-pipeline-code"), Some(Answer::Yes));
     assert_eq!(a(&m).cursor, 1);
     press(&mut m, KeyCode::Char('p'));
-    let second = &a(&m).session.answers["data-scheduled-pipelines"];
+    let second = &a(&m).session.answers["data-scheduled"];
     assert_eq!((second.answer, second.carried), (Some(Answer::Partial), false), "answering again clears the mark");
     assert!(m.dirty);
 }
