@@ -89,8 +89,7 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let baseline = match &args.baseline {
         Some(path) => {
             let (b, warnings) = load_baseline(path, &q)?;
-            let scores = check_baseline(path, b.scores, q.highest_level())?;
-            Some((crate::narrative::Baseline { scores, ..b }, warnings))
+            Some((check_baseline(path, b, q.highest_level())?, warnings))
         }
         None => None,
     };
@@ -137,15 +136,23 @@ fn refuse_output_over_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
 }
 
 /// Baseline scores must be numbers a report of this questionnaire can hold: 0 to its highest level.
-fn check_baseline(path: &Path, scores: Vec<(String, f64)>, highest: u32) -> Result<Vec<(String, f64)>> {
-    if let Some((id, score)) = scores.iter().find(|(_, s)| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s))) {
+fn check_baseline(
+    path: &Path,
+    baseline: crate::narrative::Baseline,
+    highest: u32,
+) -> Result<crate::narrative::Baseline> {
+    let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
+    if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
         bail!(
             "{}: dimension `{}` has the score {score}, but scores go from 0 to {highest}; give a report of the same questionnaire",
             path.display(),
             crate::printable::excerpt(id, 40)
         );
     }
-    Ok(scores)
+    if let Some(level) = baseline.overall_level.filter(|l| *l > highest) {
+        bail!("{}: the overall level {level} is above this questionnaire's highest level {highest}", path.display());
+    }
+    Ok(baseline)
 }
 
 /// Writes to standard output. A closed pipe (`| head`) is the reader's choice and ends the output

@@ -3,14 +3,13 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::{Answer, Criticality, Session};
 use mlops_maturity::tui::app::{Assessment, Effect, ExportFormat, Model, Msg, Screen, update};
 use mlops_maturity::tui::input::TextInput;
 use std::path::PathBuf;
 
 fn model() -> Model {
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     let a = Assessment::new(q, Session::new("mlops-quick"), PathBuf::from("s.yaml"), "2026-11-26");
     Model::with_assessment(a, "2026-11-26", false)
 }
@@ -37,7 +36,8 @@ fn answer_of(m: &Model, id: &str) -> Option<Answer> {
 fn answer_keys_answer_and_move_on() {
     let mut m = model();
     keys(&mut m, "ypnua");
-    let ids = ["data-pipeline-code", "data-scheduled", "data-quality-gates", "data-freshness", "data-quarantine"];
+    let ids =
+        ["data-pipeline-code", "data-scheduled-pipelines", "data-quality-gates", "exp-tracking", "exp-shared-env"];
     let want = [Answer::Yes, Answer::Partial, Answer::No, Answer::Unknown, Answer::Na];
     for (id, w) in ids.iter().zip(want) {
         assert_eq!(answer_of(&m, id), Some(w), "{id}");
@@ -138,7 +138,7 @@ fn clearing_an_answer() {
 #[test]
 fn last_answer_walks_through_context_and_map_to_results() {
     let mut m = model();
-    keys(&mut m, &"y".repeat(42));
+    keys(&mut m, &"y".repeat(21));
     assert_eq!(m.screen, Screen::Context);
     press(&mut m, KeyCode::Enter);
     assert_eq!(m.screen, Screen::Bottlenecks);
@@ -239,7 +239,7 @@ fn saving_clears_dirty_and_failures_show() {
 
 #[test]
 fn opens_at_first_unanswered_question() {
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     let mut s = Session::new("mlops-quick");
     s.answers.insert(
         "data-pipeline-code".into(),
@@ -301,7 +301,7 @@ fn text_input_handles_wide_characters() {
 fn home_end_and_screen_exits() {
     let mut m = model();
     press(&mut m, KeyCode::End);
-    assert_eq!(a(&m).cursor, 41);
+    assert_eq!(a(&m).cursor, 20);
     press(&mut m, KeyCode::Home);
     assert_eq!(a(&m).cursor, 0);
     press(&mut m, KeyCode::Char('b'));
@@ -466,7 +466,7 @@ fn the_role_field_offers_the_usual_roles_and_free_text() {
 fn an_unanswered_question_stops_the_walk_to_results_and_f_finds_it() {
     let mut m = model();
     press(&mut m, KeyCode::Right);
-    keys(&mut m, &"y".repeat(41));
+    keys(&mut m, &"y".repeat(20));
     assert_eq!(m.screen, Screen::Question, "no walk to context while one is unanswered");
     assert_eq!(a(&m).cursor, 0, "back to the first unanswered question");
     assert!(m.status.contains("1 question is still unanswered"), "{}", m.status);
@@ -483,7 +483,7 @@ fn results_say_how_many_are_answered_and_that_they_are_indicative() {
     keys(&mut m, "yyy");
     press(&mut m, KeyCode::Char('r'));
     let screen = render(&m, 80, 24);
-    assert!(screen.contains("3 of 42 answered") && screen.contains("indicative"), "{screen}");
+    assert!(screen.contains("3 of 21 answered") && screen.contains("indicative"), "{screen}");
 }
 
 #[test]
@@ -583,6 +583,7 @@ fn home_with_sessions(n: usize) -> tempfile::TempDir {
     let sessions = home.path().join("sessions");
     std::fs::create_dir_all(&sessions).unwrap();
     std::fs::create_dir_all(home.path().join("questionnaires")).unwrap();
+    std::fs::write(home.path().join("questionnaires/mlops-quick.yaml"), common::pinned_text("mlops-quick")).unwrap();
     for i in 0..n {
         let text = format!(
             "format: 1\nquestionnaire: mlops-quick\nteam: Team {i:02}\nrespondent: R{i}\ndate: 2026-10-{:02}\nanswers:\n  data-pipeline-code: yes\n",
@@ -590,7 +591,7 @@ fn home_with_sessions(n: usize) -> tempfile::TempDir {
         );
         std::fs::write(sessions.join(format!("s{i:02}.yaml")), text).unwrap();
     }
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     let mut done = String::from("format: 1\nquestionnaire: mlops-quick\nteam: Done team\nanswers:\n");
     for (_, question) in q.questions() {
         done.push_str(&format!("  {}: yes\n", question.id));
@@ -612,7 +613,7 @@ fn the_start_screen_lists_finished_and_invalid_sessions_with_the_reason() {
     let entries = mlops_maturity::tui::saved_entries(Some(home.path()));
     assert_eq!(entries.len(), 5, "{entries:?}");
     let done = entries.iter().find(|e| e.team == "Done team").expect("a finished session is listed");
-    assert_eq!((done.answered, done.total), (42, 42));
+    assert_eq!((done.answered, done.total), (21, 21));
     let broken = entries.iter().find(|e| e.team == "Broken Q").expect("an invalid one is listed");
     let why = broken.problem.as_deref().unwrap();
     assert!(why.contains("invalid") && why.contains("ours.yaml"), "{why}");
@@ -620,7 +621,7 @@ fn the_start_screen_lists_finished_and_invalid_sessions_with_the_reason() {
     let form = mlops_maturity::tui::app::NewSessionForm::default();
     let mut m = Model::start(entries, form, "2026-11-28", false);
     let screen = render(&m, 100, 30);
-    assert!(screen.contains("Done team") && screen.contains("42/42") && screen.contains("mlops-quick"), "{screen}");
+    assert!(screen.contains("Done team") && screen.contains("21/21") && screen.contains("mlops-quick"), "{screen}");
     let broken_row = m.saved.iter().position(|e| e.team == "Broken Q").unwrap();
     m.start_row = broken_row;
     assert_eq!(press(&mut m, KeyCode::Enter), Effect::None, "an invalid session is not opened");
@@ -664,10 +665,10 @@ fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
 
 #[test]
 fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again() {
-    let text = "format: 1\nquestionnaire: mlops-quick\nteam: T\nanswers:\n  data-pipeline-code: { answer: yes, note: old note, evidence: wiki }\n  data-scheduled: no\n";
+    let text = "format: 1\nquestionnaire: mlops-quick\nteam: T\nanswers:\n  data-pipeline-code: { answer: yes, note: old note, evidence: wiki }\n  data-scheduled-pipelines: no\n";
     let earlier = mlops_maturity::session::parse(text, "e.yaml").unwrap();
     let next = earlier.next_assessment();
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     let a0 = Assessment::new(q, next, PathBuf::from("n.yaml"), "2026-11-28");
     let mut m = Model::with_assessment(a0, "2026-11-28", false);
     let first = &a(&m).session.answers["data-pipeline-code"];
@@ -682,7 +683,7 @@ fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again()
     assert_eq!(a(&m).session.answer("data-pipeline-code"), Some(Answer::Yes));
     assert_eq!(a(&m).cursor, 1);
     press(&mut m, KeyCode::Char('p'));
-    let second = &a(&m).session.answers["data-scheduled"];
+    let second = &a(&m).session.answers["data-scheduled-pipelines"];
     assert_eq!((second.answer, second.carried), (Some(Answer::Partial), false), "answering again clears the mark");
     assert!(m.dirty);
 }
