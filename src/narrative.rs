@@ -241,16 +241,20 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
         return None;
     }
     let alerts: Vec<&str> = watchers.iter().filter(|a| is_alert(&a.question)).map(|a| a.text.as_str()).collect();
+    // Generative features give answers rather than predictions.
+    let outputs = if watchers.iter().all(|a| a.question.starts_with("gen-")) { "answers" } else { "predictions" };
     Some(if in_place.is_empty() {
-        "Silent degradation risk: none of the practices that would show worse predictions is fully in place, so a model can keep answering while its predictions get worse and nobody would be told.".to_owned()
+        format!(
+            "Silent degradation risk: none of the practices that would show worse {outputs} is fully in place, so a model can keep running while its {outputs} get worse and nobody would be told."
+        )
     } else if alerts.is_empty() {
         format!(
-            "Silent degradation risk: worse predictions would show in what is in place ({}), but only to someone who looks.",
+            "Silent degradation risk: worse {outputs} would show in what is in place ({}), but only to someone who looks.",
             quoted(&in_place)
         )
     } else {
         format!(
-            "Silent degradation risk: worse predictions would show in what is in place ({}), but only to someone who looks; not yet in place: {}.",
+            "Silent degradation risk: worse {outputs} would show in what is in place ({}), but only to someone who looks; not yet in place: {}.",
             quoted(&in_place),
             quoted(&alerts)
         )
@@ -285,9 +289,10 @@ fn watch(report: &Report) -> Vec<String> {
     }
     if !report.unanswered.is_empty() {
         out.push(format!(
-            "Not answered: {}: {}. They score as missing.",
+            "Not answered: {}: {}. {} as missing.",
             plural(report.unanswered.len(), "practice", "practices"),
-            some_of(&texts_of(report, &report.unanswered), 3)
+            some_of(&texts_of(report, &report.unanswered), 3),
+            if report.unanswered.len() == 1 { "It scores" } else { "They score" }
         ));
     }
     if !report.carried.is_empty() {

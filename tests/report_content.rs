@@ -190,7 +190,7 @@ fn a_merged_report_says_answers_were_combined_by_the_median() {
     let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-quick\nrespondent: Ana\n");
     let b = write(dir.path(), "b.yaml", "format: 1\nquestionnaire: mlops-quick\nrespondent: Ben\n");
     let r = run_in(dir.path(), dir.path(), &["report", a.to_str().unwrap(), b.to_str().unwrap()]);
-    assert!(r.stdout.contains("combined per question by the median"), "{}", r.stdout);
+    assert!(r.stdout.contains("combined by the median"), "{}", r.stdout);
     assert!(!r.stdout.contains("One respondent's view"));
 }
 
