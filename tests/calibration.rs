@@ -275,3 +275,22 @@ fn version_1_sessions_still_score_through_replaces() {
     // An id kept from version 1 answers for itself, not through a replacement.
     assert_eq!(at("exp-tracking"), Some(Answer::Partial));
 }
+
+#[test]
+fn every_built_in_question_names_its_evidence_size_owner_and_steps() {
+    for (id, _) in mlops_maturity::questionnaire::BUILT_INS {
+        let q = built_in(id).unwrap();
+        assert!(q.guide.as_deref().is_some_and(|g| g.contains("Partly:")), "{id} has a guide");
+        for (_, question) in q.questions() {
+            let at = format!("{id}: {}", question.id);
+            assert!(
+                question.help.as_deref().is_some_and(|h| h.contains("Show:")),
+                "{at}: help says what evidence counts"
+            );
+            assert!(question.effort.is_some() && question.owner.is_some(), "{at}: effort and owner");
+            let r = &question.recommendation;
+            let (zero, partly, done) = (r.find("From zero:"), r.find("From partly:"), r.find("Done when"));
+            assert!(zero < partly && partly < done && zero.is_some(), "{at}: steps from zero, from partly, done when");
+        }
+    }
+}

@@ -4,7 +4,8 @@
 mod common;
 use common::*;
 
-const PROFILES: [&str; 4] = ["profile-startup.yaml", "profile-telco.yaml", "profile-insurer.yaml", "fraud-ml.yaml"];
+const PROFILES: [&str; 5] =
+    ["profile-startup.yaml", "profile-telco.yaml", "profile-insurer.yaml", "fraud-ml.yaml", "fraud-ml-v1.yaml"];
 
 fn markdown(name: &str) -> String {
     let r = run(&["report", fixture(name).to_str().unwrap()]);
