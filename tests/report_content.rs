@@ -282,3 +282,37 @@ fn a_baseline_of_another_version_warns_and_shows_what_changed() {
     assert_eq!((repro["before"].as_str(), repro["after"].as_str()), (Some("partial"), Some("yes")));
     assert_eq!(v["since_baseline"]["overall_after"], 1);
 }
+
+#[test]
+fn a_json_baseline_of_version_1_reads_old_ids_as_their_replacements() {
+    let dir = tempfile::tempdir().unwrap();
+    let old =
+        run_in(dir.path(), dir.path(), &["report", fixture("fraud-ml-v1.yaml").to_str().unwrap(), "--format", "json"]);
+    // Pretend the JSON came from version 1: its answers use the old ids.
+    let mut v: serde_json::Value = serde_json::from_str(&old.stdout).unwrap();
+    v["questionnaire"]["version"] = serde_json::json!(1);
+    for a in v["answers"].as_array_mut().unwrap() {
+        if a["question"] == "ret-pipeline-rerun" {
+            a["question"] = serde_json::json!("ret-one-command");
+        }
+    }
+    let json = write(dir.path(), "v1.json", &v.to_string());
+    let r = run_in(
+        dir.path(),
+        dir.path(),
+        &[
+            "report",
+            fixture("fraud-ml.yaml").to_str().unwrap(),
+            "--format",
+            "json",
+            "--baseline",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let now: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let changed = now["since_baseline"]["changed"].as_array().unwrap();
+    // ret-one-command was partial then, ret-pipeline-rerun is partial now: no change.
+    assert!(!changed.iter().any(|c| c["question"] == "ret-pipeline-rerun"), "{changed:?}");
+    assert!(now["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("version 1")));
+}
