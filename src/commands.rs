@@ -73,8 +73,10 @@ pub fn assess(args: AssessArgs) -> Result<ExitCode> {
 }
 
 pub fn report(args: ReportArgs) -> Result<ExitCode> {
+    let (paths, repeated) = distinct_paths(&args.sessions);
     let sessions: Vec<(PathBuf, Session)> =
-        args.sessions.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+    refuse_workshop_with_others(&sessions)?;
 
     let q = match &args.questionnaire {
         Some(spec) => questionnaire::resolve(spec, Path::new("."), home().as_deref())?.0,
@@ -104,7 +106,8 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     };
     let inputs: Vec<SessionInput> =
         sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
-    let built = report::build(&q, &inputs, baseline.as_deref(), &files::today());
+    let mut built = report::build(&q, &inputs, baseline.as_deref(), &files::today());
+    built.warnings.splice(0..0, repeated);
 
     let text = match (&args.template, args.format) {
         (Some(template), _) => render_with_file(&built, template)?,
@@ -121,6 +124,110 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The paths with repeats of the same file (by canonical path) left out, and a warning for each.
+fn distinct_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let keys: Vec<PathBuf> = paths.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let (kept, warnings) = crate::workshop::distinct_files(&keys, &shown);
+    (kept.into_iter().map(|i| paths[i].clone()).collect(), warnings)
+}
+
+/// A workshop session is reported on its own: its participants already are the group.
+fn refuse_workshop_with_others(sessions: &[(PathBuf, Session)]) -> Result<()> {
+    if sessions.len() > 1
+        && let Some((path, _)) = sessions.iter().find(|(_, s)| crate::workshop::is_workshop(s))
+    {
+        bail!(
+            "{} is a workshop session and is reported on its own: run `mlops-maturity report {}` without other files (to add someone, add them as a participant)",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct MergeArgs {
+    pub sessions: Vec<PathBuf>,
+    pub output: PathBuf,
+}
+
+/// `merge`: separate sessions (pre-work) into one workshop session file, written atomically.
+pub fn merge(args: MergeArgs) -> Result<ExitCode> {
+    let (paths, repeated) = distinct_paths(&args.sessions);
+    for w in &repeated {
+        eprintln!("warning: {w}");
+    }
+    let output_key = canonical_to_be(&args.output);
+    if let Some(p) = paths.iter().find(|p| std::fs::canonicalize(p).ok().as_ref() == Some(&output_key)) {
+        bail!(
+            "{}: is one of the sessions to merge; give another output file with -o so the input stays as it is",
+            p.display()
+        );
+    }
+    let sessions: Vec<(PathBuf, Session)> =
+        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+    if let Some((path, _)) = sessions.iter().find(|(_, s)| crate::workshop::is_workshop(s)) {
+        bail!("{} is a workshop session already: merge takes separate sessions (one respondent each)", path.display());
+    }
+    let (first_path, first) = sessions.first().ok_or_else(|| anyhow!("no session given"))?;
+    let mut loaded = SessionQuestionnaires::default();
+    let q = loaded.of(first_path, first)?.clone();
+    for (path, s) in &sessions[1..] {
+        let id = &loaded.of(path, s)?.id;
+        if *id != q.id {
+            bail!(
+                "{} uses questionnaire `{}` but {} uses `{id}`: only sessions of the same questionnaire can be merged",
+                first_path.display(),
+                q.id,
+                path.display(),
+            );
+        }
+    }
+    // A questionnaire given by path is relative to the first session's folder; the new file
+    // may be elsewhere, so it names the questionnaire by its full path.
+    let spec = match questionnaire_of(first_path, first)?.1 {
+        Source::File(path) if questionnaire_is_path(&first.questionnaire) => {
+            std::fs::canonicalize(&path).unwrap_or(path).display().to_string()
+        }
+        _ => first.questionnaire.clone(),
+    };
+    let names: Vec<String> = sessions.iter().map(|(p, _)| file_name(p)).collect();
+    let inputs: Vec<(&Session, &str)> = sessions.iter().zip(&names).map(|((_, s), n)| (s, n.as_str())).collect();
+    let (merged, warnings) = crate::workshop::merge_sessions(&q, &spec, &inputs);
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    files::write_atomic(&args.output, merged.to_yaml().as_bytes())?;
+    let people: Vec<&str> = merged.participants.iter().flatten().map(|p| p.name.as_str()).collect();
+    println!(
+        "wrote {}: a workshop session of {} participant{} ({}); report it with `mlops-maturity report {}`",
+        args.output.display(),
+        people.len(),
+        if people.len() == 1 { "" } else { "s" },
+        people.join(", "),
+        args.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The canonical path a file has or would have once written (its folder canonicalised).
+fn canonical_to_be(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let folder = std::fs::canonicalize(folder_of(path)).unwrap_or_else(|_| folder_of(path));
+    match path.file_name() {
+        Some(name) => folder.join(name),
+        None => path.to_path_buf(),
+    }
+}
+
+/// Whether a session's `questionnaire` names a file rather than an id (as `resolve` decides).
+fn questionnaire_is_path(spec: &str) -> bool {
+    spec.contains('/') || spec.contains('\\') || spec.ends_with(".yaml") || spec.ends_with(".yml")
 }
 
 /// Renders through a template file: its path names it in errors, its extension decides

@@ -1,7 +1,7 @@
 //! The command line: parse arguments (clap) and dispatch to the commands; nothing else.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use mlops_maturity::commands::{self, AssessArgs, Format, ReportArgs};
+use mlops_maturity::commands::{self, AssessArgs, Format, MergeArgs, ReportArgs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -54,6 +54,14 @@ enum Command {
         #[arg(long, value_name = "SESSION_OR_JSON")]
         baseline: Option<PathBuf>,
     },
+    /// Turn separate sessions (pre-work) into one workshop session.
+    Merge {
+        #[arg(required = true, value_name = "SESSION")]
+        sessions: Vec<PathBuf>,
+        /// The workshop session file to write (atomically); never one of the inputs.
+        #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+        output: PathBuf,
+    },
     /// Check questionnaire files and report every problem.
     Validate {
         #[arg(required = true, value_name = "FILE")]
@@ -94,6 +102,7 @@ fn main() -> ExitCode {
                 baseline,
             })
         }
+        Some(Command::Merge { sessions, output }) => commands::merge(MergeArgs { sessions, output }),
         Some(Command::Validate { files }) => commands::validate(&files),
         Some(Command::List) => commands::list(),
         Some(Command::Init { dir }) => commands::init(&dir),
