@@ -23,12 +23,16 @@ pub struct Report {
     pub respondents: Vec<String>,
     pub overall: Overall,
     pub target: TargetInfo,
+    /// The team's context (the first session that has one), or null.
+    pub context: Option<ContextReport>,
     pub dimensions: Vec<DimensionReport>,
     pub bottlenecks: Vec<Bottleneck>,
     pub roadmap: Vec<PhaseReport>,
     pub unknown: Vec<String>,
     pub unanswered: Vec<String>,
     pub ahead_of_foundation: Vec<String>,
+    /// Answers copied from an earlier assessment and not re-checked since.
+    pub carried: Vec<String>,
     pub disagreements: Vec<Disagreement>,
     pub role_gaps: Vec<RoleGap>,
     pub warnings: Vec<String>,
@@ -36,6 +40,8 @@ pub struct Report {
     pub baseline: Option<Vec<BaselineDelta>>,
     pub team: Option<String>,
     pub generated: String,
+    /// The latest session date, or null when no session has one.
+    pub date: Option<String>,
     pub levels: Vec<LevelReport>,
     pub answers: Vec<AnswerReport>,
     /// "Does not apply" answers given without a note saying why.
@@ -64,6 +70,14 @@ pub struct TargetInfo {
     pub name: String,
     /// Why this target, in a phrase a manager can read.
     pub reason: String,
+}
+
+/// The context behind the target, as the sessions gave it (unset parts are null).
+#[derive(Debug, Clone, Serialize)]
+pub struct ContextReport {
+    pub models_in_production: Option<u32>,
+    pub criticality: Option<&'static str>,
+    pub regulated: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,6 +121,8 @@ pub struct Action {
     pub answer: String,
     pub recommendation: String,
     pub text: String,
+    pub effort: Option<&'static str>,
+    pub owner: Option<String>,
     pub dimension_name: String,
 }
 
@@ -115,6 +131,8 @@ pub struct Disagreement {
     pub question: String,
     pub text: String,
     pub answers: IndexMap<String, String>,
+    /// A workshop's agreed answer for the question, or null.
+    pub agreed: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -145,6 +163,8 @@ pub struct AnswerReport {
     pub level: u32,
     pub text: String,
     pub answer: String,
+    /// Each respondent's own answer when there are several respondents; empty for one session.
+    pub votes: IndexMap<String, String>,
     pub notes: Vec<Note>,
     pub evidence: Vec<String>,
 }
@@ -238,6 +258,8 @@ pub fn build(
                         answer: answer_str(answers[q.dimension_start(d) + qi]).to_owned(),
                         recommendation: question.recommendation.clone(),
                         text: question.text.clone(),
+                        effort: question.effort.map(|e| e.as_str()),
+                        owner: question.owner.clone(),
                         dimension_name: dim.name.clone(),
                     }
                 })
@@ -259,6 +281,7 @@ pub fn build(
             text: q.question(&question).map(|(_, qn)| qn.text.clone()).unwrap_or_default(),
             question,
             answers: column.into_iter().map(|(n, a)| (n, a.as_str().to_owned())).collect(),
+            agreed: None,
         })
         .collect();
     let roles: Vec<Option<String>> = sessions.iter().map(|s| s.session.role.clone()).collect();
@@ -270,7 +293,17 @@ pub fn build(
     let answers_report: Vec<AnswerReport> = flat
         .iter()
         .zip(&answers)
-        .map(|((d, qn), a)| {
+        .enumerate()
+        .map(|(i, ((d, qn), a))| {
+            let votes: IndexMap<String, String> = if sessions.len() > 1 {
+                names
+                    .iter()
+                    .zip(&per_respondent)
+                    .filter_map(|(n, own)| own[i].map(|v| (n.clone(), v.as_str().to_owned())))
+                    .collect()
+            } else {
+                IndexMap::new()
+            };
             let entries =
                 sessions.iter().zip(&names).filter_map(|(s, n)| s.session.answers.get(&qn.id).map(|e| (n, e)));
             let mut notes = Vec::new();
@@ -289,6 +322,7 @@ pub fn build(
                 level: qn.level,
                 text: qn.text.clone(),
                 answer: answer_str(*a).to_owned(),
+                votes,
                 notes,
                 evidence,
             }
@@ -335,6 +369,11 @@ pub fn build(
             weakest: scores.weakest.iter().map(|&i| q.dimensions[i].id.clone()).collect(),
             name: q.level_name(scores.overall_level).to_owned(),
         },
+        context: context.map(|c| ContextReport {
+            models_in_production: c.models_in_production,
+            criticality: c.criticality.map(|c| c.as_str()),
+            regulated: c.regulated,
+        }),
         target: TargetInfo {
             level: target.level,
             source: target.source,
@@ -347,12 +386,20 @@ pub fn build(
         unknown,
         unanswered,
         ahead_of_foundation,
+        carried: flat
+            .iter()
+            .filter(|(_, qn)| {
+                sessions.iter().any(|s| s.session.answers.get(&qn.id).is_some_and(|e| e.carried && e.answer.is_some()))
+            })
+            .map(|(_, qn)| qn.id.clone())
+            .collect(),
         disagreements,
         role_gaps,
         warnings: warnings(q, sessions),
         baseline,
         team: (!teams.is_empty()).then(|| teams.join(", ")),
         generated: generated.to_owned(),
+        date: sessions.iter().filter_map(|s| s.session.date.clone()).max(),
         levels: q
             .levels
             .iter()
