@@ -19,6 +19,8 @@ pub struct AssessArgs {
     pub team: Option<String>,
     pub respondent: Option<String>,
     pub role: Option<String>,
+    /// `"Ana:engineering,Ben:data-science,Cy"`: a new session file becomes a workshop session.
+    pub participants: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -34,6 +34,9 @@ enum Command {
         /// Free text: data-science, engineering, management...
         #[arg(long, value_name = "R")]
         role: Option<String>,
+        /// A workshop: "Ana:engineering,Ben:data-science,Cy" (roles optional) vote in a new session file.
+        #[arg(long, value_name = "LIST")]
+        participants: Option<String>,
     },
     /// Score one session or merge several, and write the report.
     Report {
@@ -86,8 +89,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => commands::assess(AssessArgs::default()),
-        Some(Command::Assess { questionnaire, session, team, respondent, role }) => {
-            commands::assess(AssessArgs { questionnaire, session, team, respondent, role })
+        Some(Command::Assess { questionnaire, session, team, respondent, role, participants }) => {
+            commands::assess(AssessArgs { questionnaire, session, team, respondent, role, participants })
         }
         Some(Command::Report { sessions, questionnaire, format, template, output, baseline }) => {
             commands::report(ReportArgs {

@@ -384,6 +384,31 @@ pub fn merge_sessions(q: &Questionnaire, questionnaire: &str, sessions: &[(&Sess
     (out, warnings)
 }
 
+/// Participants from the command line: `"Ana:engineering,Ben:data-science,Cy"` (role optional).
+pub fn parse_participants(list: &str) -> Result<Vec<Participant>, String> {
+    let mut out: Vec<Participant> = Vec::new();
+    for (i, item) in list.split(',').enumerate() {
+        let (name, role) = match item.split_once(':') {
+            Some((n, r)) => (n.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
+            None => (item.trim(), None),
+        };
+        if name.is_empty() {
+            return Err(format!(
+                "participant {} has no name: write them as \"Ana:engineering,Ben:data-science,Cy\"",
+                i + 1
+            ));
+        }
+        if name.chars().any(char::is_control) {
+            return Err(format!("participant {} has a control character in their name", i + 1));
+        }
+        if out.iter().any(|p| p.name == name) {
+            return Err(format!("participant `{name}` is listed twice: names must be unique"));
+        }
+        out.push(Participant { name: name.to_owned(), role: role.map(str::to_owned) });
+    }
+    Ok(out)
+}
+
 /// Text on one line: a note joined with others keeps one line per person.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

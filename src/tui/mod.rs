@@ -5,6 +5,7 @@
 //! atomically before the next key is read, so a killed process loses at most that keystroke.
 
 pub mod app;
+pub mod facilitator;
 pub mod input;
 pub mod view;
 
@@ -82,6 +83,9 @@ fn event_loop(
         if stop.load(Ordering::Relaxed) {
             save(model, true);
             return Ok(());
+        }
+        if let Some(a) = model.assessment.as_mut() {
+            facilitator::tick(a, SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()));
         }
         terminal.draw(|frame| view::draw(model, frame))?;
         // Poll rather than block, so a signal (terminal closed, shutdown) is seen promptly.
@@ -171,6 +175,9 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
         }
         Session::new(args.questionnaire.as_deref().unwrap_or(DEFAULT_QUESTIONNAIRE))
     };
+    if let Some(list) = &args.participants {
+        facilitator::set_participants(&mut s, list, path)?;
+    }
     for (value, slot) in [(&args.team, &mut s.team), (&args.respondent, &mut s.respondent), (&args.role, &mut s.role)] {
         if let Some(v) = value {
             *slot = Some(v.clone());

@@ -61,6 +61,7 @@ pub fn draw(model: &Model, frame: &mut Frame) {
     match (model.screen, &model.assessment) {
         (Screen::Start, _) => draw_start(model, &theme, frame, body),
         (Screen::NewSession, _) | (_, None) => draw_form(model, &theme, frame, body),
+        (Screen::Question, Some(a)) if a.workshop.is_some() => super::facilitator::draw(a, model.color, frame, body),
         (Screen::Question, Some(a)) => draw_question(a, &theme, frame, body),
         (Screen::Context, Some(a)) => draw_context(a, &theme, frame, body),
         (Screen::Bottlenecks, Some(a)) => draw_bottlenecks(a, &theme, frame, body),
