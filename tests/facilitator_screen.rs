@@ -214,3 +214,31 @@ fn facilitator_screen_after_the_reveal() {
     press_code(&mut m, KeyCode::Esc);
     snapshots("facilitator_after_reveal", &m);
 }
+
+fn render_results_panel(m: &Model, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| {
+            facilitator::draw_results_panel(a(m), false, f, Rect::new(0, 1, width, height - 2));
+        })
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn results_show_the_disagreements_and_role_gaps() {
+    let q = built_in("mlops-maturity").unwrap();
+    let d0: Vec<String> = q.dimensions[0].questions.iter().map(|qn| qn.id.clone()).collect();
+    let mut extra = String::from("answers:\n");
+    for (i, id) in d0.iter().enumerate() {
+        let agreed = if i == 1 { ", answer: partial" } else { "" };
+        extra.push_str(&format!("  {id}: {{ votes: {{ Ana: yes, Ben: no, Cy: yes }}{agreed} }}\n"));
+    }
+    let m = model(&extra);
+    let narrow = render_results_panel(&m, 80, 24);
+    assert!(narrow.contains("3 participants") && narrow.contains("open, 1 agreed"), "{narrow}");
+    assert!(narrow.contains(&format!("{} 2Y 1N · open", d0[0])), "{narrow}");
+    assert!(narrow.contains("Role gaps in 1: Data preparation"), "{narrow}");
+    insta::assert_snapshot!("facilitator_results_panel_80x24", narrow);
+    insta::assert_snapshot!("facilitator_results_panel_120x40", render_results_panel(&m, 120, 40));
+}

@@ -89,16 +89,16 @@ fn three_vote_blind_then_agree_then_walk_to_a_disagreement() {
         home.path(),
         &["assess", "--participants", "Ana:engineering,Ben:data-science,Cy", "--session", path],
     );
-    tui.wait_for("Votes (0 of 3, hidden");
+    tui.wait_for("Votes 0 of 3 (hidden");
     tui.send("y");
-    tui.wait_for("Votes (1 of 3, hidden");
+    tui.wait_for("Votes 1 of 3 (hidden");
     tui.send("n");
-    tui.wait_for("Votes (2 of 3, hidden");
+    tui.wait_for("Votes 2 of 3 (hidden");
     let blind = tui.contents();
     assert!(!blind.contains("[Y]") && !blind.contains("[N]"), "votes show before everyone voted:\n{blind}");
     assert!(blind.contains("[✓] voted"), "{blind}");
     tui.send("y");
-    tui.wait_for("Votes (3 of 3)");
+    tui.wait_for("Votes 3 of 3:");
     tui.wait_for("[N] No");
     let shown = tui.contents();
     assert!(shown.contains("[Y] Yes") && shown.contains("DISAGREEMENT"), "{shown}");
@@ -131,7 +131,7 @@ fn three_vote_blind_then_agree_then_walk_to_a_disagreement() {
     tui.send("d");
     let title = format!("{}  3/{}", q.dimensions[1].name, q.dimensions[1].questions.len());
     tui.wait_for(&title);
-    tui.wait_for("Votes (2 of 3, hidden");
+    tui.wait_for("Votes 2 of 3 (hidden");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }

@@ -345,9 +345,9 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
     let voted = v.iter().flatten().count();
     lines.push(Line::styled(
         if shown_votes {
-            format!("Votes ({voted} of {}):", people.len())
+            format!("Votes {voted} of {}:", people.len())
         } else {
-            format!("Votes ({voted} of {}, hidden until everyone has voted):", people.len())
+            format!("Votes {voted} of {} (hidden until all have voted)", people.len())
         },
         look.bold(),
     ));
@@ -381,7 +381,7 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
         let split = v.contains(&Some(Answer::Yes)) && v.contains(&Some(Answer::No));
         let mut spans = vec![Span::raw(format!("{} → consensus {consensus}", counts.join(" ")))];
         if split {
-            spans.push(Span::styled("  DISAGREEMENT: discuss", look.fg(Color::Red).add_modifier(Modifier::BOLD)));
+            spans.push(Span::styled("  DISAGREEMENT", look.fg(Color::Red).add_modifier(Modifier::BOLD)));
         }
         lines.push(Line::from(spans));
     }
@@ -392,6 +392,7 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
         }
         None => vec![Span::raw("Agreed: — (Enter takes the consensus)")],
     }));
+    let help = a.show_help.then_some(question.help.as_deref()).flatten();
     match &a.editing {
         Some((NoteField::Note, input)) => lines.push(Line::raw(format!("Note: {}█", shown(&input.text)))),
         Some((NoteField::Evidence, input)) => lines.push(Line::raw(format!("Evidence: {}█", shown(&input.text)))),
@@ -401,7 +402,73 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
             }
         }
     }
+    // Last, so that a small screen cuts this rather than the votes.
+    if let Some(help) = help {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("Why it matters: {}", shown(help)), look.fg(Color::DarkGray)));
+    }
     lines
+}
+
+/// The workshop's part of the results: who took part, the disagreements (open first, then
+/// agreed) and the gaps between roles. Drawn beside the results on a wide screen, below them
+/// on a narrow one; returns the area left for the ordinary results.
+pub fn draw_results_panel(a: &Assessment, color: bool, frame: &mut Frame, area: Rect) -> Rect {
+    let look = Look { color };
+    let (rest, panel) = if area.width >= 120 {
+        let [rest, panel] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(44)]).areas(area);
+        (rest, panel)
+    } else {
+        let [rest, panel] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(area);
+        (rest, panel)
+    };
+    let r = &a.report;
+    let open: Vec<&crate::report::Disagreement> = r.disagreements.iter().filter(|d| d.agreed.is_none()).collect();
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} participants · {}/{} agreed · {} open, {} agreed disagreements",
+            participants(a).len(),
+            a.answered(),
+            a.total(),
+            open.len(),
+            r.disagreements.len() - open.len()
+        ),
+        look.bold(),
+    )];
+    // Inside the borders: the summary, the list, "… more" and the role gaps.
+    let room = (panel.height as usize).saturating_sub(5).max(1);
+    let ordered = open.iter().copied().chain(r.disagreements.iter().filter(|d| d.agreed.is_some()));
+    for d in ordered.take(room) {
+        let mut counts: Vec<String> = Vec::new();
+        for ans in Answer::ALL {
+            let n = d.answers.values().filter(|v| v.as_str() == ans.as_str()).count();
+            if n > 0 {
+                counts.push(format!("{n}{}", letter(ans)));
+            }
+        }
+        let state = d.agreed.as_deref().map_or_else(|| "open".to_owned(), |x| format!("agreed {x}"));
+        lines.push(Line::raw(format!(" {} {} · {state}", shown(&d.question), counts.join(" "))));
+    }
+    if r.disagreements.len() > room {
+        lines.push(Line::raw(format!(" … {} more in the report", r.disagreements.len() - room)));
+    }
+    match r.role_gaps.first() {
+        None => lines.push(Line::raw("No gaps of a level or more between roles")),
+        Some(gap) => {
+            let name =
+                a.questionnaire.dimensions.iter().find(|d| d.id == gap.dimension).map_or("", |d| d.name.as_str());
+            let scores: Vec<String> = gap.scores.iter().map(|(role, s)| format!("{} {s:.2}", shown(role))).collect();
+            lines.push(Line::raw(format!(
+                "Role gaps in {}: {}{}",
+                r.role_gaps.len(),
+                shown(name),
+                if scores.is_empty() { String::new() } else { format!(" ({})", scores.join(", ")) }
+            )));
+        }
+    }
+    let block = Block::default().borders(Borders::ALL).title(" Workshop ");
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), panel);
+    rest
 }
 
 /// `--participants`: makes a new session a workshop session; an existing workshop session must

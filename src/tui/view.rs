@@ -65,6 +65,10 @@ pub fn draw(model: &Model, frame: &mut Frame) {
         (Screen::Question, Some(a)) => draw_question(a, &theme, frame, body),
         (Screen::Context, Some(a)) => draw_context(a, &theme, frame, body),
         (Screen::Bottlenecks, Some(a)) => draw_bottlenecks(a, &theme, frame, body),
+        (Screen::Results, Some(a)) if a.workshop.is_some() => {
+            let rest = super::facilitator::draw_results_panel(a, model.color, frame, body);
+            draw_results(a, &theme, frame, rest)
+        }
         (Screen::Results, Some(a)) => draw_results(a, &theme, frame, body),
     }
     draw_status(model, &theme, frame, status);
