@@ -115,6 +115,9 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         _ if editing => "Enter keep · Esc cancel · ←→ Home End move",
         Screen::Start => "↑↓ choose · Enter open · n new · ? help · q quit",
         Screen::NewSession => "Tab/↑↓ field · ←→ questionnaire · Enter next/start · Esc back · ? help",
+        Screen::Question if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) => {
+            "y p n u a vote · Enter agree · Y P N U A set agreed · d disagreement · 1-9 who · q quit"
+        }
         Screen::Question => "y p n u a answer · ←→ move · Tab dimension · e note · ? keys · q quit",
         Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · ? keys · q save & quit",
         Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · ? keys · q save & quit",
