@@ -464,6 +464,51 @@ mod tests {
     }
 
     #[test]
+    fn roles_ignore_case_spaces_dashes_and_underscores() {
+        assert_eq!(role_key("Data Science"), role_key("data-science"));
+        assert_eq!(role_key("DATA_science"), role_key("data science"));
+        assert_ne!(role_key("data"), role_key("data-science"));
+        assert_eq!(role_key(" - _ "), "");
+    }
+
+    #[test]
+    fn shares_already_in_percent_stand_as_given() {
+        let given = [Some(100.0 / 3.0), Some(200.0 / 3.0), None];
+        assert_eq!(in_percent(&given), given.to_vec());
+        assert_eq!(in_percent(&[Some(1.0), Some(3.0)]), vec![Some(25.0), Some(75.0)]);
+        assert_eq!(in_percent(&[None, None]), vec![None, None]);
+    }
+
+    #[test]
+    fn repeated_files_count_once() {
+        let shown: Vec<String> = ["a", "b", "a again"].iter().map(|s| s.to_string()).collect();
+        let (kept, warnings) = distinct_files(&["/x/a", "/x/b", "/x/a"], &shown);
+        assert_eq!(kept, vec![0, 1]);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("a again"), "{warnings:?}");
+    }
+
+    #[test]
+    fn participants_from_a_list() {
+        let p = parse_participants("Ana:engineering, Ben : data-science ,Cy,Dee:").unwrap();
+        let got: Vec<(&str, Option<&str>)> = p.iter().map(|p| (p.name.as_str(), p.role.as_deref())).collect();
+        assert_eq!(got, vec![("Ana", Some("engineering")), ("Ben", Some("data-science")), ("Cy", None), ("Dee", None)]);
+        assert!(parse_participants("Ana,,Ben").unwrap_err().contains("participant 2 has no name"));
+        assert!(parse_participants("Ana,Ana:x").unwrap_err().contains("twice"));
+        assert!(parse_participants("").is_err());
+    }
+
+    #[test]
+    fn joined_notes_split_back_per_person() {
+        let names = vec!["Ana".to_owned(), "Ben: x".to_owned()];
+        let got = split_by_person("Ana: one\n\nBen: x: two\nplain", &names, "workshop");
+        assert_eq!(
+            got,
+            vec![("Ana".into(), "one".into()), ("Ben: x".into(), "two".into()), ("workshop".into(), "plain".into())]
+        );
+    }
+
+    #[test]
     fn names_fall_back_to_file_and_stay_unique() {
         let names = respondent_names(&[
             (Some("Ana".into()), "a.yaml".into()),

@@ -242,3 +242,14 @@ fn results_show_the_disagreements_and_role_gaps() {
     insta::assert_snapshot!("facilitator_results_panel_80x24", narrow);
     insta::assert_snapshot!("facilitator_results_panel_120x40", render_results_panel(&m, 120, 40));
 }
+
+#[test]
+fn names_from_the_file_never_reach_the_terminal_as_escape_sequences() {
+    let q = built_in("mlops-maturity").unwrap();
+    let text = "format: 1\nquestionnaire: mlops-maturity\nparticipants:\n  - { name: \"\\e[31mEvil\\a\", role: \"\\e]0;title\\a\" }\n";
+    let s: Session = session::parse(text, "w.yaml").unwrap_or_else(|p| panic!("{p:?}"));
+    let m = Model::with_assessment(Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28"), "2026-11-28", false);
+    let screen = render(&m, 80, 24);
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'), "{screen}");
+    assert!(screen.contains("?[31mEvil?"), "{screen}");
+}
