@@ -252,3 +252,21 @@ fn sessions_of_different_teams_warn_and_use_the_first_team() {
     assert_eq!(team_warnings.len(), 1, "the same team in another case is no warning: {warnings:?}");
     assert!(team_warnings[0].contains("c.yaml") && team_warnings[0].contains("Search"), "{warnings:?}");
 }
+
+#[test]
+fn a_workshop_session_serves_as_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = write(
+        dir.path(),
+        "w.yaml",
+        &format!(
+            "{HEAD}participants:\n  - {{ name: Ana }}\n  - {{ name: Ben }}\nanswers:\n  exp-tracking: {{ votes: {{ Ana: yes, Ben: yes }} }}\n  data-pipeline-code: {{ votes: {{ Ana: no }}, answer: yes }}\n"
+        ),
+    );
+    let now = write(dir.path(), "now.yaml", &format!("{HEAD}answers:\n  exp-tracking: no\n"));
+    let r = run(&["report", now.to_str().unwrap(), "--baseline", before.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let exp = v["baseline"].as_array().unwrap().iter().find(|d| d["dimension"] == "experimentation").unwrap();
+    assert!(exp["before"].as_f64().unwrap() > exp["after"].as_f64().unwrap(), "{exp}");
+}
