@@ -14,3 +14,4 @@ pub mod scoring;
 pub mod session;
 pub mod tui;
 pub mod workshop;
+pub mod workspace;

@@ -37,6 +37,9 @@ enum Command {
         /// A workshop: "Ana:engineering,Ben:data-science,Cy" (roles optional) vote in a new session file.
         #[arg(long, value_name = "LIST")]
         participants: Option<String>,
+        /// Start the next assessment from this earlier session: answers carried over to confirm.
+        #[arg(long, value_name = "EARLIER")]
+        from: Option<PathBuf>,
     },
     /// Score one session or merge several, and write the report.
     Report {
@@ -89,8 +92,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => commands::assess(AssessArgs::default()),
-        Some(Command::Assess { questionnaire, session, team, respondent, role, participants }) => {
-            commands::assess(AssessArgs { questionnaire, session, team, respondent, role, participants })
+        Some(Command::Assess { questionnaire, session, team, respondent, role, participants, from }) => {
+            commands::assess(AssessArgs { questionnaire, session, team, respondent, role, participants, from })
         }
         Some(Command::Report { sessions, questionnaire, format, template, output, baseline }) => {
             commands::report(ReportArgs {
