@@ -49,6 +49,11 @@ fn file_name(path: &Path) -> String {
 }
 
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
+    if args.participants.is_some() && (args.session.is_none() || args.from.is_some()) {
+        bail!(
+            "--participants needs --session FILE (the workshop session to create or resume) and no --from; for example: mlops-maturity assess --participants \"Ana:engineering,Ben\" --session workshop.yaml"
+        );
+    }
     crate::tui::run(args)
 }
 

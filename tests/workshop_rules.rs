@@ -270,3 +270,21 @@ fn a_workshop_session_serves_as_a_baseline() {
     let exp = v["baseline"].as_array().unwrap().iter().find(|d| d["dimension"] == "experimentation").unwrap();
     assert!(exp["before"].as_f64().unwrap() > exp["after"].as_f64().unwrap(), "{exp}");
 }
+
+#[test]
+fn participants_need_a_session_file() {
+    let r = run(&["assess", "--participants", "Ana,Ben"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("--participants needs --session"), "{}", r.stderr);
+}
+
+#[test]
+fn participants_cannot_turn_a_single_session_into_a_workshop() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = write(dir.path(), "ana.yaml", &format!("{HEAD}respondent: Ana\nanswers:\n  exp-tracking: yes\n"));
+    let before = std::fs::read_to_string(&s).unwrap();
+    let r = run(&["assess", "--participants", "Ana,Ben", "--session", s.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("ana.yaml") && r.stderr.contains("not a workshop"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&s).unwrap(), before);
+}
