@@ -3,7 +3,6 @@
 
 mod common;
 use common::*;
-use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::report::{self, Report, SessionInput};
 use mlops_maturity::session::{self, Session};
 
@@ -14,7 +13,7 @@ fn parse(text: &str) -> Session {
 }
 
 fn report_of(s: &Session) -> Report {
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     report::build(&q, &[SessionInput { file_name: "w.yaml".into(), session: s }], None, "2026-11-28")
 }
 
