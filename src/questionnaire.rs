@@ -643,6 +643,7 @@ fn limit_problems(raw: &RawQuestionnaire) -> Vec<(String, String)> {
         let here = format!("dimension {}", excerpt(&d.id, 40));
         check(here.clone(), "id", &d.id, MAX_ID_CHARS);
         check(here.clone(), "name", &d.name, MAX_NAME_CHARS);
+        check(here.clone(), "stage", d.stage.as_deref().unwrap_or(""), MAX_ID_CHARS);
         for q in &d.questions {
             let at = format!("{here}, question {}", excerpt(&q.id, 40));
             check(at.clone(), "id", &q.id, MAX_ID_CHARS);
@@ -650,10 +651,19 @@ fn limit_problems(raw: &RawQuestionnaire) -> Vec<(String, String)> {
             check(at.clone(), "help", q.help.as_deref().unwrap_or(""), MAX_TEXT_CHARS);
             check(at.clone(), "recommendation", &q.recommendation, MAX_TEXT_CHARS);
             check(at.clone(), "owner", q.owner.as_deref().unwrap_or(""), MAX_NAME_CHARS);
+            for old in &q.replaces {
+                check(at.clone(), "an id it replaces", old, MAX_ID_CHARS);
+            }
             if let Some(w) = q.weight
                 && w > MAX_WEIGHT
             {
-                heavy.push((at, format!("weight {w} is too large: it must be above 0 and at most {MAX_WEIGHT}")));
+                heavy.push((
+                    at,
+                    format!(
+                        "weight {} is too large: it must be above 0 and at most {MAX_WEIGHT}",
+                        crate::printable::number(w)
+                    ),
+                ));
             }
         }
     }
@@ -811,7 +821,13 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
             }
             let weight = q.weight.unwrap_or(1.0);
             if !(weight > 0.0 && weight.is_finite()) {
-                problem(at.clone(), format!("weight {weight} must be a number above 0 and at most {MAX_WEIGHT}"));
+                problem(
+                    at.clone(),
+                    format!(
+                        "weight {} must be a number above 0 and at most {MAX_WEIGHT}",
+                        crate::printable::number(weight)
+                    ),
+                );
             }
             questions.push(Question {
                 id: q.id,
