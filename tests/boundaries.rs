@@ -671,3 +671,39 @@ fn a_lock_on_a_full_disk_names_the_file_and_leaves_nothing() {
     assert!(err.contains("s.yaml.lock") && err.contains("space"), "{err}");
     assert!(!lock_path(&session).exists(), "no empty lock left");
 }
+
+#[test]
+fn a_report_shown_on_a_terminal_carries_no_escapes_from_sessions() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let session =
+        write(dir.path(), "s.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: \"\\e]0;pwned\\a\\e[2J\"\n");
+    let template = write(dir.path(), "t.md", "team={{ team }}\n");
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlops-maturity"));
+    cmd.args(["report", s(&session), "--template", s(&template)]);
+    cmd.env("MLOPS_MATURITY_HOME", dir.path());
+    cmd.cwd(dir.path());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let collected = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            if all.windows(2).any(|w| w == b"\r\n") {
+                break;
+            }
+        }
+        all
+    });
+    assert!(child.wait().unwrap().success());
+    let out = String::from_utf8_lossy(&collected.join().unwrap()).into_owned();
+    assert!(out.contains("team=\\x1b]0;pwned"), "{out:?}");
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+}
