@@ -113,6 +113,17 @@ fn open_lock_file(path: &Path) -> std::io::Result<fs::File> {
     options.open(path)
 }
 
+/// Whether opening failed because the lock path is a symbolic link (refused by `O_NOFOLLOW`).
+fn is_link_refused(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
 #[cfg(unix)]
 fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
@@ -147,7 +158,7 @@ impl SessionLock {
                                 held_message(session, &path, &holder, &my_host)
                             )
                         }
-                        _ if e.raw_os_error() == Some(libc::ELOOP) => {
+                        _ if is_link_refused(&e) => {
                             anyhow!("{shown}: the lock is a symbolic link; remove it")
                         }
                         _ => anyhow!("{shown}: cannot create the lock file: {e}"),

@@ -650,6 +650,14 @@ fn lock_messages_name_the_file_and_say_what_helps() {
     let err = SessionLock::acquire(&session).unwrap_err().to_string();
     assert!(err.contains("is a folder") && !err.contains("try again"), "{err}");
 
+    // A link planted where the lock goes is not followed (nor its target truncated).
+    let victim = write(dir.path(), "victim.txt", "precious\n");
+    let linked = dir.path().join("l.yaml");
+    std::os::unix::fs::symlink(&victim, lock_path(&linked)).unwrap();
+    let err = SessionLock::acquire(&linked).unwrap_err().to_string();
+    assert!(err.contains("symbolic link"), "{err}");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
+
     // A lock held (by this process here) whose file names pid 1: pid 1 is not shown as the holder.
     let other = dir.path().join("o.yaml");
     let held = SessionLock::acquire(&other).unwrap();
