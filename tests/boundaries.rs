@@ -242,7 +242,9 @@ fn writing_to_a_full_stdout_exits_1_and_a_closed_pipe_does_not() {
     let session = write(home.path(), "s.yaml", SESSION);
     let q = write(home.path(), "q.yaml", mlops_maturity::questionnaire::BUILT_INS[1].1);
     let init_dir = home.path().join("init");
-    for args in [vec!["report", s(&session)], vec!["validate", s(&q)], vec!["list"], vec!["init", s(&init_dir)]] {
+    for args in
+        [vec!["report", s(&session)], vec!["validate", s(&q)], vec!["list"], vec!["init", s(&init_dir)], vec!["--help"]]
+    {
         let out = bin()
             .args(&args)
             .env("MLOPS_MATURITY_HOME", home.path())
