@@ -230,8 +230,18 @@ fn another_users_unreadable_lock_is_never_taken_over() {
     let Some(out) = as_user(60002, "helper_try_lock_as_this_user", &[("LOCK_SESSION", s(&session))]) else { return };
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("RESULT: refused"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("belongs to someone else"), "{stdout}");
+    assert!(stdout.contains("belongs to another user and this user cannot read it"), "{stdout}");
     assert_eq!(fs::read_to_string(&lock).unwrap(), "pid 4194305\nhost elsewhere\n", "left as it was");
+
+    // A folder this user cannot write to: said plainly, not blamed on another app.
+    let shut = dir.path().join("shut");
+    fs::create_dir(&shut).unwrap();
+    fs::set_permissions(&shut, fs::Permissions::from_mode(0o755)).unwrap();
+    let session = write(&shut, "s.yaml", SESSION);
+    let Some(out) = as_user(60002, "helper_try_lock_as_this_user", &[("LOCK_SESSION", s(&session))]) else { return };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("may not write to the folder"), "{stdout}");
+    assert!(!stdout.contains("already open"), "{stdout}");
 }
 
 // ---- 6: standard output errors are errors, a closed pipe is not ----
