@@ -415,7 +415,10 @@ fn too_deep(text: &str, limit: usize) -> Option<(usize, usize, String)> {
                 Some(open) if c == open => quote = None,
                 Some(_) => {}
                 None => match c {
-                    '"' | '\'' => quote = Some(c),
+                    // A quote opens quoted text only where a value starts (`it's` is plain text).
+                    '"' | '\'' if line[..i].iter().rev().find(|c| **c != ' ').is_none_or(|p| "[{,:".contains(*p)) => {
+                        quote = Some(c)
+                    }
                     '#' if i == 0 || line[i - 1] == ' ' => break,
                     '[' | '{' => {
                         flow += 1;
@@ -1038,6 +1041,9 @@ mod tests {
         assert_eq!(too_deep("a:\n  - [[[1]]]\n", 4).map(|(l, c, _)| (l, c)), Some((2, 6)));
         assert!(too_deep(&format!("{}x", "- ".repeat(10)), 8).is_some());
         assert!(too_deep(&format!("a: {}", "{b: ".repeat(10)), 8).is_some());
+        // An apostrophe inside a plain word does not hide the nesting after it.
+        assert!(too_deep(&format!("a: [it's\n{}", "[".repeat(10)), 8).is_some());
+        assert!(too_deep("a: ['x[[[[[[[[[[', \"[[[[[[[[[[\"]", 8).is_none());
     }
 
     #[test]
