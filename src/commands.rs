@@ -87,12 +87,19 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     };
 
     let baseline = match &args.baseline {
-        Some(path) => Some(check_baseline(path, load_baseline(path, &q)?, q.highest_level())?),
+        Some(path) => {
+            let (b, warnings) = load_baseline(path, &q)?;
+            Some((check_baseline(path, b, q.highest_level())?, warnings))
+        }
         None => None,
     };
     let inputs: Vec<SessionInput> =
         sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
-    let built = report::build(&q, &inputs, baseline.as_deref(), &files::today());
+    let mut built = report::build(&q, &inputs, None, &files::today());
+    if let Some((b, warnings)) = &baseline {
+        report::attach_baseline(&mut built, b);
+        built.warnings.extend(warnings.iter().cloned());
+    }
 
     let text = match (&args.template, args.format) {
         (Some(template), _) => render_with_file(&built, template)?,
@@ -134,15 +141,23 @@ fn refuse_output_over_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
 }
 
 /// Baseline scores must be numbers a report of this questionnaire can hold: 0 to its highest level.
-fn check_baseline(path: &Path, scores: Vec<(String, f64)>, highest: u32) -> Result<Vec<(String, f64)>> {
-    if let Some((id, score)) = scores.iter().find(|(_, s)| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s))) {
+fn check_baseline(
+    path: &Path,
+    baseline: crate::narrative::Baseline,
+    highest: u32,
+) -> Result<crate::narrative::Baseline> {
+    let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
+    if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
         bail!(
             "{}: dimension `{}` has the score {score}, but scores go from 0 to {highest}; give a report of the same questionnaire",
             path.display(),
             crate::printable::excerpt(id, 40)
         );
     }
-    Ok(scores)
+    if let Some(level) = baseline.overall_level.filter(|l| *l > highest) {
+        bail!("{}: the overall level {level} is above this questionnaire's highest level {highest}", path.display());
+    }
+    Ok(baseline)
 }
 
 /// Writes to standard output. A closed pipe (`| head`) is the reader's choice and ends the output
@@ -205,15 +220,50 @@ pub fn render_markdown(built: &report::Report) -> Result<String> {
     Ok(report::render_markdown(built))
 }
 
-/// Earlier scores per dimension, from a JSON report or a session scored with `q`.
-fn load_baseline(path: &Path, q: &Questionnaire) -> Result<Vec<(String, f64)>> {
+/// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the
+/// warnings it raises. A baseline of another questionnaire is an error; of another version of
+/// the same one, a warning.
+fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative::Baseline, Vec<String>)> {
     let text = files::read_text(path)?;
+    let shown = path.display();
+    let other_version = |version: Option<u32>| -> Vec<String> {
+        match version {
+            Some(v) if v != q.version => vec![format!(
+                "baseline {shown}: made with version {v} of questionnaire {}, which is now version {}; answers to reworded questions may show as changes",
+                q.id, q.version
+            )],
+            _ => Vec::new(),
+        }
+    };
+    let other_questionnaire = |id: &str| {
+        anyhow!(
+            "{shown}: the baseline is an assessment of questionnaire `{id}`, not `{}`; give an earlier report or session of `{}`",
+            q.id,
+            q.id
+        )
+    };
     if text.trim_start().starts_with('{') {
-        return report::baseline_from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()));
+        let (id, version, baseline) = report::baseline_of_json(&text).map_err(|e| anyhow!("{shown}: {e}"))?;
+        if id != q.id {
+            return Err(other_questionnaire(&id));
+        }
+        return Ok((baseline, other_version(version)));
     }
-    let s = session::parse(&text, &path.display().to_string()).map_err(questionnaire::problems_error)?;
+    let s = session::parse(&text, &shown.to_string()).map_err(questionnaire::problems_error)?;
+    if s.questionnaire != q.id {
+        let (theirs, _) = questionnaire_of(path, &s)?;
+        if theirs.id != q.id {
+            return Err(other_questionnaire(&theirs.id));
+        }
+    }
     let r = report::build(q, &[SessionInput { file_name: file_name(path), session: &s }], None, "");
-    Ok(r.dimensions.into_iter().map(|d| (d.id, d.score)).collect())
+    let baseline = crate::narrative::Baseline {
+        scores: r.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect(),
+        answers: r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect(),
+        overall_level: Some(r.overall.level),
+        date: s.date.clone(),
+    };
+    Ok((baseline, other_version(s.questionnaire_version)))
 }
 
 pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {

@@ -21,9 +21,10 @@ pub const DEFAULT_STAGES: [(&str, &str); 6] = [
 ];
 
 /// The questionnaires compiled into the binary: (id, YAML text).
-pub const BUILT_INS: [(&str, &str); 2] = [
+pub const BUILT_INS: [(&str, &str); 3] = [
     ("mlops-maturity", include_str!("../questionnaires/mlops-maturity.yaml")),
     ("mlops-quick", include_str!("../questionnaires/mlops-quick.yaml")),
+    ("mlops-genai", include_str!("../questionnaires/mlops-genai.yaml")),
 ];
 
 /// One thing wrong with an input file: where, and what.

@@ -314,6 +314,15 @@ impl Session {
         self.answers.get(question).and_then(|e| e.answer)
     }
 
+    /// The answer given to an id that `question` replaces, when the session has none of its own
+    /// for it: (old id, answer). Sessions of an earlier questionnaire version keep scoring.
+    pub fn replaced_answer<'a>(&'a self, question: &'a crate::questionnaire::Question) -> Option<(&'a str, Answer)> {
+        if self.answer(&question.id).is_some() {
+            return None;
+        }
+        question.replaces.iter().find_map(|old| self.answer(old).map(|a| (old.as_str(), a)))
+    }
+
     /// How many of the questionnaire's questions have an answer (answers to questions it lacks
     /// do not count).
     pub fn answered_in(&self, q: &crate::questionnaire::Questionnaire) -> usize {
