@@ -127,7 +127,12 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             refuse_output_over_input(path, &read_files)?;
             files::write_atomic(path, text.as_bytes())?
         }
-        None => print_out(&text)?,
+        None => {
+            // On a terminal, text a custom template copied raw from a session must not act.
+            use std::io::IsTerminal;
+            let on_terminal = std::io::stdout().is_terminal();
+            print_out(if on_terminal { crate::printable::printable(&text) } else { text.as_str().into() }.as_ref())?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

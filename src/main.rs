@@ -89,7 +89,10 @@ enum CliFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     let result = match cli.command {
         None => commands::assess(AssessArgs::default()),
         Some(Command::Assess { questionnaire, session, team, respondent, role, participants, from }) => {
@@ -120,5 +123,17 @@ fn main() -> ExitCode {
             commands::print_err(&format!("mlops-maturity: {e:#}"));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Prints clap's help, version or usage error. Help that cannot be written (`--help > /dev/full`)
+/// is an error like any other output; only a closed pipe is not.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    match e.print() {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe && !e.use_stderr() => {
+            commands::print_err(&format!("mlops-maturity: cannot write to standard output: {err}"));
+            ExitCode::from(1)
+        }
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1)),
     }
 }

@@ -376,14 +376,19 @@ pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
             && !(t.is_finite() && (0.0..=MAX_TIME_SHARE).contains(&t))
         {
             problem(format!(
-                "bottlenecks.{}.time_share is {t}: it must be a number of 0 or more, at most {MAX_TIME_SHARE}",
-                crate::printable::excerpt(stage, 40)
+                "bottlenecks.{}.time_share is {}: it must be a number of 0 or more, at most {MAX_TIME_SHARE}",
+                crate::printable::excerpt(stage, 40),
+                crate::printable::number(t)
             ));
         }
         if let Some(p) = rating.pain
             && !(1.0..=5.0).contains(&p)
         {
-            problem(format!("bottlenecks.{stage}.pain is {p}: it must be from 1 to 5"));
+            problem(format!(
+                "bottlenecks.{}.pain is {}: it must be from 1 to 5",
+                crate::printable::excerpt(stage, 40),
+                crate::printable::number(p)
+            ));
         }
     }
     for message in workshop_problems(&session) {

@@ -113,8 +113,7 @@ fn three_vote_blind_then_agree_then_walk_to_a_disagreement() {
     assert_eq!(s.answers[&ids[0]].answer, None);
 
     tui.send("\r");
-    let first = q.dimensions[0].questions.len();
-    tui.wait_for(&format!("2/{first} · Level"));
+    tui.wait_for(&format!("2/{} · Level", q.dimensions[0].questions.len()));
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
     let mut s = load(&file);
@@ -128,7 +127,7 @@ fn three_vote_blind_then_agree_then_walk_to_a_disagreement() {
     entry.votes.insert("Cy".into(), Answer::Yes);
     mlops_maturity::session::save(&file, &s).unwrap();
     let mut tui = Tui::start(home.path(), &["assess", "--session", path]);
-    tui.wait_for(&format!("{}  2/{first}", q.dimensions[0].name));
+    tui.wait_for(&format!("{}  2/{}", q.dimensions[0].name, q.dimensions[0].questions.len()));
     tui.send("d");
     let title = format!("{}  3/{}", q.dimensions[1].name, q.dimensions[1].questions.len());
     tui.wait_for(&title);

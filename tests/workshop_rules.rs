@@ -13,7 +13,6 @@ fn parse(text: &str) -> Session {
 }
 
 fn report_of(s: &Session) -> Report {
-    // The pinned version-1 copy: these rules are about votes, not about the questionnaire's content.
     let q = common::pinned("mlops-quick");
     report::build(&q, &[SessionInput { file_name: "w.yaml".into(), session: s }], None, "2026-11-28")
 }
