@@ -9,7 +9,7 @@
 //! report date in. Rendering (Markdown, HTML, CSV, JSON) is in `portfolio/render.rs`.
 
 use crate::questionnaire::Questionnaire;
-use crate::report::{self, QuestionnaireInfo, SessionInput};
+use crate::report::{self, SessionInput};
 use crate::session::Session;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -411,6 +411,14 @@ fn from_report(q: &Questionnaire, r: &JsonReport, origin: Origin, warnings: &mut
             .collect(),
         pain: q.stages.iter().map(|s| r.bottlenecks.iter().find(|b| b.stage == s.id).and_then(|b| b.pain)).collect(),
     }
+}
+
+/// The questionnaire the teams answered.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionnaireInfo {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
 }
 
 /// The whole portfolio: the JSON output and the templates' context.
