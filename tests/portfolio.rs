@@ -306,3 +306,41 @@ fn output_never_overwrites_an_input_but_replaces_an_earlier_portfolio() {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["teams"].as_array().unwrap().len(), 1);
 }
+
+/// A team in the portfolio has the levels and scores its own team report gives: separate
+/// sessions merged, and a workshop session whose answers are only votes (consensus).
+#[test]
+fn each_team_scores_as_its_own_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let workshop = write(
+        dir.path(),
+        "w.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: W\nparticipants: [{ name: Ana, role: engineering }, { name: Ben }]\n\
+         answers:\n  data-pipeline-code: { votes: { Ana: yes, Ben: yes } }\n  data-versioned: { votes: { Ana: yes, Ben: no }, answer: partial }\n",
+    );
+    let cases: Vec<(&str, Vec<String>)> = vec![
+        ("Fraud ML", vec![format!("{FOLDER}/fraud-ml-ana.yaml"), format!("{FOLDER}/fraud-ml-ben.yaml")]),
+        ("W", vec![workshop.display().to_string()]),
+    ];
+    for (team, files) in cases {
+        let args: Vec<&str> = files.iter().map(String::as_str).collect();
+        let report = run(&[&["report"], args.as_slice(), &["--format", "json"]].concat());
+        assert_eq!(report.code, 0, "{}", report.stderr);
+        let report: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+        let folio = run(&[&["portfolio"], args.as_slice(), &["--format", "json"]].concat());
+        assert_eq!(folio.code, 0, "{}", folio.stderr);
+        let folio: serde_json::Value = serde_json::from_str(&folio.stdout).unwrap();
+        let t = &folio["teams"][0];
+        assert_eq!(t["team"], team);
+        assert_eq!(t["overall"]["level"], report["overall"]["level"], "{team}");
+        assert_eq!(t["overall"]["score"], report["overall"]["score"], "{team}");
+        assert_eq!(t["target"]["level"], report["target"]["level"], "{team}");
+        assert_eq!(t["respondents"], report["respondents"], "{team}");
+        for (mine, theirs) in t["dimensions"].as_array().unwrap().iter().zip(report["dimensions"].as_array().unwrap()) {
+            assert_eq!(
+                (&mine["id"], &mine["level"], &mine["score"]),
+                (&theirs["id"], &theirs["level"], &theirs["score"])
+            );
+        }
+    }
+}
