@@ -536,3 +536,26 @@ fn a_full_disk_is_never_reported_as_saved_and_quitting_says_what_is_lost() {
     assert_eq!(copy.answer("data-scheduled-pipelines"), Some(mlops_maturity::session::Answer::No));
     let _ = std::fs::remove_file(rescue);
 }
+
+#[test]
+fn a_session_whose_questionnaire_is_invalid_is_called_invalid_not_missing() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("questionnaires")).unwrap();
+    std::fs::write(
+        home.path().join("questionnaires/team-checklist.yaml"),
+        "id: ours\nversion: 1\ntitle: Ours\nlevels: []\ndimensions: []\n",
+    )
+    .unwrap();
+    let file = home.path().join("s.yaml");
+    std::fs::write(&file, "format: 1\nquestionnaire: ours\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mlops-maturity"))
+        .args(["assess", "--session", file.to_str().unwrap()])
+        .env("MLOPS_MATURITY_HOME", home.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("invalid") && err.contains("team-checklist.yaml"), "{err}");
+    assert!(!err.contains("is not in") && !err.contains("unknown questionnaire"), "{err}");
+}

@@ -488,7 +488,11 @@ fn paste(model: &mut Model, text: &str) {
     } else if let Some((_, input)) = model.assessment.as_mut().and_then(|a| a.editing.as_mut()) {
         input
     } else {
-        model.status = "Paste ignored: press e (note) or v (evidence) first, then paste".into();
+        model.status = if model.screen == Screen::NewSession {
+            "Paste ignored: move to Team, Respondent or Role first".into()
+        } else {
+            "Paste ignored: press e (note) or v (evidence) first, then paste".into()
+        };
         return;
     };
     input.insert_str(text);

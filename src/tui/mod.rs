@@ -622,3 +622,28 @@ fn new_form(args: &AssessArgs, home: Option<&Path>) -> NewSessionForm {
         field: 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_file_names_are_plain_ascii() {
+        assert_eq!(slug("Équipe données 数据团队"), "equipe-donnees");
+        assert_eq!(slug("Straße & Œuvre"), "strasse-oeuvre");
+        assert_eq!(slug("数据团队"), "", "a name with no Latin letters leaves nothing");
+        assert!(slug(&"ü".repeat(60)).len() <= 40);
+    }
+
+    #[test]
+    fn session_file_names_stay_unique() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = new_session_path(dir.path(), "数据团队", "", "2026-11-28");
+        assert_eq!(first.file_name().unwrap(), "session-2026-11-28.yaml");
+        std::fs::write(&first, "x").unwrap();
+        let second = new_session_path(dir.path(), "数据", "", "2026-11-28");
+        assert_eq!(second.file_name().unwrap(), "session-2026-11-28-2.yaml");
+        let named = new_session_path(dir.path(), "Fraud ML", "José", "2026-11-28");
+        assert_eq!(named.file_name().unwrap(), "fraud-ml-jose-2026-11-28.yaml");
+    }
+}
