@@ -195,11 +195,18 @@ fn draw_start(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, " Open a session, start the next assessment, or a new one ");
     let w = inner.width as usize;
     // Team and respondent share what the fixed columns leave.
-    let fixed = 16 + 11 + 11;
-    let free = w.saturating_sub(fixed + 4).max(16);
+    let (q_w, progress_w, date_w) = (if w >= 80 { 16 } else { 14 }, 9, 10);
+    let free = w.saturating_sub(q_w + progress_w + date_w + 4).max(16);
     let (team_w, resp_w) = (free * 3 / 5, free - free * 3 / 5);
     let row = |team: &str, resp: &str, q: &str, progress: &str, date: &str| {
-        format!("{} {} {} {} {}", pad(team, team_w), pad(resp, resp_w), pad(q, 16), pad(progress, 10), date)
+        format!(
+            "{} {} {} {} {}",
+            pad(team, team_w),
+            pad(resp, resp_w),
+            pad(q, q_w),
+            pad(progress, progress_w),
+            clip(date, date_w)
+        )
     };
     let mut lines = vec![Line::styled(
         row("Team", "Respondent", "Questionnaire", "Answered", "Date"),
@@ -242,8 +249,8 @@ fn draw_start(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         None => "Start a new assessment".to_owned(),
     };
     lines.push(Line::raw(""));
-    lines.push(Line::styled(detail, theme.dim()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    lines.extend(wrap_with_cursor(&detail, 0, w).0.into_iter().map(|l| Line::styled(l, theme.dim())));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Cuts text to `width` cells, ending in `…` when cut; pads nothing.
@@ -322,7 +329,7 @@ fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn sidebar_width(a: &Assessment, width: u16) -> u16 {
     let longest = a.questionnaire.dimensions.iter().map(|d| d.name.width()).max().unwrap_or(10) as u16;
     match width {
-        w if w >= 120 => (longest + 14).clamp(38, w / 3),
+        w if w >= 120 => (longest + 14).clamp(38, w * 2 / 5),
         w if w >= 100 => 38,
         w if w >= 70 => 30,
         // Narrow: the question gets the width; progress shows above it instead.
@@ -671,21 +678,22 @@ fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
+/// Every key, each on one line even in the smallest window.
 pub const HELP: &[(&str, &str)] = &[
-    ("y p n u a", "answer yes, partly, no, don't know, n/a; then next"),
+    ("y p n u a", "answer yes/partly/no/don't know/n/a"),
     ("→ l   ← h", "next / previous question"),
     ("Tab  Shift-Tab", "next / previous dimension"),
-    ("e   v", "edit the note / the evidence (Enter keeps, Esc cancels)"),
+    ("f", "next unanswered question"),
+    ("Enter", "confirm an answer carried over"),
+    ("e   v", "edit note / evidence (Enter keeps)"),
+    ("Ctrl-J", "new line in a note; pastes keep lines"),
     ("i", "show or hide why a practice matters"),
     ("x", "clear the answer"),
-    ("g c b r", "questions / context / bottleneck map / results"),
-    ("↑↓ ←→ digits", "on context and map: choose, adjust, type"),
-    ("f", "go to the next unanswered question"),
-    ("Enter", "confirm an answer carried from the last assessment"),
-    ("Ctrl-J", "a new line in a note (a paste keeps its lines)"),
-    ("m   j   ↑↓", "on results: export Markdown / JSON; scroll"),
+    ("g c b r", "questions / context / map / results"),
+    ("↑↓ ←→ digits", "context and map: choose, adjust, type"),
+    ("m   j   ↑↓", "results: export Markdown/JSON; scroll"),
     ("?", "this help (any key closes it)"),
-    ("q  Ctrl-C", "save and quit (every change is already saved)"),
+    ("q  Ctrl-C", "quit; every change is already saved"),
 ];
 
 fn draw_help(theme: &Theme, frame: &mut Frame, area: Rect) {
