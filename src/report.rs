@@ -571,9 +571,12 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
         let width = kwargs.get::<i64>("width")?.unwrap_or(10).clamp(1, 100) as usize;
         Ok(text_bar(v.as_f64().unwrap_or(0.0), max, width))
     });
-    tera.add_raw_template(name, template).map_err(|e| describe_tera_error(name, &e))?;
+    // Escaping follows the extension, whatever its case: `.HTML` and `.svg` are markup too.
+    tera.autoescape_on([".html", ".htm", ".xml", ".xhtml", ".svg"]);
+    let key = name.to_lowercase();
+    tera.add_raw_template(&key, template).map_err(|e| describe_tera_error(name, &e))?;
     let context = tera::Context::from_serialize(report).map_err(|e| describe_tera_error(name, &e))?;
-    tera.render(name, &context).map_err(|e| describe_tera_error(name, &e))
+    tera.render(&key, &context).map_err(|e| describe_tera_error(name, &e))
 }
 
 /// One sentence naming the template, the line and what is wrong.

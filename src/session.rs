@@ -348,6 +348,9 @@ impl Session {
     }
 }
 
+/// The largest time share a stage may have: shares are relative, and sums must stay finite.
+pub const MAX_TIME_SHARE: f64 = 1_000_000.0;
+
 /// Parses a session; `file` names it in every problem.
 pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
     let session: Session = parse_strict(text, file)?;
@@ -361,9 +364,12 @@ pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
     }
     for (stage, rating) in &session.bottlenecks {
         if let Some(t) = rating.time_share
-            && !(t.is_finite() && t >= 0.0)
+            && !(t.is_finite() && (0.0..=MAX_TIME_SHARE).contains(&t))
         {
-            problem(format!("bottlenecks.{stage}.time_share is {t}: it must be a number of 0 or more"));
+            problem(format!(
+                "bottlenecks.{}.time_share is {t}: it must be a number of 0 or more, at most {MAX_TIME_SHARE}",
+                crate::printable::excerpt(stage, 40)
+            ));
         }
         if let Some(p) = rating.pain
             && !(1.0..=5.0).contains(&p)
