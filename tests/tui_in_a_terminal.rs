@@ -470,6 +470,10 @@ fn a_session_over_the_size_limit_is_refused_with_a_message() {
     tui.wait_for("Enter keep");
     tui.send(&format!("\x1b[200~{}\x1b[201~\r", "y".repeat(9_000)));
     tui.wait_for("not kept");
+    tui.wait_for("Enter keep");
+    assert!(tui.contents().contains("yyyyyyyyyy"), "the pasted text is back in its editor: {}", tui.contents());
+    tui.send("\x1b");
+    tui.wait_for("Edit cancelled");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "the file was left as it was");

@@ -334,20 +334,41 @@ impl Saver {
         a.session.date = Some(model.today.clone());
         let yaml = a.session.to_yaml();
         if yaml.len() as u64 > files::MAX_INPUT_BYTES {
-            // The app could not open such a file again: refuse the change instead.
+            // The app could not open such a file again: refuse the change instead, and give
+            // the text back in its editor so nothing typed is lost.
+            let reopened = self.last_good.as_ref().and_then(|good| {
+                let (_, _, q) = a.current();
+                let (now, before) = (a.session.answers.get(&q.id), good.answers.get(&q.id));
+                let text = |e: Option<&crate::session::AnswerEntry>,
+                            f: fn(&crate::session::AnswerEntry) -> &Option<String>| {
+                    e.and_then(|e| f(e).clone())
+                };
+                let note = text(now, |e| &e.note);
+                let evidence = text(now, |e| &e.evidence);
+                if note != text(before, |e| &e.note) {
+                    note.map(|t| (app::NoteField::Note, t))
+                } else if evidence != text(before, |e| &e.evidence) {
+                    evidence.map(|t| (app::NoteField::Evidence, t))
+                } else {
+                    None
+                }
+            });
             if let Some(good) = &self.last_good {
                 a.session = good.clone();
             }
+            a.editing = reopened.map(|(field, text)| (field, input::TextInput::multiline(&text)));
             model.dirty = false;
             let msg = format!(
-                "That change was not kept: the session file would be {:.1} MiB, over the {} MiB a session may hold; shorten a note",
+                "That change was not kept: the session file would be {:.1} MiB, over the {} MiB a session may hold; {}",
                 yaml.len() as f64 / (1024.0 * 1024.0),
-                files::MAX_INPUT_BYTES / (1024 * 1024)
+                files::MAX_INPUT_BYTES / (1024 * 1024),
+                if a.editing.is_some() {
+                    "the text is back in its editor: shorten it, or Esc drops it"
+                } else {
+                    "shorten a note"
+                }
             );
             app::update(model, Msg::Failed(msg));
-            if let Some(a) = model.assessment.as_mut() {
-                a.editing = None;
-            }
             model.rebuild_report();
             return;
         }

@@ -68,7 +68,7 @@ pub fn draw(model: &Model, frame: &mut Frame) {
         return;
     }
     let theme = Theme { color: model.color };
-    let bottom = bottom_lines(model, area.width as usize);
+    let bottom = bottom_lines(model, area.width as usize, area.height as usize);
     let [header, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(bottom.len() as u16)])
             .areas(area);
@@ -142,7 +142,7 @@ fn status_text(model: &Model) -> String {
 
 /// The bottom lines: key hints and the status message on one line when both fit, else the
 /// message wrapped on lines of its own above the hints (never cut).
-fn bottom_lines(model: &Model, width: usize) -> Vec<(String, bool)> {
+fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool)> {
     let keys = key_hints(model);
     let status = status_text(model);
     if keys.width() + status.width() + 3 <= width {
@@ -150,7 +150,15 @@ fn bottom_lines(model: &Model, width: usize) -> Vec<(String, bool)> {
         return vec![(format!("{keys}{}{status}", " ".repeat(gap)), !status.is_empty())];
     }
     let (mut lines, _, _) = wrap_with_cursor(&status, 0, width);
-    lines.truncate(6);
+    // A very long message (a template error) takes up to a third of the window; the rest of
+    // it ends in … and the full text is in the exit message or the file it names.
+    let room = (height / 3).max(3);
+    if lines.len() > room {
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            *last = clip(&format!("{last} …"), width);
+        }
+    }
     let mut out: Vec<(String, bool)> =
         lines.into_iter().filter(|l| !status.is_empty() || !l.is_empty()).map(|l| (l, true)).collect();
     // Hints too long for the line wrap at their separators, never cut.
