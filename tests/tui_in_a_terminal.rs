@@ -354,12 +354,21 @@ fn closing_the_terminal_saves_releases_the_lock_and_exits() {
     tui.wait_for("question 1 of 3");
     tui.send("y");
     tui.wait_for("1/21 answered");
-    tui.close_terminal("n");
+    tui.send("n");
+    tui.wait_for("2/21 answered");
+    tui.send("e");
+    tui.wait_for("Enter keep");
+    tui.close_terminal("typed as the window closed");
     // A loop spinning on the dead terminal would never exit.
     let code = tui.wait_exit();
     assert_eq!(code, 0, "no panic printing to a terminal that is gone");
     let s = load(&file);
-    assert_eq!(s.answers.len(), 2, "both answers are saved: {s:?}");
+    assert_eq!(s.answers.iter().filter(|(_, e)| e.answer.is_some()).count(), 2, "both answers are saved: {s:?}");
+    assert_eq!(
+        s.answers["data-quality-gates"].note.as_deref(),
+        Some("typed as the window closed"),
+        "the note being typed is kept"
+    );
     assert!(!mlops_maturity::lock::lock_path(&file).exists(), "the lock is released");
 }
 

@@ -96,8 +96,9 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     // A new session is on disk from the start.
     saver.save(&mut model);
     let outcome = event_loop(&mut terminal, &mut model, &mut lock, &mut saver, home.as_deref(), &today, &stop, &events);
-    // Whatever ended the loop, save what changed (every change was saved as it happened, unless
-    // a save failed).
+    // Whatever ended the loop, keep the text being edited and save what changed (every other
+    // change was saved as it happened, unless a save failed).
+    app::commit_edit(&mut model);
     saver.save(&mut model);
     restore_terminal();
     // Dropping the terminal would try to show the cursor and print an error if the terminal
@@ -208,11 +209,26 @@ fn event_loop(
     stop: &AtomicBool,
     events: &Receiver<std::io::Result<Event>>,
 ) -> Result<Ended> {
+    // Keys already read when the loop ends still count (text typed just before the window closed).
+    let drain = |model: &mut Model, lock: &mut Option<SessionLock>, saver: &mut Saver| {
+        for event in events.try_iter() {
+            let msg = match event {
+                Ok(Event::Key(key)) => Msg::Key(key),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
+                _ => continue,
+            };
+            if apply(model, msg, lock, saver, home, today) {
+                return;
+            }
+        }
+    };
     loop {
         if stop.load(Ordering::Relaxed) {
+            drain(model, lock, saver);
             return Ok(Ended::Signal);
         }
         if hung_up() || terminal.draw(|frame| view::draw(model, frame)).is_err() {
+            drain(model, lock, saver);
             return Ok(Ended::HangUp);
         }
         // Wait a little for input, then take everything pending: a burst (a paste, keys typed
@@ -236,7 +252,10 @@ fn event_loop(
                     Msg::Resize(area.width, area.height)
                 }
                 Ok(_) => continue,
-                Err(_) => return Ok(Ended::HangUp),
+                Err(_) => {
+                    drain(model, lock, saver);
+                    return Ok(Ended::HangUp);
+                }
             };
             if apply(model, msg, lock, saver, home, today) {
                 return Ok(Ended::Quit);
