@@ -661,6 +661,11 @@ fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
     assert_eq!(m.form.respondent.text, "");
     assert_eq!(m.form.questionnaires[m.form.choice].0, "mlops-quick");
     assert_eq!(m.form.field, 2, "ready to type the new respondent");
+    m.screen = Screen::Start;
+    m.start_row = m.saved.len();
+    for key in ['a', 'r'] {
+        assert_eq!(press(&mut m, KeyCode::Char(key)), Effect::None, "on \"+ New session\" {key} does nothing");
+    }
 }
 
 #[test]

@@ -515,7 +515,7 @@ fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
         KeyCode::Enter if model.start_row == model.saved.len() => model.screen = Screen::NewSession,
         KeyCode::Char('q') | KeyCode::Esc => return Effect::Quit,
         KeyCode::Enter | KeyCode::Char('a') | KeyCode::Char('r') => {
-            let entry = &model.saved[model.start_row];
+            let Some(entry) = model.saved.get(model.start_row) else { return Effect::None };
             if let Some(problem) = &entry.problem {
                 model.status = format!("Cannot open {}: {problem}", entry.path.display());
                 return Effect::None;
@@ -674,6 +674,7 @@ fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
             if let Some(entry) = a.session.answers.get_mut(&id)
                 && entry.answer.take().is_some()
             {
+                entry.carried = false;
                 if entry.note.is_none() && entry.evidence.is_none() {
                     a.session.answers.shift_remove(&id);
                 }
