@@ -692,3 +692,70 @@ fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again()
     assert_eq!((second.answer, second.carried), (Some(Answer::Partial), false), "answering again clears the mark");
     assert!(m.dirty);
 }
+
+mod any_input {
+    //! Any sequence of keys, pastes and sizes, on any screen: no panic, and the model stays
+    //! within its bounds, drawn at any size.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key_code() -> impl Strategy<Value = KeyCode> {
+        prop_oneof![
+            proptest::char::range(' ', '~').prop_map(KeyCode::Char),
+            Just(KeyCode::Char('é')),
+            Just(KeyCode::Char('日')),
+            Just(KeyCode::Enter),
+            Just(KeyCode::Esc),
+            Just(KeyCode::Tab),
+            Just(KeyCode::BackTab),
+            Just(KeyCode::Backspace),
+            Just(KeyCode::Delete),
+            Just(KeyCode::Left),
+            Just(KeyCode::Right),
+            Just(KeyCode::Up),
+            Just(KeyCode::Down),
+            Just(KeyCode::Home),
+            Just(KeyCode::End),
+            Just(KeyCode::PageUp),
+            Just(KeyCode::PageDown),
+        ]
+    }
+
+    fn msg() -> impl Strategy<Value = Msg> {
+        let mods = prop_oneof![
+            4 => Just(KeyModifiers::NONE),
+            1 => Just(KeyModifiers::CONTROL),
+            1 => Just(KeyModifiers::ALT),
+            1 => Just(KeyModifiers::SHIFT),
+        ];
+        prop_oneof![
+            20 => (key_code(), mods).prop_map(|(c, m)| Msg::Key(KeyEvent::new(c, m))),
+            1 => "[a-z\n\r\t\u{1b}日 ]{0,40}".prop_map(Msg::Paste),
+            1 => (0u16..130, 0u16..50).prop_map(|(w, h)| Msg::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn no_sequence_of_input_panics_or_leaves_the_bounds(
+            msgs in proptest::collection::vec(msg(), 1..120),
+            from_start in any::<bool>(),
+            (w, h) in (0u16..140, 0u16..50),
+        ) {
+            let mut m = if from_start { common::tui_start_model() } else { model() };
+            for msg in msgs {
+                if update(&mut m, msg) == Effect::Quit {
+                    break;
+                }
+                prop_assert!(m.start_row <= m.saved.len());
+                prop_assert!(m.form.field <= 4);
+                if let Some(a) = &m.assessment {
+                    prop_assert!(a.cursor < a.total());
+                }
+            }
+            render(&m, w, h);
+        }
+    }
+}
