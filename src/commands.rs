@@ -19,6 +19,8 @@ pub struct AssessArgs {
     pub team: Option<String>,
     pub respondent: Option<String>,
     pub role: Option<String>,
+    /// `"Ana:engineering,Ben:data-science,Cy"`: a new session file becomes a workshop session.
+    pub participants: Option<String>,
     /// Start the next assessment from this earlier session (`--from`).
     pub from: Option<PathBuf>,
 }
@@ -47,12 +49,19 @@ fn file_name(path: &Path) -> String {
 }
 
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
+    if args.participants.is_some() && (args.session.is_none() || args.from.is_some()) {
+        bail!(
+            "--participants needs --session FILE (the workshop session to create or resume) and no --from; for example: mlops-maturity assess --participants \"Ana:engineering,Ben\" --session workshop.yaml"
+        );
+    }
     crate::tui::run(args)
 }
 
 pub fn report(args: ReportArgs) -> Result<ExitCode> {
+    let (paths, repeated) = distinct_paths(&args.sessions);
     let sessions: Vec<(PathBuf, Session)> =
-        args.sessions.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+    refuse_workshop_with_others(&sessions)?;
 
     // Every file the report reads: `-o` must not name one of them.
     let mut read_files: Vec<PathBuf> = args.sessions.clone();
@@ -87,12 +96,20 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     };
 
     let baseline = match &args.baseline {
-        Some(path) => Some(check_baseline(path, load_baseline(path, &q)?, q.highest_level())?),
+        Some(path) => {
+            let (b, warnings) = load_baseline(path, &q)?;
+            Some((check_baseline(path, b, q.highest_level())?, warnings))
+        }
         None => None,
     };
     let inputs: Vec<SessionInput> =
         sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
-    let built = report::build(&q, &inputs, baseline.as_deref(), &files::today());
+    let mut built = report::build(&q, &inputs, None, &files::today());
+    built.warnings.splice(0..0, repeated);
+    if let Some((b, warnings)) = &baseline {
+        report::attach_baseline(&mut built, b);
+        built.warnings.extend(warnings.iter().cloned());
+    }
 
     let text = match (&args.template, args.format) {
         (Some(template), _) => render_with_file(&built, template)?,
@@ -110,9 +127,121 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             refuse_output_over_input(path, &read_files)?;
             files::write_atomic(path, text.as_bytes())?
         }
-        None => print_out(&text)?,
+        None => {
+            // On a terminal, text a custom template copied raw from a session must not act.
+            use std::io::IsTerminal;
+            let on_terminal = std::io::stdout().is_terminal();
+            print_out(if on_terminal { crate::printable::printable(&text) } else { text.as_str().into() }.as_ref())?
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The paths with repeats of the same file (by canonical path) left out, and a warning for each.
+fn distinct_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let keys: Vec<PathBuf> = paths.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let (kept, warnings) = crate::workshop::distinct_files(&keys, &shown);
+    (kept.into_iter().map(|i| paths[i].clone()).collect(), warnings)
+}
+
+/// A workshop session is reported on its own: its participants already are the group.
+fn refuse_workshop_with_others(sessions: &[(PathBuf, Session)]) -> Result<()> {
+    if sessions.len() > 1
+        && let Some((path, _)) = sessions.iter().find(|(_, s)| crate::workshop::is_workshop(s))
+    {
+        bail!(
+            "{} is a workshop session and is reported on its own: run `mlops-maturity report {}` without other files (to add someone, add them as a participant)",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct MergeArgs {
+    pub sessions: Vec<PathBuf>,
+    pub output: PathBuf,
+}
+
+/// `merge`: separate sessions (pre-work) into one workshop session file, written atomically.
+pub fn merge(args: MergeArgs) -> Result<ExitCode> {
+    let (paths, repeated) = distinct_paths(&args.sessions);
+    for w in &repeated {
+        print_err(&format!("warning: {w}"));
+    }
+    let output_key = canonical_to_be(&args.output);
+    if let Some(p) = paths.iter().find(|p| std::fs::canonicalize(p).ok().as_ref() == Some(&output_key)) {
+        bail!(
+            "{}: is one of the sessions to merge; give another output file with -o so the input stays as it is",
+            p.display()
+        );
+    }
+    let sessions: Vec<(PathBuf, Session)> =
+        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+    if let Some((path, _)) = sessions.iter().find(|(_, s)| crate::workshop::is_workshop(s)) {
+        bail!("{} is a workshop session already: merge takes separate sessions (one respondent each)", path.display());
+    }
+    let (first_path, first) = sessions.first().ok_or_else(|| anyhow!("no session given"))?;
+    let mut loaded = SessionQuestionnaires::default();
+    let q = loaded.of(first_path, first)?.clone();
+    for (path, s) in &sessions[1..] {
+        let id = &loaded.of(path, s)?.id;
+        if *id != q.id {
+            bail!(
+                "{} uses questionnaire `{}` but {} uses `{id}`: only sessions of the same questionnaire can be merged",
+                first_path.display(),
+                q.id,
+                path.display(),
+            );
+        }
+    }
+    // A questionnaire given by path is relative to the first session's folder; the new file
+    // may be elsewhere, so it names the questionnaire by its full path.
+    let spec = match questionnaire_of(first_path, first)?.1 {
+        crate::questionnaire::Source::File(path) if questionnaire_is_path(&first.questionnaire) => {
+            std::fs::canonicalize(&path).unwrap_or(path).display().to_string()
+        }
+        _ => first.questionnaire.clone(),
+    };
+    let names: Vec<String> = sessions.iter().map(|(p, _)| file_name(p)).collect();
+    let inputs: Vec<(&Session, &str)> = sessions.iter().zip(&names).map(|((_, s), n)| (s, n.as_str())).collect();
+    let (merged, warnings) = crate::workshop::merge_sessions(&q, &spec, &inputs);
+    for w in &warnings {
+        print_err(&format!("warning: {w}"));
+    }
+    files::write_atomic(&args.output, merged.to_yaml().as_bytes())?;
+    let people: Vec<&str> = merged.participants.iter().flatten().map(|p| p.name.as_str()).collect();
+    print_out(&crate::printable::cap_lines(
+        &format!(
+            "wrote {}: a workshop session of {} participant{} ({}); report it with `mlops-maturity report {}`\n",
+            args.output.display(),
+            people.len(),
+            if people.len() == 1 { "" } else { "s" },
+            people.join(", "),
+            args.output.display()
+        ),
+        2000,
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The canonical path a file has or would have once written (its folder canonicalised).
+fn canonical_to_be(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let folder = std::fs::canonicalize(folder_of(path)).unwrap_or_else(|_| folder_of(path));
+    match path.file_name() {
+        Some(name) => folder.join(name),
+        None => path.to_path_buf(),
+    }
+}
+
+/// Whether a session's `questionnaire` names a file rather than an id (as `resolve` decides).
+fn questionnaire_is_path(spec: &str) -> bool {
+    spec.contains('/') || spec.contains('\\') || spec.ends_with(".yaml") || spec.ends_with(".yml")
 }
 
 /// Refuses an output file that is one of the inputs (the same file, also through a link or
@@ -129,15 +258,23 @@ fn refuse_output_over_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
 }
 
 /// Baseline scores must be numbers a report of this questionnaire can hold: 0 to its highest level.
-fn check_baseline(path: &Path, scores: Vec<(String, f64)>, highest: u32) -> Result<Vec<(String, f64)>> {
-    if let Some((id, score)) = scores.iter().find(|(_, s)| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s))) {
+fn check_baseline(
+    path: &Path,
+    baseline: crate::narrative::Baseline,
+    highest: u32,
+) -> Result<crate::narrative::Baseline> {
+    let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
+    if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
         bail!(
             "{}: dimension `{}` has the score {score}, but scores go from 0 to {highest}; give a report of the same questionnaire",
             path.display(),
             crate::printable::excerpt(id, 40)
         );
     }
-    Ok(scores)
+    if let Some(level) = baseline.overall_level.filter(|l| *l > highest) {
+        bail!("{}: the overall level {level} is above this questionnaire's highest level {highest}", path.display());
+    }
+    Ok(baseline)
 }
 
 /// Writes to standard output. A closed pipe (`| head`) is the reader's choice and ends the output
@@ -200,15 +337,50 @@ pub fn render_markdown(built: &report::Report) -> Result<String> {
     Ok(report::render_markdown(built))
 }
 
-/// Earlier scores per dimension, from a JSON report or a session scored with `q`.
-fn load_baseline(path: &Path, q: &Questionnaire) -> Result<Vec<(String, f64)>> {
+/// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the
+/// warnings it raises. A baseline of another questionnaire is an error; of another version of
+/// the same one, a warning.
+fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative::Baseline, Vec<String>)> {
     let text = files::read_text(path)?;
+    let shown = path.display();
+    let other_version = |version: Option<u32>| -> Vec<String> {
+        match version {
+            Some(v) if v != q.version => vec![format!(
+                "baseline {shown}: made with version {v} of questionnaire {}, which is now version {}; answers to reworded questions may show as changes",
+                q.id, q.version
+            )],
+            _ => Vec::new(),
+        }
+    };
+    let other_questionnaire = |id: &str| {
+        anyhow!(
+            "{shown}: the baseline is an assessment of questionnaire `{id}`, not `{}`; give an earlier report or session of `{}`",
+            q.id,
+            q.id
+        )
+    };
     if text.trim_start().starts_with('{') {
-        return report::baseline_from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()));
+        let (id, version, baseline) = report::baseline_of_json(&text).map_err(|e| anyhow!("{shown}: {e}"))?;
+        if id != q.id {
+            return Err(other_questionnaire(&id));
+        }
+        return Ok((baseline, other_version(version)));
     }
-    let s = session::parse(&text, &path.display().to_string()).map_err(questionnaire::problems_error)?;
+    let s = session::parse(&text, &shown.to_string()).map_err(questionnaire::problems_error)?;
+    if s.questionnaire != q.id {
+        let (theirs, _) = questionnaire_of(path, &s)?;
+        if theirs.id != q.id {
+            return Err(other_questionnaire(&theirs.id));
+        }
+    }
     let r = report::build(q, &[SessionInput { file_name: file_name(path), session: &s }], None, "");
-    Ok(r.dimensions.into_iter().map(|d| (d.id, d.score)).collect())
+    let baseline = crate::narrative::Baseline {
+        scores: r.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect(),
+        answers: r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect(),
+        overall_level: Some(r.overall.level),
+        date: s.date.clone(),
+    };
+    Ok((baseline, other_version(s.questionnaire_version)))
 }
 
 pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {

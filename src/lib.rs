@@ -7,6 +7,7 @@
 pub mod commands;
 pub mod files;
 pub mod lock;
+pub mod narrative;
 pub mod printable;
 pub mod questionnaire;
 pub mod report;
