@@ -93,7 +93,7 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
         app::update(&mut model, Msg::Resize(w.min(MAX_COLS), h.min(MAX_ROWS)));
     }
     let events = spawn_reader();
-    let mut saver = Saver { last_good: model.assessment.as_ref().map(|a| a.session.clone()) };
+    let mut saver = Saver { last_good: model.assessment.as_ref().map(|a| a.session.clone()), wrote: false };
     // A new session is on disk from the start.
     saver.save(&mut model);
     let outcome = event_loop(&mut terminal, &mut model, &mut lock, &mut saver, home.as_deref(), &today, &stop, &events);
@@ -106,12 +106,12 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     // is gone, which panics; the terminal is already restored.
     std::mem::forget(terminal);
     drop(lock);
-    finish(&model, outcome)
+    finish(&model, saver.wrote, outcome)
 }
 
 /// Prints what happened to the session (never panicking on a terminal that is gone) and
 /// chooses the exit code: 1 when changes could not be saved.
-fn finish(model: &Model, outcome: Result<Ended>) -> Result<ExitCode> {
+fn finish(model: &Model, wrote: bool, outcome: Result<Ended>) -> Result<ExitCode> {
     use std::io::Write;
     let ended = outcome?;
     let mut out = std::io::stdout().lock();
@@ -148,7 +148,11 @@ fn finish(model: &Model, outcome: Result<Ended>) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     if ended == Ended::Quit || ended == Ended::Signal {
-        let _ = writeln!(out, "Session saved to {}", a.path.display());
+        if wrote {
+            let _ = writeln!(out, "Session saved to {}", a.path.display());
+        } else {
+            let _ = writeln!(out, "Session unchanged: {}", a.path.display());
+        }
         let _ = writeln!(out, "Report: mlops-maturity report {}", a.path.display());
     }
     Ok(ExitCode::SUCCESS)
@@ -345,6 +349,8 @@ struct Saver {
     /// The session as last written (or read); a change that cannot be written within the size
     /// limit is undone back to it.
     last_good: Option<Session>,
+    /// Whether any save reached the disk in this run.
+    wrote: bool,
 }
 
 impl Saver {
@@ -398,6 +404,7 @@ impl Saver {
         let msg = match files::write_with_backup(&a.path, yaml.as_bytes()) {
             Ok(()) => {
                 self.last_good = Some(a.session.clone());
+                self.wrote = true;
                 Msg::Saved(clock())
             }
             Err(e) => Msg::SaveFailed(format!("{} could not be written: {e:#}", a.path.display())),

@@ -35,11 +35,15 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
         lines.push(Line::raw(format!("{answered} of {total} answered")));
     }
     lines.push(Line::raw(""));
-    let bar = width.saturating_sub(44).clamp(8, 40);
+    // Full dimension names when the window has room for them and the bars.
+    let longest =
+        r.dimensions.iter().map(|d| unicode_width::UnicodeWidthStr::width(d.name.as_str())).max().unwrap_or(0);
+    let name_width = longest.clamp(12, width.saturating_sub(26).max(12));
+    let bar = width.saturating_sub(name_width + 12).clamp(8, 40);
     for d in &r.dimensions {
         let weakest = r.overall.weakest.contains(&d.id);
         lines.push(Line::from(vec![
-            Span::styled(pad(&d.name, 28), if weakest { theme.fg(Color::Red) } else { Style::default() }),
+            Span::styled(pad(&d.name, name_width), if weakest { theme.fg(Color::Red) } else { Style::default() }),
             Span::raw(format!(" L{} {:>4.2} ", d.level, d.score)),
             Span::styled(text_bar(d.score, f64::from(highest), bar), theme.fg(Color::Green)),
         ]));
