@@ -759,3 +759,32 @@ mod any_input {
         }
     }
 }
+
+#[test]
+fn help_shows_the_questionnaires_guide_and_scrolls_to_its_end() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let guide = q.guide.clone().expect("the quick check has a guide");
+    let a0 = Assessment::new(q, Session::new("mlops-quick"), PathBuf::from("s.yaml"), "2026-11-26");
+    let mut m = Model::with_assessment(a0, "2026-11-26", false);
+    let last_words: String = guide
+        .trim_end()
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
+    press(&mut m, KeyCode::Char('?'));
+    let first = render(&m, 80, 24);
+    assert!(first.contains("How to answer") || first.contains("↓ more"), "{first}");
+    for _ in 0..40 {
+        press(&mut m, KeyCode::Down);
+    }
+    assert!(m.help_overlay, "arrows scroll the help");
+    let end = render(&m, 80, 24);
+    assert!(end.contains(&last_words), "{last_words:?} in {end}");
+    press(&mut m, KeyCode::Char('x'));
+    assert!(!m.help_overlay);
+}

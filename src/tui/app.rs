@@ -204,6 +204,8 @@ pub struct Model {
     pub form: NewSessionForm,
     pub assessment: Option<Assessment>,
     pub help_overlay: bool,
+    /// First line of the help shown (keys, then the questionnaire's guide to answering).
+    pub help_scroll: usize,
     pub status: String,
     pub dirty: bool,
     pub color: bool,
@@ -229,6 +231,7 @@ impl Model {
             form,
             assessment: None,
             help_overlay: false,
+            help_scroll: 0,
             status: String::new(),
             dirty: false,
             color,
@@ -372,11 +375,19 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         return Effect::None;
     }
     if model.help_overlay {
-        model.help_overlay = false;
+        // ↑↓ PgUp PgDn scroll a help longer than the window; any other key closes it.
+        match key.code {
+            KeyCode::Down => model.help_scroll += 1,
+            KeyCode::PageDown => model.help_scroll += 10,
+            KeyCode::Up => model.help_scroll = model.help_scroll.saturating_sub(1),
+            KeyCode::PageUp => model.help_scroll = model.help_scroll.saturating_sub(10),
+            _ => model.help_overlay = false,
+        }
         return Effect::None;
     }
     if key.code == KeyCode::Char('?') {
         model.help_overlay = true;
+        model.help_scroll = 0;
         return Effect::None;
     }
     match model.screen {

@@ -94,7 +94,7 @@ pub fn draw(model: &Model, frame: &mut Frame) {
     }
     draw_status(model, &theme, frame, status, bottom);
     if model.help_overlay {
-        draw_help(&theme, frame, area);
+        draw_help(model, &theme, frame, area);
     }
 }
 
@@ -255,19 +255,34 @@ pub const HELP: &[(&str, &str)] = &[
     ("g c b r", "questions / context / map / results"),
     ("↑↓ ←→ digits", "context and map: choose, adjust, type"),
     ("m   j   ↑↓", "results: export Markdown/JSON; scroll"),
-    ("?", "this help (any key closes it)"),
+    ("?", "this help (↑↓ scroll, other keys close)"),
     ("q  Ctrl-C", "quit; every change is already saved"),
 ];
 
-fn draw_help(theme: &Theme, frame: &mut Frame, area: Rect) {
-    let width = area.width.min(78);
-    let height = (HELP.len() as u16 + 4).min(area.height);
-    let popup = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
-    frame.render_widget(Clear, popup);
-    let lines: Vec<Line> = HELP
+/// The keys, then the questionnaire's guide to answering; it scrolls when longer than the window.
+fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = area.width.min(100);
+    let inner_width = width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = HELP
         .iter()
         .map(|(k, what)| Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(*what)]))
         .collect();
-    let block = Block::default().borders(Borders::ALL).title(" Keys ").title_bottom(" any key closes ");
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
+    if let Some(guide) = model.assessment.as_ref().and_then(|a| a.questionnaire.guide.as_deref()) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(" How to answer", theme.accent()));
+        for paragraph in guide.lines() {
+            let (wrapped, _, _) = wrap_with_cursor(paragraph, 0, inner_width.saturating_sub(2));
+            lines.extend(wrapped.into_iter().map(|l| Line::raw(format!(" {l}"))));
+        }
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let room = height.saturating_sub(2) as usize;
+    let top = model.help_scroll.min(lines.len().saturating_sub(room));
+    let more = lines.len() > top + room;
+    let popup = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
+    frame.render_widget(Clear, popup);
+    let bottom = if more { " ↓ more · any other key closes " } else { " any key closes " };
+    let block = Block::default().borders(Borders::ALL).title(" Keys ").title_bottom(bottom);
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(room).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), popup);
 }
