@@ -742,7 +742,7 @@ mod any_input {
         fn no_sequence_of_input_panics_or_leaves_the_bounds(
             msgs in proptest::collection::vec(msg(), 1..120),
             from_start in any::<bool>(),
-            (w, h) in (0u16..140, 0u16..50),
+            (w, h) in (1u16..140, 1u16..50),
         ) {
             let mut m = if from_start { common::tui_start_model() } else { model() };
             for msg in msgs {
@@ -766,16 +766,8 @@ fn help_shows_the_questionnaires_guide_and_scrolls_to_its_end() {
     let guide = q.guide.clone().expect("the quick check has a guide");
     let a0 = Assessment::new(q, Session::new("mlops-quick"), PathBuf::from("s.yaml"), "2026-11-26");
     let mut m = Model::with_assessment(a0, "2026-11-26", false);
-    let last_words: String = guide
-        .trim_end()
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let last_words: String =
+        guide.split_whitespace().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
     press(&mut m, KeyCode::Char('?'));
     let first = render(&m, 80, 24);
     assert!(first.contains("How to answer") || first.contains("↓ more"), "{first}");
