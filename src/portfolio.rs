@@ -742,6 +742,14 @@ mod tests {
     }
 
     #[test]
+    fn of_two_reports_of_the_same_day_the_one_given_last_is_kept() {
+        let inputs = [report_input("a.json", "Reco", "2026-11-02"), report_input("b.json", "Reco", "2026-11-02")];
+        let (groups, warnings) = group(&inputs);
+        assert_eq!(groups[0].members, vec![1]);
+        assert!(warnings[0].contains("left out the older in/a.json (2026-11-02)"), "{warnings:?}");
+    }
+
+    #[test]
     fn workshop_sessions_stand_alone_and_the_latest_assessment_wins() {
         let inputs = [
             session_input("pre-a.yaml", "team: T\ndate: 2026-01-10\n"),
