@@ -6,7 +6,7 @@
 use mlops_maturity::questionnaire::{self, Questionnaire};
 use mlops_maturity::roadmap::{StageLoad, TargetSource, bottleneck_order, context_points, target};
 use mlops_maturity::session::{self, Answer, Context, Criticality, Session};
-use mlops_maturity::workshop::{merge_loads, respondent_names, role_gaps};
+use mlops_maturity::workshop::{group, merge_loads, merge_ratings, respondent_names, role_gaps};
 
 fn ctx(models: Option<u32>, criticality: Option<Criticality>, regulated: Option<bool>) -> Context {
     Context { models_in_production: models, criticality, regulated }
@@ -199,4 +199,52 @@ fn a_single_role_has_nothing_to_differ_from() {
     let no = column(&q, |_| Some(Answer::No));
     let roles = vec![Some("engineering".to_owned()), Some("engineering".to_owned()), None];
     assert!(role_gaps(&q, &roles, &[&yes, &no, &no]).is_empty());
+}
+
+#[test]
+fn shares_that_already_total_a_hundred_stand_as_given_even_off_by_rounding() {
+    // A map `merge` wrote reads back to the very same numbers: a total within rounding error of
+    // 100 is not normalised again.
+    let q = questionnaire::built_in("mlops-maturity").unwrap();
+    let share = |texts: &[&str], id: &str| {
+        let s = sessions(texts);
+        let refs: Vec<&Session> = s.iter().collect();
+        merge_ratings(&q.stages, &refs)[q.stages.iter().position(|st| st.id == id).unwrap()].time_share
+    };
+    let map = "bottlenecks:\n  deployment: { time_share: 50 }\n  monitoring: { time_share: 50.0000000005 }\n";
+    assert_eq!(share(&[map], "deployment"), Some(50.0));
+    assert_eq!(share(&[map], "monitoring"), Some(50.0000000005));
+    // Further from 100, the shares are turned into percent.
+    let map = "bottlenecks:\n  deployment: { time_share: 50 }\n  monitoring: { time_share: 50.5 }\n";
+    let deployment = share(&[map], "deployment").unwrap();
+    assert!((deployment - 5000.0 / 100.5).abs() < 1e-9, "{deployment}");
+}
+
+#[test]
+fn a_role_gap_spans_the_highest_and_lowest_of_any_number_of_roles() {
+    let q = small();
+    // alpha: engineering 2, product 1 + 1/3, data science 1; beta: 2 for all three.
+    let eng = column(&q, |_| Some(Answer::Yes));
+    let product =
+        column(&q, |id| Some(if id.starts_with("alpha-2") && id != "alpha-2-0" { Answer::No } else { Answer::Yes }));
+    let ds = column(&q, |id| Some(if id.starts_with("alpha-2") { Answer::No } else { Answer::Yes }));
+    let roles = vec![Some("engineering".to_owned()), Some("product".to_owned()), Some("data-science".to_owned())];
+    let gaps = role_gaps(&q, &roles, &[&eng, &product, &ds]);
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    let (dimension, scores) = &gaps[0];
+    assert_eq!(dimension, "alpha");
+    let names: Vec<&str> = scores.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(names, vec!["engineering", "product", "data-science"]);
+    assert!((scores[1].1 - 4.0 / 3.0).abs() < 1e-9, "{scores:?}");
+}
+
+#[test]
+fn separate_sessions_list_each_respondents_vote_and_one_session_none() {
+    let q = questionnaire::built_in("mlops-maturity").unwrap();
+    let s = sessions(&["respondent: Ana\nanswers:\n  exp-tracking: yes\n", "answers:\n  exp-tracking: no\n"]);
+    let i = q.questions().position(|(_, qn)| qn.id == "exp-tracking").unwrap();
+    let two = group(&q, &[(&s[0], "a.yaml"), (&s[1], "b.yaml")]);
+    let votes: Vec<(String, Answer)> = two.votes(i).into_iter().collect();
+    assert_eq!(votes, vec![("Ana".to_owned(), Answer::Yes), ("b.yaml".to_owned(), Answer::No)]);
+    assert!(group(&q, &[(&s[0], "a.yaml")]).votes(i).is_empty());
 }
