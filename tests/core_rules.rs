@@ -6,7 +6,7 @@
 use mlops_maturity::questionnaire::{self, Questionnaire};
 use mlops_maturity::roadmap::{StageLoad, TargetSource, bottleneck_order, context_points, target};
 use mlops_maturity::session::{self, Answer, Context, Criticality, Session};
-use mlops_maturity::workshop::{group, merge_loads, merge_ratings, respondent_names, role_gaps};
+use mlops_maturity::workshop::{group, merge_loads, merge_ratings, merge_sessions, respondent_names, role_gaps};
 
 fn ctx(models: Option<u32>, criticality: Option<Criticality>, regulated: Option<bool>) -> Context {
     Context { models_in_production: models, criticality, regulated }
@@ -247,4 +247,20 @@ fn separate_sessions_list_each_respondents_vote_and_one_session_none() {
     let votes: Vec<(String, Answer)> = two.votes(i).into_iter().collect();
     assert_eq!(votes, vec![("Ana".to_owned(), Answer::Yes), ("b.yaml".to_owned(), Answer::No)]);
     assert!(group(&q, &[(&s[0], "a.yaml")]).votes(i).is_empty());
+}
+
+#[test]
+fn merge_keeps_a_stage_rated_with_only_a_time_share_or_only_a_pain() {
+    let q = questionnaire::built_in("mlops-maturity").unwrap();
+    let s = sessions(&[
+        "respondent: Ana\nbottlenecks:\n  deployment: { time_share: 10 }\n  monitoring: { pain: 3 }\n",
+        "respondent: Ben\nbottlenecks:\n  deployment: { time_share: 30 }\n",
+    ]);
+    let (merged, warnings) = merge_sessions(&q, "mlops-maturity", &[(&s[0], "a.yaml"), (&s[1], "b.yaml")]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let deployment = &merged.bottlenecks["deployment"];
+    assert_eq!((deployment.time_share, deployment.pain), (Some(100.0), None));
+    let monitoring = &merged.bottlenecks["monitoring"];
+    assert_eq!((monitoring.time_share, monitoring.pain), (None, Some(3.0)));
+    assert_eq!(merged.bottlenecks.len(), 2, "a stage nobody rated stays off the map");
 }
