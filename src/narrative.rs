@@ -327,7 +327,8 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
     }
     let alerts: Vec<&&AnswerReport> = watchers.iter().filter(|a| is_alert(&a.question)).collect();
     // Generative features give answers rather than predictions.
-    let model = if watchers.iter().all(|a| a.question.starts_with("gen-")) { "a generative feature" } else { "a model" };
+    let model =
+        if watchers.iter().all(|a| a.question.starts_with("gen-")) { "a generative feature" } else { "a model" };
     // What the team wrote about its alerting says more than a generic line.
     let alert_note = alerts
         .iter()

@@ -465,11 +465,8 @@ pub fn build(
             _ => IndexMap::new(),
         },
         time_shares_rescaled: sessions.iter().any(|s| {
-            let shares: Vec<f64> = q
-                .stages
-                .iter()
-                .filter_map(|st| s.session.bottlenecks.get(&st.id).and_then(|r| r.time_share))
-                .collect();
+            let shares: Vec<f64> =
+                q.stages.iter().filter_map(|st| s.session.bottlenecks.get(&st.id).and_then(|r| r.time_share)).collect();
             let sum: f64 = shares.iter().sum();
             !shares.is_empty() && sum > 0.0 && (sum - 100.0).abs() > 0.5
         }),
@@ -728,7 +725,7 @@ pub fn level_words(score: f64) -> String {
     }
     let level = score.floor();
     let part = ((score - level) * 100.0).round();
-    if part < 1.0 || part >= 100.0 {
+    if !(1.0..100.0).contains(&part) {
         format!("Level {}", score.round() as u64)
     } else {
         format!("Level {}, {part:.0}% toward {}", level as u64, level as u64 + 1)
@@ -774,11 +771,15 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
         let places = kwargs.get::<i64>("places")?.unwrap_or(2).clamp(0, 6) as usize;
         Ok(v.as_f64().map_or_else(|| "–".to_owned(), |x| format!("{x:.places$}")))
     });
-    tera.register_filter("level_words", |v: Value, _: Kwargs, _: &State| v.as_f64().map_or_else(|| "–".to_owned(), level_words));
+    tera.register_filter("level_words", |v: Value, _: Kwargs, _: &State| {
+        v.as_f64().map_or_else(|| "–".to_owned(), level_words)
+    });
     tera.register_filter("answer_words", |v: Value, _: Kwargs, _: &State| {
         answer_words(v.as_str().unwrap_or_default()).to_owned()
     });
-    tera.register_filter("md_code", |v: Value, _: Kwargs, _: &State| escape_markdown_code(v.as_str().unwrap_or_default()));
+    tera.register_filter("md_code", |v: Value, _: Kwargs, _: &State| {
+        escape_markdown_code(v.as_str().unwrap_or_default())
+    });
     tera.register_filter("bar", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let max = kwargs.get::<f64>("max")?.unwrap_or(3.0);
         let width = kwargs.get::<i64>("width")?.unwrap_or(10).clamp(1, 100) as usize;

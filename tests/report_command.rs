@@ -107,7 +107,10 @@ fn sample_session_scores_as_computed_by_hand() {
     assert_eq!(v["roadmap"].as_array().unwrap().len(), 2);
     assert_eq!(v["unknown"], serde_json::json!(["data-traceable"]));
     assert_eq!(v["unanswered"], serde_json::json!(["org-value-reviewed"]));
-    assert_eq!(v["completeness"], serde_json::json!({"answered": 67, "questions": 68, "indicative": false, "level_may_change": false}));
+    assert_eq!(
+        v["completeness"],
+        serde_json::json!({"answered": 67, "questions": 68, "indicative": false, "level_may_change": false})
+    );
 }
 
 #[test]
