@@ -8,6 +8,7 @@ pub mod commands;
 pub mod files;
 pub mod lock;
 pub mod narrative;
+pub mod portfolio;
 pub mod printable;
 pub mod questionnaire;
 pub mod report;
