@@ -438,8 +438,8 @@ fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// One sentence of at most about 40 words: the level, what the next level needs (at most two
-/// practices by name) and what comes next.
+/// One sentence of about 40 words at most: the level, what the next level needs (at most two
+/// practices by name, fewer when their texts are long) and what comes next.
 fn verdict(report: &Report) -> String {
     let who = if report.teams.len() > 1 {
         "The teams taken together".to_owned()
@@ -448,10 +448,7 @@ fn verdict(report: &Report) -> String {
     };
     let level = report.overall.level;
     let indicative = if report.completeness.indicative {
-        format!(
-            " (indicative: {} of {} questions answered)",
-            report.completeness.answered, report.completeness.questions
-        )
+        format!(" (indicative: {} of {} answered)", report.completeness.answered, report.completeness.questions)
     } else {
         String::new()
     };
@@ -478,7 +475,9 @@ fn verdict(report: &Report) -> String {
     let needs = |shown: usize| -> String {
         let mut items: Vec<String> = blocking.iter().take(shown).map(|t| quote(t)).collect();
         let rest = blocking.len().saturating_sub(shown);
-        if rest > 0 {
+        if shown == 0 {
+            items.push(format!("{}, listed in the roadmap", plural(rest, "practice", "practices")));
+        } else if rest > 0 {
             items.push(plural(rest, "more practice", "more practices"));
         }
         format!("{now}; next is Level {next}, {next_name}, which needs {}.", join_and(&items))
@@ -486,8 +485,16 @@ fn verdict(report: &Report) -> String {
     if blocking.is_empty() {
         return format!("{now}; Level {next}, {next_name}, follows once the weaker areas catch up.");
     }
+    // Long practice texts: name fewer rather than run past about 40 words.
     let two = needs(2);
-    if words(&two) <= 40 { two } else { needs(1) }
+    let one = needs(1);
+    if words(&two) <= 40 {
+        two
+    } else if words(&one) <= 45 {
+        one
+    } else {
+        needs(0)
+    }
 }
 
 /// Progress since an earlier assessment: overall level before and after, and every answer that
