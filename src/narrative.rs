@@ -345,7 +345,7 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
         format!("Nobody is alerted when {model} gets worse{}", alert_note.unwrap_or_default())
     };
     Some(if in_place.is_empty() {
-        format!("{head}; nothing in place today would show it.")
+        format!("{head}; none of the practices that would show it is in place.")
     } else {
         format!("{head}; today it shows only in {}, if someone checks.", quoted(&in_place))
     })
@@ -384,6 +384,14 @@ fn watch(report: &Report) -> Vec<String> {
             some_of(&texts_of(report, &report.unknown), 3)
         ));
     }
+    if !report.older_versions.is_empty() && !report.unanswered.is_empty() {
+        let versions: Vec<String> = report.older_versions.iter().map(u32::to_string).collect();
+        out.push(format!(
+            "Older questionnaire: answered with version {} (now version {}), so questions added since were never asked; answer them before relying on the level.",
+            join_and(&versions),
+            report.questionnaire.version
+        ));
+    }
     if !report.unanswered.is_empty() {
         out.push(format!(
             "Not answered: {}: {}. {} as not in place.",
@@ -401,8 +409,13 @@ fn watch(report: &Report) -> Vec<String> {
     }
     if !report.na_without_reason.is_empty() {
         out.push(format!(
-            "\"Does not apply\" without a reason: {}. These practices are left out of the level, so write down why they do not apply.",
-            some_of(&texts_of(report, &report.na_without_reason), 3)
+            "\"Does not apply\" without a reason: {}. {}",
+            some_of(&texts_of(report, &report.na_without_reason), 3),
+            if report.na_without_reason.len() == 1 {
+                "It is left out of the level, so write down why it does not apply."
+            } else {
+                "These practices are left out of the level, so write down why they do not apply."
+            }
         ));
     }
     // Practices fully in place ahead of the foundation are strengths; the watch list names those

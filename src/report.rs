@@ -71,6 +71,8 @@ pub struct Report {
     pub time_shares_rescaled: bool,
     /// Stage id -> time share as the one respondent wrote it, before rescaling (empty for a merge).
     pub answered_time_shares: IndexMap<String, f64>,
+    /// Earlier versions of the questionnaire that sessions answered, each once, in order.
+    pub older_versions: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -456,6 +458,13 @@ pub fn build(
         since_baseline: None,
         unfinished: Vec::new(),
         teams: distinct_teams(sessions),
+        older_versions: {
+            let mut v: Vec<u32> =
+                sessions.iter().filter_map(|s| s.session.questionnaire_version).filter(|v| *v != q.version).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        },
         answered_time_shares: match sessions {
             [one] => q
                 .stages

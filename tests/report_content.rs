@@ -79,7 +79,7 @@ fn silent_degradation_follows_the_monitoring_answers_not_the_level() {
     let r = run_in(dir.path(), dir.path(), &["report", blind.to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let warning = v["silent_degradation"].as_str().unwrap();
-    assert!(warning.contains("nothing in place today would show it"), "{warning}");
+    assert!(warning.contains("none of the practices that would show it is in place"), "{warning}");
     // Alerts unanswered: nobody knows, which is not the same as nobody being alerted.
     assert!(warning.starts_with("Nobody knows whether anyone is alerted"), "{warning}");
     let no_alerts = write(
@@ -375,7 +375,10 @@ fn rescaled_time_shares_are_said_to_be_of_the_time_the_team_rated() {
     );
     // The JSON keeps percent over the stages given, as DESIGN says.
     assert_eq!(v["bottlenecks"][0]["time_share"], 60.0);
-    assert!(md.contains("Deployment (pain 5.0 of 5, time share answered 30, 60% of the time the team rated)"), "{md}");
+    assert!(
+        md.contains("Deployment (pain 5.0 of 5, time share 30 as answered, which is 60% of the time the team rated)"),
+        "{md}"
+    );
     assert!(md.contains("| Deployment | 60% (30 as answered) |"), "{md}");
     assert!(md.contains("rescaled to 100% over the stages rated"), "{md}");
     // Shares that add up to 100 stand as answered, with no note.
@@ -691,4 +694,17 @@ fn silent_degradation_quotes_the_teams_note_on_alerting() {
         v["silent_degradation"],
         "Alerts when a model gets worse are only partly in place (the team notes: “Only the fraud model pages the on-call”); today it shows only in “Model quality is measured in production against the true outcomes once they are known”, if someone checks."
     );
+}
+
+#[test]
+fn a_session_of_an_older_questionnaire_version_says_new_questions_were_never_asked() {
+    let md = markdown("fraud-ml-v1.yaml");
+    let watch = &md[md.find("## Watch list").unwrap()..md.find("## Appendix").unwrap()];
+    assert!(
+        watch.contains(
+            "Older questionnaire: answered with version 1 (now version 2), so questions added since were never asked"
+        ),
+        "{watch}"
+    );
+    assert!(!markdown("fraud-ml.yaml").contains("Older questionnaire"));
 }
