@@ -643,6 +643,7 @@ fn no_scoring_jargon_before_the_appendix() {
         for jargon in [
             "pass ratio",
             "hold the level",
+            "What holds the level",
             "ahead of the foundation",
             "leave the score",
             "Score before",
