@@ -481,7 +481,7 @@ fn verdict(report: &Report) -> String {
         };
         return match report.unfinished.len() {
             0 => format!("{now}, {met}; keep its practices healthy."),
-            n => format!("{now}, {met}; {} at or below it still to finish.", plural(n, "practice", "practices")),
+            n => format!("{now}, {met}; {} at or below its level still to finish.", plural(n, "practice", "practices")),
         };
     }
     let blocking = holding_back(report);

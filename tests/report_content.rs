@@ -626,7 +626,7 @@ fn a_met_target_lists_the_practices_left_to_finish() {
         .collect();
     assert!(!open.is_empty(), "the startup has Level 1 practices only partly in place");
     assert_eq!(v["unfinished"].as_array().unwrap().len(), open.len());
-    assert!(md.contains("Finish these, at or below the team's level"), "{md}");
+    assert!(md.contains("Still to finish, at or below the team's level"), "{md}");
     for (text, _) in open.iter().take(8) {
         assert!(md.contains(&format!("- {text} *(")), "{text}");
     }
