@@ -570,6 +570,9 @@ fn a_merge_of_different_teams_is_warned_about_under_the_title_without_markup_esc
     // Warnings show names as code spans, not as escaped backticks.
     assert!(!r.stdout.contains("\\`"), "{}", r.stdout);
     assert!(r.stdout.contains("profile-insurer.yaml names team `Pricing & risk`"), "{}", r.stdout);
+    // Role gaps read as levels, not raw scores.
+    let gaps = &r.stdout[r.stdout.find("### Gaps between roles").unwrap()..r.stdout.find("## Appendix").unwrap()];
+    assert!(gaps.contains("data science: Level 1, 23% toward 2; engineering: Level 2"), "{gaps}");
 }
 
 #[test]
