@@ -672,6 +672,11 @@ fn strengths_show_at_most_five_and_count_the_rest() {
     let section = &md[md.find("## Strengths").unwrap()..md.find("## Roadmap").unwrap()];
     assert_eq!(section.lines().filter(|l| l.starts_with("- ")).count(), 6, "{section}");
     assert!(section.contains(&format!("… and {} more", n - 5)), "{section}");
+    // The rest are listed in the appendix.
+    let appendix = &md[md.find("## Appendix").unwrap()..];
+    let last = v["strengths"][n - 1]["text"].as_str().unwrap();
+    assert!(appendix.contains("More strengths, beyond the five in the report:"), "{appendix}");
+    assert!(appendix.contains(&format!("- {last} *(")), "{last}");
 }
 
 #[test]
