@@ -780,3 +780,90 @@ fn help_shows_the_questionnaires_guide_and_scrolls_to_its_end() {
     press(&mut m, KeyCode::Char('x'));
     assert!(!m.help_overlay);
 }
+
+/// A next assessment of the pinned quick check where every answer was carried over.
+fn all_carried() -> Model {
+    let q = common::pinned("mlops-quick");
+    let mut earlier = Session::new("mlops-quick");
+    earlier.team = Some("Fraud".into());
+    for (_, question) in q.questions() {
+        earlier.answers.insert(
+            question.id.clone(),
+            mlops_maturity::session::AnswerEntry { answer: Some(Answer::Partial), ..Default::default() },
+        );
+    }
+    let a0 = Assessment::new(q, earlier.next_assessment(), PathBuf::from("n.yaml"), "2026-11-28");
+    Model::with_assessment(a0, "2026-11-28", false)
+}
+
+#[test]
+fn carried_answers_nobody_confirmed_are_shown_as_to_confirm_and_f_stops_at_them() {
+    let mut m = all_carried();
+    assert_eq!((a(&m).answered(), a(&m).to_confirm()), (21, 21), "carried answers count as given");
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("21/21 answered") && screen.contains("21 to confirm"), "{screen}");
+    // Confirm the first two, answer the third again: f skips them and stops at the fourth.
+    press(&mut m, KeyCode::Home);
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(a(&m).to_confirm(), 18);
+    press(&mut m, KeyCode::Home);
+    press(&mut m, KeyCode::Char('f'));
+    assert_eq!(a(&m).cursor, 3, "f goes to the first carried answer still to confirm");
+    // An unanswered question is to do as well, in questionnaire order.
+    a_mut(&mut m).session.answers.shift_remove("data-pipeline-code");
+    press(&mut m, KeyCode::End);
+    press(&mut m, KeyCode::Char('f'));
+    assert_eq!(a(&m).cursor, 0, "f wraps to the unanswered first question");
+    press(&mut m, KeyCode::Char('f'));
+    assert_eq!(a(&m).cursor, 3);
+    // The scores still count the carried answers (DESIGN "Next assessment").
+    assert!(a(&m).report.overall.score > 0.0);
+    press(&mut m, KeyCode::Char('r'));
+    let results = render(&m, 80, 24);
+    assert!(results.contains("18 answers carried") && results.contains("to confirm"), "{results}");
+}
+
+#[test]
+fn the_last_answer_does_not_walk_to_results_while_carried_answers_wait() {
+    let mut m = all_carried();
+    press(&mut m, KeyCode::End);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(m.screen, Screen::Question, "20 carried answers are still to confirm");
+    assert_eq!(a(&m).cursor, 0, "back to the first one");
+    assert!(m.status.contains("20 carried answers are still to confirm"), "{}", m.status);
+    for _ in 0..20 {
+        press(&mut m, KeyCode::Enter);
+    }
+    assert_eq!(m.screen, Screen::Context, "once every one is confirmed the walk to the results starts");
+}
+
+fn a_mut(m: &mut Model) -> &mut Assessment {
+    m.assessment.as_mut().unwrap()
+}
+
+#[test]
+fn the_start_list_shows_what_is_to_confirm_and_tells_twin_rows_apart() {
+    use mlops_maturity::tui::app::SavedEntry;
+    let row = |file: &str, to_confirm: usize| SavedEntry {
+        path: PathBuf::from(format!("/h/sessions/{file}.yaml")),
+        team: "Fraud".into(),
+        respondent: "Ana".into(),
+        questionnaire: "mlops-quick".into(),
+        answered: 21,
+        total: 21,
+        to_confirm,
+        changed: "2026-11-28".into(),
+        problem: None,
+    };
+    let saved = vec![row("fraud-ana-2026-11-28-2", 21), row("fraud-ana-2026-11-28", 0), row("fraud-ana-b", 0)];
+    let mut saved = saved;
+    saved[2].path = PathBuf::from("/h/sessions/fraud-ana-2026-11-28-3.yaml");
+    let m = Model::start(saved, Default::default(), "2026-11-28", false);
+    let screen = render(&m, 120, 30);
+    assert!(screen.contains("21 to confirm"), "{screen}");
+    assert_eq!(screen.matches("21/21 ✓").count(), 2, "confirmed sessions keep their tick: {screen}");
+    assert!(screen.contains("(fraud-ana-2026-11-28)") && screen.contains("(fraud-ana-2026-11-28-3)"), "{screen}");
+    assert!(screen.contains("21 of 21 answered, 21 carried to confirm"), "the selected row says so: {screen}");
+}

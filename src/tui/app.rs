@@ -71,6 +71,8 @@ pub struct SavedEntry {
     pub questionnaire: String,
     pub answered: usize,
     pub total: usize,
+    /// Answers carried from an earlier assessment that nobody has confirmed yet.
+    pub to_confirm: usize,
     /// The session's date, or the file's last change.
     pub changed: String,
     /// Why the session cannot be opened (its questionnaire or the file itself is invalid).
@@ -146,16 +148,38 @@ impl Assessment {
         self.questionnaire.questions().position(|(_, q)| self.session.answer(&q.id).is_none())
     }
 
-    /// The first unanswered question after the cursor, wrapping around to the start.
+    /// Whether this question's answer was carried from the last assessment and nobody has
+    /// confirmed or changed it yet (DESIGN "Next assessment").
+    pub fn is_carried(&self, question: &str) -> bool {
+        self.session.answers.get(question).is_some_and(|e| e.carried && e.answer.is_some())
+    }
+
+    /// Answers carried from the last assessment that still wait for a confirmation.
+    pub fn to_confirm(&self) -> usize {
+        self.questionnaire.questions().filter(|(_, q)| self.is_carried(&q.id)).count()
+    }
+
+    /// Whether a question is still to do: unanswered, or carried and not yet confirmed.
+    fn to_do(&self, question: &str) -> bool {
+        self.session.answer(question).is_none() || self.is_carried(question)
+    }
+
+    /// The first question still to do, in questionnaire order.
+    pub fn first_to_do(&self) -> Option<usize> {
+        self.questionnaire.questions().position(|(_, q)| self.to_do(&q.id))
+    }
+
+    /// The next question still to do (unanswered, or a carried answer to confirm) after the
+    /// cursor, in questionnaire order, wrapping around to the start.
     pub fn next_unanswered(&self) -> Option<usize> {
-        let unanswered: Vec<usize> = self
+        let to_do: Vec<usize> = self
             .questionnaire
             .questions()
             .enumerate()
-            .filter(|(_, (_, q))| self.session.answer(&q.id).is_none())
+            .filter(|(_, (_, q))| self.to_do(&q.id))
             .map(|(i, _)| i)
             .collect();
-        unanswered.iter().copied().find(|&i| i > self.cursor).or_else(|| unanswered.first().copied())
+        to_do.iter().copied().find(|&i| i > self.cursor).or_else(|| to_do.first().copied())
     }
 
     /// The dimension and question under the cursor.
@@ -254,7 +278,7 @@ impl Model {
         self.assessment = Some(assessment);
         self.screen = Screen::Question;
         self.save_error = None;
-        self.status = format!("Saving to {}", assessment_path(&self.assessment));
+        self.status = format!("Autosaves to {}", assessment_path(&self.assessment));
     }
 
     /// Whether the terminal is big enough for every screen.
@@ -636,11 +660,12 @@ fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
     let answer = answer.or_else(|| (key.code == KeyCode::Enter && carried).then(|| a.session.answer(&q.id)).flatten());
     if let Some(answer) = answer {
         let id = q.id.clone();
-        let before = a.answered();
+        let before = a.answered() - a.to_confirm();
         let entry = a.session.answers.entry(id).or_default();
         entry.answer = Some(answer);
         entry.carried = false;
-        let (answered, total) = (a.answered(), a.total());
+        // Carried answers nobody confirmed are still to do: the walk to the results waits for them.
+        let (answered, total) = (a.answered() - a.to_confirm(), a.total());
         let last = a.cursor + 1 == total;
         let mut status = None;
         if answered == total && (last || before < total) {
@@ -649,12 +674,14 @@ fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
             model.screen = Screen::Context;
             status = Some("Every question is answered. Describe your context, then rate the lifecycle stages.".into());
         } else if last {
-            let missing = total - answered;
-            a.cursor = a.first_unanswered().unwrap_or(a.cursor);
-            status = Some(format!(
-                "{missing} question{} still unanswered: here is the first; f goes to the next unanswered one",
-                if missing == 1 { " is" } else { "s are" }
-            ));
+            let (unanswered, confirm) = (a.total() - a.answered(), a.to_confirm());
+            a.cursor = a.first_to_do().unwrap_or(a.cursor);
+            let what = match (unanswered, confirm) {
+                (n, 0) => format!("{n} question{} still unanswered", if n == 1 { " is" } else { "s are" }),
+                (0, c) => format!("{c} carried answer{} still to confirm", if c == 1 { " is" } else { "s are" }),
+                (n, c) => format!("{n} unanswered and {c} carried answer{} to confirm", if c == 1 { "" } else { "s" }),
+            };
+            status = Some(format!("{what}: here is the first; f goes to the next one"));
         } else {
             a.cursor += 1;
         }
@@ -711,7 +738,7 @@ fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
         KeyCode::End => a.cursor = a.total() - 1,
         KeyCode::Char('f') => match a.next_unanswered() {
             Some(i) => a.cursor = i,
-            None => model.status = "Every question is answered: r shows the results".into(),
+            None => model.status = "Every question is answered and confirmed: r shows the results".into(),
         },
         _ => return global_key(model, key).unwrap_or(Effect::None),
     }

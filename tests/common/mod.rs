@@ -55,6 +55,7 @@ pub fn tui_start_model() -> mlops_maturity::tui::app::Model {
         respondent: "Ana".into(),
         answered: 12,
         total: 59,
+        to_confirm: 0,
         changed: "2026-11-26".into(),
         questionnaire: "mlops-maturity".into(),
         problem: None,

@@ -139,7 +139,7 @@ fn key_hints(model: &Model) -> &'static str {
         Screen::Question if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) => {
             "y p n u a vote · Enter agree · Y P N U A set agreed · d disagreement · 1-9 who · q quit"
         }
-        Screen::Question => "y p n u a answer · ←→ move · f unanswered · e note · ? keys · q quit",
+        Screen::Question => "y p n u a answer · ←→ move · f next to do · e note · ? keys · q quit",
         Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · q quit",
         Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · q quit",
         Screen::Results => "↑↓ scroll · m Markdown · j JSON · g questions · ? keys · q quit",
@@ -233,6 +233,31 @@ pub(super) fn clip(s: &str, width: usize) -> String {
     out
 }
 
+/// A path for the screen: the home folder as `~`, and when still too long for `width` cells,
+/// its end kept behind a leading `…` (the file name matters most), never cut mid-name at the end.
+pub(super) fn short_path(path: &std::path::Path, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let text = path.display().to_string();
+    let text = match std::env::var("HOME") {
+        Ok(home) if home.len() > 1 && text.starts_with(&home) => format!("~{}", &text[home.len()..]),
+        _ => text,
+    };
+    if text.width() <= width {
+        return text;
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
+}
+
 /// Pads text with spaces to `width` cells (format's `{:<w}` counts chars, not cells).
 pub(super) fn pad(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
@@ -246,7 +271,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("y p n u a", "answer yes/partly/no/don't know/n/a"),
     ("→ l   ← h", "next / previous question"),
     ("Tab  Shift-Tab", "next / previous dimension"),
-    ("f", "next unanswered question"),
+    ("f", "next unanswered or carried answer"),
     ("Enter", "confirm an answer carried over"),
     ("e   v", "edit note / evidence (Enter keeps)"),
     ("Ctrl-J", "new line in a note; pastes keep lines"),

@@ -54,7 +54,8 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
     let mut lines = Vec::new();
     let name_width = (sidebar_width as usize).saturating_sub(13);
     let dims = a.questionnaire.dimensions.len();
-    let room = (sidebar.height as usize).saturating_sub(5).max(1);
+    let confirm = a.to_confirm();
+    let room = (sidebar.height as usize).saturating_sub(5 + usize::from(confirm > 0)).max(1);
     let first = if dims <= room { 0 } else { current_dim.saturating_sub(room / 2).min(dims - room) };
     for (i, d) in a.questionnaire.dimensions.iter().enumerate().skip(first).take(room) {
         let answered = d.questions.iter().filter(|q| a.session.answer(&q.id).is_some()).count();
@@ -67,6 +68,9 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
     lines.push(Line::raw(""));
     let (answered, total) = (a.answered(), a.total());
     lines.push(Line::raw(format!(" {answered}/{total} answered")));
+    if confirm > 0 {
+        lines.push(Line::styled(format!(" {confirm} to confirm (f)"), theme.accent()));
+    }
     let bar_width = (sidebar_width as usize).saturating_sub(4);
     lines
         .push(Line::styled(format!(" {}", text_bar(answered as f64, total as f64, bar_width)), theme.fg(Color::Green)));
@@ -130,7 +134,8 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
         } else {
             // Narrow: the position first, the dimension as far as it fits.
             let head = if sidebar_width == 0 {
-                format!("{answered}/{total} answered · question {position} of {} · ", dim.questions.len())
+                let confirm = if confirm > 0 { format!(" · {confirm} to confirm") } else { String::new() };
+                format!("{answered}/{total} answered{confirm} · question {position} of {} · ", dim.questions.len())
             } else {
                 format!("question {position} of {} · ", dim.questions.len())
             };
@@ -162,7 +167,12 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
     }
     if let Some(last) = carried {
         lines.push(Line::styled(
-            clip(&format!("last time: {} — confirm with Enter or answer again", last.label()), width),
+            clip(
+                &Some(format!("last time: {} — confirm with Enter or answer again", last.label()))
+                    .filter(|long| long.width() <= width)
+                    .unwrap_or_else(|| format!("last time: {} — Enter confirms", last.label())),
+                width,
+            ),
             theme.accent(),
         ));
     }

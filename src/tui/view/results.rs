@@ -34,6 +34,14 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     } else {
         lines.push(Line::raw(format!("{answered} of {total} answered")));
     }
+    let confirm = a.to_confirm();
+    if confirm > 0 {
+        let text = format!(
+            "{confirm} answer{} carried from the last assessment still to confirm (they count as given; f on the questions finds them)",
+            if confirm == 1 { "" } else { "s" }
+        );
+        lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(|l| Line::styled(l, theme.accent())));
+    }
     lines.push(Line::raw(""));
     // Full dimension names when the window has room for them and the bars.
     let longest =
