@@ -592,3 +592,62 @@ fn a_session_whose_questionnaire_is_invalid_is_called_invalid_not_missing() {
     assert!(err.contains("invalid") && err.contains("team-checklist.yaml"), "{err}");
     assert!(!err.contains("is not in") && !err.contains("unknown questionnaire"), "{err}");
 }
+
+/// The session files in a user folder's `sessions/`, sorted.
+fn files_in_sessions(home: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(home.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_next_assessment_or_new_respondent_opened_and_closed_without_a_change_writes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(
+        sessions.join("q3.yaml"),
+        format!("{QUICK_START}team: Fraud\nrespondent: Ana\nanswers:\n  data-pipeline-code: yes\n"),
+    )
+    .unwrap();
+    // `a` (next assessment), then quit at once: no new file, no lock left.
+    let mut tui = Tui::start(home.path(), &["assess"]);
+    tui.wait_for("Open a session");
+    tui.send("a");
+    tui.wait_for("1 to confirm");
+    tui.send("\x1b[H");
+    tui.wait_for("last time: Yes");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(files_in_sessions(home.path()), vec!["q3.yaml"]);
+    // `r` (new respondent) through the form to the questions, then quit: nothing either.
+    let mut tui = Tui::start(home.path(), &["assess"]);
+    tui.wait_for("Open a session");
+    tui.send("r");
+    tui.wait_for("New assessment");
+    tui.send("Ben\t\t\r");
+    tui.wait_for("question 1 of 3");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(files_in_sessions(home.path()), vec!["q3.yaml"]);
+    // The first change writes the next assessment, under the name the lock held.
+    let mut tui = Tui::start(home.path(), &["assess"]);
+    tui.wait_for("Open a session");
+    tui.send("a");
+    tui.wait_for("1 to confirm");
+    tui.send("\x1b[H");
+    tui.wait_for("last time: Yes");
+    tui.send("\r");
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let names = files_in_sessions(home.path());
+    assert_eq!(names.len(), 2, "{names:?}");
+    let new = names.iter().find(|n| *n != "q3.yaml").unwrap();
+    assert!(new.starts_with("fraud-ana-") && new.ends_with(".yaml"), "{new}");
+    let s = load(&sessions.join(new));
+    assert!(!s.answers["data-pipeline-code"].carried, "confirmed with Enter");
+}

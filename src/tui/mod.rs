@@ -150,6 +150,9 @@ fn finish(model: &Model, wrote: bool, outcome: Result<Ended>) -> Result<ExitCode
     if ended == Ended::Quit || ended == Ended::Signal {
         if wrote {
             let _ = writeln!(out, "Session saved to {}", a.path.display());
+        } else if !a.path.exists() {
+            let _ = writeln!(out, "Nothing was changed, so no session was written ({} not created)", a.path.display());
+            return Ok(ExitCode::SUCCESS);
         } else {
             let _ = writeln!(out, "Session unchanged: {}", a.path.display());
         }
@@ -333,10 +336,11 @@ fn opened_new(
 ) {
     match created {
         Ok((l, a)) => {
+            // The lock holds the file name; the file itself is written on the first change, so
+            // a session opened and closed without one leaves nothing behind.
             *lock = Some(l);
-            saver.last_good = None;
+            saver.last_good = Some(a.session.clone());
             model.open(a);
-            model.dirty = true;
         }
         Err(e) => {
             app::update(model, Msg::Failed(format!("{e:#}")));
@@ -534,6 +538,7 @@ pub fn saved_entries(home: Option<&Path>) -> Vec<SavedEntry> {
             questionnaire: s.session.questionnaire.clone(),
             answered: s.answered,
             total: s.total,
+            to_confirm: s.session.answers.values().filter(|e| e.carried && e.answer.is_some()).count(),
             changed: s.session.date.clone().unwrap_or_else(|| {
                 s.modified
                     .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
