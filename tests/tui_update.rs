@@ -867,3 +867,18 @@ fn the_start_list_shows_what_is_to_confirm_and_tells_twin_rows_apart() {
     assert!(screen.contains("(fraud-ana-2026-11-28)") && screen.contains("(fraud-ana-2026-11-28-3)"), "{screen}");
     assert!(screen.contains("21 of 21 answered, 21 carried to confirm"), "the selected row says so: {screen}");
 }
+
+#[test]
+fn results_show_the_level_and_the_progress_toward_the_next_as_the_report_does() {
+    let mut m = model();
+    keys(&mut m, "yyynnn");
+    press(&mut m, KeyCode::Char('r'));
+    let p = a(&m).report.progress.clone().expect("a next level to work toward");
+    let screen = render(&m, 80, 24);
+    let level = a(&m).report.overall.level;
+    assert!(screen.contains(&format!("Level {level} of 3")), "{screen}");
+    let progress = format!("Progress toward Level {}: {:.0}%", p.level, p.ratio * 100.0);
+    assert!(screen.contains(&progress), "{progress} in {screen}");
+    assert!(screen.contains("0 to 3") && screen.contains("/3 "), "bars say their 0–3 scale: {screen}");
+    assert!(!screen.contains("score 0."), "no bare overall score beside the level: {screen}");
+}

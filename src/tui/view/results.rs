@@ -16,15 +16,21 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     let width = inner.width as usize;
     let highest = a.questionnaire.highest_level();
     let (answered, total) = (a.answered(), a.total());
+    // The level first, then how far toward the next one, in the Markdown report's words and
+    // numbers (a bare score next to "Level 0" reads as a contradiction).
     let summary = format!(
-        "Level {} · {}   score {:.2}   target Level {} · {}",
-        r.overall.level, r.overall.name, r.overall.score, r.target.level, r.target.name
+        "Level {} of {highest} · {}   target Level {} · {}",
+        r.overall.level, r.overall.name, r.target.level, r.target.name
     );
     let mut lines: Vec<Line> = wrap_with_cursor(&summary, 0, width)
         .0
         .into_iter()
         .map(|l| Line::styled(l, Style::default().add_modifier(Modifier::BOLD)))
         .collect();
+    if let Some(p) = &r.progress {
+        let text = format!("Progress toward Level {}: {:.0}% of its practices in place", p.level, p.ratio * 100.0);
+        lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(Line::raw));
+    }
     if answered < total {
         let warning = format!(
             "{answered} of {total} answered: indicative only until every question has an answer (f on the questions finds them)"
@@ -46,13 +52,24 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     // Full dimension names when the window has room for them and the bars.
     let longest =
         r.dimensions.iter().map(|d| unicode_width::UnicodeWidthStr::width(d.name.as_str())).max().unwrap_or(0);
-    let name_width = longest.clamp(12, width.saturating_sub(26).max(12));
-    let bar = width.saturating_sub(name_width + 12).clamp(8, 40);
+    let name_width = longest.clamp(12, width.saturating_sub(30).max(12));
+    let bar = width.saturating_sub(name_width + 16).clamp(8, 40);
+    // The score runs from 0 to the highest level: say so above the bars.
+    lines.push(Line::styled(
+        format!(
+            "{} {:<5} {:<8} {}",
+            pad("Dimension", name_width),
+            "Level",
+            "Score",
+            clip(&format!("0 to {highest}"), bar)
+        ),
+        Style::default().add_modifier(Modifier::BOLD),
+    ));
     for d in &r.dimensions {
         let weakest = r.overall.weakest.contains(&d.id);
         lines.push(Line::from(vec![
             Span::styled(pad(&d.name, name_width), if weakest { theme.fg(Color::Red) } else { Style::default() }),
-            Span::raw(format!(" L{} {:>4.2} ", d.level, d.score)),
+            Span::raw(format!(" L{:<4} {:>4.2}/{highest:<3} ", d.level, d.score)),
             Span::styled(text_bar(d.score, f64::from(highest), bar), theme.fg(Color::Green)),
         ]));
     }
