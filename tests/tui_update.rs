@@ -882,3 +882,23 @@ fn results_show_the_level_and_the_progress_toward_the_next_as_the_report_does() 
     assert!(screen.contains("0 to 3") && screen.contains("/3 "), "bars say their 0–3 scale: {screen}");
     assert!(!screen.contains("score 0."), "no bare overall score beside the level: {screen}");
 }
+
+#[test]
+fn esc_from_the_new_session_form_to_the_list_and_back_keeps_what_was_typed() {
+    let mut m = common::tui_start_model();
+    for back in [KeyCode::Char('n'), KeyCode::End] {
+        press(&mut m, back);
+        if back == KeyCode::End {
+            press(&mut m, KeyCode::Enter);
+        }
+        assert_eq!(m.screen, Screen::NewSession);
+        press(&mut m, KeyCode::Tab);
+        keys(&mut m, "Fraud");
+        press(&mut m, KeyCode::Esc);
+        press(&mut m, KeyCode::Esc);
+        assert_eq!(m.screen, Screen::Start, "Esc goes back one step at a time");
+    }
+    press(&mut m, KeyCode::Char('n'));
+    assert_eq!(m.form.team.text, "FraudFraud", "the team typed before is still there");
+    assert!(render(&m, 80, 24).contains("FraudFraud"));
+}
