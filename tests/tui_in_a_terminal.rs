@@ -651,3 +651,27 @@ fn a_next_assessment_or_new_respondent_opened_and_closed_without_a_change_writes
     let s = load(&sessions.join(new));
     assert!(!s.answers["data-pipeline-code"].carried, "confirmed with Enter");
 }
+
+#[test]
+fn participants_in_the_new_session_form_make_a_workshop_session() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path(), &["assess", "-q", "mlops-quick"]);
+    tui.wait_for("New assessment");
+    tui.send("\tFraud\t\t\tAna:engineering, Ben\r");
+    tui.wait_for("Elapsed");
+    tui.wait_for("Fraud");
+    tui.send("y");
+    tui.wait_for("Votes 1 of 2");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let names = files_in_sessions(home.path());
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].starts_with("fraud-workshop-"), "{names:?}");
+    let s = load(&home.path().join("sessions").join(&names[0]));
+    let people: Vec<(&str, Option<&str>)> =
+        s.participants.as_ref().unwrap().iter().map(|p| (p.name.as_str(), p.role.as_deref())).collect();
+    assert_eq!(people, vec![("Ana", Some("engineering")), ("Ben", None)]);
+    assert_eq!(s.team.as_deref(), Some("Fraud"));
+    assert!(s.respondent.is_none());
+    assert_eq!(s.answers["data-pipeline-code"].votes.get("Ana"), Some(&mlops_maturity::session::Answer::Yes));
+}

@@ -284,7 +284,8 @@ fn new_session_form_collects_fields() {
             questionnaire: "mlops-quick".into(),
             team: "Search q".into(),
             respondent: "Bo".into(),
-            role: "data-science".into()
+            role: "data-science".into(),
+            participants: String::new()
         }
     );
 }
@@ -750,7 +751,7 @@ mod any_input {
                     break;
                 }
                 prop_assert!(m.start_row <= m.saved.len());
-                prop_assert!(m.form.field <= 4);
+                prop_assert!(m.form.field <= 5);
                 if let Some(a) = &m.assessment {
                     prop_assert!(a.cursor < a.total());
                 }
@@ -901,4 +902,30 @@ fn esc_from_the_new_session_form_to_the_list_and_back_keeps_what_was_typed() {
     press(&mut m, KeyCode::Char('n'));
     assert_eq!(m.form.team.text, "FraudFraud", "the team typed before is still there");
     assert!(render(&m, 80, 24).contains("FraudFraud"));
+}
+
+#[test]
+fn participants_in_the_new_session_form_start_a_workshop() {
+    let mut m = common::tui_start_model();
+    press(&mut m, KeyCode::Char('n'));
+    press(&mut m, KeyCode::Tab);
+    keys(&mut m, "Fraud ML");
+    for _ in 0..3 {
+        press(&mut m, KeyCode::Tab);
+    }
+    assert_eq!(m.form.field, 4, "participants come after the role");
+    assert!(render(&m, 80, 24).contains("Ana:engineering"), "the field shows how to fill it");
+    update(&mut m, Msg::Paste("Ana:engineering, Ben:data-science, Cy".into()));
+    assert!(render(&m, 80, 24).contains("Start the workshop"));
+    let expected = Effect::Create {
+        questionnaire: "mlops-maturity".into(),
+        team: "Fraud ML".into(),
+        respondent: String::new(),
+        role: String::new(),
+        participants: "Ana:engineering, Ben:data-science, Cy".into(),
+    };
+    assert_eq!(press(&mut m, KeyCode::Enter), expected, "Enter in the last field starts");
+    press(&mut m, KeyCode::Tab);
+    assert_eq!(m.form.field, 5);
+    assert_eq!(press(&mut m, KeyCode::Enter), expected, "so does the button");
 }

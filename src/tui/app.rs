@@ -49,6 +49,8 @@ pub enum Effect {
         team: String,
         respondent: String,
         role: String,
+        /// `Name:role, Name, …` for a workshop session; empty for one respondent.
+        participants: String,
     },
     Export(ExportFormat),
     /// Start the next assessment from this earlier session (DESIGN "Next assessment").
@@ -212,8 +214,38 @@ pub struct NewSessionForm {
     pub team: TextInput,
     pub respondent: TextInput,
     pub role: TextInput,
-    /// 0 questionnaire, 1 team, 2 respondent, 3 role, 4 start button.
+    /// `Ana:engineering, Ben:data-science, Cy`: when filled, the session is a workshop.
+    pub participants: TextInput,
+    /// 0 questionnaire, 1 team, 2 respondent, 3 role, 4 participants, 5 start button.
     pub field: usize,
+}
+
+/// The form's last field before the start button.
+pub const LAST_INPUT: usize = 4;
+
+impl NewSessionForm {
+    /// The text input of the focused field, if it is one.
+    fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match self.field {
+            1 => Some(&mut self.team),
+            2 => Some(&mut self.respondent),
+            3 => Some(&mut self.role),
+            4 => Some(&mut self.participants),
+            _ => None,
+        }
+    }
+
+    /// What starting the form asks for: a new session, or a workshop when participants are given.
+    fn create(&self) -> Option<Effect> {
+        let (id, _) = self.questionnaires.get(self.choice)?;
+        Some(Effect::Create {
+            questionnaire: id.clone(),
+            team: self.team.text.trim().to_owned(),
+            respondent: self.respondent.text.trim().to_owned(),
+            role: self.role.text.trim().to_owned(),
+            participants: self.participants.text.trim().to_owned(),
+        })
+    }
 }
 
 /// The roles the form offers with ←→; any other text can be typed.
@@ -426,47 +458,39 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
 
 /// Routes a key to the open text input, if any; `None` when no input is being edited.
 fn edit_text(model: &mut Model, key: KeyEvent) -> Option<Effect> {
-    if model.screen == Screen::NewSession && (1..=3).contains(&model.form.field) {
+    if model.screen == Screen::NewSession && (1..=LAST_INPUT).contains(&model.form.field) {
+        let field = model.form.field;
+        let start = model.form.create();
         let form = &mut model.form;
-        let input = match form.field {
-            1 => &mut form.team,
-            2 => &mut form.respondent,
-            _ => &mut form.role,
-        };
-        return match key.code {
-            KeyCode::Tab | KeyCode::Down => {
-                form.field += 1;
-                Some(Effect::None)
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                form.field -= 1;
-                Some(Effect::None)
-            }
-            KeyCode::Esc => {
-                form.field -= 1;
-                Some(Effect::None)
-            }
-            KeyCode::Left | KeyCode::Right
-                if form.field == 3 && (input.text.is_empty() || ROLES.contains(&input.text.as_str())) =>
-            {
-                let at = ROLES.iter().position(|r| *r == input.text);
-                let next = match (at, key.code == KeyCode::Right) {
-                    (None, true) => 0,
-                    (None, false) => ROLES.len() - 1,
-                    (Some(i), true) => (i + 1) % ROLES.len(),
-                    (Some(i), false) => (i + ROLES.len() - 1) % ROLES.len(),
-                };
-                *input = TextInput::new(ROLES[next]);
-                Some(Effect::None)
-            }
-            _ => match input.handle(key) {
-                InputOutcome::Done => {
-                    form.field += 1;
-                    Some(Effect::None)
+        match key.code {
+            // Enter in the last field starts the assessment, as the button does.
+            KeyCode::Enter if field == LAST_INPUT => return Some(start.unwrap_or(Effect::None)),
+            KeyCode::Tab | KeyCode::Down => form.field += 1,
+            KeyCode::BackTab | KeyCode::Up | KeyCode::Esc => form.field -= 1,
+            _ => {
+                let input = form.input_mut()?;
+                match key.code {
+                    KeyCode::Left | KeyCode::Right
+                        if field == 3 && (input.text.is_empty() || ROLES.contains(&input.text.as_str())) =>
+                    {
+                        let at = ROLES.iter().position(|r| *r == input.text);
+                        let next = match (at, key.code == KeyCode::Right) {
+                            (None, true) => 0,
+                            (None, false) => ROLES.len() - 1,
+                            (Some(i), true) => (i + 1) % ROLES.len(),
+                            (Some(i), false) => (i + ROLES.len() - 1) % ROLES.len(),
+                        };
+                        *input = TextInput::new(ROLES[next]);
+                    }
+                    _ => {
+                        if input.handle(key) == InputOutcome::Done {
+                            form.field += 1;
+                        }
+                    }
                 }
-                _ => Some(Effect::None),
-            },
-        };
+            }
+        }
+        return Some(Effect::None);
     }
     let a = model.assessment.as_mut()?;
     let (_, input) = a.editing.as_mut()?;
@@ -518,18 +542,14 @@ pub fn commit_edit(model: &mut Model) {
 
 /// A paste goes into the text field being edited, as one block; anywhere else it is ignored.
 fn paste(model: &mut Model, text: &str) {
-    let input = if model.screen == Screen::NewSession && (1..=3).contains(&model.form.field) {
-        let form = &mut model.form;
-        match form.field {
-            1 => &mut form.team,
-            2 => &mut form.respondent,
-            _ => &mut form.role,
-        }
+    let input = if model.screen == Screen::NewSession && (1..=LAST_INPUT).contains(&model.form.field) {
+        let Some(input) = model.form.input_mut() else { return };
+        input
     } else if let Some((_, input)) = model.assessment.as_mut().and_then(|a| a.editing.as_mut()) {
         input
     } else {
         model.status = if model.screen == Screen::NewSession {
-            "Paste ignored: move to Team, Respondent or Role first".into()
+            "Paste ignored: move to Team, Respondent, Role or Participants first".into()
         } else {
             "Paste ignored: press e (note) or v (evidence) first, then paste".into()
         };
@@ -589,24 +609,14 @@ fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
     let form = &mut model.form;
     let count = form.questionnaires.len().max(1);
     match (form.field, key.code) {
-        (_, KeyCode::Tab | KeyCode::Down) => form.field = (form.field + 1).min(4),
+        (_, KeyCode::Tab | KeyCode::Down) => form.field = (form.field + 1).min(LAST_INPUT + 1),
         (_, KeyCode::BackTab | KeyCode::Up) => form.field = form.field.saturating_sub(1),
         (0, KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ')) => form.choice = (form.choice + 1) % count,
         (0, KeyCode::Left | KeyCode::Char('h')) => form.choice = (form.choice + count - 1) % count,
         (0, KeyCode::Enter) => form.field = 1,
-        (4, KeyCode::Enter) => {
-            let Some((id, _)) = form.questionnaires.get(form.choice) else {
-                return Effect::None;
-            };
-            return Effect::Create {
-                questionnaire: id.clone(),
-                team: form.team.text.trim().to_owned(),
-                respondent: form.respondent.text.trim().to_owned(),
-                role: form.role.text.trim().to_owned(),
-            };
-        }
+        (5, KeyCode::Enter) => return form.create().unwrap_or(Effect::None),
         (_, KeyCode::Char('q')) => return Effect::Quit,
-        (4, KeyCode::Esc) => form.field = 3,
+        (5, KeyCode::Esc) => form.field = LAST_INPUT,
         (_, KeyCode::Esc) if model.saved.is_empty() => {
             model.status = "This is the first step: q quits".into();
         }

@@ -102,7 +102,12 @@ pub(super) fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: R
     let q = form.questionnaires.get(form.choice).map_or("(none)".to_owned(), |(id, title)| format!("{title} ({id})"));
     let mut lines =
         vec![Line::raw(""), Line::from(vec![label(0, "Questionnaire"), Span::raw(format!("◂ {q} ▸"))]), Line::raw("")];
-    let inputs = [(1, "Team", &form.team), (2, "Respondent", &form.respondent), (3, "Role", &form.role)];
+    let inputs = [
+        (1, "Team", &form.team),
+        (2, "Respondent", &form.respondent),
+        (3, "Role", &form.role),
+        (4, "Participants", &form.participants),
+    ];
     for (i, name, input) in inputs {
         let value = if input.text.is_empty() && form.field != i {
             Span::styled("(optional)", theme.dim())
@@ -113,22 +118,32 @@ pub(super) fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: R
         if i == 3 && form.field == 3 {
             spans.push(Span::styled("   ←→ choose, or type your own", theme.dim()));
         }
+        if i == 4 && form.field == 4 && input.text.is_empty() {
+            spans.push(Span::styled("for a workshop: Ana:engineering, Ben:data-science, Cy", theme.dim()));
+        }
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    let button = if form.field == 4 { theme.selected() } else { theme.accent() };
-    lines.push(Line::from(vec![Span::styled(" Start the assessment ", button)]));
+    let button = if form.field == 5 { theme.selected() } else { theme.accent() };
+    let workshop = !form.participants.text.trim().is_empty();
+    let start = if workshop { " Start the workshop " } else { " Start the assessment " };
+    lines.push(Line::from(vec![Span::styled(start, button)]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!("Role: {}, or any other. It lets a workshop report compare views.", crate::tui::app::ROLES.join(", ")),
         theme.dim(),
     ));
+    lines.push(Line::styled(
+        "Participants (Name:role, comma-separated) make it a workshop: everyone votes, blind, on one screen; Respondent and Role are then left out.",
+        theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    if (1..=3).contains(&form.field) {
+    if (1..=4).contains(&form.field) {
         let input = match form.field {
             1 => &form.team,
             2 => &form.respondent,
-            _ => &form.role,
+            3 => &form.role,
+            _ => &form.participants,
         };
         let y = inner.y + 2 + form.field as u16;
         let x = inner.x + 15 + input.cursor_width() as u16; // after the label column
