@@ -929,3 +929,59 @@ fn participants_in_the_new_session_form_start_a_workshop() {
     assert_eq!(m.form.field, 5);
     assert_eq!(press(&mut m, KeyCode::Enter), expected, "so does the button");
 }
+
+#[test]
+fn at_80_by_24_nothing_that_matters_is_cut() {
+    // The carried hint fits the question's column.
+    let mut m = all_carried();
+    press(&mut m, KeyCode::Home);
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("last time: Partly — Enter confirms"), "{screen}");
+    // An exported report's path has a line of its own, its file name whole.
+    let long =
+        PathBuf::from("/home/someone/with/a/rather/long/folder/name/sessions/fraud-ml-ana-2026-11-28-report.json");
+    update(&mut m, Msg::Exported(long));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("JSON report written to"), "{screen}");
+    assert!(screen.contains("fraud-ml-ana-2026-11-28-report.json"), "{screen}");
+    // A note longer than its rows says that lines are hidden above the cursor.
+    press(&mut m, KeyCode::Char('e'));
+    let text: Vec<String> = (1..=30).map(|i| format!("line {i}")).collect();
+    update(&mut m, Msg::Paste(text.join("\n")));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("line 30") && screen.contains("more lines above"), "{screen}");
+}
+
+#[test]
+fn a_message_about_one_screen_does_not_follow_to_the_next() {
+    let mut m = model();
+    m.status = "Agreed: Partly".into();
+    press(&mut m, KeyCode::Char('r'));
+    assert_eq!(m.screen, Screen::Results);
+    assert!(!render(&m, 80, 24).contains("Agreed: Partly"));
+}
+
+#[test]
+fn the_workshop_key_bar_never_leaves_q_quit_alone_on_a_line() {
+    let q = common::pinned("mlops-quick");
+    let mut s = Session::new("mlops-quick");
+    s.team = Some("Fraud ML".into());
+    s.participants = Some(mlops_maturity::workshop::parse_participants("Ana:engineering,Ben:data-science,Cy").unwrap());
+    let a0 = Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28");
+    let m = Model::with_assessment(a0, "2026-11-28", false);
+    for (w, h) in [(80, 24), (60, 18), (120, 40)] {
+        let screen = render(&m, w, h);
+        assert!(screen.contains("Fraud ML"), "the team is in the header: {screen}");
+        assert!(!screen.lines().any(|l| l.trim_matches(|c| c == '"' || c == ' ') == "q quit"), "{screen}");
+    }
+}
+
+#[test]
+fn start_list_paths_keep_their_file_name() {
+    let mut m = common::tui_start_model();
+    m.saved[0].path = PathBuf::from(
+        "/very/long/folder/of/someone/who/keeps/sessions/deep/inside/sessions/fraud-ml-ana-2026-11-28.yaml",
+    );
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("…") && screen.contains("fraud-ml-ana-2026-11-28.yaml"), "{screen}");
+}

@@ -351,7 +351,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
         // A message set by this key stays until the key after it, even when a save follows.
         model.status_sticky = false;
         let before = model.status.clone();
+        let screen = model.screen;
         let effect = update_inner(model, msg);
+        // A message about the screen left behind ("Agreed: Partly") does not follow to the next.
+        if model.screen != screen && model.status == before && model.save_error.is_none() {
+            model.status.clear();
+        }
         model.status_sticky = model.status != before;
         return effect;
     }
@@ -398,7 +403,8 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
                 Some("csv") => "CSV report",
                 _ => "Report",
             };
-            model.status = format!("{what} written to {}", path.display());
+            // The path on a line of its own, so it is never broken inside a name.
+            model.status = format!("{what} written to\n{}", path.display());
             model.status_sticky = true;
             if !model.exported.contains(&path) {
                 model.exported.push(path);

@@ -159,11 +159,19 @@ fn status_text(model: &Model) -> String {
 fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool)> {
     let keys = key_hints(model);
     let status = status_text(model);
-    if keys.width() + status.width() + 3 <= width {
+    if !status.contains('\n') && keys.width() + status.width() + 3 <= width {
         let gap = width - keys.width() - status.width();
         return vec![(format!("{keys}{}{status}", " ".repeat(gap)), !status.is_empty())];
     }
-    let (mut lines, _, _) = wrap_with_cursor(&status, 0, width);
+    // A path on a line of its own that is too long keeps its end (the file name), never wraps.
+    let mut lines = Vec::new();
+    for part in status.split('\n') {
+        if (part.starts_with('/') || part.starts_with('~')) && !part.contains(' ') {
+            lines.push(short_path(std::path::Path::new(part), width));
+        } else {
+            lines.extend(wrap_with_cursor(part, 0, width).0);
+        }
+    }
     // A very long message (a template error) takes up to a third of the window; the rest of
     // it ends in … and the full text is in the exit message or the file it names.
     let room = (height / 3).max(3);
@@ -175,18 +183,23 @@ fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool
     }
     let mut out: Vec<(String, bool)> =
         lines.into_iter().filter(|l| !status.is_empty() || !l.is_empty()).map(|l| (l, true)).collect();
-    // Hints too long for the line wrap at their separators, never cut.
-    let mut line = String::new();
+    // Hints too long for the line wrap at their separators, never cut; the last line gets
+    // at least two of them ("q quit" never alone).
+    let mut rows: Vec<Vec<&str>> = vec![Vec::new()];
     for part in keys.split(" · ") {
-        if !line.is_empty() && line.width() + 3 + part.width() > width {
-            out.push((std::mem::take(&mut line), false));
+        let line = rows.last_mut().expect("a row");
+        let used: usize = line.iter().map(|p| p.width() + 3).sum();
+        if !line.is_empty() && used + part.width() > width {
+            rows.push(Vec::new());
         }
-        if !line.is_empty() {
-            line.push_str(" · ");
-        }
-        line.push_str(part);
+        rows.last_mut().expect("a row").push(part);
     }
-    out.push((line, false));
+    let n = rows.len();
+    if n >= 2 && rows[n - 1].len() == 1 && rows[n - 2].len() >= 3 {
+        let moved = rows[n - 2].pop().expect("a part");
+        rows[n - 1].insert(0, moved);
+    }
+    out.extend(rows.into_iter().map(|parts| (parts.join(" · "), false)));
     out
 }
 

@@ -193,8 +193,25 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
         let first = cursor.map_or(0, |(row, _)| (row + 1).saturating_sub(shown_rows));
         let hidden = values.len().saturating_sub(first + shown_rows);
         for (i, text) in values.iter().enumerate().skip(first).take(shown_rows) {
-            let label = if i == first { label } else { "" };
             let mut text = text.clone();
+            // Lines scrolled off above the cursor are announced, never silently gone: on the
+            // first row shown when there are two or more (the cursor is on the last), else in
+            // the label.
+            let above = if i == first && first > 0 && shown_rows >= 2 {
+                text = format!("↑ {} more lines above", first + 1);
+                String::new()
+            } else if i == first && first > 0 {
+                format!("{} ↑{first}", label.split(' ').next().unwrap_or(label))
+            } else {
+                String::new()
+            };
+            let label = if !above.is_empty() {
+                above.as_str()
+            } else if i == first {
+                label
+            } else {
+                ""
+            };
             if hidden > 0 && i + 1 == first + shown_rows {
                 text = clip(&format!("{text} … (+{hidden} lines)"), value_width);
             }
