@@ -985,3 +985,14 @@ fn start_list_paths_keep_their_file_name() {
     let screen = render(&m, 80, 24);
     assert!(screen.contains("…") && screen.contains("fraud-ml-ana-2026-11-28.yaml"), "{screen}");
 }
+
+#[test]
+fn the_map_says_how_time_is_entered_as_it_works() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('b'));
+    let screen = render(&m, 120, 40);
+    assert!(screen.contains("steps of 5") && !screen.contains("any unit"), "{screen}");
+    press(&mut m, KeyCode::Right);
+    let stage = a(&m).questionnaire.stages[0].id.clone();
+    assert_eq!(a(&m).session.bottlenecks[&stage].time_share, Some(5.0), "← → is how time is entered");
+}
