@@ -100,6 +100,8 @@ pub(super) fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: R
         Span::styled(format!("{text:<15}"), style)
     };
     let q = form.questionnaires.get(form.choice).map_or("(none)".to_owned(), |(id, title)| format!("{title} ({id})"));
+    // One row per field (the cursor is placed by row): a long title is shortened, not wrapped.
+    let q = clip(&q, (inner.width as usize).saturating_sub(15 + 4));
     let mut lines =
         vec![Line::raw(""), Line::from(vec![label(0, "Questionnaire"), Span::raw(format!("◂ {q} ▸"))]), Line::raw("")];
     let inputs = [
