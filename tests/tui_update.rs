@@ -996,3 +996,17 @@ fn the_map_says_how_time_is_entered_as_it_works() {
     let stage = a(&m).questionnaire.stages[0].id.clone();
     assert_eq!(a(&m).session.bottlenecks[&stage].time_share, Some(5.0), "← → is how time is entered");
 }
+
+#[test]
+fn the_workshop_screen_has_no_dark_grey_text_a_projector_washes_out() {
+    let q = common::pinned("mlops-quick");
+    let mut s = Session::new("mlops-quick");
+    s.participants = Some(mlops_maturity::workshop::parse_participants("Ana,Ben").unwrap());
+    let a0 = Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28");
+    let m = Model::with_assessment(a0, "2026-11-28", true);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| mlops_maturity::tui::view::draw(&m, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let dark = [ratatui::style::Color::DarkGray, ratatui::style::Color::Blue];
+    assert!(buffer.content().iter().all(|cell| !dark.contains(&cell.fg)), "dark grey or dark blue text on screen");
+}
