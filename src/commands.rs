@@ -3,6 +3,7 @@
 //! This is an imperative shell: it owns I/O, the clock and exit codes; every decision about
 //! answers, scores and reports is made by the pure modules it calls.
 
+use crate::export;
 use crate::files::{self, folder_of};
 use crate::questionnaire::{self, BUILT_INS, Questionnaire, Source};
 use crate::report::{self, SessionInput};
@@ -25,6 +26,8 @@ pub struct AssessArgs {
 pub enum Format {
     Markdown,
     Json,
+    Html,
+    Csv,
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +113,8 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         (Some(template), _) => render_with_file(&built, template)?,
         (None, Format::Json) => report::to_json(&built),
         (None, Format::Markdown) => render_markdown(&built)?,
+        (None, Format::Html) => render_html(&built)?,
+        (None, Format::Csv) => export::roadmap_csv(&built),
     };
     match &args.output {
         Some(path) => files::write_atomic(path, text.as_bytes())?,
@@ -140,6 +145,18 @@ pub fn render_markdown(built: &report::Report) -> Result<String> {
         }
     }
     Ok(report::render_markdown(built))
+}
+
+/// The HTML report, through the user's `templates/report.html` when there is one, else through
+/// the built-in template.
+pub fn render_html(built: &report::Report) -> Result<String> {
+    if let Some(home) = home() {
+        let custom = home.join("templates").join(export::HTML_TEMPLATE_NAME);
+        if custom.is_file() {
+            return render_with_file(built, &custom);
+        }
+    }
+    Ok(export::render_html(built))
 }
 
 /// Earlier scores per dimension, from a JSON report or a session scored with `q`.
@@ -245,6 +262,7 @@ pub fn init(dir: &Path) -> Result<ExitCode> {
     let mut wanted: Vec<(PathBuf, &str)> =
         BUILT_INS.iter().map(|(id, text)| (dir.join("questionnaires").join(format!("{id}.yaml")), *text)).collect();
     wanted.push((dir.join("templates").join(report::DEFAULT_TEMPLATE_NAME), report::DEFAULT_TEMPLATE));
+    wanted.push((dir.join("templates").join(export::HTML_TEMPLATE_NAME), export::HTML_TEMPLATE));
     for (path, text) in wanted {
         if path.exists() {
             println!("kept      {} (already there; delete it to get the built-in again)", path.display());

@@ -72,6 +72,8 @@ enum Command {
 enum CliFormat {
     Markdown,
     Json,
+    Html,
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -88,6 +90,8 @@ fn main() -> ExitCode {
                 format: match format {
                     CliFormat::Markdown => Format::Markdown,
                     CliFormat::Json => Format::Json,
+                    CliFormat::Html => Format::Html,
+                    CliFormat::Csv => Format::Csv,
                 },
                 template,
                 output,
