@@ -46,6 +46,8 @@ pub enum Effect {
 pub enum ExportFormat {
     Markdown,
     Json,
+    Html,
+    Csv,
 }
 
 /// A saved session offered on the start screen.
@@ -578,6 +580,8 @@ fn results_key(model: &mut Model, key: KeyEvent) -> Effect {
     match key.code {
         KeyCode::Char('m') => Effect::Export(ExportFormat::Markdown),
         KeyCode::Char('j') => Effect::Export(ExportFormat::Json),
+        KeyCode::Char('w') => Effect::Export(ExportFormat::Html),
+        KeyCode::Char('t') => Effect::Export(ExportFormat::Csv),
         KeyCode::Esc | KeyCode::Enter => {
             model.screen = Screen::Question;
             Effect::None

@@ -113,7 +113,7 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Question => "y p n u a answer · ←→ move · Tab dimension · e note · ? keys · q quit",
         Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · ? keys · q save & quit",
         Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · ? keys · q save & quit",
-        Screen::Results => "m export Markdown · j export JSON · g questions · ? keys · q save & quit",
+        Screen::Results => "export: m Markdown · j JSON · w HTML · t roadmap CSV · g questions · ? keys · q quit",
     };
     use unicode_width::UnicodeWidthStr;
     let status_width = (model.status.width() as u16 + 2).min(area.width / 2);
@@ -457,7 +457,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("x", "clear the answer"),
     ("g c b r", "questions / context / bottleneck map / results"),
     ("↑↓ ←→ digits", "on context and map: choose, adjust, type"),
-    ("m   j", "on results: export the Markdown / JSON report"),
+    ("m j w t", "on results: export Markdown / JSON / HTML / roadmap CSV"),
     ("?", "this help (any key closes it)"),
     ("q  Ctrl-C", "save and quit (every change is already saved)"),
 ];
