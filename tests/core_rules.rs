@@ -1,0 +1,202 @@
+//! The subtle rules of the core, each pinned by a test named after it: the context points behind
+//! the target, ties in the bottleneck order, per-respondent normalisation of time shares,
+//! duplicate respondent names and role gaps. Mutation testing (`cargo mutants`) showed these
+//! were the rules no other test held in place.
+
+use mlops_maturity::questionnaire::{self, Questionnaire};
+use mlops_maturity::roadmap::{StageLoad, TargetSource, bottleneck_order, context_points, target};
+use mlops_maturity::session::{self, Answer, Context, Criticality, Session};
+use mlops_maturity::workshop::{merge_loads, respondent_names, role_gaps};
+
+fn ctx(models: Option<u32>, criticality: Option<Criticality>, regulated: Option<bool>) -> Context {
+    Context { models_in_production: models, criticality, regulated }
+}
+
+#[test]
+fn fewer_than_three_models_earn_no_volume_point() {
+    assert_eq!(context_points(&ctx(Some(2), None, None)), 0);
+    assert_eq!(context_points(&ctx(Some(0), None, None)), 0);
+    assert_eq!(context_points(&ctx(Some(3), None, None)), 1);
+    assert_eq!(context_points(&ctx(Some(9), None, None)), 1);
+    assert_eq!(context_points(&ctx(Some(10), None, None)), 2);
+}
+
+#[test]
+fn context_points_add_volume_criticality_and_regulation() {
+    assert_eq!(context_points(&ctx(Some(3), Some(Criticality::Medium), Some(true))), 3);
+    assert_eq!(context_points(&ctx(Some(10), Some(Criticality::High), Some(false))), 4);
+    assert_eq!(context_points(&ctx(None, Some(Criticality::Low), Some(true))), 1);
+}
+
+#[test]
+fn without_context_the_target_is_one_level_above_today() {
+    let t = target(None, None, 1, 3);
+    assert_eq!((t.level, t.source), (2, TargetSource::NextLevel));
+    let t = target(None, None, 0, 3);
+    assert_eq!((t.level, t.source), (1, TargetSource::NextLevel));
+    // Never above the highest level.
+    assert_eq!(target(None, None, 3, 3).level, 3);
+}
+
+#[test]
+fn context_points_map_to_target_bands() {
+    let level = |c: Context| target(None, Some(&c), 0, 3);
+    assert_eq!(level(ctx(Some(2), Some(Criticality::Low), None)).level, 1);
+    assert_eq!(level(ctx(Some(3), Some(Criticality::Medium), None)).level, 2);
+    assert_eq!(level(ctx(Some(3), Some(Criticality::High), Some(true))).level, 3);
+    assert_eq!(level(ctx(Some(3), None, None)).source, TargetSource::Context);
+    // An explicit target wins over context.
+    let t = target(Some(1), Some(&ctx(Some(50), Some(Criticality::High), Some(true))), 0, 3);
+    assert_eq!((t.level, t.source), (1, TargetSource::Explicit));
+}
+
+fn load(time_share: f64, pain: Option<f64>) -> StageLoad {
+    StageLoad { time_share, pain }
+}
+
+#[test]
+fn higher_pain_comes_first_and_unrated_pain_last() {
+    let order = bottleneck_order(&[load(90.0, None), load(5.0, Some(2.0)), load(5.0, Some(5.0))]);
+    assert_eq!(order, vec![2, 1, 0]);
+}
+
+#[test]
+fn equal_pain_is_broken_by_time_share_then_stage_order() {
+    let order = bottleneck_order(&[load(10.0, Some(4.0)), load(30.0, Some(4.0)), load(30.0, Some(4.0))]);
+    assert_eq!(order, vec![1, 2, 0]);
+}
+
+#[test]
+fn pains_within_rounding_error_count_as_equal() {
+    // 4 and 4 + 1e-12 are the same pain: the larger time share decides.
+    let order = bottleneck_order(&[load(50.0, Some(4.0)), load(10.0, Some(4.0 + 1e-12))]);
+    assert_eq!(order, vec![0, 1]);
+    // A difference of exactly the tolerance is still a tie.
+    let order = bottleneck_order(&[load(50.0, Some(0.0)), load(10.0, Some(1e-9))]);
+    assert_eq!(order, vec![0, 1]);
+    // Just over the tolerance, pain decides.
+    let order = bottleneck_order(&[load(50.0, Some(4.0)), load(10.0, Some(4.001))]);
+    assert_eq!(order, vec![1, 0]);
+}
+
+#[test]
+fn time_shares_within_rounding_error_fall_back_to_stage_order() {
+    let order = bottleneck_order(&[load(20.0, Some(3.0)), load(20.0 + 1e-12, Some(3.0))]);
+    assert_eq!(order, vec![0, 1]);
+    let order = bottleneck_order(&[load(0.0, None), load(1e-9, None)]);
+    assert_eq!(order, vec![0, 1]);
+    let order = bottleneck_order(&[load(20.0, None), load(20.5, None)]);
+    assert_eq!(order, vec![1, 0]);
+}
+
+#[test]
+fn repeated_respondent_names_count_up_from_two() {
+    let names = respondent_names(&[
+        (Some("Ana".into()), "a.yaml".into()),
+        (Some("Ana".into()), "b.yaml".into()),
+        (Some("Ana".into()), "c.yaml".into()),
+        (Some("Ana".into()), "d.yaml".into()),
+    ]);
+    assert_eq!(names, vec!["Ana", "Ana (2)", "Ana (3)", "Ana (4)"]);
+}
+
+fn sessions(texts: &[&str]) -> Vec<Session> {
+    texts
+        .iter()
+        .map(|t| session::parse(&format!("format: 1\nquestionnaire: x\n{t}"), "s.yaml").expect("a valid session"))
+        .collect()
+}
+
+#[test]
+fn time_shares_are_normalised_per_respondent_then_averaged_over_raters() {
+    let q = questionnaire::built_in("mlops-maturity").unwrap();
+    let s = sessions(&[
+        // 50% / 50% of this respondent's time.
+        "bottlenecks:\n  deployment: { time_share: 1, pain: 2 }\n  monitoring: { time_share: 1 }\n",
+        // 100% on deployment, however large the raw number.
+        "bottlenecks:\n  deployment: { time_share: 400, pain: 4 }\n",
+    ]);
+    let refs: Vec<&Session> = s.iter().collect();
+    let loads = merge_loads(&q.stages, &refs);
+    let at = |id: &str| &loads[q.stages.iter().position(|st| st.id == id).unwrap()];
+    // Deployment: mean of 50 and 100 = 75; monitoring: 50 (one rater); renormalised: 60% and 40%.
+    assert!((at("deployment").time_share - 60.0).abs() < 1e-9, "{loads:?}");
+    assert!((at("monitoring").time_share - 40.0).abs() < 1e-9, "{loads:?}");
+    assert_eq!(at("deployment").pain, Some(3.0));
+    assert_eq!(at("monitoring").pain, None);
+    // A stage nobody rated has no share and no pain.
+    assert_eq!(at("experimentation").time_share, 0.0);
+    assert_eq!(at("experimentation").pain, None);
+}
+
+/// A two-dimension questionnaire with three questions per level, for role-gap arithmetic.
+fn small() -> Questionnaire {
+    let mut dims = String::new();
+    for d in ["alpha", "beta"] {
+        dims.push_str(&format!("  - id: {d}\n    name: {d}\n    questions:\n"));
+        for level in 1..=2 {
+            for i in 0..3 {
+                dims.push_str(&format!(
+                    "      - {{ id: {d}-{level}-{i}, level: {level}, text: t, recommendation: r }}\n"
+                ));
+            }
+        }
+    }
+    let text = format!(
+        "id: small\nversion: 1\ntitle: Small\nlevels:\n  - {{ level: 0, name: Zero }}\n  - {{ level: 1, name: One }}\n  - {{ level: 2, name: Two }}\ndimensions:\n{dims}"
+    );
+    questionnaire::parse(&text, "small.yaml").expect("valid")
+}
+
+fn column(q: &Questionnaire, f: impl Fn(&str) -> Option<Answer>) -> Vec<Option<Answer>> {
+    q.questions().map(|(_, qn)| f(&qn.id)).collect()
+}
+
+#[test]
+fn two_roles_a_full_level_apart_are_a_gap_with_each_roles_own_score() {
+    let q = small();
+    let eng = column(&q, |_| Some(Answer::Yes));
+    let ds = column(&q, |id| Some(if id.starts_with("alpha") { Answer::No } else { Answer::Yes }));
+    let roles = vec![Some("engineering".to_owned()), Some("data-science".to_owned())];
+    let gaps = role_gaps(&q, &roles, &[&eng, &ds]);
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    let (dimension, scores) = &gaps[0];
+    assert_eq!(dimension, "alpha");
+    assert_eq!(scores, &vec![("engineering".to_owned(), 2.0), ("data-science".to_owned(), 0.0)]);
+}
+
+#[test]
+fn scores_less_than_one_apart_are_no_gap_whatever_their_sum_or_ratio() {
+    let q = small();
+    // alpha: 1 + 2/3 against 1 + 1/3: 0.33 apart (their sum and ratio are both above 1).
+    let a = column(&q, |id| {
+        Some(if id.starts_with("alpha-1") || id == "alpha-2-0" || id == "alpha-2-1" { Answer::Yes } else { Answer::No })
+    });
+    let b =
+        column(&q, |id| Some(if id.starts_with("alpha-1") || id == "alpha-2-0" { Answer::Yes } else { Answer::No }));
+    let roles = vec![Some("engineering".to_owned()), Some("product".to_owned())];
+    assert!(role_gaps(&q, &roles, &[&a, &b]).is_empty());
+}
+
+#[test]
+fn respondents_without_a_role_or_with_a_blank_one_form_no_role() {
+    let q = small();
+    let yes = column(&q, |_| Some(Answer::Yes));
+    let no = column(&q, |_| Some(Answer::No));
+    let roles = vec![Some("engineering".to_owned()), Some("  ".to_owned()), None, Some("product".to_owned())];
+    let gaps = role_gaps(&q, &roles, &[&yes, &no, &no, &no]);
+    assert_eq!(gaps.len(), 2, "{gaps:?}");
+    for (_, scores) in &gaps {
+        let names: Vec<&str> = scores.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(names, vec!["engineering", "product"]);
+    }
+}
+
+#[test]
+fn a_single_role_has_nothing_to_differ_from() {
+    let q = small();
+    let yes = column(&q, |_| Some(Answer::Yes));
+    let no = column(&q, |_| Some(Answer::No));
+    let roles = vec![Some("engineering".to_owned()), Some("engineering".to_owned()), None];
+    assert!(role_gaps(&q, &roles, &[&yes, &no, &no]).is_empty());
+}
