@@ -166,6 +166,26 @@ fn heatmap_has_one_cell_per_question_and_respondent_in_a_merge() {
 }
 
 #[test]
+fn every_chart_has_a_title_and_writes_its_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = workshop(dir.path());
+    let doc = html_of(&["report", &a, &b, "--format", "html", "--baseline", &sample()]);
+    let charts = select(&doc, "svg");
+    let ids: Vec<&str> = charts.iter().filter_map(|c| c.attr("id")).collect();
+    assert_eq!(ids, ["baseline-chart", "profile-chart", "bottleneck-chart", "heatmap"]);
+    for chart in charts {
+        let title = chart.select(&Selector::parse(":scope > title").unwrap()).next().map(text_of);
+        assert!(title.is_some_and(|t| !t.trim().is_empty()), "{:?} has a title", chart.attr("id"));
+        let words: String = chart.select(&Selector::parse("text").unwrap()).map(text_of).collect();
+        assert!(
+            words.chars().any(|c| c.is_ascii_digit() || "YPN?–".contains(c)),
+            "{:?} writes its values",
+            chart.attr("id")
+        );
+    }
+}
+
+#[test]
 fn a_single_respondent_gets_no_heatmap() {
     let doc = html_of(&["report", &sample(), "--format", "html"]);
     assert!(select(&doc, "svg#heatmap").is_empty());
