@@ -5,11 +5,10 @@
 
 use crate::export;
 use crate::files::{self, folder_of};
-use crate::questionnaire::{self, BUILT_INS, Questionnaire, Source};
+use crate::questionnaire::{self, BUILT_INS, Questionnaire};
 use crate::report::{self, SessionInput};
 use crate::session::{self, Session};
-use anyhow::{Context as _, Result, anyhow, bail};
-use std::collections::HashMap;
+use anyhow::{Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,6 +19,8 @@ pub struct AssessArgs {
     pub team: Option<String>,
     pub respondent: Option<String>,
     pub role: Option<String>,
+    /// Start the next assessment from this earlier session (`--from`).
+    pub from: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,35 +41,11 @@ pub struct ReportArgs {
     pub baseline: Option<PathBuf>,
 }
 
-/// The user folder, if one can be found (a missing one only means no user files).
-pub fn home() -> Option<PathBuf> {
-    files::home_dir().ok()
-}
-
-/// The questionnaire a session names, resolved from the session file's folder.
-pub fn questionnaire_of(session_path: &Path, session: &Session) -> Result<(Questionnaire, Source)> {
-    questionnaire::resolve(&session.questionnaire, &folder_of(session_path), home().as_deref())
-        .with_context(|| format!("{}: its questionnaire cannot be loaded", session_path.display()))
-}
+use crate::workspace::SessionQuestionnaires;
+pub use crate::workspace::{SavedSession, home, questionnaire_of, saved_sessions};
 
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
-
-/// Questionnaires loaded for sessions, each once: the sessions of a workshop, or a user's
-/// saved sessions, mostly name the same one.
-#[derive(Default)]
-struct SessionQuestionnaires(HashMap<(String, PathBuf), Questionnaire>);
-
-impl SessionQuestionnaires {
-    fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
-        let key = (session.questionnaire.clone(), folder_of(session_path));
-        if !self.0.contains_key(&key) {
-            let (q, _) = questionnaire_of(session_path, session)?;
-            self.0.insert(key.clone(), q);
-        }
-        Ok(&self.0[&key])
-    }
 }
 
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
@@ -188,35 +165,6 @@ pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
         }
     }
     Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-/// A saved session as `list` and the start screen show it.
-#[derive(Debug, Clone)]
-pub struct SavedSession {
-    pub path: PathBuf,
-    pub session: Session,
-    pub answered: usize,
-    pub total: usize,
-    pub modified: Option<std::time::SystemTime>,
-}
-
-/// Sessions in the user folder, newest first; files that do not load are skipped.
-pub fn saved_sessions(home: &Path) -> Vec<SavedSession> {
-    let mut loaded = SessionQuestionnaires::default();
-    let mut out: Vec<SavedSession> = files::files_in(&home.join("sessions"), &["yaml", "yml"])
-        .into_iter()
-        .filter_map(|path| {
-            let session = session::load(&path).ok()?;
-            let (answered, total) = match loaded.of(&path, &session) {
-                Ok(q) => (session.answered_in(q), q.question_count()),
-                Err(_) => (session.answers.values().filter(|a| a.answer.is_some()).count(), 0),
-            };
-            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-            Some(SavedSession { path, session, answered, total, modified })
-        })
-        .collect();
-    out.sort_by_key(|s| std::cmp::Reverse(s.modified));
-    out
 }
 
 pub fn list() -> Result<ExitCode> {

@@ -15,3 +15,4 @@ pub mod scoring;
 pub mod session;
 pub mod tui;
 pub mod workshop;
+pub mod workspace;

@@ -34,6 +34,9 @@ enum Command {
         /// Free text: data-science, engineering, management...
         #[arg(long, value_name = "R")]
         role: Option<String>,
+        /// Start the next assessment from this earlier session: answers carried over to confirm.
+        #[arg(long, value_name = "EARLIER")]
+        from: Option<PathBuf>,
     },
     /// Score one session or merge several, and write the report.
     Report {
@@ -80,8 +83,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => commands::assess(AssessArgs::default()),
-        Some(Command::Assess { questionnaire, session, team, respondent, role }) => {
-            commands::assess(AssessArgs { questionnaire, session, team, respondent, role })
+        Some(Command::Assess { questionnaire, session, team, respondent, role, from }) => {
+            commands::assess(AssessArgs { questionnaire, session, team, respondent, role, from })
         }
         Some(Command::Report { sessions, questionnaire, format, template, output, baseline }) => {
             commands::report(ReportArgs {

@@ -320,6 +320,29 @@ impl Session {
         q.questions().filter(|(_, question)| self.answer(&question.id).is_some()).count()
     }
 
+    /// The start of the next assessment from this one (DESIGN "Next assessment"): the same
+    /// questionnaire, people, context, target and bottlenecks; every answer carried over and
+    /// marked `carried` until confirmed, evidence kept, notes dropped; workshop votes dropped
+    /// (they were that day's), no date until the first save.
+    pub fn next_assessment(&self) -> Session {
+        let answers = self
+            .answers
+            .iter()
+            .filter(|(_, e)| e.answer.is_some() || e.evidence.is_some())
+            .map(|(id, e)| {
+                let entry = AnswerEntry {
+                    answer: e.answer,
+                    note: None,
+                    evidence: e.evidence.clone(),
+                    carried: e.answer.is_some(),
+                    votes: IndexMap::new(),
+                };
+                (id.clone(), entry)
+            })
+            .collect();
+        Session { date: None, answers, ..self.clone() }
+    }
+
     pub fn to_yaml(&self) -> String {
         serde_yaml::to_string(self).expect("a session always serialises")
     }
@@ -386,6 +409,24 @@ mod tests {
         assert_eq!(s.answers["a"].votes["Cy"], Answer::No);
         assert!(s.answers["b"].carried);
         assert_eq!(parse(&s.to_yaml(), "s.yaml").unwrap(), s);
+    }
+
+    #[test]
+    fn next_assessment_carries_answers_keeps_evidence_and_drops_notes() {
+        let text = "format: 1\nquestionnaire: x\nteam: T\ndate: 2026-08-01\ntarget: 2\nanswers:\n  a: { answer: yes, note: \"old\", evidence: wiki }\n  b: no\n  c: { note: only a note }\nbottlenecks:\n  deployment: { pain: 4 }\n";
+        let earlier = parse(text, "s.yaml").unwrap();
+        let next = earlier.next_assessment();
+        assert_eq!(next.team.as_deref(), Some("T"));
+        assert_eq!(next.target, Some(2));
+        assert_eq!(next.date, None);
+        assert_eq!(next.bottlenecks, earlier.bottlenecks);
+        let a = &next.answers["a"];
+        assert_eq!(
+            (a.answer, a.note.as_deref(), a.evidence.as_deref(), a.carried),
+            (Some(Answer::Yes), None, Some("wiki"), true)
+        );
+        assert!(next.answers["b"].carried);
+        assert!(!next.answers.contains_key("c"), "a note alone is not carried");
     }
 
     #[test]

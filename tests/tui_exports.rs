@@ -81,9 +81,10 @@ fn results_screen_writes_html_and_csv_beside_the_session() {
     let csv = home.path().join("fraud-report.csv");
     send("w");
     wait_until("the HTML export", &screen, || html.is_file());
-    wait_until("the status line naming it", &screen, shows("Report written to"));
+    wait_until("the status line saying where", &screen, shows("HTML report written to"));
     send("t");
     wait_until("the CSV export", &screen, || csv.is_file());
+    wait_until("the status line saying where", &screen, shows("CSV report written to"));
     send("q");
     let deadline = Instant::now() + Duration::from_secs(10);
     while child.try_wait().unwrap().is_none() {

@@ -3,14 +3,16 @@
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 struct Tui {
-    master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     screen: Arc<Mutex<vt100::Parser>>,
+    stop_reading: Arc<AtomicBool>,
 }
 
 impl Tui {
@@ -19,8 +21,13 @@ impl Tui {
     }
 
     fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Tui {
+        Tui::start_sized(home, args, env, 30, 100)
+    }
+
+    /// Starts the binary in a pty of `rows` × `cols` (the screen model stays 30 × 100).
+    fn start_sized(home: &Path, args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Tui {
         let pair = native_pty_system()
-            .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlops-maturity"));
         cmd.args(args);
@@ -37,16 +44,47 @@ impl Tui {
         let writer = pair.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
         let feed = Arc::clone(&screen);
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stop.load(Ordering::SeqCst) {
                     break;
                 }
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
-        Tui { master: pair.master, child, writer, screen }
+        Tui { master: Some(pair.master), child, writer: Some(writer), screen, stop_reading }
+    }
+
+    /// Closes every handle on the pty master, as a terminal window or tmux session that is
+    /// closed does. The reader thread lets go of its handle after the next output, which the
+    /// key sent here causes.
+    fn close_terminal(&mut self, key: &str) {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        self.send(key);
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Waits until the file at `path` satisfies `ok` (10 s at most).
+    fn wait_file(&self, path: &Path, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(text) = std::fs::read_to_string(path)
+                && ok(&text)
+            {
+                return text;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "{} never reached the expected state; it holds:\n{:?}\nthe screen shows:\n{}",
+            path.display(),
+            std::fs::read_to_string(path),
+            self.contents()
+        );
     }
 
     fn contents(&self) -> String {
@@ -85,13 +123,18 @@ impl Tui {
     }
 
     fn resize(&self, rows: u16, cols: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .unwrap();
         self.screen.lock().unwrap().screen_mut().set_size(rows, cols);
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     fn wait_exit(&mut self) -> u32 {
@@ -243,7 +286,7 @@ fn no_color_is_honoured() {
 }
 
 #[test]
-fn resizing_redraws_and_a_tiny_window_asks_to_enlarge() {
+fn a_tiny_window_asks_to_enlarge_and_only_quitting_works() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("g.yaml");
     let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap()]);
@@ -252,8 +295,244 @@ fn resizing_redraws_and_a_tiny_window_asks_to_enlarge() {
     tui.wait_for("enlarge");
     tui.send("y");
     tui.resize(30, 100);
+    tui.wait_for("question 1 of 8");
+    tui.send("y");
     tui.wait_for("question 2 of 8");
+    tui.resize(12, 50);
+    tui.wait_for("enlarge");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
-    assert_eq!(mlops_maturity::session::load(&file).unwrap().answers.len(), 1, "keys work while the window is small");
+    let s = mlops_maturity::session::load(&file).unwrap();
+    assert_eq!(s.answers.len(), 1, "the key pressed while the questions could not be seen answered nothing");
+}
+
+const QUICK_START: &str = "format: 1\nquestionnaire: mlops-quick\n";
+
+fn load(file: &Path) -> mlops_maturity::session::Session {
+    mlops_maturity::session::load(file).unwrap()
+}
+
+#[test]
+fn a_multi_line_paste_goes_into_the_note_and_answers_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("p.yaml");
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+    tui.wait_for("question 1 of 3");
+    tui.send("e");
+    tui.wait_for("Enter keep");
+    // A terminal sends a paste between these markers; line breaks arrive as carriage returns.
+    tui.send("\x1b[200~Action items:\r- ask Ana\r\n- plan a run\rq yn\x1b[201~");
+    tui.wait_for("plan a run");
+    tui.send("\r");
+    let text = tui.wait_file(&file, |t| t.contains("ask Ana"));
+    let s = load(&file);
+    let entry = &s.answers["data-pipeline-code"];
+    assert_eq!(entry.note.as_deref(), Some("Action items:\n- ask Ana\n- plan a run\nq yn"), "{text}");
+    assert_eq!(s.answers.values().filter(|e| e.answer.is_some()).count(), 0, "no answer was given: {text}");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0, "the q inside the paste did not quit; this one does");
+}
+
+#[test]
+fn a_burst_longer_than_one_read_is_handled_to_its_end() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("b.yaml");
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+    tui.wait_for("question 1 of 3");
+    let long = "a".repeat(1500);
+    tui.send(&format!("e{long}\r"));
+    tui.wait_file(&file, |t| t.contains(&long));
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn closing_the_terminal_saves_releases_the_lock_and_exits() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("h.yaml");
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+    tui.wait_for("question 1 of 3");
+    tui.send("y");
+    tui.wait_for("1/21 answered");
+    tui.close_terminal("n");
+    // A loop spinning on the dead terminal would never exit.
+    let code = tui.wait_exit();
+    assert_eq!(code, 0, "no panic printing to a terminal that is gone");
+    let s = load(&file);
+    assert_eq!(s.answers.len(), 2, "both answers are saved: {s:?}");
+    assert!(!mlops_maturity::lock::lock_path(&file).exists(), "the lock is released");
+}
+
+#[test]
+fn sigterm_while_idle_exits_and_an_unchanged_session_is_not_rewritten() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("i.yaml");
+    let original = format!("# our team's notes\n{QUICK_START}answers:\n  data-pipeline-code: yes   # agreed\n");
+    std::fs::write(&file, &original).unwrap();
+    for how in ["q", "-TERM"] {
+        let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap()]);
+        tui.wait_for("question 2 of 3");
+        if how == "q" {
+            tui.send("l");
+            tui.send("q");
+        } else {
+            tui.signal(how);
+        }
+        assert_eq!(tui.wait_exit(), 0, "{how}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), original, "no change, no write ({how})");
+        assert!(!mlops_maturity::lock::lock_path(&file).exists(), "{how}");
+    }
+}
+
+#[test]
+fn ctrl_c_during_an_edit_keeps_the_note() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("k.yaml");
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+    tui.wait_for("question 1 of 3");
+    tui.send("e");
+    tui.wait_for("Enter keep");
+    tui.send("half a thought");
+    tui.wait_for("half a thought");
+    tui.send("\x03");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(load(&file).answers["data-pipeline-code"].note.as_deref(), Some("half a thought"));
+}
+
+#[test]
+fn an_unanswered_question_before_the_last_stops_the_walk_and_f_reaches_it() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("u.yaml");
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+    tui.wait_for("question 1 of 3");
+    tui.send("ll");
+    tui.wait_for("question 3 of 3");
+    tui.send(&"y".repeat(19));
+    tui.wait_for("2 questions are still unanswered");
+    assert!(!tui.contents().contains("Context: how much"), "no walk to the context screen");
+    tui.wait_for("question 1 of 3");
+    tui.send("y");
+    tui.wait_for("question 2 of 3");
+    tui.send("\x1b[F");
+    tui.wait_for("Retraining");
+    tui.send("f");
+    tui.wait_for("question 2 of 3");
+    tui.send("n");
+    tui.wait_for("Context: how much is at stake");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(load(&file).answers.len(), 21);
+}
+
+#[test]
+fn next_assessment_from_the_command_line_carries_the_answers() {
+    let home = tempfile::tempdir().unwrap();
+    let earlier = home.path().join("q3.yaml");
+    std::fs::write(
+        &earlier,
+        format!(
+            "{QUICK_START}team: Fraud\nanswers:\n  data-pipeline-code: {{ answer: yes, note: old, evidence: wiki }}\n"
+        ),
+    )
+    .unwrap();
+    let next = home.path().join("q4.yaml");
+    let mut tui =
+        Tui::start(home.path(), &["assess", "--from", earlier.to_str().unwrap(), "--session", next.to_str().unwrap()]);
+    tui.wait_for("question 2 of 3");
+    tui.send("\x1b[H");
+    tui.wait_for("last time: Yes — confirm with Enter or answer again");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let s = load(&next);
+    let e = &s.answers["data-pipeline-code"];
+    assert!(e.carried && e.note.is_none() && e.evidence.as_deref() == Some("wiki"), "{e:?}");
+    assert_eq!(s.team.as_deref(), Some("Fraud"));
+    assert!(s.date.is_some(), "the date is written on save");
+}
+
+#[test]
+fn a_session_over_the_size_limit_is_refused_with_a_message() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("big.yaml");
+    let limit = mlops_maturity::files::MAX_INPUT_BYTES as usize;
+    let mut text = format!("{QUICK_START}answers:\n");
+    // Notes just under the limit in total; one more paste would push the file over it.
+    let note = "x".repeat(9_000);
+    let mut i = 0;
+    while text.len() + note.len() + 40 < limit - 2_000 {
+        text.push_str(&format!("  extra-{i}: {{ note: {note} }}\n"));
+        i += 1;
+    }
+    std::fs::write(&file, &text).unwrap();
+    let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap()]);
+    tui.wait_for("question 1 of 3");
+    tui.send("e");
+    tui.wait_for("Enter keep");
+    tui.send(&format!("\x1b[200~{}\x1b[201~\r", "y".repeat(9_000)));
+    tui.wait_for("not kept");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "the file was left as it was");
+}
+
+#[test]
+fn a_huge_terminal_still_answers_keys() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("w.yaml");
+    let mut tui = Tui::start_sized(
+        home.path(),
+        &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"],
+        &[],
+        10_000,
+        10_000,
+    );
+    tui.wait_file(&file, |t| t.contains("mlops-quick"));
+    tui.send("y");
+    tui.wait_file(&file, |t| t.contains("data-pipeline-code: yes"));
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+/// Runs `cmd` and says whether it worked.
+fn sh(cmd: &str) -> bool {
+    std::process::Command::new("sh").args(["-c", cmd]).status().is_ok_and(|s| s.success())
+}
+
+#[test]
+fn a_full_disk_is_never_reported_as_saved_and_quitting_says_what_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mount = dir.path().join("small");
+    std::fs::create_dir(&mount).unwrap();
+    let is_root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if !is_root || !sh(&format!("mount -t tmpfs -o size=64k tmpfs {}", mount.display())) {
+        println!("skipped: needs root and `mount -t tmpfs` to make a small, full disk");
+        return;
+    }
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            sh(&format!("umount {}", self.0.display()));
+        }
+    }
+    let _unmount = Unmount(mount.clone());
+    let file = mount.join("full.yaml");
+    let mut tui = Tui::start(dir.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
+    tui.wait_for("question 1 of 3");
+    tui.send("y");
+    tui.wait_file(&file, |t| t.contains("data-pipeline-code: yes"));
+    // Fill the disk.
+    sh(&format!("dd if=/dev/zero of={}/filler bs=1k count=200 2>/dev/null", mount.display()));
+    tui.send("n");
+    tui.wait_for("NOT SAVED");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 1, "unsaved changes end with a failure code");
+    let screen = tui.contents();
+    assert!(!screen.contains("Session saved"), "{screen}");
+    assert!(screen.contains("NOT SAVED") && screen.contains("full.yaml"), "{screen}");
+    assert!(screen.contains("copy it over"), "a way out is given: {screen}");
+    let pid = tui.child.process_id().unwrap();
+    let rescue = std::env::temp_dir().join(format!("mlops-maturity-unsaved-full-{pid}.yaml"));
+    let copy = mlops_maturity::session::load(&rescue).unwrap();
+    assert_eq!(copy.answer("data-scheduled-pipelines"), Some(mlops_maturity::session::Answer::No));
+    let _ = std::fs::remove_file(rescue);
 }

@@ -1,4 +1,5 @@
-//! Every screen of the TUI rendered into ratatui's TestBackend at 80×24 and 120×40.
+//! Every screen of the TUI rendered into ratatui's TestBackend at the minimum 60×18, 80×24,
+//! 120×40 and 200×50.
 
 mod common;
 
@@ -33,8 +34,9 @@ fn sample() -> Model {
 }
 
 fn both_sizes(name: &str, model: &Model) {
-    insta::assert_snapshot!(format!("{name}_80x24"), render(model, 80, 24));
-    insta::assert_snapshot!(format!("{name}_120x40"), render(model, 120, 40));
+    for (w, h) in [(60, 18), (80, 24), (120, 40), (200, 50)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(model, w, h));
+    }
 }
 
 #[test]

@@ -343,3 +343,347 @@ fn new_session_form_cycles_questionnaires_and_goes_back() {
     press(&mut m, KeyCode::Esc);
     assert_eq!(m.screen, Screen::Start);
 }
+
+fn render(m: &Model, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| mlops_maturity::tui::view::draw(m, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn with_mods(m: &mut Model, c: char, mods: KeyModifiers) -> Effect {
+    update(m, Msg::Key(KeyEvent::new(KeyCode::Char(c), mods)))
+}
+
+#[test]
+fn a_paste_goes_into_the_note_as_one_block_and_answers_nothing() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('e'));
+    update(&mut m, Msg::Paste("Action items:\n- ask Ana\n- plan a run\nq".into()));
+    assert!(a(&m).editing.is_some(), "still editing: the line breaks were not Enter");
+    press(&mut m, KeyCode::Enter);
+    let entry = &a(&m).session.answers["data-pipeline-code"];
+    assert_eq!(entry.note.as_deref(), Some("Action items:\n- ask Ana\n- plan a run\nq"));
+    assert_eq!(a(&m).answered(), 0, "no answer was given by the pasted text");
+    assert_eq!(a(&m).cursor, 0);
+}
+
+#[test]
+fn a_paste_outside_a_text_field_is_ignored() {
+    let mut m = model();
+    assert_eq!(update(&mut m, Msg::Paste("yyyq\n".into())), Effect::None);
+    assert_eq!(a(&m).answered(), 0);
+    assert!(!m.dirty);
+    assert!(m.status.contains("Paste ignored"), "{}", m.status);
+}
+
+#[test]
+fn a_paste_over_the_limit_says_so() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('e'));
+    let limit = mlops_maturity::tui::input::MAX_CHARS;
+    update(&mut m, Msg::Paste("a".repeat(limit + 7)));
+    assert!(m.status.contains(&limit.to_string()) && m.status.contains("7 characters"), "{}", m.status);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(a(&m).session.answers["data-pipeline-code"].note.as_ref().map(|n| n.len()), Some(limit));
+}
+
+#[test]
+fn a_multi_line_note_shows_every_line_when_there_is_room() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('e'));
+    update(&mut m, Msg::Paste("first line\nsecond line\nthird line".into()));
+    press(&mut m, KeyCode::Enter);
+    let screen = render(&m, 120, 40);
+    for line in ["first line", "second line", "third line"] {
+        assert!(screen.contains(line), "{screen}");
+    }
+}
+
+#[test]
+fn ctrl_and_alt_letters_are_not_plain_letters() {
+    let mut m = model();
+    with_mods(&mut m, 'n', KeyModifiers::CONTROL);
+    with_mods(&mut m, 'y', KeyModifiers::ALT);
+    with_mods(&mut m, 'l', KeyModifiers::CONTROL);
+    assert_eq!(a(&m).answered(), 0);
+    assert_eq!(a(&m).cursor, 0);
+    assert_eq!(with_mods(&mut m, 'q', KeyModifiers::CONTROL), Effect::None, "Ctrl-Q is not q");
+}
+
+#[test]
+fn ctrl_c_during_an_edit_keeps_the_text() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('e'));
+    keys(&mut m, "keep me");
+    assert_eq!(with_mods(&mut m, 'c', KeyModifiers::CONTROL), Effect::Quit);
+    assert_eq!(a(&m).session.answers["data-pipeline-code"].note.as_deref(), Some("keep me"));
+    assert!(m.dirty, "the loop saves it before quitting");
+}
+
+#[test]
+fn q_during_an_edit_is_a_letter() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('e'));
+    assert_eq!(press(&mut m, KeyCode::Char('q')), Effect::None);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(a(&m).session.answers["data-pipeline-code"].note.as_deref(), Some("q"));
+}
+
+#[test]
+fn esc_in_the_new_session_form_goes_back_one_field_and_keeps_them() {
+    let mut m = common::tui_start_model();
+    m.saved.clear();
+    m.screen = Screen::NewSession;
+    press(&mut m, KeyCode::Tab);
+    keys(&mut m, "Fraud");
+    press(&mut m, KeyCode::Tab);
+    keys(&mut m, "Ana");
+    assert_eq!(press(&mut m, KeyCode::Esc), Effect::None);
+    assert_eq!(m.form.field, 1);
+    assert_eq!(press(&mut m, KeyCode::Esc), Effect::None);
+    assert_eq!(press(&mut m, KeyCode::Esc), Effect::None, "nothing to go back to, and nothing lost");
+    assert_eq!(m.screen, Screen::NewSession);
+    assert_eq!((m.form.team.text.as_str(), m.form.respondent.text.as_str()), ("Fraud", "Ana"));
+}
+
+#[test]
+fn the_role_field_offers_the_usual_roles_and_free_text() {
+    let mut m = common::tui_start_model();
+    m.screen = Screen::NewSession;
+    m.form.field = 3;
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.form.role.text, "data-science");
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.form.role.text, "ml-engineering");
+    press(&mut m, KeyCode::Left);
+    press(&mut m, KeyCode::Left);
+    assert_eq!(m.form.role.text, "management", "wraps around");
+    m.form.role = TextInput::new("");
+    keys(&mut m, "sre");
+    assert_eq!(m.form.role.text, "sre");
+}
+
+#[test]
+fn an_unanswered_question_stops_the_walk_to_results_and_f_finds_it() {
+    let mut m = model();
+    press(&mut m, KeyCode::Right);
+    keys(&mut m, &"y".repeat(20));
+    assert_eq!(m.screen, Screen::Question, "no walk to context while one is unanswered");
+    assert_eq!(a(&m).cursor, 0, "back to the first unanswered question");
+    assert!(m.status.contains("1 question is still unanswered"), "{}", m.status);
+    press(&mut m, KeyCode::End);
+    press(&mut m, KeyCode::Char('f'));
+    assert_eq!(a(&m).cursor, 0, "f wraps around to the unanswered one");
+    press(&mut m, KeyCode::Char('n'));
+    assert_eq!(m.screen, Screen::Context, "the last answer starts the walk");
+}
+
+#[test]
+fn results_say_how_many_are_answered_and_that_they_are_indicative() {
+    let mut m = model();
+    keys(&mut m, "yyy");
+    press(&mut m, KeyCode::Char('r'));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("3 of 21 answered") && screen.contains("indicative"), "{screen}");
+}
+
+#[test]
+fn results_scroll_through_the_whole_roadmap() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('r'));
+    let last = a(&m).report.roadmap.last().and_then(|p| p.actions.last()).unwrap().text.clone();
+    let start = render(&m, 80, 24);
+    assert!(!start.contains(&last[..30]), "{start}");
+    for _ in 0..200 {
+        press(&mut m, KeyCode::Down);
+    }
+    let end = render(&m, 80, 24);
+    assert!(end.contains(&last[..30]), "{end}");
+}
+
+#[test]
+fn context_x_clears_models_and_digits_replace_a_value_set_with_arrows() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('c'));
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    keys(&mut m, "4");
+    assert_eq!(a(&m).session.context.as_ref().unwrap().models_in_production, Some(4), "not 34");
+    keys(&mut m, "2");
+    assert_eq!(a(&m).session.context.as_ref().unwrap().models_in_production, Some(42));
+    keys(&mut m, "x");
+    assert_eq!(a(&m).session.context, None);
+}
+
+#[test]
+fn the_map_shows_percent_only_once_several_shares_are_in() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('b'));
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    let one = render(&m, 100, 30);
+    assert!(!one.contains("100%"), "{one}");
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    let two = render(&m, 100, 30);
+    assert!(two.contains("40%") && two.contains("60%"), "{two}");
+    assert!(two.contains("hurts most (pain)"), "the rule is on screen: {two}");
+}
+
+#[test]
+fn while_the_window_is_too_small_only_q_and_ctrl_c_work() {
+    let mut m = model();
+    update(&mut m, Msg::Resize(50, 12));
+    keys(&mut m, "yyc");
+    update(&mut m, Msg::Paste("x".into()));
+    assert_eq!(a(&m).answered(), 0);
+    assert_eq!(m.screen, Screen::Question);
+    assert_eq!(press(&mut m, KeyCode::Char('q')), Effect::Quit);
+    update(&mut m, Msg::Resize(60, 18));
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(a(&m).answered(), 1);
+}
+
+#[test]
+fn every_answer_option_shows_at_the_minimum_size_with_a_long_status() {
+    let mut m = model();
+    m.status = format!("NOT SAVED: {} could not be written: no space left on device", "/x/y".repeat(20));
+    let screen = render(&m, 60, 18);
+    for option in ["[y] Yes", "[p] Partly", "[n] No", "[u] Don't know", "[a] Does not apply"] {
+        assert!(screen.contains(option), "{screen}");
+    }
+    let joined = screen.lines().map(|l| l.trim_matches('"').trim_end()).collect::<Vec<_>>().join(" ");
+    assert!(joined.contains("could not be written: no space left on device"), "the message is not cut: {screen}");
+}
+
+#[test]
+fn a_failed_save_is_not_covered_by_a_later_message() {
+    let mut m = model();
+    keys(&mut m, "y");
+    update(&mut m, Msg::SaveFailed("s.yaml could not be written: no space left".into()));
+    assert!(m.status.starts_with("NOT SAVED"));
+    assert!(m.save_error.is_some() && m.dirty);
+    update(&mut m, Msg::Saved("12:00:00 UTC".into()));
+    assert!(m.save_error.is_none() && !m.dirty);
+}
+
+#[test]
+fn a_huge_terminal_is_drawn_in_a_capped_area() {
+    let area = mlops_maturity::tui::drawn_area(10_000, 10_000);
+    assert!(area.width <= 500 && area.height <= 200, "{area:?}");
+    assert_eq!(mlops_maturity::tui::drawn_area(80, 24), ratatui::layout::Rect::new(0, 0, 80, 24));
+}
+
+/// A user folder with sessions: `n` in progress, one finished, one whose questionnaire is invalid
+/// and one that is not a session at all.
+fn home_with_sessions(n: usize) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::create_dir_all(home.path().join("questionnaires")).unwrap();
+    for i in 0..n {
+        let text = format!(
+            "format: 1\nquestionnaire: mlops-quick\nteam: Team {i:02}\nrespondent: R{i}\ndate: 2026-10-{:02}\nanswers:\n  data-pipeline-code: yes\n",
+            1 + i % 28
+        );
+        std::fs::write(sessions.join(format!("s{i:02}.yaml")), text).unwrap();
+    }
+    let q = built_in("mlops-quick").unwrap();
+    let mut done = String::from("format: 1\nquestionnaire: mlops-quick\nteam: Done team\nanswers:\n");
+    for (_, question) in q.questions() {
+        done.push_str(&format!("  {}: yes\n", question.id));
+    }
+    std::fs::write(sessions.join("done.yaml"), done).unwrap();
+    std::fs::write(
+        home.path().join("questionnaires/ours.yaml"),
+        "id: ours\nversion: 1\ntitle: Ours\nlevels: []\ndimensions: []\n",
+    )
+    .unwrap();
+    std::fs::write(sessions.join("broken-q.yaml"), "format: 1\nquestionnaire: ours\nteam: Broken Q\n").unwrap();
+    std::fs::write(sessions.join("not-a-session.yaml"), "just: text\n").unwrap();
+    home
+}
+
+#[test]
+fn the_start_screen_lists_finished_and_invalid_sessions_with_the_reason() {
+    let home = home_with_sessions(2);
+    let entries = mlops_maturity::tui::saved_entries(Some(home.path()));
+    assert_eq!(entries.len(), 5, "{entries:?}");
+    let done = entries.iter().find(|e| e.team == "Done team").expect("a finished session is listed");
+    assert_eq!((done.answered, done.total), (21, 21));
+    let broken = entries.iter().find(|e| e.team == "Broken Q").expect("an invalid one is listed");
+    let why = broken.problem.as_deref().unwrap();
+    assert!(why.contains("invalid") && why.contains("ours.yaml"), "{why}");
+    assert!(entries.iter().any(|e| e.path.ends_with("not-a-session.yaml") && e.problem.is_some()));
+    let form = mlops_maturity::tui::app::NewSessionForm::default();
+    let mut m = Model::start(entries, form, "2026-11-28", false);
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("Done team") && screen.contains("21/21") && screen.contains("mlops-quick"), "{screen}");
+    let broken_row = m.saved.iter().position(|e| e.team == "Broken Q").unwrap();
+    m.start_row = broken_row;
+    assert_eq!(press(&mut m, KeyCode::Enter), Effect::None, "an invalid session is not opened");
+    assert!(m.status.contains("invalid"), "{}", m.status);
+}
+
+#[test]
+fn the_start_screen_scrolls_through_thirty_sessions_newest_first() {
+    let home = home_with_sessions(30);
+    let entries = mlops_maturity::tui::saved_entries(Some(home.path()));
+    assert_eq!(entries.len(), 33);
+    let mut m = Model::start(entries, Default::default(), "2026-11-28", false);
+    for _ in 0..25 {
+        press(&mut m, KeyCode::Down);
+    }
+    let chosen = m.saved[25].team.clone();
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains(&chosen), "the selected session is on screen: {screen}");
+    assert!(screen.contains("26 of 33"), "{screen}");
+    match press(&mut m, KeyCode::Enter) {
+        Effect::Open(path) => assert_eq!(path, m.saved[25].path),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
+    let home = home_with_sessions(1);
+    let entries = mlops_maturity::tui::saved_entries(Some(home.path()));
+    let mut m = Model::start(entries, common::tui_start_model().form, "2026-11-28", false);
+    let row = m.saved.iter().position(|e| e.team == "Team 00").unwrap();
+    m.start_row = row;
+    assert_eq!(press(&mut m, KeyCode::Char('a')), Effect::NextAssessment(m.saved[row].path.clone()));
+    press(&mut m, KeyCode::Char('r'));
+    assert_eq!(m.screen, Screen::NewSession);
+    assert_eq!(m.form.team.text, "Team 00");
+    assert_eq!(m.form.respondent.text, "");
+    assert_eq!(m.form.questionnaires[m.form.choice].0, "mlops-quick");
+    assert_eq!(m.form.field, 2, "ready to type the new respondent");
+}
+
+#[test]
+fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again() {
+    let text = "format: 1\nquestionnaire: mlops-quick\nteam: T\nanswers:\n  data-pipeline-code: { answer: yes, note: old note, evidence: wiki }\n  data-scheduled-pipelines: no\n";
+    let earlier = mlops_maturity::session::parse(text, "e.yaml").unwrap();
+    let next = earlier.next_assessment();
+    let q = built_in("mlops-quick").unwrap();
+    let a0 = Assessment::new(q, next, PathBuf::from("n.yaml"), "2026-11-28");
+    let mut m = Model::with_assessment(a0, "2026-11-28", false);
+    let first = &a(&m).session.answers["data-pipeline-code"];
+    assert!(first.carried && first.note.is_none() && first.evidence.as_deref() == Some("wiki"));
+    let cursor = a(&m).cursor;
+    assert_eq!(cursor, 2, "opens at the first question with no answer at all");
+    press(&mut m, KeyCode::Home);
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("last time: Yes — confirm with Enter or answer again"), "{screen}");
+    press(&mut m, KeyCode::Enter);
+    assert!(!a(&m).session.answers["data-pipeline-code"].carried, "Enter confirms");
+    assert_eq!(a(&m).session.answer("data-pipeline-code"), Some(Answer::Yes));
+    assert_eq!(a(&m).cursor, 1);
+    press(&mut m, KeyCode::Char('p'));
+    let second = &a(&m).session.answers["data-scheduled-pipelines"];
+    assert_eq!((second.answer, second.carried), (Some(Answer::Partial), false), "answering again clears the mark");
+    assert!(m.dirty);
+}

@@ -7,7 +7,7 @@
 use super::input::{InputOutcome, TextInput};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Report, SessionInput};
-use crate::session::{Answer, Context, Criticality, Session, StageRating};
+use crate::session::{Answer, AnswerEntry, Context, Criticality, Session, StageRating};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 
@@ -24,8 +24,14 @@ pub enum Screen {
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): one block, never keys.
+    Paste(String),
+    /// The terminal's size in columns and rows.
+    Resize(u16, u16),
     /// The loop saved the session; the text says when.
     Saved(String),
+    /// The last save did not reach the disk; the text says where and why.
+    SaveFailed(String),
     /// Something outside failed (a save, an export); shown on the status line.
     Failed(String),
     /// A report was exported to this path.
@@ -38,8 +44,15 @@ pub enum Effect {
     None,
     Quit,
     Open(PathBuf),
-    Create { questionnaire: String, team: String, respondent: String, role: String },
+    Create {
+        questionnaire: String,
+        team: String,
+        respondent: String,
+        role: String,
+    },
     Export(ExportFormat),
+    /// Start the next assessment from this earlier session (DESIGN "Next assessment").
+    NextAssessment(PathBuf),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,14 +64,19 @@ pub enum ExportFormat {
 }
 
 /// A saved session offered on the start screen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SavedEntry {
     pub path: PathBuf,
     pub team: String,
     pub respondent: String,
+    /// The questionnaire id the session names.
+    pub questionnaire: String,
     pub answered: usize,
     pub total: usize,
+    /// The session's date, or the file's last change.
     pub changed: String,
+    /// Why the session cannot be opened (its questionnaire or the file itself is invalid).
+    pub problem: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +99,11 @@ pub struct Assessment {
     pub stage_row: usize,
     /// True while the respondent is walked from the last question through context and map to results.
     pub finishing: bool,
+    /// True while digits typed on the context screen add to the number (false after an arrow:
+    /// the next digit replaces the value).
+    pub typing_number: bool,
+    /// First line of the results shown (they scroll).
+    pub results_scroll: usize,
     /// The report of the answers so far, rebuilt after every change.
     pub report: Report,
 }
@@ -101,6 +124,8 @@ impl Assessment {
             context_row: 0,
             stage_row: 0,
             finishing: false,
+            typing_number: false,
+            results_scroll: 0,
             report,
         };
         a.cursor = a.first_unanswered().unwrap_or(0);
@@ -117,6 +142,18 @@ impl Assessment {
 
     pub fn first_unanswered(&self) -> Option<usize> {
         self.questionnaire.questions().position(|(_, q)| self.session.answer(&q.id).is_none())
+    }
+
+    /// The first unanswered question after the cursor, wrapping around to the start.
+    pub fn next_unanswered(&self) -> Option<usize> {
+        let unanswered: Vec<usize> = self
+            .questionnaire
+            .questions()
+            .enumerate()
+            .filter(|(_, (_, q))| self.session.answer(&q.id).is_none())
+            .map(|(i, _)| i)
+            .collect();
+        unanswered.iter().copied().find(|&i| i > self.cursor).or_else(|| unanswered.first().copied())
     }
 
     /// The dimension and question under the cursor.
@@ -153,6 +190,10 @@ pub struct NewSessionForm {
     pub field: usize,
 }
 
+/// The roles the form offers with ←→; any other text can be typed.
+pub const ROLES: [&str; 6] =
+    ["data-science", "ml-engineering", "data-engineering", "platform", "product", "management"];
+
 #[derive(Debug, Clone)]
 pub struct Model {
     pub screen: Screen,
@@ -165,6 +206,14 @@ pub struct Model {
     pub dirty: bool,
     pub color: bool,
     pub today: String,
+    /// The terminal's size (columns, rows); below the minimum only q and Ctrl-C work.
+    pub size: (u16, u16),
+    /// Why the last save failed, while the changes since are not on disk.
+    pub save_error: Option<String>,
+    /// Reports exported in this run, to print on exit.
+    pub exported: Vec<PathBuf>,
+    /// The status holds a message to read: a save does not replace it until the next key.
+    pub status_sticky: bool,
 }
 
 impl Model {
@@ -182,6 +231,10 @@ impl Model {
             dirty: false,
             color,
             today: today.to_owned(),
+            size: (120, 40),
+            save_error: None,
+            exported: Vec::new(),
+            status_sticky: false,
         }
     }
 
@@ -195,7 +248,20 @@ impl Model {
     pub fn open(&mut self, assessment: Assessment) {
         self.assessment = Some(assessment);
         self.screen = Screen::Question;
+        self.save_error = None;
         self.status = format!("Saving to {}", assessment_path(&self.assessment));
+    }
+
+    /// Whether the terminal is big enough for every screen.
+    pub fn fits(&self) -> bool {
+        self.size.0 >= MIN_WIDTH && self.size.1 >= MIN_HEIGHT
+    }
+
+    /// Rebuilds the report after the session was replaced (not a change to save).
+    pub fn rebuild_report(&mut self) {
+        if let Some(a) = self.assessment.as_mut() {
+            a.refresh(&self.today);
+        }
     }
 
     fn changed(&mut self) {
@@ -206,6 +272,11 @@ impl Model {
     }
 }
 
+/// Smallest terminal at which every screen shows everything it must (on the question screen,
+/// every answer option).
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
 fn ctrl_c(key: &KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c'))
 }
@@ -215,19 +286,62 @@ fn assessment_path(a: &Option<Assessment>) -> String {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Effect {
+    if matches!(msg, Msg::Key(_) | Msg::Paste(_)) {
+        // A message set by this key stays until the key after it, even when a save follows.
+        model.status_sticky = false;
+        let before = model.status.clone();
+        let effect = update_inner(model, msg);
+        model.status_sticky = model.status != before;
+        return effect;
+    }
+    update_inner(model, msg)
+}
+
+fn update_inner(model: &mut Model, msg: Msg) -> Effect {
     let key = match msg {
         Msg::Key(key) => key,
+        Msg::Paste(text) => {
+            if model.fits() {
+                paste(model, &text);
+            }
+            return Effect::None;
+        }
+        Msg::Resize(w, h) => {
+            model.size = (w, h);
+            return Effect::None;
+        }
         Msg::Saved(when) => {
             model.dirty = false;
-            model.status = format!("Saved {when}");
+            model.save_error = None;
+            if !model.status_sticky {
+                model.status = format!("Saved {when}");
+            }
+            return Effect::None;
+        }
+        Msg::SaveFailed(why) => {
+            model.status = format!("NOT SAVED: {why}");
+            model.status_sticky = true;
+            model.save_error = Some(why);
             return Effect::None;
         }
         Msg::Failed(why) => {
             model.status = why;
+            model.status_sticky = true;
             return Effect::None;
         }
         Msg::Exported(path) => {
-            model.status = format!("Report written to {}", path.display());
+            let what = match path.extension().and_then(|e| e.to_str()) {
+                Some("md") => "Markdown report",
+                Some("json") => "JSON report",
+                Some("html") => "HTML report",
+                Some("csv") => "CSV report",
+                _ => "Report",
+            };
+            model.status = format!("{what} written to {}", path.display());
+            model.status_sticky = true;
+            if !model.exported.contains(&path) {
+                model.exported.push(path);
+            }
             return Effect::None;
         }
     };
@@ -235,11 +349,25 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
         return Effect::None;
     }
     if ctrl_c(&key) {
+        // Whatever is being typed is kept, then the app quits.
+        commit_edit(model);
         return Effect::Quit;
+    }
+    if !model.fits() {
+        // Nothing can be seen, so nothing is changed: only quitting works.
+        if key.code == KeyCode::Char('q') && key.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
+            commit_edit(model);
+            return Effect::Quit;
+        }
+        return Effect::None;
     }
     // A text input takes every key until Enter or Esc.
     if let Some(effect) = edit_text(model, key) {
         return effect;
+    }
+    // Outside a text field, Ctrl and Alt with a letter are not the letter.
+    if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        return Effect::None;
     }
     if model.help_overlay {
         model.help_overlay = false;
@@ -277,9 +405,21 @@ fn edit_text(model: &mut Model, key: KeyEvent) -> Option<Effect> {
                 form.field -= 1;
                 Some(Effect::None)
             }
-            KeyCode::Esc if model.saved.is_empty() => Some(Effect::Quit),
             KeyCode::Esc => {
-                model.screen = Screen::Start;
+                form.field -= 1;
+                Some(Effect::None)
+            }
+            KeyCode::Left | KeyCode::Right
+                if form.field == 3 && (input.text.is_empty() || ROLES.contains(&input.text.as_str())) =>
+            {
+                let at = ROLES.iter().position(|r| *r == input.text);
+                let next = match (at, key.code == KeyCode::Right) {
+                    (None, true) => 0,
+                    (None, false) => ROLES.len() - 1,
+                    (Some(i), true) => (i + 1) % ROLES.len(),
+                    (Some(i), false) => (i + ROLES.len() - 1) % ROLES.len(),
+                };
+                *input = TextInput::new(ROLES[next]);
                 Some(Effect::None)
             }
             _ => match input.handle(key) {
@@ -292,32 +432,71 @@ fn edit_text(model: &mut Model, key: KeyEvent) -> Option<Effect> {
         };
     }
     let a = model.assessment.as_mut()?;
-    let (field, input) = a.editing.as_mut()?;
+    let (_, input) = a.editing.as_mut()?;
     match input.handle(key) {
-        InputOutcome::Editing => {}
+        InputOutcome::Editing => {
+            let refused = input.refused;
+            if refused > 0 {
+                model.status = limit_message(refused);
+            }
+        }
         InputOutcome::Cancelled => {
             a.editing = None;
             model.status = "Edit cancelled".into();
         }
-        InputOutcome::Done => {
-            let field = *field;
-            let text = input.text.trim().to_owned();
-            a.editing = None;
-            let (_, _, q) = a.current();
-            let id = q.id.clone();
-            let entry = a.session.answers.entry(id).or_default();
-            let slot = match field {
-                NoteField::Note => &mut entry.note,
-                NoteField::Evidence => &mut entry.evidence,
-            };
-            let new = (!text.is_empty()).then_some(text);
-            if *slot != new {
-                *slot = new;
-                model.changed();
-            }
-        }
+        InputOutcome::Done => commit_edit(model),
     }
     Some(Effect::None)
+}
+
+fn limit_message(refused: usize) -> String {
+    format!(
+        "A note holds at most {} characters: {refused} character{} not added",
+        super::input::MAX_CHARS,
+        if refused == 1 { " was" } else { "s were" }
+    )
+}
+
+/// Keeps the note or evidence being edited, if any, and closes the editor.
+fn commit_edit(model: &mut Model) {
+    let Some(a) = model.assessment.as_mut() else { return };
+    let Some((field, input)) = a.editing.take() else { return };
+    let text = input.text.trim().to_owned();
+    let (_, _, q) = a.current();
+    let id = q.id.clone();
+    let entry = a.session.answers.entry(id.clone()).or_default();
+    let slot = match field {
+        NoteField::Note => &mut entry.note,
+        NoteField::Evidence => &mut entry.evidence,
+    };
+    let new = (!text.is_empty()).then_some(text);
+    if *slot != new {
+        *slot = new;
+        model.changed();
+    } else if *entry == AnswerEntry::default() {
+        a.session.answers.shift_remove(&id);
+    }
+}
+
+/// A paste goes into the text field being edited, as one block; anywhere else it is ignored.
+fn paste(model: &mut Model, text: &str) {
+    let input = if model.screen == Screen::NewSession && (1..=3).contains(&model.form.field) {
+        let form = &mut model.form;
+        match form.field {
+            1 => &mut form.team,
+            2 => &mut form.respondent,
+            _ => &mut form.role,
+        }
+    } else if let Some((_, input)) = model.assessment.as_mut().and_then(|a| a.editing.as_mut()) {
+        input
+    } else {
+        model.status = "Paste ignored: press e (note) or v (evidence) first, then paste".into();
+        return;
+    };
+    input.insert_str(text);
+    if input.refused > 0 {
+        model.status = limit_message(input.refused);
+    }
 }
 
 fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
@@ -325,10 +504,40 @@ fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
     match key.code {
         KeyCode::Up | KeyCode::Char('k') => model.start_row = (model.start_row + rows - 1) % rows,
         KeyCode::Down | KeyCode::Char('j') => model.start_row = (model.start_row + 1) % rows,
+        KeyCode::PageUp => model.start_row = model.start_row.saturating_sub(10),
+        KeyCode::PageDown => model.start_row = (model.start_row + 10).min(rows - 1),
+        KeyCode::Home => model.start_row = 0,
+        KeyCode::End => model.start_row = rows - 1,
         KeyCode::Char('n') => model.screen = Screen::NewSession,
         KeyCode::Enter if model.start_row == model.saved.len() => model.screen = Screen::NewSession,
-        KeyCode::Enter => return Effect::Open(model.saved[model.start_row].path.clone()),
         KeyCode::Char('q') | KeyCode::Esc => return Effect::Quit,
+        KeyCode::Enter | KeyCode::Char('a') | KeyCode::Char('r') => {
+            let entry = &model.saved[model.start_row];
+            if let Some(problem) = &entry.problem {
+                model.status = format!("Cannot open {}: {problem}", entry.path.display());
+                return Effect::None;
+            }
+            match key.code {
+                KeyCode::Enter => return Effect::Open(entry.path.clone()),
+                KeyCode::Char('a') => return Effect::NextAssessment(entry.path.clone()),
+                _ => {
+                    // A new respondent for the same team and questionnaire.
+                    let form = &mut model.form;
+                    let id = entry.questionnaire.clone();
+                    form.choice = match form.questionnaires.iter().position(|(q, _)| *q == id) {
+                        Some(i) => i,
+                        None => {
+                            form.questionnaires.push((id.clone(), id));
+                            form.questionnaires.len() - 1
+                        }
+                    };
+                    form.team = TextInput::new(if entry.team == "–" { "" } else { &entry.team });
+                    form.respondent = TextInput::new("");
+                    form.field = 2;
+                    model.screen = Screen::NewSession;
+                }
+            }
+        }
         _ => {}
     }
     Effect::None
@@ -355,7 +564,10 @@ fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
             };
         }
         (_, KeyCode::Char('q')) => return Effect::Quit,
-        (_, KeyCode::Esc) if model.saved.is_empty() => return Effect::Quit,
+        (4, KeyCode::Esc) => form.field = 3,
+        (_, KeyCode::Esc) if model.saved.is_empty() => {
+            model.status = "This is the first step: q quits".into();
+        }
         (_, KeyCode::Esc) => model.screen = Screen::Start,
         _ => {}
     }
@@ -389,20 +601,37 @@ fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
         KeyCode::Char('a') => Some(Answer::Na),
         _ => None,
     };
+    let (_, _, q) = a.current();
+    let carried = a.session.answers.get(&q.id).is_some_and(|e| e.carried && e.answer.is_some());
+    // Enter on an answer carried from the last assessment confirms it.
+    let answer = answer.or_else(|| (key.code == KeyCode::Enter && carried).then(|| a.session.answer(&q.id)).flatten());
     if let Some(answer) = answer {
-        let (_, _, q) = a.current();
         let id = q.id.clone();
-        a.session.answers.entry(id).or_default().answer = Some(answer);
-        let last = a.cursor + 1 == a.total();
-        if last {
+        let before = a.answered();
+        let entry = a.session.answers.entry(id).or_default();
+        entry.answer = Some(answer);
+        entry.carried = false;
+        let (answered, total) = (a.answered(), a.total());
+        let last = a.cursor + 1 == total;
+        let mut status = None;
+        if answered == total && (last || before < total) {
+            // Every question has an answer: walk through context and map to the results.
             a.finishing = true;
             model.screen = Screen::Context;
+            status = Some("Every question is answered. Describe your context, then rate the lifecycle stages.".into());
+        } else if last {
+            let missing = total - answered;
+            a.cursor = a.first_unanswered().unwrap_or(a.cursor);
+            status = Some(format!(
+                "{missing} question{} still unanswered: here is the first; f goes to the next unanswered one",
+                if missing == 1 { " is" } else { "s are" }
+            ));
         } else {
             a.cursor += 1;
         }
         model.changed();
-        if last {
-            model.status = "All questions seen. Describe your context, then rate the lifecycle stages.".into();
+        if let Some(status) = status {
+            model.status = status;
         }
         return Effect::None;
     }
@@ -433,7 +662,7 @@ fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
                 NoteField::Note => entry.and_then(|e| e.note.clone()),
                 NoteField::Evidence => entry.and_then(|e| e.evidence.clone()),
             };
-            a.editing = Some((field, TextInput::new(&text.unwrap_or_default())));
+            a.editing = Some((field, TextInput::multiline(&text.unwrap_or_default())));
         }
         KeyCode::Char('i') => a.show_help = !a.show_help,
         KeyCode::Char('x') | KeyCode::Delete => {
@@ -450,6 +679,10 @@ fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
         }
         KeyCode::Home => a.cursor = 0,
         KeyCode::End => a.cursor = a.total() - 1,
+        KeyCode::Char('f') => match a.next_unanswered() {
+            Some(i) => a.cursor = i,
+            None => model.status = "Every question is answered: r shows the results".into(),
+        },
         _ => return global_key(model, key).unwrap_or(Effect::None),
     }
     Effect::None
@@ -468,6 +701,7 @@ fn context_key(model: &mut Model, key: KeyEvent) -> Effect {
         KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => -1,
         _ => 0,
     };
+    let typing = std::mem::replace(&mut a.typing_number, false);
     match key.code {
         KeyCode::Up | KeyCode::Char('k') => a.context_row = (a.context_row + CONTEXT_ROWS - 1) % CONTEXT_ROWS,
         KeyCode::Down | KeyCode::Char('j') => a.context_row = (a.context_row + 1) % CONTEXT_ROWS,
@@ -478,14 +712,18 @@ fn context_key(model: &mut Model, key: KeyEvent) -> Effect {
             model.screen = Screen::Question;
         }
         KeyCode::Char(d @ '0'..='9') if a.context_row == 0 => {
-            let now = ctx.models_in_production.unwrap_or(0);
+            // The first digit replaces the value; the next ones are appended.
+            let now = if typing { ctx.models_in_production.unwrap_or(0) } else { 0 };
             let digit = u32::from(d as u8 - b'0');
             ctx.models_in_production = Some(now.saturating_mul(10).saturating_add(digit).min(99_999));
+            a.typing_number = true;
         }
         KeyCode::Backspace if a.context_row == 0 => {
             ctx.models_in_production = ctx.models_in_production.and_then(|n| (n >= 10).then_some(n / 10));
+            a.typing_number = true;
         }
-        KeyCode::Backspace | KeyCode::Char('x') => match a.context_row {
+        KeyCode::Backspace | KeyCode::Char('x') | KeyCode::Delete => match a.context_row {
+            0 => ctx.models_in_production = None,
             1 => ctx.criticality = None,
             2 => ctx.regulated = None,
             3 => target = None,
@@ -582,6 +820,18 @@ fn results_key(model: &mut Model, key: KeyEvent) -> Effect {
         KeyCode::Char('j') => Effect::Export(ExportFormat::Json),
         KeyCode::Char('w') => Effect::Export(ExportFormat::Html),
         KeyCode::Char('t') => Effect::Export(ExportFormat::Csv),
+        KeyCode::Down | KeyCode::PageDown | KeyCode::Up | KeyCode::PageUp | KeyCode::Home => {
+            if let Some(a) = model.assessment.as_mut() {
+                a.results_scroll = match key.code {
+                    KeyCode::Down => a.results_scroll + 1,
+                    KeyCode::PageDown => a.results_scroll + 10,
+                    KeyCode::Up => a.results_scroll.saturating_sub(1),
+                    KeyCode::PageUp => a.results_scroll.saturating_sub(10),
+                    _ => 0,
+                };
+            }
+            Effect::None
+        }
         KeyCode::Esc | KeyCode::Enter => {
             model.screen = Screen::Question;
             Effect::None

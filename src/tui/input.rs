@@ -1,6 +1,8 @@
-//! A one-line text input: cursor, arrows, Home/End, Backspace/Delete, wide characters.
+//! A text input: cursor, arrows, Home/End, Backspace/Delete, wide characters, pasted blocks.
 //!
-//! Plain data and pure methods, so the editing rules are tested without a terminal.
+//! A multi-line input (notes, evidence) keeps line breaks, from a paste or typed with Ctrl-J or
+//! Alt-Enter; a one-line input (form fields) turns them into spaces. Plain data and pure
+//! methods, so the editing rules are tested without a terminal.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthStr;
@@ -10,6 +12,10 @@ pub struct TextInput {
     pub text: String,
     /// Cursor position in characters (not bytes).
     pub cursor: usize,
+    /// Line breaks are kept (notes and evidence).
+    pub multiline: bool,
+    /// Characters the last insert could not take because of [`MAX_CHARS`].
+    pub refused: usize,
 }
 
 /// What a key did to the input.
@@ -20,12 +26,47 @@ pub enum InputOutcome {
     Cancelled,
 }
 
-/// Longest text an input takes; notes are sentences, not essays.
-pub const MAX_CHARS: usize = 2000;
+/// Longest text an input takes (a long pasted list of action items fits; a whole document
+/// does not). Reaching it is said on screen.
+pub const MAX_CHARS: usize = 10_000;
 
 impl TextInput {
     pub fn new(text: &str) -> TextInput {
-        TextInput { text: text.to_owned(), cursor: text.chars().count() }
+        TextInput { text: text.to_owned(), cursor: text.chars().count(), multiline: false, refused: 0 }
+    }
+
+    /// An input that keeps line breaks.
+    pub fn multiline(text: &str) -> TextInput {
+        TextInput { multiline: true, ..TextInput::new(text) }
+    }
+
+    /// Inserts a block of text (a paste) at the cursor: line breaks kept in a multi-line input,
+    /// spaces otherwise; other control characters dropped; cut at [`MAX_CHARS`], the number of
+    /// characters left out kept in `refused`.
+    pub fn insert_str(&mut self, s: &str) {
+        let normalised = s.replace("\r\n", "\n").replace('\r', "\n");
+        let cleaned: Vec<char> = normalised
+            .chars()
+            .filter_map(|c| match c {
+                '\n' if self.multiline => Some('\n'),
+                '\n' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let taken = cleaned.len().min(room);
+        self.refused = cleaned.len() - taken;
+        let at = self.byte_at(self.cursor);
+        let block: String = cleaned[..taken].iter().collect();
+        self.text.insert_str(at, &block);
+        self.cursor += taken;
+    }
+
+    /// The text wrapped to `width` cells (at line breaks and wherever a line is full), and the
+    /// cursor's row and column in it.
+    pub fn wrapped(&self, width: usize) -> (Vec<String>, usize, usize) {
+        wrap_with_cursor(&self.text, self.cursor, width)
     }
 
     fn byte_at(&self, char_index: usize) -> usize {
@@ -57,7 +98,12 @@ impl TextInput {
 
     pub fn handle(&mut self, key: KeyEvent) -> InputOutcome {
         let len = self.text.chars().count();
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        self.refused = 0;
         match key.code {
+            KeyCode::Enter if alt => self.insert_str("\n"),
+            KeyCode::Char('j') if ctrl => self.insert_str("\n"),
             KeyCode::Enter => return InputOutcome::Done,
             KeyCode::Esc => return InputOutcome::Cancelled,
             KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
@@ -80,15 +126,58 @@ impl TextInput {
                 self.text.replace_range(..at, "");
                 self.cursor = 0;
             }
-            KeyCode::Char(c) if !c.is_control() && len < MAX_CHARS => {
-                let at = self.byte_at(self.cursor);
-                self.text.insert(at, c);
-                self.cursor += 1;
-            }
+            // Ctrl and Alt with a letter are commands, never the letter itself.
+            KeyCode::Char(c) if !ctrl && !alt => self.insert_str(c.encode_utf8(&mut [0; 4])),
             _ => {}
         }
         InputOutcome::Editing
     }
+}
+
+/// Wraps `text` to `width` cells, breaking at line breaks and when a line is full (at the last
+/// space when there is one), and gives the row and column of the character index `cursor`.
+pub fn wrap_with_cursor(text: &str, cursor: usize, width: usize) -> (Vec<String>, usize, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(2);
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    let (mut row, mut col) = (0, 0);
+    for (i, c) in text.chars().enumerate() {
+        if i == cursor {
+            (row, col) = (lines.len() - 1, used);
+        }
+        if c == '\n' {
+            lines.push(String::new());
+            used = 0;
+            continue;
+        }
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            // Carry the last word over when the line has a space to break at.
+            let last = lines.last_mut().expect("one line at least");
+            let carried = match last.rfind(' ') {
+                Some(at) if at + 1 < last.len() => last.split_off(at + 1),
+                _ => String::new(),
+            };
+            let carried_width = unicode_width::UnicodeWidthStr::width(carried.as_str());
+            if row == lines.len() - 1 && i > cursor && col >= used - carried_width {
+                (row, col) = (row + 1, col - (used - carried_width));
+            }
+            used = carried_width;
+            lines.push(carried);
+        }
+        lines.last_mut().expect("one line at least").push(c);
+        used += w;
+    }
+    if cursor >= text.chars().count() {
+        (row, col) = (lines.len() - 1, used);
+    }
+    if col >= width {
+        // The cursor after a full line shows at the start of the next one.
+        lines.push(String::new());
+        (row, col) = (lines.len() - 1, 0);
+    }
+    (lines, row, col)
 }
 
 #[cfg(test)]
@@ -130,6 +219,46 @@ mod tests {
         let wide = TextInput::new("日本語のメモ");
         let (shown, col) = wide.window(6);
         assert_eq!((shown.as_str(), col), ("メモ", 4), "the cursor after the last wide character stays on screen");
+    }
+
+    #[test]
+    fn a_paste_is_one_block_with_its_line_breaks() {
+        let mut note = TextInput::multiline("x");
+        note.insert_str("Action items:\r\n- ask Ana\n- plan a run\x1b");
+        assert_eq!(note.text, "xAction items:\n- ask Ana\n- plan a run");
+        let mut field = TextInput::new("");
+        field.insert_str("Fraud\nML");
+        assert_eq!(field.text, "Fraud ML", "a one-line field gets spaces");
+    }
+
+    #[test]
+    fn the_length_limit_is_counted_not_silent() {
+        let mut note = TextInput::multiline("");
+        note.insert_str(&"a".repeat(MAX_CHARS + 5));
+        assert_eq!(note.text.chars().count(), MAX_CHARS);
+        assert_eq!(note.refused, 5);
+        note.handle(key(KeyCode::Char('b')));
+        assert_eq!(note.refused, 1);
+    }
+
+    #[test]
+    fn ctrl_and_alt_letters_are_not_typed() {
+        let mut i = TextInput::multiline("ab");
+        i.handle(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+        i.handle(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::ALT));
+        assert_eq!(i.text, "ab");
+        i.handle(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+        i.handle(KeyEvent::new(KeyCode::Char('C'), KeyModifiers::SHIFT));
+        assert_eq!(i.text, "ab\nC", "Ctrl-J is a line break, Shift a capital");
+    }
+
+    #[test]
+    fn wrapping_keeps_line_breaks_and_follows_the_cursor() {
+        let (lines, row, col) = wrap_with_cursor("one two three\nfour", 18, 8);
+        assert_eq!(lines, vec!["one two ", "three", "four"]);
+        assert_eq!((row, col), (2, 4));
+        let (_, row, col) = wrap_with_cursor("one two three", 9, 8);
+        assert_eq!((row, col), (1, 1), "the cursor moves with its word");
     }
 
     #[test]

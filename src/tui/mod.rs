@@ -2,7 +2,10 @@
 //! `update` asks for (open, create, save, export).
 //!
 //! This is the only code that touches the terminal. Every change to the session is saved
-//! atomically before the next key is read, so a killed process loses at most that keystroke.
+//! atomically before the next key is read, so a killed process loses at most that keystroke;
+//! nothing is written when nothing changed. A signal or a closed terminal (hang-up) ends the
+//! loop within a fraction of a second: the session is saved, the lock released. Terminal events
+//! are read on a thread of their own, so the loop never waits inside the terminal library.
 
 pub mod app;
 pub mod input;
@@ -14,30 +17,55 @@ use crate::lock::SessionLock;
 use crate::questionnaire::{self, BUILT_INS};
 use crate::report;
 use crate::session::{self, Session};
+use crate::workspace;
 use anyhow::{Context as _, Result, bail};
 use app::{Assessment, Effect, ExportFormat, Model, Msg, NewSessionForm, SavedEntry};
-use crossterm::event::{self, Event};
+use crossterm::cursor::Show;
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The default questionnaire for a new session.
 pub const DEFAULT_QUESTIONNAIRE: &str = "mlops-maturity";
 
+/// Largest area drawn: a terminal reporting a huge size gets this much, not gigabytes of cells.
+pub const MAX_COLS: u16 = 500;
+pub const MAX_ROWS: u16 = 200;
+
+/// The area drawn in a terminal of `cols` × `rows`: capped at [`MAX_COLS`] × [`MAX_ROWS`].
+pub fn drawn_area(cols: u16, rows: u16) -> Rect {
+    Rect::new(0, 0, cols.min(MAX_COLS), rows.min(MAX_ROWS))
+}
+
+/// How the event loop ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Ended {
+    Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
+    Signal,
+    /// The terminal is gone: a read or a draw failed, or stdin is no longer a terminal.
+    HangUp,
+}
+
 pub fn run(args: AssessArgs) -> Result<ExitCode> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let today = files::today();
-    let home = commands::home();
+    let home = workspace::home();
     // Open (and so check) the session before anything else: a corrupt file is reported as
     // such, and left exactly as it was.
-    let opened = match &args.session {
-        Some(path) => Some(open_or_create(path, &args, &today)?),
-        None => None,
+    let opened = match (&args.from, &args.session) {
+        (Some(from), session) => Some((next_assessment(from, session.as_deref(), home.as_deref(), &today)?, true)),
+        (None, Some(path)) => Some((open_or_create(path, &args, &today)?, !path.exists())),
+        (None, None) => None,
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(
@@ -46,9 +74,12 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     }
     let mut lock = None;
     let mut model = match opened {
-        Some(a) => {
+        Some((a, new)) => {
             lock = Some(SessionLock::acquire(&a.path)?);
-            Model::with_assessment(a, &today, color)
+            let mut m = Model::with_assessment(a, &today, color);
+            // A new session is written at once; an opened one only when something changes.
+            m.dirty = new;
+            m
         }
         None => Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color),
     };
@@ -56,97 +87,279 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut terminal = ratatui::init();
-    let outcome = event_loop(&mut terminal, &mut model, &mut lock, home.as_deref(), &today, &stop);
-    // Whatever ended the loop, the session on disk is whole: it was saved after every change.
-    save(&mut model, false);
-    ratatui::restore();
+    let mut terminal = init_terminal()?;
+    if let Ok((w, h)) = crossterm::terminal::size() {
+        app::update(&mut model, Msg::Resize(w.min(MAX_COLS), h.min(MAX_ROWS)));
+    }
+    let events = spawn_reader();
+    let mut saver = Saver { last_good: model.assessment.as_ref().map(|a| a.session.clone()) };
+    // A new session is on disk from the start.
+    saver.save(&mut model);
+    let outcome = event_loop(&mut terminal, &mut model, &mut lock, &mut saver, home.as_deref(), &today, &stop, &events);
+    // Whatever ended the loop, save what changed (every change was saved as it happened, unless
+    // a save failed).
+    saver.save(&mut model);
+    restore_terminal();
+    // Dropping the terminal would try to show the cursor and print an error if the terminal
+    // is gone, which panics; the terminal is already restored.
+    std::mem::forget(terminal);
     drop(lock);
-    outcome?;
-    if let Some(a) = &model.assessment {
-        println!("Session saved to {}", a.path.display());
-        println!("Report: mlops-maturity report {}", a.path.display());
+    finish(&model, outcome)
+}
+
+/// Prints what happened to the session (never panicking on a terminal that is gone) and
+/// chooses the exit code: 1 when changes could not be saved.
+fn finish(model: &Model, outcome: Result<Ended>) -> Result<ExitCode> {
+    use std::io::Write;
+    let ended = outcome?;
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    for path in &model.exported {
+        let _ = writeln!(out, "Report written to {}", path.display());
+    }
+    let Some(a) = &model.assessment else { return Ok(ExitCode::SUCCESS) };
+    if model.dirty {
+        let why = model.save_error.as_deref().unwrap_or("the session could not be written");
+        let _ =
+            writeln!(err, "mlops-maturity: NOT SAVED: the last changes to {} are not on disk: {why}", a.path.display());
+        let rescue = std::env::temp_dir().join(format!(
+            "mlops-maturity-unsaved-{}-{}.yaml",
+            a.path.file_stem().map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned()),
+            std::process::id()
+        ));
+        match files::write_atomic(&rescue, a.session.to_yaml().as_bytes()) {
+            Ok(()) => {
+                let _ = writeln!(
+                    err,
+                    "The whole session, with those changes, was written to {}: once the problem is fixed, copy it over {}.",
+                    rescue.display(),
+                    a.path.display()
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "A copy could not be written either ({e:#}); free some space or fix the folder's permissions, then answer the last questions again."
+                );
+            }
+        }
+        return Ok(ExitCode::from(1));
+    }
+    if ended == Ended::Quit || ended == Ended::Signal {
+        let _ = writeln!(out, "Session saved to {}", a.path.display());
+        let _ = writeln!(out, "Report: mlops-maturity report {}", a.path.display());
     }
     Ok(ExitCode::SUCCESS)
 }
 
+type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::Stdout>>;
+
+/// Raw mode, the alternate screen and bracketed paste, with a drawn area capped in size; a
+/// panic restores the terminal first.
+fn init_terminal() -> Result<Term> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+    crossterm::execute!(std::io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let options = ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(drawn_area(w, h)) };
+    Ok(ratatui::Terminal::with_options(ratatui::backend::CrosstermBackend::new(std::io::stdout()), options)?)
+}
+
+/// Leaves the terminal as it was; errors are ignored (the terminal may be gone).
+fn restore_terminal() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+}
+
+/// Reads terminal events on their own thread, so the loop never waits inside the terminal
+/// library: a terminal that hangs up can make that read spin or block, and the loop must still
+/// see signals and the hang-up within a fraction of a second.
+fn spawn_reader() -> Receiver<std::io::Result<Event>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+/// Whether the terminal has gone away (closed window, killed tmux session).
+fn hung_up() -> bool {
+    !std::io::stdin().is_terminal()
+}
+
+#[allow(clippy::too_many_arguments)]
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     model: &mut Model,
     lock: &mut Option<SessionLock>,
+    saver: &mut Saver,
     home: Option<&Path>,
     today: &str,
     stop: &AtomicBool,
-) -> Result<()> {
+    events: &Receiver<std::io::Result<Event>>,
+) -> Result<Ended> {
     loop {
         if stop.load(Ordering::Relaxed) {
-            save(model, true);
-            return Ok(());
+            return Ok(Ended::Signal);
         }
-        terminal.draw(|frame| view::draw(model, frame))?;
-        // Poll rather than block, so a signal (terminal closed, shutdown) is seen promptly.
-        if !event::poll(Duration::from_millis(200))? {
-            continue;
+        if hung_up() || terminal.draw(|frame| view::draw(model, frame)).is_err() {
+            return Ok(Ended::HangUp);
         }
-        let msg = match event::read()? {
-            Event::Key(key) => Msg::Key(key),
-            // A resize (or anything else) only needs a redraw.
-            _ => continue,
+        // Wait a little for input, then take everything pending: a burst (a paste, keys typed
+        // fast) is handled in one turn, never left half-done until the next key.
+        let first = match events.recv_timeout(Duration::from_millis(100)) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::HangUp),
         };
-        let effect = app::update(model, msg);
-        match effect {
-            Effect::None => {}
-            Effect::Quit => {
-                save(model, true);
-                return Ok(());
+        let mut batch = vec![first];
+        batch.extend(events.try_iter());
+        for event in batch {
+            let msg = match event {
+                Ok(Event::Key(key)) => Msg::Key(key),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
+                Ok(Event::Resize(w, h)) => {
+                    let area = drawn_area(w, h);
+                    if terminal.resize(area).is_err() {
+                        return Ok(Ended::HangUp);
+                    }
+                    Msg::Resize(area.width, area.height)
+                }
+                Ok(_) => continue,
+                Err(_) => return Ok(Ended::HangUp),
+            };
+            if apply(model, msg, lock, saver, home, today) {
+                return Ok(Ended::Quit);
             }
-            Effect::Open(path) => match SessionLock::acquire(&path).and_then(|l| Ok((l, open_existing(&path, today)?)))
-            {
+        }
+    }
+}
+
+/// Runs one message through `update`, carries out its effect and saves; true to quit.
+fn apply(
+    model: &mut Model,
+    msg: Msg,
+    lock: &mut Option<SessionLock>,
+    saver: &mut Saver,
+    home: Option<&Path>,
+    today: &str,
+) -> bool {
+    let effect = app::update(model, msg);
+    match effect {
+        Effect::None => {}
+        Effect::Quit => {
+            saver.save(model);
+            return true;
+        }
+        Effect::Open(path) => {
+            saver.save(model);
+            match SessionLock::acquire(&path).and_then(|l| Ok((l, open_existing(&path, today)?))) {
                 Ok((l, a)) => {
                     *lock = Some(l);
+                    saver.last_good = Some(a.session.clone());
                     model.open(a);
                 }
                 Err(e) => {
                     app::update(model, Msg::Failed(format!("{e:#}")));
                 }
-            },
-            Effect::Create { questionnaire, team, respondent, role } => {
-                let created = create_in_home(home, &questionnaire, &team, &respondent, &role, today)
-                    .and_then(|a| Ok((SessionLock::acquire(&a.path)?, a)));
-                match created {
-                    Ok((l, a)) => {
-                        *lock = Some(l);
-                        model.open(a);
-                        model.dirty = true;
-                    }
-                    Err(e) => {
-                        app::update(model, Msg::Failed(format!("{e:#}")));
-                    }
-                }
-            }
-            Effect::Export(format) => {
-                let msg = match export(model, format) {
-                    Ok(path) => Msg::Exported(path),
-                    Err(e) => Msg::Failed(format!("{e:#}")),
-                };
-                app::update(model, msg);
             }
         }
-        save(model, false);
+        Effect::Create { questionnaire, team, respondent, role } => {
+            saver.save(model);
+            let created = create_in_home(home, &questionnaire, &team, &respondent, &role, today)
+                .and_then(|a| Ok((SessionLock::acquire(&a.path)?, a)));
+            opened_new(model, lock, saver, created);
+        }
+        Effect::NextAssessment(from) => {
+            saver.save(model);
+            let created =
+                next_assessment(&from, None, home, today).and_then(|a| Ok((SessionLock::acquire(&a.path)?, a)));
+            opened_new(model, lock, saver, created);
+        }
+        Effect::Export(format) => {
+            let msg = match export(model, format) {
+                Ok(path) => Msg::Exported(path),
+                Err(e) => Msg::Failed(format!("{e:#}")),
+            };
+            app::update(model, msg);
+        }
+    }
+    saver.save(model);
+    false
+}
+
+fn opened_new(
+    model: &mut Model,
+    lock: &mut Option<SessionLock>,
+    saver: &mut Saver,
+    created: Result<(SessionLock, Assessment)>,
+) {
+    match created {
+        Ok((l, a)) => {
+            *lock = Some(l);
+            saver.last_good = None;
+            model.open(a);
+            model.dirty = true;
+        }
+        Err(e) => {
+            app::update(model, Msg::Failed(format!("{e:#}")));
+        }
     }
 }
 
-/// Saves the open session when it changed (or always, on quit).
-fn save(model: &mut Model, force: bool) {
-    let Some(a) = &model.assessment else { return };
-    if !(model.dirty || force) {
-        return;
+/// Saves the open session after a change, and keeps the last session that was written.
+struct Saver {
+    /// The session as last written (or read); a change that cannot be written within the size
+    /// limit is undone back to it.
+    last_good: Option<Session>,
+}
+
+impl Saver {
+    /// Writes the open session when it changed: no change, no write.
+    fn save(&mut self, model: &mut Model) {
+        if !model.dirty {
+            return;
+        }
+        let Some(a) = model.assessment.as_mut() else { return };
+        a.session.date = Some(model.today.clone());
+        let yaml = a.session.to_yaml();
+        if yaml.len() as u64 > files::MAX_INPUT_BYTES {
+            // The app could not open such a file again: refuse the change instead.
+            if let Some(good) = &self.last_good {
+                a.session = good.clone();
+            }
+            model.dirty = false;
+            let msg = format!(
+                "That change was not kept: the session file would be {:.1} MiB, over the {} MiB a session may hold; shorten a note",
+                yaml.len() as f64 / (1024.0 * 1024.0),
+                files::MAX_INPUT_BYTES / (1024 * 1024)
+            );
+            app::update(model, Msg::Failed(msg));
+            if let Some(a) = model.assessment.as_mut() {
+                a.editing = None;
+            }
+            model.rebuild_report();
+            return;
+        }
+        let msg = match files::write_with_backup(&a.path, yaml.as_bytes()) {
+            Ok(()) => {
+                self.last_good = Some(a.session.clone());
+                Msg::Saved(clock())
+            }
+            Err(e) => Msg::SaveFailed(format!("{} could not be written: {e:#}", a.path.display())),
+        };
+        app::update(model, msg);
     }
-    let msg = match session::save(&a.path, &a.session) {
-        Ok(()) => Msg::Saved(clock()),
-        Err(e) => Msg::Failed(format!("NOT SAVED: {e:#}")),
-    };
-    app::update(model, msg);
 }
 
 /// The time of day (UTC) for the status line.
@@ -157,7 +370,7 @@ fn clock() -> String {
 
 fn open_existing(path: &Path, today: &str) -> Result<Assessment> {
     let s = session::load(path)?;
-    let (q, _) = commands::questionnaire_of(path, &s)?;
+    let (q, _) = workspace::questionnaire_of(path, &s)?;
     Ok(Assessment::new(q, s, path.to_path_buf(), today))
 }
 
@@ -177,22 +390,104 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
         }
     }
     let (q, _) = match &args.questionnaire {
-        Some(spec) if !path.exists() => questionnaire::resolve(spec, Path::new("."), commands::home().as_deref())?,
-        _ => commands::questionnaire_of(path, &s)?,
+        Some(spec) if !path.exists() => questionnaire::resolve(spec, Path::new("."), workspace::home().as_deref())?,
+        _ => workspace::questionnaire_of(path, &s)?,
     };
     Ok(Assessment::new(q, s, path.to_path_buf(), today))
 }
 
-fn slug(s: &str) -> String {
+/// A piece of a file name: lowercase ASCII letters and digits joined by `-`; accented letters
+/// lose their accents, other scripts are left out.
+pub fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
+        let ascii = transliterate(c);
+        if ascii.is_empty() {
+            if !out.is_empty() && !out.ends_with('-') && !c.is_alphanumeric() {
+                out.push('-');
+            }
+            continue;
+        }
+        for a in ascii.chars() {
+            if a.is_ascii_alphanumeric() {
+                out.push(a.to_ascii_lowercase());
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
         }
     }
-    out.trim_end_matches('-').chars().take(40).collect()
+    out.trim_end_matches('-').chars().take(40).collect::<String>().trim_end_matches('-').to_owned()
+}
+
+/// The ASCII spelling of a character: itself when ASCII, the base letter of an accented Latin
+/// letter, nothing for other scripts.
+fn transliterate(c: char) -> String {
+    const TABLE: &[(&str, &str)] = &[
+        ("àáâãäåāăą", "a"),
+        ("ÀÁÂÃÄÅĀĂĄ", "A"),
+        ("çćĉċč", "c"),
+        ("ÇĆĈĊČ", "C"),
+        ("ďđð", "d"),
+        ("ĎĐÐ", "D"),
+        ("èéêëēĕėęě", "e"),
+        ("ÈÉÊËĒĔĖĘĚ", "E"),
+        ("ĝğġģ", "g"),
+        ("ĜĞĠĢ", "G"),
+        ("ĥħ", "h"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ÌÍÎÏĨĪĬĮİ", "I"),
+        ("ĵ", "j"),
+        ("ķ", "k"),
+        ("ĺļľŀł", "l"),
+        ("ĹĻĽĿŁ", "L"),
+        ("ñńņňŉ", "n"),
+        ("ÑŃŅŇ", "N"),
+        ("òóôõöøōŏő", "o"),
+        ("ÒÓÔÕÖØŌŎŐ", "O"),
+        ("ŕŗř", "r"),
+        ("śŝşšș", "s"),
+        ("ŚŜŞŠȘ", "S"),
+        ("ţťŧț", "t"),
+        ("ŢŤŦȚ", "T"),
+        ("ùúûüũūŭůűų", "u"),
+        ("ÙÚÛÜŨŪŬŮŰŲ", "U"),
+        ("ŵ", "w"),
+        ("ýÿŷ", "y"),
+        ("ÝŸŶ", "Y"),
+        ("źżž", "z"),
+        ("ŹŻŽ", "Z"),
+        ("ß", "ss"),
+        ("æ", "ae"),
+        ("Æ", "AE"),
+        ("œ", "oe"),
+        ("Œ", "OE"),
+        ("þ", "th"),
+        ("Þ", "TH"),
+    ];
+    if c.is_ascii() {
+        return c.to_string();
+    }
+    TABLE.iter().find(|(from, _)| from.contains(c)).map_or_else(String::new, |(_, to)| (*to).to_owned())
+}
+
+/// A new, unused file name in `dir` for a session of this team and respondent, dated today.
+fn new_session_path(dir: &Path, team: &str, respondent: &str, today: &str) -> PathBuf {
+    let stem: Vec<String> = [slug(team), slug(respondent)].into_iter().filter(|s| !s.is_empty()).collect();
+    let stem = if stem.is_empty() { "session".to_owned() } else { stem.join("-") };
+    let mut path = dir.join(format!("{stem}-{today}.yaml"));
+    let mut n = 2;
+    while path.exists() || crate::lock::lock_path(&path).exists() {
+        path = dir.join(format!("{stem}-{today}-{n}.yaml"));
+        n += 1;
+    }
+    path
+}
+
+fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
+    let home = home.context("no user folder to save the session in; set MLOPS_MATURITY_HOME or use --session FILE")?;
+    let dir = home.join("sessions");
+    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the sessions folder", dir.display()))?;
+    Ok(dir)
 }
 
 fn create_in_home(
@@ -203,24 +498,56 @@ fn create_in_home(
     role: &str,
     today: &str,
 ) -> Result<Assessment> {
-    let home = home.context("no user folder to save the session in; set MLOPS_MATURITY_HOME or use --session FILE")?;
-    let dir = home.join("sessions");
-    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the sessions folder", dir.display()))?;
-    let stem: Vec<String> = [slug(team), slug(respondent)].into_iter().filter(|s| !s.is_empty()).collect();
-    let stem = if stem.is_empty() { "session".to_owned() } else { stem.join("-") };
-    let mut path = dir.join(format!("{stem}-{today}.yaml"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{today}-{n}.yaml"));
-        n += 1;
-    }
+    let dir = sessions_dir(home)?;
+    let path = new_session_path(&dir, team, respondent, today);
     let mut s = Session::new(questionnaire);
     let non_empty = |v: &str| (!v.is_empty()).then(|| v.to_owned());
     s.team = non_empty(team);
     s.respondent = non_empty(respondent);
     s.role = non_empty(role);
-    let (q, _) = questionnaire::resolve(questionnaire, Path::new("."), Some(home))?;
+    let (q, _) = questionnaire::resolve(questionnaire, Path::new("."), home)?;
     Ok(Assessment::new(q, s, path, today))
+}
+
+/// The next assessment from an earlier session (DESIGN "Next assessment"), in `to` or a new
+/// file beside the user's sessions.
+fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &str) -> Result<Assessment> {
+    let earlier = session::load(from)?;
+    let (q, _) = workspace::questionnaire_of(from, &earlier)?;
+    let mut next = earlier.next_assessment();
+    next.questionnaire_version = Some(q.version);
+    let path = match to {
+        Some(to) => {
+            if to.exists() {
+                bail!(
+                    "{}: the file exists; --from starts a new session, so give --session a new file name",
+                    to.display()
+                );
+            }
+            let folder = files::folder_of(to);
+            if !folder.is_dir() {
+                bail!("{}: the folder {} does not exist", to.display(), folder.display());
+            }
+            // A path inside another folder keeps naming the questionnaire the same way.
+            if files::folder_of(from) != folder && questionnaire::resolve(&next.questionnaire, &folder, home).is_err() {
+                bail!(
+                    "{}: the questionnaire `{}` would not be found from {}; put the new session beside {}",
+                    to.display(),
+                    next.questionnaire,
+                    folder.display(),
+                    from.display()
+                );
+            }
+            to.to_path_buf()
+        }
+        None => new_session_path(
+            &sessions_dir(home)?,
+            next.team.as_deref().unwrap_or(""),
+            next.respondent.as_deref().unwrap_or(""),
+            today,
+        ),
+    };
+    Ok(Assessment::new(q, next, path, today))
 }
 
 fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
@@ -237,23 +564,38 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     Ok(path)
 }
 
-fn saved_entries(home: Option<&Path>) -> Vec<SavedEntry> {
+/// Every saved session for the start screen, newest first, then the files that do not load.
+pub fn saved_entries(home: Option<&Path>) -> Vec<SavedEntry> {
     let Some(home) = home else { return Vec::new() };
-    commands::saved_sessions(home)
+    let dash = || "–".to_owned();
+    let mut entries: Vec<SavedEntry> = workspace::saved_sessions(home)
         .into_iter()
-        .filter(|s| s.answered < s.total)
         .map(|s| SavedEntry {
-            team: s.session.team.clone().unwrap_or_else(|| "–".into()),
-            respondent: s.session.respondent.clone().unwrap_or_else(|| "–".into()),
+            team: s.session.team.clone().unwrap_or_else(dash),
+            respondent: s.session.respondent.clone().unwrap_or_else(dash),
+            questionnaire: s.session.questionnaire.clone(),
             answered: s.answered,
             total: s.total,
-            changed: s.modified.and_then(|m| m.duration_since(UNIX_EPOCH).ok()).map_or_else(String::new, |d| {
-                let secs = d.as_secs() as i64;
-                format!("{} {:02}:{:02}", files::date_from_unix(secs), secs / 3600 % 24, secs / 60 % 60)
+            changed: s.session.date.clone().unwrap_or_else(|| {
+                s.modified
+                    .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
+                    .map_or_else(String::new, |d| files::date_from_unix(d.as_secs() as i64))
             }),
+            problem: s.problem.map(|p| format!("invalid: {p}")),
             path: s.path,
         })
-        .collect()
+        .collect();
+    for (path, why) in workspace::unreadable_sessions(home) {
+        entries.push(SavedEntry {
+            team: path.file_name().map_or_else(dash, |n| n.to_string_lossy().into_owned()),
+            respondent: dash(),
+            questionnaire: "?".into(),
+            problem: Some(format!("invalid: {why}")),
+            path,
+            ..SavedEntry::default()
+        });
+    }
+    entries
 }
 
 fn new_form(args: &AssessArgs, home: Option<&Path>) -> NewSessionForm {

@@ -55,7 +55,9 @@ pub fn tui_start_model() -> mlops_maturity::tui::app::Model {
         respondent: "Ana".into(),
         answered: 12,
         total: 59,
-        changed: "2026-11-26 10:00".into(),
+        changed: "2026-11-26".into(),
+        questionnaire: "mlops-maturity".into(),
+        problem: None,
     }];
     let form = NewSessionForm {
         questionnaires: vec![
