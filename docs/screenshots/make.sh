@@ -37,6 +37,8 @@ s = s.replace("<pre>", "<pre style=\"font-family: 'DejaVu Sans Mono', monospace;
 s = re.sub(r"<body[^>]*>", '<body style="color:#d8dee4; background-color:#0d1117; margin:0">', s, count=1)
 # aha writes reversed default colours as an invalid `#k`: reversed text takes the background colour.
 s = re.sub(r"color:#k[^;]*;", "color:#0d1117;", s)
+# With --black, aha draws colour 0 (black) as dim grey; on a coloured background it is black.
+s = re.sub(r"color:dimgray;(background-color:)", r"color:#0d1117;\1", s)
 open(p, "w", encoding="utf-8").write(s)
 EOF
 shoot "$work/tui.html" "$work/tui.png" 1000 585
