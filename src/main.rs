@@ -45,6 +45,7 @@ enum Command {
         /// Use this questionnaire instead of the sessions' own.
         #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
         questionnaire: Option<String>,
+        /// markdown and html: the management report; csv: the roadmap for an issue tracker; json: the data.
         #[arg(long, value_enum, default_value_t = CliFormat::Markdown)]
         format: CliFormat,
         /// A Tera template to render instead of the built-in Markdown report.
