@@ -5,7 +5,8 @@
 
 use crate::export;
 use crate::files::{self, folder_of};
-use crate::questionnaire::{self, BUILT_INS, Questionnaire};
+use crate::printable::{excerpt, one_line};
+use crate::questionnaire::{self, BUILT_INS, Questionnaire, Source};
 use crate::report::{self, SessionInput};
 use crate::session::{self, Session};
 use anyhow::{Result, anyhow, bail};
@@ -56,8 +57,18 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let sessions: Vec<(PathBuf, Session)> =
         args.sessions.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
 
+    // Every file the report reads: `-o` must not name one of them.
+    let mut read_files: Vec<PathBuf> = args.sessions.clone();
+    read_files.extend(args.template.iter().cloned());
+    read_files.extend(args.baseline.iter().cloned());
     let q = match &args.questionnaire {
-        Some(spec) => questionnaire::resolve(spec, Path::new("."), home().as_deref())?.0,
+        Some(spec) => {
+            let (q, source) = questionnaire::resolve(spec, Path::new("."), home().as_deref())?;
+            if let Source::File(path) = source {
+                read_files.push(path);
+            }
+            q
+        }
         None => {
             let mut loaded = SessionQuestionnaires::default();
             let mut first: Option<(String, &Path)> = None;
@@ -79,12 +90,19 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     };
 
     let baseline = match &args.baseline {
-        Some(path) => Some(load_baseline(path, &q)?),
+        Some(path) => {
+            let (b, warnings) = load_baseline(path, &q)?;
+            Some((check_baseline(path, b, q.highest_level())?, warnings))
+        }
         None => None,
     };
     let inputs: Vec<SessionInput> =
         sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
-    let built = report::build(&q, &inputs, baseline.as_deref(), &files::today());
+    let mut built = report::build(&q, &inputs, None, &files::today());
+    if let Some((b, warnings)) = &baseline {
+        report::attach_baseline(&mut built, b);
+        built.warnings.extend(warnings.iter().cloned());
+    }
 
     let text = match (&args.template, args.format) {
         (Some(template), _) => render_with_file(&built, template)?,
@@ -94,15 +112,93 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         (None, Format::Csv) => export::roadmap_csv(&built),
     };
     match &args.output {
-        Some(path) => files::write_atomic(path, text.as_bytes())?,
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (`| head`) is the reader's choice, not an error worth a message.
-            let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+        Some(path) => {
+            if args.template.is_none() && args.format == Format::Markdown {
+                read_files.extend(custom_markdown_template());
+            }
+            if args.questionnaire.is_none() {
+                read_files.extend(questionnaire_files(&sessions));
+            }
+            refuse_output_over_input(path, &read_files)?;
+            files::write_atomic(path, text.as_bytes())?
         }
+        None => print_out(&text)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an output file that is one of the inputs (the same file, also through a link or
+/// another name): writing the report there would destroy what it was made from.
+fn refuse_output_over_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    match inputs.iter().find(|input| files::same_file(output, input)) {
+        Some(input) => bail!(
+            "{}: is one of the report's inputs ({}); writing the report there would overwrite it, so choose another output file",
+            output.display(),
+            input.display()
+        ),
+        None => Ok(()),
+    }
+}
+
+/// Baseline scores must be numbers a report of this questionnaire can hold: 0 to its highest level.
+fn check_baseline(
+    path: &Path,
+    baseline: crate::narrative::Baseline,
+    highest: u32,
+) -> Result<crate::narrative::Baseline> {
+    let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
+    if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
+        bail!(
+            "{}: dimension `{}` has the score {score}, but scores go from 0 to {highest}; give a report of the same questionnaire",
+            path.display(),
+            crate::printable::excerpt(id, 40)
+        );
+    }
+    if let Some(level) = baseline.overall_level.filter(|l| *l > highest) {
+        bail!("{}: the overall level {level} is above this questionnaire's highest level {highest}", path.display());
+    }
+    Ok(baseline)
+}
+
+/// Writes to standard output. A closed pipe (`| head`) is the reader's choice and ends the output
+/// quietly; any other failure (a full disk, `> /dev/full`) is an error, so the exit code says so.
+pub fn print_out(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(anyhow!("cannot write to standard output: {e}")),
+    }
+}
+
+/// Writes a message to standard error, with control characters escaped and long lines cut.
+/// Nothing is left to report a failure of standard error to, so it is ignored.
+pub fn print_err(text: &str) {
+    use std::io::Write;
+    let text = crate::printable::cap_lines(text, 2000);
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|_| err.write_all(b"\n")).and_then(|_| err.flush());
+}
+
+/// The questionnaire files the sessions name (each found once), for the output check.
+fn questionnaire_files(sessions: &[(PathBuf, Session)]) -> Vec<PathBuf> {
+    let home = files::home_dir().ok();
+    let mut seen = std::collections::HashSet::new();
+    sessions
+        .iter()
+        .filter(|(path, s)| seen.insert((s.questionnaire.clone(), folder_of(path))))
+        .filter_map(|(path, s)| match questionnaire::resolve(&s.questionnaire, &folder_of(path), home.as_deref()) {
+            Ok((_, Source::File(file))) => Some(file),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The user's Markdown template, when `init` put one to customise in the user folder.
+fn custom_markdown_template() -> Option<PathBuf> {
+    let custom = home()?.join("templates").join(report::DEFAULT_TEMPLATE_NAME);
+    custom.is_file().then_some(custom)
 }
 
 /// Renders through a template file: its path names it in errors, its extension decides
@@ -136,31 +232,66 @@ pub fn render_html(built: &report::Report) -> Result<String> {
     Ok(export::render_html(built))
 }
 
-/// Earlier scores per dimension, from a JSON report or a session scored with `q`.
-fn load_baseline(path: &Path, q: &Questionnaire) -> Result<Vec<(String, f64)>> {
+/// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the
+/// warnings it raises. A baseline of another questionnaire is an error; of another version of
+/// the same one, a warning.
+fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative::Baseline, Vec<String>)> {
     let text = files::read_text(path)?;
+    let shown = path.display();
+    let other_version = |version: Option<u32>| -> Vec<String> {
+        match version {
+            Some(v) if v != q.version => vec![format!(
+                "baseline {shown}: made with version {v} of questionnaire {}, which is now version {}; answers to reworded questions may show as changes",
+                q.id, q.version
+            )],
+            _ => Vec::new(),
+        }
+    };
+    let other_questionnaire = |id: &str| {
+        anyhow!(
+            "{shown}: the baseline is an assessment of questionnaire `{id}`, not `{}`; give an earlier report or session of `{}`",
+            q.id,
+            q.id
+        )
+    };
     if text.trim_start().starts_with('{') {
-        return report::baseline_from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()));
+        let (id, version, baseline) = report::baseline_of_json(&text).map_err(|e| anyhow!("{shown}: {e}"))?;
+        if id != q.id {
+            return Err(other_questionnaire(&id));
+        }
+        return Ok((baseline, other_version(version)));
     }
-    let s = session::parse(&text, &path.display().to_string()).map_err(questionnaire::problems_error)?;
+    let s = session::parse(&text, &shown.to_string()).map_err(questionnaire::problems_error)?;
+    if s.questionnaire != q.id {
+        let (theirs, _) = questionnaire_of(path, &s)?;
+        if theirs.id != q.id {
+            return Err(other_questionnaire(&theirs.id));
+        }
+    }
     let r = report::build(q, &[SessionInput { file_name: file_name(path), session: &s }], None, "");
-    Ok(r.dimensions.into_iter().map(|d| (d.id, d.score)).collect())
+    let baseline = crate::narrative::Baseline {
+        scores: r.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect(),
+        answers: r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect(),
+        overall_level: Some(r.overall.level),
+        date: s.date.clone(),
+    };
+    Ok((baseline, other_version(s.questionnaire_version)))
 }
 
 pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
     let mut all_valid = true;
     for path in paths {
         match questionnaire::load_file(path) {
-            Ok(q) => println!(
-                "{}: valid ({} dimensions, {} questions, levels 0-{})",
-                path.display(),
+            Ok(q) => print_out(&format!(
+                "{}: valid ({} dimensions, {} questions, levels 0-{})\n",
+                one_line(&path.display().to_string()),
                 q.dimensions.len(),
                 q.question_count(),
                 q.highest_level()
-            ),
+            ))?,
             Err(e) => {
                 all_valid = false;
-                eprintln!("{e}");
+                print_err(&e.to_string());
             }
         }
     }
@@ -169,39 +300,48 @@ pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
 
 pub fn list() -> Result<ExitCode> {
     let home = files::home_dir()?;
-    println!("Built-in questionnaires:");
+    // Everything shown comes from files: escape it, one line per entry.
+    let shown = |p: &Path| one_line(&p.display().to_string()).into_owned();
+    let field = |s: &str, width: usize| format!("{:<width$}", one_line(&excerpt(s, 60)));
+    print_out("Built-in questionnaires:\n")?;
     for (id, _) in BUILT_INS {
         if let Some(q) = questionnaire::built_in(id) {
-            println!("  {id:<20} v{:<3} {:>3} questions  {}", q.version, q.question_count(), q.title);
+            print_out(&format!("  {id:<20} v{:<3} {:>3} questions  {}\n", q.version, q.question_count(), q.title))?;
         }
     }
     let dir = home.join("questionnaires");
-    println!("\nUser questionnaires ({}):", dir.display());
+    print_out(&format!("\nUser questionnaires ({}):\n", shown(&dir)))?;
     let user = files::files_in(&dir, &["yaml", "yml"]);
     if user.is_empty() {
-        println!("  none (run `mlops-maturity init {}` to get copies to customise)", home.display());
+        print_out(&format!("  none (run `mlops-maturity init {}` to get copies to customise)\n", shown(&home)))?;
     }
     for path in user {
         match questionnaire::load_file(&path) {
-            Ok(q) => println!("  {:<20} v{:<3} {:>3} questions  {}", q.id, q.version, q.question_count(), q.title),
-            Err(_) => println!("  {}  (invalid: run `mlops-maturity validate` on it)", path.display()),
+            Ok(q) => print_out(&format!(
+                "  {} v{:<3} {:>3} questions  {}\n",
+                field(&q.id, 20),
+                q.version,
+                q.question_count(),
+                one_line(&excerpt(&q.title, 120))
+            ))?,
+            Err(_) => print_out(&format!("  {}  (invalid: run `mlops-maturity validate` on it)\n", shown(&path)))?,
         }
     }
     let sessions = saved_sessions(&home);
-    println!("\nSaved sessions ({}):", home.join("sessions").display());
+    print_out(&format!("\nSaved sessions ({}):\n", shown(&home.join("sessions"))))?;
     if sessions.is_empty() {
-        println!("  none");
+        print_out("  none\n")?;
     }
     for s in sessions {
-        println!(
-            "  {:<28} {:<16} {:<16} {:>3}/{:<3} answered  {}",
-            file_name(&s.path),
-            s.session.team.as_deref().unwrap_or("-"),
-            s.session.respondent.as_deref().unwrap_or("-"),
+        print_out(&format!(
+            "  {} {} {} {:>3}/{:<3} answered  {}\n",
+            field(&file_name(&s.path), 28),
+            field(s.session.team.as_deref().unwrap_or("-"), 16),
+            field(s.session.respondent.as_deref().unwrap_or("-"), 16),
             s.answered,
             s.total,
-            s.session.questionnaire
-        );
+            one_line(&excerpt(&s.session.questionnaire, 120))
+        ))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -213,17 +353,20 @@ pub fn init(dir: &Path) -> Result<ExitCode> {
     wanted.push((dir.join("templates").join(export::HTML_TEMPLATE_NAME), export::HTML_TEMPLATE));
     for (path, text) in wanted {
         if path.exists() {
-            println!("kept      {} (already there; delete it to get the built-in again)", path.display());
+            print_out(&format!(
+                "kept      {} (already there; delete it to get the built-in again)\n",
+                one_line(&path.display().to_string())
+            ))?;
             continue;
         }
         let parent = folder_of(&path);
         std::fs::create_dir_all(&parent).map_err(|e| anyhow!("{}: cannot create the folder: {e}", parent.display()))?;
         files::write_atomic(&path, text.as_bytes())?;
-        println!("wrote     {}", path.display());
+        print_out(&format!("wrote     {}\n", one_line(&path.display().to_string())))?;
     }
-    println!(
-        "\nEdit the copies, then check them with `mlops-maturity validate {}/questionnaires/*.yaml`.",
-        dir.display()
-    );
+    print_out(&format!(
+        "\nEdit the copies, then check them with `mlops-maturity validate {}/questionnaires/*.yaml`.\n",
+        one_line(&dir.display().to_string())
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -12,28 +12,89 @@ use std::path::{Path, PathBuf};
 /// Largest input file we read: questionnaires and sessions are small; anything bigger is a mistake.
 pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
 
+/// A size in MiB with one decimal, rounded up, so a file just over the limit never reads as
+/// "8 MiB, over the 8 MiB limit".
+pub fn mib(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
+    format!("{}.{} MiB", tenths / 10, tenths % 10)
+}
+
+/// What a file that is not a regular file is, for messages; `None` for a regular file.
+fn special_kind(meta: &fs::Metadata) -> Option<&'static str> {
+    let ft = meta.file_type();
+    if ft.is_file() {
+        return None;
+    }
+    if ft.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if ft.is_char_device() {
+            return Some("a device");
+        }
+        if ft.is_block_device() {
+            return Some("a disk device");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Opens a file for reading without ever waiting: a FIFO or a device opened by mistake must not
+/// hang the app (the type is checked before and after opening).
+fn open_for_reading(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options.open(path)
+}
+
 /// Reads a text file of at most [`MAX_INPUT_BYTES`], rejecting binary data and dropping a UTF-8 BOM.
+///
+/// Only regular files are read: a folder, a FIFO, a device or a socket is refused with a message
+/// instead of hanging or reading forever.
 pub fn read_text(path: &Path) -> Result<String> {
     let shown = path.display();
     let meta = fs::metadata(path).map_err(|e| anyhow!("{shown}: cannot read the file: {}", io_reason(&e)))?;
-    if meta.is_dir() {
-        bail!("{shown}: is a folder, not a file");
-    }
+    refuse_special(path, &meta)?;
     if meta.len() > MAX_INPUT_BYTES {
         bail!(
-            "{shown}: the file is {} MiB, over the {} MiB limit; is it the right file?",
-            meta.len() / (1024 * 1024),
+            "{shown}: the file is {}, over the {} MiB limit; is it the right file?",
+            mib(meta.len()),
             MAX_INPUT_BYTES / (1024 * 1024)
         );
     }
+    let file = open_for_reading(path).map_err(|e| anyhow!("{shown}: cannot read the file: {}", io_reason(&e)))?;
+    // The path may have been swapped for a FIFO between the check and the open.
+    let meta = file.metadata().map_err(|e| anyhow!("{shown}: cannot read the file: {}", io_reason(&e)))?;
+    refuse_special(path, &meta)?;
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| anyhow!("{shown}: cannot read the file: {}", io_reason(&e)))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        bail!("{shown}: the file is over the {} MiB limit", MAX_INPUT_BYTES / (1024 * 1024));
+        bail!("{shown}: the file is over the {} MiB limit; is it the right file?", MAX_INPUT_BYTES / (1024 * 1024));
     }
     decode_text(&bytes).map_err(|why| anyhow!("{shown}: {why}"))
+}
+
+fn refuse_special(path: &Path, meta: &fs::Metadata) -> Result<()> {
+    match special_kind(meta) {
+        None => Ok(()),
+        Some("a folder") => bail!("{}: is a folder, not a file", path.display()),
+        Some(kind) => bail!("{}: is {kind}, not a regular file; only regular files are read", path.display()),
+    }
 }
 
 /// Turns bytes into text: UTF-8 only, no NUL bytes, a leading BOM dropped.
@@ -69,48 +130,217 @@ pub fn folder_of(path: &Path) -> PathBuf {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, renamed.
+///
+/// The temporary file has an unpredictable name and is created exclusively (never through a
+/// planted link). A symbolic link is followed to the file it names, which keeps being a link.
+/// An existing file keeps its permissions (and owner, where allowed). An existing device or
+/// named pipe (`-o /dev/null`) is written to directly, never replaced by a regular file; a
+/// disk device or a socket is refused. Temporary files left by a killed run are removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let shown = path.display();
-    if path.is_dir() {
-        bail!("{shown}: is a folder; give a file name to write to");
+    write_atomic_like(path, bytes, None, true)
+}
+
+/// The file a path writes to: a symbolic link's target, else the path itself.
+pub fn real_path(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        _ => path.to_path_buf(),
     }
-    let dir = folder_of(path);
+}
+
+/// [`write_atomic`], taking the permissions and owner of `like` when given (a backup takes its
+/// session's), and following a symbolic link only when `follow` (a backup's name is derived, so a
+/// link planted there is replaced, never written through).
+fn write_atomic_like(path: &Path, bytes: &[u8], like: Option<&fs::Metadata>, follow: bool) -> Result<()> {
+    let shown = path.display();
+    let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let existing = if link && !follow { None } else { fs::metadata(path).ok() };
+    if let Some(meta) = &existing {
+        match special_kind(meta) {
+            None => {}
+            Some("a folder") => bail!("{shown}: is a folder; give a file name to write to"),
+            Some("a named pipe (FIFO)") | Some("a device") => return write_in_place(path, bytes),
+            Some(kind) => bail!("{shown}: is {kind}; refusing to write over it, give a regular file name"),
+        }
+    }
+    let target = if link && follow {
+        match fs::canonicalize(path) {
+            Ok(real) => real,
+            Err(_) => bail!("{shown}: is a symbolic link to a file that does not exist; give the real path"),
+        }
+    } else {
+        path.to_path_buf()
+    };
+    let dir = folder_of(&target);
     if !dir.is_dir() {
         bail!("{shown}: cannot write the file: the folder {} does not exist", dir.display());
     }
-    let name = path.file_name().ok_or_else(|| anyhow!("{shown}: not a file name"))?.to_string_lossy().into_owned();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let name = target.file_name().ok_or_else(|| anyhow!("{shown}: not a file name"))?.to_string_lossy().into_owned();
+    let like = like.or(existing.as_ref());
     let result = (|| -> std::io::Result<()> {
-        let mut file = fs::OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)?;
+        let prefix = format!(".{name}.{}.", std::process::id());
+        let mut tmp = temp_builder(&prefix).tempfile_in(&dir)?;
+        clean_stale_temps(&dir, &name, tmp.as_file());
+        if let Some(meta) = like {
+            keep_mode_and_owner(tmp.as_file(), meta)?;
+        }
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&target).map_err(|e| e.error)?;
         // Make the rename itself durable; not every platform can open a folder, so ignore that.
         if let Ok(d) = fs::File::open(&dir) {
             let _ = d.sync_all();
         }
         Ok(())
     })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(anyhow!("{shown}: cannot write the file: {}", io_reason(&e)));
+    result.map_err(|e| anyhow!("{shown}: cannot write the file: {}", io_reason(&e)))
+}
+
+/// Temporary files are named `.NAME.PID.RANDOM.tmp`: recognisable as ours, unpredictable.
+fn temp_builder(prefix: &str) -> tempfile::Builder<'_, 'static> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(prefix).suffix(".tmp").rand_bytes(8);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Like any new file: read-write for all, less the user's umask.
+        b.permissions(fs::Permissions::from_mode(0o666));
     }
+    b
+}
+
+/// Gives `file` the permission bits and owner of `meta` (the owner only where the OS allows).
+fn keep_mode_and_owner(file: &fs::File, meta: &fs::Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        // Changing the owner may clear set-id bits, so the mode goes second.
+        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+        file.set_permissions(fs::Permissions::from_mode(meta.mode() & 0o7777))?;
+    }
+    #[cfg(not(unix))]
+    file.set_permissions(meta.permissions())?;
     Ok(())
 }
 
-/// Writes a session: the previous version is kept beside it as `FILE.bak`, then the new one lands atomically.
-pub fn write_with_backup(path: &Path, bytes: &[u8]) -> Result<()> {
-    if path.is_file() {
-        let mut bak = path.as_os_str().to_owned();
-        bak.push(".bak");
-        let bak = PathBuf::from(bak);
-        if let Ok(old) = fs::read(path)
-            && old != bytes
-        {
-            write_atomic(&bak, &old)?;
+/// Writes straight into an existing device or named pipe (no temporary file, no rename).
+fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
+    let shown = path.display();
+    let mut options = fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let mut file = options.open(path).map_err(|e| match e.raw_os_error() {
+        #[cfg(unix)]
+        Some(libc::ENXIO) => anyhow!("{shown}: is a named pipe that no program reads; start the reader first"),
+        _ => anyhow!("{shown}: cannot write the file: {}", io_reason(&e)),
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        // Opened without waiting; now write with ordinary, waiting writes.
+        // SAFETY: fcntl on a descriptor we own, with flags it just returned.
+        unsafe {
+            let fd = file.as_raw_fd();
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+            }
         }
     }
-    write_atomic(path, bytes)
+    file.write_all(bytes).and_then(|_| file.flush()).map_err(|e| anyhow!("{shown}: cannot write: {}", io_reason(&e)))
+}
+
+/// Whether a process runs on this machine, where the OS lets us tell; otherwise assume it does.
+fn process_runs(pid: u32) -> bool {
+    if !Path::new("/proc/self").exists() {
+        return true;
+    }
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => false,
+        Ok(stat) => stat.rfind(')').and_then(|i| stat[i + 1..].split_whitespace().next()).is_none_or(|s| s != "Z"),
+    }
+}
+
+/// Removes the temporary files an earlier, killed run left for `name` in `dir`: ours by name
+/// (`.NAME.PID.tmp` or `.NAME.PID.RANDOM.tmp`), owned by the same user as `mine` (a file we just
+/// created), and stale: its process no longer runs, or it is over an hour old.
+fn clean_stale_temps(dir: &Path, name: &str, mine: &fs::File) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(my_meta) = mine.metadata() else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let (pid, random) = rest.split_once('.').unwrap_or((rest, ""));
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        if !random.chars().all(|c| c.is_ascii_alphanumeric()) || random.len() > 16 {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = fs::symlink_metadata(&path) else { continue };
+        if !meta.file_type().is_file() || !same_owner(&meta, &my_meta) {
+            continue;
+        }
+        let age = meta.modified().ok().and_then(|m| m.elapsed().ok()).unwrap_or_default();
+        let stale = (pid != std::process::id() && !process_runs(pid)) || age > std::time::Duration::from_secs(3600);
+        if stale {
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
+fn same_owner(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.uid() == b.uid()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        true
+    }
+}
+
+/// Writes a session: the previous version is kept beside it as `FILE.bak` (with the session's
+/// permissions), then the new one lands atomically. A session reached through a symbolic link is
+/// written to the link's target, so the link and its file stay one session.
+pub fn write_with_backup(path: &Path, bytes: &[u8]) -> Result<()> {
+    let real = real_path(path);
+    if let Ok(meta) = fs::metadata(&real)
+        && meta.is_file()
+    {
+        let mut bak = real.as_os_str().to_owned();
+        bak.push(".bak");
+        let bak = PathBuf::from(bak);
+        if let Ok(old) = fs::read(&real)
+            && old != bytes
+        {
+            write_atomic_like(&bak, &old, Some(&meta), false)?;
+        }
+    }
+    write_atomic(&real, bytes)
+}
+
+/// Whether two paths name the same file (same device and inode); false when either is missing.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(x), Ok(y)) => {
+            use std::os::unix::fs::MetadataExt;
+            x.dev() == y.dev() && x.ino() == y.ino()
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => fs::canonicalize(a).ok() == fs::canonicalize(b).ok(),
+        _ => false,
+    }
 }
 
 /// The folder that holds the user's questionnaires, templates and sessions.
@@ -132,6 +362,7 @@ pub fn files_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
         .flatten()
         .flatten()
         .map(|e| e.path())
+        // `is_file` follows links and is true for regular files only: no FIFO, device or folder.
         .filter(|p| p.is_file() && p.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e)))
         .collect();
     out.sort();
@@ -171,6 +402,14 @@ mod tests {
         assert_eq!(date_from_unix(0), "1970-01-01");
         assert_eq!(date_from_unix(951_782_400), "2000-02-29");
         assert_eq!(date_from_unix(1_795_651_200), "2026-11-26");
+    }
+
+    #[test]
+    fn sizes_round_up_to_a_tenth() {
+        assert_eq!(mib(8 * 1024 * 1024), "8.0 MiB");
+        assert_eq!(mib(8 * 1024 * 1024 + 1), "8.1 MiB");
+        assert_eq!(mib(8_482_000), "8.1 MiB");
+        assert_eq!(mib(0), "0.0 MiB");
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod commands;
 pub mod export;
 pub mod files;
 pub mod lock;
+pub mod narrative;
+pub mod printable;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;

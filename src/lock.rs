@@ -1,24 +1,43 @@
-//! One writer per session: an advisory lock file beside the session (`FILE.lock`).
+//! One writer per session: an OS advisory lock on a file beside the session (`FILE.lock`).
 //!
-//! The lock names the process that holds it. A second `assess` on the same session refuses
-//! and says who has it; a lock left by a process that no longer runs is taken over, so a
-//! crash never blocks a session for good. Dropping the guard removes the lock.
+//! The lock belongs to the real file: a session opened through a symbolic link and through its
+//! target share one lock. Taking it is one atomic `flock` (through std's `File::try_lock`), so two
+//! apps starting at the same instant never both win, and a lock whose holder died (even by
+//! `kill -9`) is free again because the OS drops it with the process. The file also names the
+//! holder (pid, host, start time) so a refusal can say who has the session. A lock file this user
+//! cannot open (another user's) is never taken over, and only the holder ever deletes it.
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
 pub struct SessionLock {
     path: PathBuf,
+    file: fs::File,
 }
 
-/// The lock file's path for a session file.
+/// The lock file's path for a session file: beside the real file when the path is a link.
 pub fn lock_path(session: &Path) -> PathBuf {
-    let mut p = session.as_os_str().to_owned();
+    let real = real_session_path(session);
+    let mut p = real.into_os_string();
     p.push(".lock");
     PathBuf::from(p)
+}
+
+/// The session's real path: links resolved, also when the file does not exist yet (its folder is).
+fn real_session_path(session: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(session) {
+        return real;
+    }
+    match (session.parent(), session.file_name()) {
+        (Some(dir), Some(name)) => {
+            let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+            fs::canonicalize(dir).map_or_else(|_| session.to_path_buf(), |d| d.join(name))
+        }
+        _ => session.to_path_buf(),
+    }
 }
 
 fn host() -> String {
@@ -28,82 +47,173 @@ fn host() -> String {
         .unwrap_or_default()
 }
 
-/// State and start time (in clock ticks since boot) of a process, from `/proc/PID/stat`.
-fn proc_stat(pid: u32) -> Option<(char, String)> {
+/// Start time (in clock ticks since boot) of a running process, from `/proc/PID/stat`.
+fn started(pid: u32) -> Option<String> {
     let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // The command name is in parentheses and may hold spaces: fields start after the last ')'.
     let rest = &stat[stat.rfind(')')? + 1..];
     let fields: Vec<&str> = rest.split_whitespace().collect();
-    let state = fields.first()?.chars().next()?;
-    let started = fields.get(19)?.to_string();
-    Some((state, started))
+    if matches!(fields.first(), Some(&"Z") | Some(&"X")) {
+        return None;
+    }
+    fields.get(19).map(|s| s.to_string())
 }
 
-/// Whether the process that wrote a lock still runs on this machine. A zombie (killed, not yet
-/// reaped) is gone, and so is a process whose pid was reused since (its start time differs).
-/// Where we cannot tell, assume it runs: refusing wrongly is annoying, two writers lose answers.
-fn alive(pid: u32, started: Option<&str>) -> bool {
-    if Path::new("/proc/self/stat").exists() {
-        return match proc_stat(pid) {
-            None => false,
-            Some((state, _)) if state == 'Z' || state == 'X' => false,
-            Some((_, now)) => started.is_none_or(|s| s == now),
-        };
+/// Who a lock file says holds it.
+#[derive(Debug, Default, PartialEq)]
+struct Holder {
+    pid: Option<u32>,
+    host: String,
+    started: Option<String>,
+}
+
+fn parse_holder(text: &str) -> Holder {
+    let field = |name: &str| text.lines().find_map(|l| l.strip_prefix(name)).map(str::trim).filter(|s| !s.is_empty());
+    Holder {
+        pid: field("pid ").and_then(|p| p.parse().ok()),
+        host: field("host ").unwrap_or("").chars().filter(|c| !c.is_control()).take(64).collect(),
+        started: field("started ").map(str::to_owned),
     }
-    std::process::Command::new("kill")
-        .args(["-0", &pid.to_string()])
-        .stderr(std::process::Stdio::null())
-        .status()
-        .map_or(true, |s| s.success())
+}
+
+/// The refusal when the lock is held: names the process only when the lock file's words can be
+/// checked (same host, that process runs and started when the file says).
+fn held_message(session: &Path, lock: &Path, holder: &Holder, my_host: &str) -> String {
+    let who = match holder.pid {
+        Some(pid)
+            if pid == std::process::id()
+                && (holder.host.is_empty() || holder.host == my_host)
+                && holder.started == started(pid) =>
+        {
+            "this same mlops-maturity".to_owned()
+        }
+        Some(pid) if !holder.host.is_empty() && holder.host != my_host => {
+            format!("another mlops-maturity (process {pid} on {})", holder.host)
+        }
+        Some(pid) if holder.started.is_some() && started(pid) == holder.started => {
+            format!("another mlops-maturity (process {pid})")
+        }
+        _ => "another mlops-maturity".to_owned(),
+    };
+    format!(
+        "{} is already open in {who}; close it there first (the lock is {}, and it frees itself when that program ends)",
+        session.display(),
+        lock.display()
+    )
+}
+
+fn open_lock_file(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o644).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+#[cfg(unix)]
+fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    true
 }
 
 impl SessionLock {
     /// Takes the lock for `session`, or explains who holds it.
     pub fn acquire(session: &Path) -> Result<SessionLock> {
         let path = lock_path(session);
-        let started = proc_stat(std::process::id()).map(|(_, t)| t).unwrap_or_default();
-        let me = format!("pid {}\nhost {}\nstarted {started}\n", std::process::id(), host());
-        for _ in 0..3 {
-            match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    f.write_all(me.as_bytes())?;
-                    f.sync_all()?;
-                    return Ok(SessionLock { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let text = fs::read_to_string(&path).unwrap_or_default();
-                    let pid =
-                        text.lines().find_map(|l| l.strip_prefix("pid ")).and_then(|p| p.trim().parse::<u32>().ok());
-                    let their_host = text.lines().find_map(|l| l.strip_prefix("host ")).unwrap_or("").trim().to_owned();
-                    let same_host = their_host.is_empty() || their_host == host();
-                    let started =
-                        text.lines().find_map(|l| l.strip_prefix("started ")).map(str::trim).filter(|s| !s.is_empty());
-                    match pid {
-                        Some(pid) if same_host && !alive(pid, started) => {
-                            // Stale: its process is gone. Remove and try again.
-                            let _ = fs::remove_file(&path);
+        let shown = path.display();
+        let my_host = host();
+        // A holder deletes its lock file on exit; one we opened just before that is no longer the
+        // lock, so check we locked the file the path names, and else open it again.
+        for _ in 0..5 {
+            let mut file = match open_lock_file(&path) {
+                Ok(f) => f,
+                Err(e) => {
+                    return Err(match e.kind() {
+                        std::io::ErrorKind::IsADirectory => {
+                            anyhow!("{shown}: the lock is a folder, not a file; remove or rename that folder")
                         }
-                        None => {
-                            let _ = fs::remove_file(&path);
+                        std::io::ErrorKind::PermissionDenied => {
+                            let holder = fs::read_to_string(&path).map(|t| parse_holder(&t)).unwrap_or_default();
+                            anyhow!(
+                                "{}; the lock file belongs to someone else and this user cannot take it over (delete it only if nobody has the session open)",
+                                held_message(session, &path, &holder, &my_host)
+                            )
                         }
-                        Some(pid) => bail!(
-                            "{} is already open in another mlops-maturity (process {pid}{}); close it there first, or delete {} if that process is gone",
-                            session.display(),
-                            if same_host { String::new() } else { format!(" on {their_host}") },
-                            path.display()
-                        ),
-                    }
+                        _ if e.raw_os_error() == Some(libc::ELOOP) => {
+                            anyhow!("{shown}: the lock is a symbolic link; remove it")
+                        }
+                        _ => anyhow!("{shown}: cannot create the lock file: {e}"),
+                    });
                 }
-                Err(e) => bail!("{}: cannot create the lock file: {e}", path.display()),
+            };
+            if !file.metadata().is_ok_and(|m| m.is_file()) {
+                bail!("{shown}: the lock is not a regular file; remove it");
             }
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    let mut text = String::new();
+                    let _ = (&file).take(4096).read_to_string(&mut text);
+                    bail!("{}", held_message(session, &path, &parse_holder(&text), &my_host));
+                }
+                Err(fs::TryLockError::Error(e)) => bail!("{shown}: cannot take the lock: {e}"),
+            }
+            let still_there = match (file.metadata(), fs::symlink_metadata(&path)) {
+                (Ok(a), Ok(b)) => same_inode(&a, &b),
+                _ => false,
+            };
+            if !still_there {
+                continue;
+            }
+            let me = format!(
+                "pid {}\nhost {my_host}\nstarted {}\n",
+                std::process::id(),
+                started(std::process::id()).unwrap_or_default()
+            );
+            let written = (|| -> std::io::Result<()> {
+                file.set_len(0)?;
+                file.rewind()?;
+                file.write_all(me.as_bytes())?;
+                file.sync_all()?;
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    // Readable by all, so another user's refusal can say who holds it (where we
+                    // may: a shared lock file of another owner keeps its mode).
+                    let _ = file.set_permissions(fs::Permissions::from_mode(0o644));
+                }
+                Ok(())
+            })();
+            if let Err(e) = written {
+                // We hold it, so the file is ours to remove: leave no empty lock behind.
+                let _ = fs::remove_file(&path);
+                bail!("{shown}: cannot write the lock file: {e}; free some space or check the folder's permissions");
+            }
+            return Ok(SessionLock { path, file });
         }
-        bail!("{}: could not take the lock; try again", path.display())
+        bail!("{shown}: the lock file keeps being replaced by another program; check what else uses this folder")
     }
 }
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+        // Delete only the file we hold: if the path now names another file, it is not ours.
+        let ours = match (self.file.metadata(), fs::symlink_metadata(&self.path)) {
+            (Ok(a), Ok(b)) => same_inode(&a, &b),
+            _ => false,
+        };
+        if ours {
+            let _ = fs::remove_file(&self.path);
+        }
+        // Closing the file (dropping it after this) releases the OS lock.
     }
 }
 
@@ -117,51 +227,34 @@ mod tests {
         let s = dir.path().join("s.yaml");
         let first = SessionLock::acquire(&s).unwrap();
         let err = SessionLock::acquire(&s).unwrap_err().to_string();
-        assert!(err.contains(&format!("process {}", std::process::id())), "{err}");
+        assert!(err.contains("already open in this same mlops-maturity"), "{err}");
         drop(first);
         assert!(!lock_path(&s).exists());
         SessionLock::acquire(&s).unwrap();
     }
 
     #[test]
-    fn a_reused_pid_does_not_hold_the_lock() {
+    fn a_lock_file_nobody_holds_is_taken_over() {
         let dir = tempfile::tempdir().unwrap();
         let s = dir.path().join("s.yaml");
-        // Our own pid, but started at another time: the process that wrote this lock is gone.
-        fs::write(lock_path(&s), format!("pid {}\nhost {}\nstarted 1\n", std::process::id(), host())).unwrap();
-        drop(SessionLock::acquire(&s).unwrap());
-    }
-
-    #[test]
-    fn a_killed_but_unreaped_process_does_not_hold_the_lock() {
-        let dir = tempfile::tempdir().unwrap();
-        let s = dir.path().join("s.yaml");
-        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
-        let (_, started) = proc_stat(child.id()).unwrap();
-        fs::write(lock_path(&s), format!("pid {}\nhost {}\nstarted {started}\n", child.id(), host())).unwrap();
-        assert!(SessionLock::acquire(&s).is_err(), "a running process holds it");
-        child.kill().unwrap();
-        // Not waited for yet: the child is a zombie (once the kill lands), and a zombie holds nothing.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        let lock = loop {
-            match SessionLock::acquire(&s) {
-                Ok(lock) => break lock,
-                Err(e) if std::time::Instant::now() > deadline => panic!("{e}"),
-                Err(_) => std::thread::sleep(std::time::Duration::from_millis(10)),
-            }
-        };
-        drop(lock);
-        child.wait().unwrap();
-    }
-
-    #[test]
-    fn stale_lock_is_taken_over() {
-        let dir = tempfile::tempdir().unwrap();
-        let s = dir.path().join("s.yaml");
-        // No process runs with the largest pid the kernel allows plus one.
-        fs::write(lock_path(&s), format!("pid 4194305\nhost {}\n", host())).unwrap();
+        // Left by a killed run (or an older version): it names a process, but nobody holds it.
+        fs::write(lock_path(&s), format!("pid 1\nhost {}\nstarted 1\n", host())).unwrap();
         let lock = SessionLock::acquire(&s).unwrap();
-        assert!(fs::read_to_string(lock_path(&s)).unwrap().contains(&std::process::id().to_string()));
+        assert!(fs::read_to_string(lock_path(&s)).unwrap().contains(&format!("pid {}\n", std::process::id())));
         drop(lock);
+    }
+
+    #[test]
+    fn a_named_process_is_shown_only_when_it_can_be_checked() {
+        let s = Path::new("s.yaml");
+        let l = Path::new("s.yaml.lock");
+        let me = started(std::process::id());
+        let real = Holder { pid: Some(std::process::id()), host: "h".into(), started: me.clone() };
+        assert!(held_message(s, l, &real, "h").contains("this same mlops-maturity"));
+        let init = Holder { pid: Some(1), host: "h".into(), started: Some("999999999".into()) };
+        let msg = held_message(s, l, &init, "h");
+        assert!(!msg.contains("process 1"), "{msg}");
+        let elsewhere = Holder { pid: Some(std::process::id()), host: "other".into(), started: me };
+        assert!(held_message(s, l, &elsewhere, "h").contains("on other"));
     }
 }

@@ -109,7 +109,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("mlops-maturity: {e:#}");
+            // The message may quote file names and values from files: escaped and cut when printed.
+            commands::print_err(&format!("mlops-maturity: {e:#}"));
             ExitCode::from(1)
         }
     }

@@ -21,9 +21,10 @@ pub const DEFAULT_STAGES: [(&str, &str); 6] = [
 ];
 
 /// The questionnaires compiled into the binary: (id, YAML text).
-pub const BUILT_INS: [(&str, &str); 2] = [
+pub const BUILT_INS: [(&str, &str); 3] = [
     ("mlops-maturity", include_str!("../questionnaires/mlops-maturity.yaml")),
     ("mlops-quick", include_str!("../questionnaires/mlops-quick.yaml")),
+    ("mlops-genai", include_str!("../questionnaires/mlops-genai.yaml")),
 ];
 
 /// One thing wrong with an input file: where, and what.
@@ -238,17 +239,32 @@ struct RawQuestion {
     replaces: Vec<String>,
 }
 
+/// Deepest nesting of lists and mappings a file may have; real files need fewer than ten.
+pub const MAX_NESTING: usize = 64;
+
+/// How much text parse_strict re-parses in all while it collects unknown keys: small files get
+/// every unknown key reported, an 8 MiB one a few, and loading stays linear in the file's size.
+const REPARSE_BUDGET_BYTES: usize = 12 * 1024 * 1024;
+
 /// Deserialises YAML strictly, collecting every unknown key instead of stopping at the first.
 ///
 /// serde stops at the first error; for an unknown key in block style we know its exact line, so
-/// we report it, blank that entry out and parse again. Any other error ends the search.
+/// we report it, blank that entry out and parse again, within a budget of re-parsed text (the
+/// message says when the list is cut). Any other error ends the search. Before parsing, a linear
+/// scan refuses characters YAML forbids (with their real line) and nesting deeper than
+/// [`MAX_NESTING`], which would make the parser slow.
 pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str) -> Result<T, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem { location: format!("{file}:1:1"), message: "the file is empty".into() }]);
     }
+    if let Some((line, col, message)) = forbidden_character(text).or_else(|| too_deep(text, MAX_NESTING)) {
+        return Err(vec![Problem { location: format!("{file}:{line}:{col}"), message }]);
+    }
     let mut text = text.to_owned();
     let mut problems = Vec::new();
-    for _ in 0..200 {
+    let mut parsed = 0usize;
+    loop {
+        parsed += text.len();
         match serde_yaml::from_str::<T>(&text) {
             Ok(value) if problems.is_empty() => return Ok(value),
             Ok(_) => return Err(problems),
@@ -260,21 +276,300 @@ pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str)
                 if !(unknown_key && blank_entry(&mut text, line, col)) {
                     return Err(problems);
                 }
+                if parsed + text.len() > REPARSE_BUDGET_BYTES || problems.len() >= 200 {
+                    problems.push(Problem {
+                        location: file.to_owned(),
+                        message: match problems.len() {
+                            1 => "only the first unknown key is reported; fix it and check the file again".into(),
+                            n => format!(
+                                "only the first {n} unknown keys are reported; fix them and check the file again"
+                            ),
+                        },
+                    });
+                    return Err(problems);
+                }
             }
         }
     }
-    Err(problems)
 }
 
-/// Drops serde_yaml's trailing " at line L column C" (we print the place first) and makes
-/// the wording read as advice.
-fn clean_yaml_message(msg: &str) -> String {
+/// The first character YAML does not allow (control characters other than tab and line breaks),
+/// with its line and column, so the message points at the right place.
+fn forbidden_character(text: &str) -> Option<(usize, usize, String)> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{85}') || !c.is_control();
+    let pos = text.find(|c: char| !allowed(c) || c == '\u{FFFE}' || c == '\u{FFFF}')?;
+    let line = text[..pos].matches('\n').count() + 1;
+    let col = text[..pos].rfind('\n').map_or(&text[..pos], |i| &text[i + 1..pos]).chars().count() + 1;
+    let c = text[pos..].chars().next()?;
+    Some((line, col, format!("a control character (U+{:04X}) is not allowed in YAML text; remove it", c as u32)))
+}
+
+/// Where nesting first goes deeper than `limit`: indented blocks, `- ` items and `[`/`{` flows
+/// together. One pass over the text; quoted text, comments and block scalars (`|`, `>`) are
+/// skipped. It undercounts rather than overcounts, so a valid file is never refused.
+fn too_deep(text: &str, limit: usize) -> Option<(usize, usize, String)> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut quote: Option<char> = None;
+    let mut block_scalar_parent: Option<usize> = None;
+    let deeper = |line: usize, col: usize| {
+        Some((
+            line,
+            col,
+            format!("the data is nested more than {limit} levels deep; this is not a questionnaire or session file"),
+        ))
+    };
+    for (n, raw_line) in text.split('\n').enumerate() {
+        let line: Vec<char> = raw_line.trim_end_matches('\r').chars().collect();
+        let indent = line.iter().take_while(|c| **c == ' ').count();
+        if let Some(parent) = block_scalar_parent {
+            if indent >= line.len() || indent > parent {
+                continue;
+            }
+            block_scalar_parent = None;
+        }
+        let mut i = 0;
+        if quote.is_none() && flow == 0 {
+            // Block context: this line's place in the indentation.
+            if indent >= line.len() || line[indent] == '#' {
+                continue;
+            }
+            if line.starts_with(&['-', '-', '-']) || line.starts_with(&['.', '.', '.']) {
+                indents.clear();
+                continue;
+            }
+            while indents.last().is_some_and(|&top| top >= indent) {
+                indents.pop();
+            }
+            i = indent;
+            loop {
+                indents.push(i);
+                if indents.len() + flow > limit {
+                    return deeper(n + 1, i + 1);
+                }
+                // `- ` and `? ` open one more level each, on the same line.
+                if matches!(line.get(i), Some('-') | Some('?')) && matches!(line.get(i + 1), None | Some(' ')) {
+                    i += 1;
+                    while line.get(i) == Some(&' ') {
+                        i += 1;
+                    }
+                    if i >= line.len() {
+                        break;
+                    }
+                    continue;
+                }
+                break;
+            }
+            // Find where the value starts: at i, or after the first `: ` outside quotes.
+            let mut j = i;
+            let mut value_at = i;
+            let mut q: Option<char> = None;
+            while j < line.len() {
+                let c = line[j];
+                match q {
+                    Some('"') if c == '\\' => j += 1,
+                    Some(open) if c == open => q = None,
+                    Some(_) => {}
+                    None if j == i && (c == '"' || c == '\'') => q = Some(c),
+                    None if j == i && (c == '[' || c == '{') => break,
+                    None if c == '#' && j > 0 && line[j - 1] == ' ' => break,
+                    None if c == ':' && matches!(line.get(j + 1), None | Some(' ')) => {
+                        value_at = j + 1;
+                        break;
+                    }
+                    None => {}
+                }
+                j += 1;
+            }
+            i = value_at;
+            while i < line.len() && line[i] == ' ' {
+                i += 1;
+            }
+            // Anchors and tags before the value.
+            while matches!(line.get(i), Some('&') | Some('!')) {
+                while i < line.len() && line[i] != ' ' {
+                    i += 1;
+                }
+                while i < line.len() && line[i] == ' ' {
+                    i += 1;
+                }
+            }
+            match line.get(i) {
+                Some('|') | Some('>') => {
+                    block_scalar_parent = Some(indent);
+                    continue;
+                }
+                Some('[') | Some('{') => {}
+                Some('"') | Some('\'') => {
+                    quote = Some(line[i]);
+                    i += 1;
+                }
+                _ => continue,
+            }
+        }
+        // Flow context or inside a quoted scalar: follow brackets and quotes to the line's end.
+        while i < line.len() {
+            let c = line[i];
+            match quote {
+                Some('"') if c == '\\' => i += 1,
+                Some('\'') if c == '\'' && line.get(i + 1) == Some(&'\'') => i += 1,
+                Some(open) if c == open => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' => quote = Some(c),
+                    '#' if i == 0 || line[i - 1] == ' ' => break,
+                    '[' | '{' => {
+                        flow += 1;
+                        if indents.len() + flow > limit {
+                            return deeper(n + 1, i + 1);
+                        }
+                    }
+                    ']' | '}' => flow = flow.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Rewrites serde_yaml's message for people: no trailing " at line L column C" (we print the
+/// place first), no Rust type names, and never more than a short, escaped excerpt of a value
+/// from the file (which may be a secret, or 8 MiB long).
+pub(crate) fn clean_yaml_message(msg: &str) -> String {
     let msg = match msg.rfind(" at line ") {
         Some(i) if msg[i..].contains("column") && !msg[i..].contains(',') => &msg[..i],
         _ => msg,
     };
-    let msg = msg.replace("unknown field", "unknown key").replace("missing field", "missing key");
-    if msg.contains("unknown key") { format!("{msg} (check the spelling; unknown keys are not allowed)") } else { msg }
+    // serde_yaml puts the path of keys first: `dimensions[0].weight: invalid type: ...`.
+    let starts = ["invalid type: ", "invalid value: ", "invalid length ", "unknown field ", "missing field "];
+    let (path, body) = match starts.iter().filter_map(|s| msg.find(s)).min() {
+        Some(at) if at > 2 && msg[..at].ends_with(": ") => (Some(&msg[..at - 2]), &msg[at..]),
+        _ => (None, msg),
+    };
+    let kind = if body.starts_with("invalid type: ") { "invalid type" } else { "invalid value" };
+    let body = if let Some(rest) = body.strip_prefix("invalid type: ").or_else(|| body.strip_prefix("invalid value: "))
+    {
+        match rest.rsplit_once(", expected ") {
+            Some((found, expected)) => {
+                let expected = plain_expected(expected);
+                match found_value(found, &expected) {
+                    Found::TooLarge(v) => format!("the number {v} is too large: expected {expected}"),
+                    Found::Other(v) => format!("{kind}: expected {expected}, found {v}"),
+                }
+            }
+            None => shorten_quoted(rest),
+        }
+    } else {
+        shorten_quoted(&body.replace("unknown field", "unknown key").replace("missing field", "missing key"))
+    };
+    let body = if body.contains("unknown key") {
+        format!("{body} (check the spelling; unknown keys are not allowed)")
+    } else {
+        body
+    };
+    let out = match path {
+        Some(path) => format!("{}: {body}", crate::printable::excerpt(path, 80)),
+        None => body,
+    };
+    crate::printable::excerpt(&out, 600)
+}
+
+enum Found {
+    TooLarge(String),
+    Other(String),
+}
+
+/// What serde says it found, in words, with at most a few characters of the value.
+fn found_value(found: &str, expected: &str) -> Found {
+    let quoted = |s: &str, open: char, close: char| -> Option<String> {
+        let start = s.find(open)?;
+        let end = s.rfind(close).filter(|&e| e > start)?;
+        Some(s[start + 1..end].to_owned())
+    };
+    let number_expected = expected.contains("number");
+    if let Some(v) = found.strip_prefix("string ").and_then(|s| quoted(s, '"', '"')) {
+        if number_expected && v.trim().parse::<f64>().is_ok_and(|x| !x.is_finite()) {
+            return Found::TooLarge(crate::printable::excerpt(&v, 12));
+        }
+        return Found::Other(format!("the text \"{}\"", crate::printable::excerpt(&v, 8)));
+    }
+    if let Some(rest) = found.strip_prefix("integer ") {
+        let v = quoted(rest, '`', '`').unwrap_or_default();
+        if rest.ends_with(" as u128") || rest.ends_with(" as i128") {
+            return Found::TooLarge(crate::printable::excerpt(&v, 24));
+        }
+        return Found::Other(format!("the number {}", crate::printable::excerpt(&v, 24)));
+    }
+    if let Some(rest) = found.strip_prefix("floating point ") {
+        let v = quoted(rest, '`', '`').unwrap_or_default();
+        return Found::Other(format!("the number {}", crate::printable::excerpt(&v, 24)));
+    }
+    Found::Other(match found {
+        "sequence" => "a list".to_owned(),
+        "map" => "a mapping".to_owned(),
+        "unit value" => "nothing".to_owned(),
+        other if other.starts_with("boolean") => "true or false".to_owned(),
+        other => shorten_quoted(other),
+    })
+}
+
+/// serde's "expected" in words a user of the file knows.
+fn plain_expected(expected: &str) -> String {
+    let kinds = [
+        ("struct Session", "a mapping of session keys"),
+        ("struct RawQuestionnaire", "a mapping of questionnaire keys"),
+        ("struct RawLevel", "a mapping of level keys (level, name, summary)"),
+        ("struct RawScoring", "a mapping of scoring keys (pass_ratio, partial_credit)"),
+        ("struct RawStage", "a mapping of stage keys (id, name)"),
+        ("struct RawDimension", "a mapping of dimension keys"),
+        ("struct RawQuestion", "a mapping of question keys"),
+        ("struct LongAnswer", "a mapping of answer keys (answer, note, evidence)"),
+        ("struct Context", "a mapping of context keys"),
+        ("struct StageRating", "a mapping of rating keys (time_share, pain)"),
+        ("struct Participant", "a mapping of participant keys (name, role)"),
+        ("u8", "a whole number from 0 to 255"),
+        ("u16", "a whole number from 0 to 65535"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("u64", "a whole number of 0 or more"),
+        ("usize", "a whole number of 0 or more"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("f32", "a number"),
+        ("f64", "a number"),
+        ("a sequence", "a list"),
+        ("a boolean", "true or false"),
+    ];
+    match kinds.iter().find(|(k, _)| *k == expected) {
+        Some((_, words)) => (*words).to_owned(),
+        None if expected.starts_with("struct ") => "a mapping".to_owned(),
+        None => shorten_quoted(expected),
+    }
+}
+
+/// Cuts every `...` and "..." in a message to a short escaped excerpt.
+fn shorten_quoted(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len().min(1024));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let q = rest.as_bytes()[open];
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find(q as char) {
+            Some(close) => {
+                out.push_str(&crate::printable::excerpt(&after[..close], 40));
+                out.push(q as char);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&crate::printable::excerpt(after, 40));
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    crate::printable::one_line(&out).into_owned()
 }
 
 /// Blanks out the block-style mapping entry whose key starts at (line, col): that line and the
@@ -304,17 +599,112 @@ fn blank_entry(text: &mut String, line: usize, col: usize) -> bool {
     true
 }
 
+/// The highest level a questionnaire may have (levels go from 0 to at most this).
+pub const MAX_LEVEL: u32 = 10;
+/// The most dimensions a questionnaire may have.
+pub const MAX_DIMENSIONS: usize = 200;
+/// The most questions a questionnaire may have, in all dimensions together.
+pub const MAX_QUESTIONS: usize = 20_000;
+/// The most lifecycle stages a questionnaire may list.
+pub const MAX_STAGES: usize = 50;
+/// The largest weight a question may have (sums of weights stay exact and finite).
+pub const MAX_WEIGHT: f64 = 1000.0;
+/// The longest id (questionnaire, stage, dimension, question), in characters.
+pub const MAX_ID_CHARS: usize = 100;
+/// The longest title or name, in characters.
+pub const MAX_NAME_CHARS: usize = 500;
+/// The longest free text (description, guide, question text, help, recommendation), in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Sizes over the limits above, as (place, message): a small file must not make a report of
+/// hundreds of megabytes, nor a level-by-dimension table that cannot be allocated.
+fn limit_problems(raw: &RawQuestionnaire) -> Vec<(String, String)> {
+    use crate::printable::excerpt;
+    let mut out = Vec::new();
+    let mut heavy = Vec::new();
+    let mut check = |place: String, what: &str, value: &str, max: usize| {
+        let n = value.chars().count();
+        if n > max {
+            out.push((place, format!("{what} is {n} characters long: at most {max} are allowed")));
+        }
+    };
+    check(String::new(), "id", &raw.id, MAX_ID_CHARS);
+    check(String::new(), "title", &raw.title, MAX_NAME_CHARS);
+    check(String::new(), "description", raw.description.as_deref().unwrap_or(""), MAX_TEXT_CHARS);
+    check(String::new(), "guide", raw.guide.as_deref().unwrap_or(""), MAX_TEXT_CHARS);
+    for l in &raw.levels {
+        check(format!("level {}", l.level), "name", &l.name, MAX_NAME_CHARS);
+        check(format!("level {}", l.level), "summary", &l.summary, MAX_TEXT_CHARS);
+    }
+    for s in raw.stages.iter().flatten() {
+        check(format!("stage {}", excerpt(&s.id, 40)), "id", &s.id, MAX_ID_CHARS);
+        check(format!("stage {}", excerpt(&s.id, 40)), "name", &s.name, MAX_NAME_CHARS);
+    }
+    for d in &raw.dimensions {
+        let here = format!("dimension {}", excerpt(&d.id, 40));
+        check(here.clone(), "id", &d.id, MAX_ID_CHARS);
+        check(here.clone(), "name", &d.name, MAX_NAME_CHARS);
+        for q in &d.questions {
+            let at = format!("{here}, question {}", excerpt(&q.id, 40));
+            check(at.clone(), "id", &q.id, MAX_ID_CHARS);
+            check(at.clone(), "text", &q.text, MAX_TEXT_CHARS);
+            check(at.clone(), "help", q.help.as_deref().unwrap_or(""), MAX_TEXT_CHARS);
+            check(at.clone(), "recommendation", &q.recommendation, MAX_TEXT_CHARS);
+            check(at.clone(), "owner", q.owner.as_deref().unwrap_or(""), MAX_NAME_CHARS);
+            if let Some(w) = q.weight
+                && w > MAX_WEIGHT
+            {
+                heavy.push((at, format!("weight {w} is too large: it must be above 0 and at most {MAX_WEIGHT}")));
+            }
+        }
+    }
+    out.extend(heavy);
+    if let Some(top) = raw.levels.iter().map(|l| l.level).max()
+        && (top > MAX_LEVEL || raw.levels.len() > MAX_LEVEL as usize + 1)
+    {
+        out.push((String::new(), format!("there are too many levels: they go from 0 to at most {MAX_LEVEL}")));
+    }
+    if raw.stages.as_ref().is_some_and(|s| s.len() > MAX_STAGES) {
+        out.push((String::new(), format!("there are too many stages: at most {MAX_STAGES} are allowed")));
+    }
+    if raw.dimensions.len() > MAX_DIMENSIONS {
+        out.push((
+            String::new(),
+            format!("there are {} dimensions: at most {MAX_DIMENSIONS} are allowed", raw.dimensions.len()),
+        ));
+    }
+    let questions: usize = raw.dimensions.iter().map(|d| d.questions.len()).sum();
+    if questions > MAX_QUESTIONS {
+        out.push((String::new(), format!("there are {questions} questions: at most {MAX_QUESTIONS} are allowed")));
+    }
+    out
+}
+
 /// Parses and validates a questionnaire; `file` names it in every problem.
 pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
     let raw: RawQuestionnaire = parse_strict(text, file)?;
     let mut problems = Vec::new();
+    let too_large = limit_problems(&raw);
+    if !too_large.is_empty() {
+        // Over a limit, the other checks would only add noise (or take long); report these.
+        return Err(too_large
+            .into_iter()
+            .map(|(place, message)| Problem {
+                location: if place.is_empty() { file.to_owned() } else { format!("{file}: {place}") },
+                message,
+            })
+            .collect());
+    }
     let mut problem = |place: String, message: String| {
         let location = if place.is_empty() { file.to_owned() } else { format!("{file}: {place}") };
         problems.push(Problem { location, message });
     };
 
     if raw.id.is_empty() || !raw.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        problem(String::new(), format!("id `{}` must use only a-z, 0-9 and '-'", raw.id));
+        problem(
+            String::new(),
+            format!("id `{}` must use only a-z, 0-9 and '-'", crate::printable::excerpt(&raw.id, 40)),
+        );
     }
     if raw.title.trim().is_empty() {
         problem(String::new(), "title is empty".into());
@@ -422,7 +812,7 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
             }
             let weight = q.weight.unwrap_or(1.0);
             if !(weight > 0.0 && weight.is_finite()) {
-                problem(at.clone(), format!("weight {weight} must be a number above 0"));
+                problem(at.clone(), format!("weight {weight} must be a number above 0 and at most {MAX_WEIGHT}"));
             }
             questions.push(Question {
                 id: q.id,
@@ -619,6 +1009,34 @@ mod tests {
         assert!(joined.contains("contiguous"), "{joined}");
         assert!(joined.contains("pass_ratio 0 is out of range"), "{joined}");
         assert!(joined.contains("partial_credit 1.5 is out of range"), "{joined}");
+    }
+
+    #[test]
+    fn nesting_is_measured_without_counting_text() {
+        assert!(too_deep(MINIMAL, 8).is_none());
+        for (_, text) in BUILT_INS {
+            assert!(too_deep(text, 8).is_none());
+        }
+        // Brackets in plain, quoted and block text are text, not nesting.
+        let text = format!("a: x{0}\nb: \"{0}\"\nc: |\n  {0}\nd: '{0}'\n", "[".repeat(100));
+        assert!(too_deep(&text, 4).is_none(), "{:?}", too_deep(&text, 4));
+        assert_eq!(too_deep("a:\n  - [[[1]]]\n", 4).map(|(l, c, _)| (l, c)), Some((2, 6)));
+        assert!(too_deep(&format!("{}x", "- ".repeat(10)), 8).is_some());
+        assert!(too_deep(&format!("a: {}", "{b: ".repeat(10)), 8).is_some());
+    }
+
+    #[test]
+    fn yaml_messages_name_no_rust_types_and_quote_little() {
+        let m =
+            clean_yaml_message("invalid type: string \"SECRET_KEY=abc\", expected struct Session at line 1 column 1");
+        assert_eq!(m, "invalid type: expected a mapping of session keys, found the text \"SECRET_K…\"");
+        let m = clean_yaml_message("version: invalid type: integer `99999999999999999999999` as u128, expected u32");
+        assert_eq!(
+            m,
+            "version: the number 99999999999999999999999 is too large: expected a whole number from 0 to 4294967295"
+        );
+        let m = clean_yaml_message(&format!("unknown field `{}\x1b`, expected `id`", "k".repeat(100)));
+        assert!(m.len() < 200 && !m.contains('\x1b') && m.contains("unknown key"), "{m}");
     }
 
     #[test]

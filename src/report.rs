@@ -4,6 +4,7 @@
 //! Building is pure (no clock, no files: the shell passes the date and file names in); rendering
 //! goes through Tera with a few filters that keep free text from breaking Markdown tables.
 
+use crate::narrative;
 use crate::questionnaire::Questionnaire;
 use crate::roadmap::{self, TargetSource};
 use crate::scoring;
@@ -46,6 +47,22 @@ pub struct Report {
     pub answers: Vec<AnswerReport>,
     /// "Does not apply" answers given without a note saying why.
     pub na_without_reason: Vec<String>,
+    /// One sentence: the level, why (the blocking practices by text), what comes next.
+    pub verdict: String,
+    /// How much of the questionnaire was answered.
+    pub completeness: narrative::Completeness,
+    /// Toward the next overall level; null at the highest level.
+    pub progress: Option<narrative::Progress>,
+    /// Practices in place above their dimension's level.
+    pub strengths: Vec<narrative::Strength>,
+    /// The warning that worse predictions would go unnoticed, from the monitoring answers; null
+    /// when a model-quality alert is in place.
+    pub silent_degradation: Option<String>,
+    /// What the reader should check, in sentences naming practices by their text.
+    pub watch: Vec<String>,
+    /// Only with --baseline: overall level before and after, and every answer that changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since_baseline: Option<narrative::SinceBaseline>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -111,6 +128,15 @@ pub struct PhaseReport {
     pub level: u32,
     pub name: String,
     pub actions: Vec<Action>,
+    /// The phase in brief: how many actions each dimension has, in roadmap order.
+    pub by_dimension: Vec<PhaseDimension>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseDimension {
+    pub dimension: String,
+    pub name: String,
+    pub actions: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -124,6 +150,12 @@ pub struct Action {
     pub effort: Option<&'static str>,
     pub owner: Option<String>,
     pub dimension_name: String,
+    /// The respondents' notes on today's answer, one line each (`Name: note` when several).
+    pub note: Option<String>,
+    /// The part of the recommendation that starts from today's answer ("From partly: …" for
+    /// partly, "From zero: …" otherwise) with its "Done when …"; the whole recommendation when
+    /// it is not written in those parts.
+    pub step: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -261,9 +293,12 @@ pub fn build(
                         effort: question.effort.map(|e| e.as_str()),
                         owner: question.owner.clone(),
                         dimension_name: dim.name.clone(),
+                        note: None,
+                        step: String::new(),
                     }
                 })
                 .collect(),
+            by_dimension: Vec::new(),
         })
         .collect();
 
@@ -304,8 +339,11 @@ pub fn build(
             } else {
                 IndexMap::new()
             };
-            let entries =
-                sessions.iter().zip(&names).filter_map(|(s, n)| s.session.answers.get(&qn.id).map(|e| (n, e)));
+            let entries = sessions.iter().zip(&names).filter_map(|(s, n)| {
+                let own = s.session.answers.get(&qn.id);
+                let replaced = || s.session.replaced_answer(qn).and_then(|(old, _)| s.session.answers.get(old));
+                own.or_else(replaced).map(|e| (n, e))
+            });
             let mut notes = Vec::new();
             let mut evidence = Vec::new();
             for (name, entry) in entries {
@@ -360,7 +398,7 @@ pub fn build(
         }
     }
 
-    Report {
+    let mut report = Report {
         questionnaire: QuestionnaireInfo { id: q.id.clone(), version: q.version, title: q.title.clone() },
         respondents: names,
         overall: Overall {
@@ -407,7 +445,16 @@ pub fn build(
             .collect(),
         answers: answers_report,
         na_without_reason,
-    }
+        verdict: String::new(),
+        completeness: narrative::Completeness { answered: 0, questions: 0, indicative: false },
+        progress: None,
+        strengths: Vec::new(),
+        silent_degradation: None,
+        watch: Vec::new(),
+        since_baseline: None,
+    };
+    narrative::fill(&mut report, q);
+    report
 }
 
 fn ids_where_set(
@@ -453,7 +500,15 @@ fn warnings(q: &Questionnaire, sessions: &[SessionInput]) -> Vec<String> {
                 q.id, q.version
             ));
         }
-        let unknown: Vec<&String> = s.session.answers.keys().filter(|id| q.question(id).is_none()).collect();
+        let mut counted: HashSet<&str> = HashSet::new();
+        for (_, question) in q.questions() {
+            if let Some((old, _)) = s.session.replaced_answer(question) {
+                counted.insert(old);
+                out.push(format!("{file}: answer to {old} counted for {}", question.id));
+            }
+        }
+        let unknown: Vec<&String> =
+            s.session.answers.keys().filter(|id| q.question(id).is_none() && !counted.contains(id.as_str())).collect();
         match unknown.as_slice() {
             [] => {}
             [id] => out.push(format!("{file}: answer for unknown question `{id}` is kept in the file but not scored")),
@@ -495,6 +550,48 @@ pub fn baseline_from_json(text: &str) -> Result<Vec<(String, f64)>, String> {
             }
         })
         .collect()
+}
+
+/// An earlier JSON report as a baseline: its questionnaire (id, version), dimension scores,
+/// answers, overall level and date.
+pub fn baseline_of_json(text: &str) -> Result<(String, Option<u32>, narrative::Baseline), String> {
+    let scores = baseline_from_json(text)?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not a JSON report: {e}"))?;
+    let id = value
+        .pointer("/questionnaire/id")
+        .and_then(|v| v.as_str())
+        .ok_or("the JSON has no `questionnaire.id`; give a report made with --format json")?
+        .to_owned();
+    let version = value.pointer("/questionnaire/version").and_then(|v| v.as_u64()).map(|v| v as u32);
+    let answers = value
+        .get("answers")
+        .and_then(|a| a.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|a| Some((a.get("question")?.as_str()?.to_owned(), a.get("answer")?.as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let overall_level = value.pointer("/overall/level").and_then(|v| v.as_u64()).map(|v| v as u32);
+    let date = value.get("date").and_then(|v| v.as_str()).map(str::to_owned);
+    Ok((id, version, narrative::Baseline { scores, answers, overall_level, date }))
+}
+
+/// Adds progress since an earlier assessment: score deltas per dimension and `since_baseline`.
+pub fn attach_baseline(report: &mut Report, baseline: &narrative::Baseline) {
+    let before: std::collections::HashMap<&str, f64> =
+        baseline.scores.iter().map(|(id, s)| (id.as_str(), *s)).collect();
+    report.baseline = Some(
+        report
+            .dimensions
+            .iter()
+            .map(|d| {
+                let b = before.get(d.id.as_str()).copied();
+                BaselineDelta { dimension: d.id.clone(), before: b, after: d.score, delta: b.map(|b| d.score - b) }
+            })
+            .collect(),
+    );
+    report.since_baseline = Some(narrative::since_baseline(report, baseline));
 }
 
 /// The report as pretty JSON.
@@ -571,9 +668,12 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
         let width = kwargs.get::<i64>("width")?.unwrap_or(10).clamp(1, 100) as usize;
         Ok(text_bar(v.as_f64().unwrap_or(0.0), max, width))
     });
-    tera.add_raw_template(name, template).map_err(|e| describe_tera_error(name, &e))?;
+    // Escaping follows the extension, whatever its case: `.HTML` and `.svg` are markup too.
+    tera.autoescape_on([".html", ".htm", ".xml", ".xhtml", ".svg"]);
+    let key = name.to_lowercase();
+    tera.add_raw_template(&key, template).map_err(|e| describe_tera_error(name, &e))?;
     let context = tera::Context::from_serialize(report).map_err(|e| describe_tera_error(name, &e))?;
-    tera.render(name, &context).map_err(|e| describe_tera_error(name, &e))
+    tera.render(&key, &context).map_err(|e| describe_tera_error(name, &e))
 }
 
 /// One sentence naming the template, the line and what is wrong.

@@ -314,6 +314,15 @@ impl Session {
         self.answers.get(question).and_then(|e| e.answer)
     }
 
+    /// The answer given to an id that `question` replaces, when the session has none of its own
+    /// for it: (old id, answer). Sessions of an earlier questionnaire version keep scoring.
+    pub fn replaced_answer<'a>(&'a self, question: &'a crate::questionnaire::Question) -> Option<(&'a str, Answer)> {
+        if self.answer(&question.id).is_some() {
+            return None;
+        }
+        question.replaces.iter().find_map(|old| self.answer(old).map(|a| (old.as_str(), a)))
+    }
+
     /// How many of the questionnaire's questions have an answer (answers to questions it lacks
     /// do not count).
     pub fn answered_in(&self, q: &crate::questionnaire::Questionnaire) -> usize {
@@ -348,6 +357,9 @@ impl Session {
     }
 }
 
+/// The largest time share a stage may have: shares are relative, and sums must stay finite.
+pub const MAX_TIME_SHARE: f64 = 1_000_000.0;
+
 /// Parses a session; `file` names it in every problem.
 pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
     let session: Session = parse_strict(text, file)?;
@@ -361,9 +373,12 @@ pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
     }
     for (stage, rating) in &session.bottlenecks {
         if let Some(t) = rating.time_share
-            && !(t.is_finite() && t >= 0.0)
+            && !(t.is_finite() && (0.0..=MAX_TIME_SHARE).contains(&t))
         {
-            problem(format!("bottlenecks.{stage}.time_share is {t}: it must be a number of 0 or more"));
+            problem(format!(
+                "bottlenecks.{}.time_share is {t}: it must be a number of 0 or more, at most {MAX_TIME_SHARE}",
+                crate::printable::excerpt(stage, 40)
+            ));
         }
         if let Some(p) = rating.pain
             && !(1.0..=5.0).contains(&p)

@@ -10,7 +10,9 @@ use crate::session::{Answer, Session};
 
 /// Each session's answers in questionnaire order.
 pub fn answers_of(q: &Questionnaire, s: &Session) -> Vec<Option<Answer>> {
-    q.questions().map(|(_, question)| s.answer(&question.id)).collect()
+    q.questions()
+        .map(|(_, question)| s.answer(&question.id).or_else(|| s.replaced_answer(question).map(|(_, a)| a)))
+        .collect()
 }
 
 /// The group's answer to one question from each respondent's answer.

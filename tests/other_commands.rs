@@ -12,10 +12,12 @@ fn built_in_questionnaires_validate() {
         "validate",
         q.join("mlops-maturity.yaml").to_str().unwrap(),
         q.join("mlops-quick.yaml").to_str().unwrap(),
+        q.join("mlops-genai.yaml").to_str().unwrap(),
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("7 dimensions, 59 questions"), "{}", r.stdout);
-    assert!(r.stdout.contains("7 dimensions, 21 questions"), "{}", r.stdout);
+    assert!(r.stdout.contains("7 dimensions, 68 questions"), "{}", r.stdout);
+    assert!(r.stdout.contains("7 dimensions, 42 questions"), "{}", r.stdout);
+    assert!(r.stdout.contains("5 dimensions, 45 questions"), "{}", r.stdout);
 }
 
 #[test]
@@ -77,7 +79,7 @@ fn init_writes_copies_and_list_shows_them() {
     assert!(r.stdout.contains("mlops-maturity"));
     assert!(r.stdout.contains("User questionnaires"));
     assert!(r.stdout.contains("team.yaml"), "{}", r.stdout);
-    assert!(r.stdout.contains("1/21"), "answers to questions the questionnaire lacks do not count: {}", r.stdout);
+    assert!(r.stdout.contains("1/42"), "answers to questions the questionnaire lacks do not count: {}", r.stdout);
     // A second init keeps the user's edits.
     std::fs::write(home.path().join("templates/report.md"), "mine").unwrap();
     run_in(home.path(), home.path(), &["init", home.path().to_str().unwrap()]);
@@ -102,7 +104,7 @@ fn a_customised_template_in_the_user_folder_is_the_default() {
     std::fs::write(home.path().join("templates/report.md"), "Team {{ team }} is at level {{ overall.level }}.\n")
         .unwrap();
     let after = run_in(home.path(), home.path(), &["report", sample.to_str().unwrap()]);
-    assert_eq!(after.stdout, "Team Fraud ML is at level 0.\n");
+    assert_eq!(after.stdout, "Team Fraud ML is at level 1.\n");
     std::fs::write(home.path().join("templates/report.md"), "{{ broken").unwrap();
     let broken = run_in(home.path(), home.path(), &["report", sample.to_str().unwrap()]);
     assert_eq!(broken.code, 1);

@@ -87,20 +87,27 @@ fn json_report_has_every_key_of_the_contract() {
 fn sample_session_scores_as_computed_by_hand() {
     let r = run(&["report", &sample(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    // experimentation level 1: tracking partial (0.5), code yes, reproducible partial -> 2/3 < 0.8.
+    // experimentation: level 1 with tracking partly (0.7 + 1 + 1 = 2.7 of 3), level 2 likewise
+    // (pipeline tests partly), level 3 one of three: score 2 + 1/3.
     let exp = v["dimensions"].as_array().unwrap().iter().find(|d| d["id"] == "experimentation").unwrap();
-    assert_eq!(exp["level"], 0);
-    assert!((exp["score"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-12);
-    assert_eq!(v["overall"]["level"], 0);
+    assert_eq!(exp["level"], 2);
+    assert!((exp["score"].as_f64().unwrap() - (2.0 + 1.0 / 3.0)).abs() < 1e-12);
+    // monitoring: level 2 has quality no, business partly, alerts no, drift no: 0.7 of 4.
+    let mon = v["dimensions"].as_array().unwrap().iter().find(|d| d["id"] == "monitoring").unwrap();
+    assert_eq!(mon["level"], 1);
+    assert!((mon["score"].as_f64().unwrap() - 1.175).abs() < 1e-12);
+    assert_eq!(v["overall"]["level"], 1);
+    assert_eq!(v["overall"]["weakest"], serde_json::json!(["data", "deployment", "monitoring", "retraining"]));
     // 4 models (1) + high (2) + regulated (1) = 4 points -> target 3, from context.
     assert_eq!(v["target"]["level"], 3);
     assert_eq!(v["target"]["source"], "context");
     assert_eq!(v["bottlenecks"][0]["stage"], "deployment");
     assert_eq!(v["bottlenecks"][5]["stage"], "retraining");
     assert_eq!(v["bottlenecks"][5]["pain"], serde_json::Value::Null);
-    assert_eq!(v["roadmap"].as_array().unwrap().len(), 3);
-    assert_eq!(v["unknown"], serde_json::json!(["data-lineage"]));
-    assert_eq!(v["unanswered"], serde_json::json!(["org-value-cost"]));
+    assert_eq!(v["roadmap"].as_array().unwrap().len(), 2);
+    assert_eq!(v["unknown"], serde_json::json!(["data-traceable"]));
+    assert_eq!(v["unanswered"], serde_json::json!(["org-value-reviewed"]));
+    assert_eq!(v["completeness"], serde_json::json!({"answered": 67, "questions": 68, "indicative": false}));
 }
 
 #[test]
@@ -111,7 +118,7 @@ fn merging_finds_disagreements_and_role_gaps() {
         dir.path(),
         "a.yaml",
         &format!(
-            "{head}respondent: Ana\nrole: engineering\nanswers:\n  exp-tracking: yes\n  data-pipeline-code: yes\n  val-holdout: yes\n"
+            "{head}respondent: Ana\nrole: engineering\nanswers:\n  exp-tracking: yes\n  exp-reproducible: yes\n  data-pipeline-code: yes\n  val-holdout: yes\n"
         ),
     );
     let b = write(
@@ -162,12 +169,25 @@ fn baseline_from_a_json_report_and_from_a_session() {
     let data = &v["baseline"][0];
     assert_eq!(data["dimension"], "data");
     assert_eq!(data["before"], 0.0);
-    assert!((data["delta"].as_f64().unwrap() - 4.0 / 3.0).abs() < 1e-12);
+    // Now: level 1, and at level 2 quality gates partly, freshness yes, traceability unknown.
+    assert!((data["delta"].as_f64().unwrap() - (1.0 + 1.7 / 3.0)).abs() < 1e-12);
+    let since = &v["since_baseline"];
+    assert_eq!(since["overall_before"], 0);
+    assert_eq!(since["overall_after"], 1);
+    assert_eq!(since["date"], serde_json::Value::Null);
+    assert_eq!(since["changed"].as_array().unwrap().len(), 67, "every answered question changed from unanswered");
+    assert_eq!(
+        since["changed"][0],
+        serde_json::json!({"question": "data-pipeline-code", "before": "unanswered", "after": "yes", "text": v["answers"][0]["text"]})
+    );
 
     let json = write(dir.path(), "before.json", &from_session.stdout);
     let from_json = run_in(dir.path(), dir.path(), &["report", &sample(), "--baseline", json.to_str().unwrap()]);
     assert_eq!(from_json.code, 0, "{}", from_json.stderr);
     assert!(from_json.stdout.contains("## Progress since the baseline"));
+    assert!(from_json.stdout.contains("Overall level: 1 → 1. No answer has changed."), "{}", from_json.stdout);
+    let progress = from_json.stdout.find("## Progress since the baseline").unwrap();
+    assert!(progress < from_json.stdout.find("## Maturity profile").unwrap(), "progress comes right after the summary");
 }
 
 #[test]
@@ -177,7 +197,7 @@ fn custom_template_gets_the_json_data() {
         write(dir.path(), "t.csv", "dimension,level\n{% for d in dimensions %}{{ d.id }},{{ d.level }}\n{% endfor %}");
     let r = run_in(dir.path(), dir.path(), &["report", &sample(), "--template", t.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("dimension,level\ndata,1\nexperimentation,0\n"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("dimension,level\ndata,1\nexperimentation,2\n"), "{}", r.stdout);
 }
 
 #[test]

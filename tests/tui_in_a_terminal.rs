@@ -7,6 +7,23 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// These tests walk questionnaires of a known shape (8 and 3 questions a dimension); the
+/// built-ins evolve, so the user folder gets fixed copies, which shadow the built-ins of the
+/// same id.
+fn pin_questionnaires(home: &Path) {
+    let dir = home.join("questionnaires");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in [
+        ("mlops-quick.yaml", include_str!("fixtures/pinned/mlops-quick.yaml")),
+        ("mlops-maturity.yaml", include_str!("fixtures/pinned/mlops-maturity.yaml")),
+    ] {
+        let path = dir.join(name);
+        if !path.exists() {
+            std::fs::write(path, text).unwrap();
+        }
+    }
+}
+
 struct Tui {
     master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
@@ -26,6 +43,7 @@ impl Tui {
 
     /// Starts the binary in a pty of `rows` × `cols` (the screen model stays 30 × 100).
     fn start_sized(home: &Path, args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Tui {
+        pin_questionnaires(home);
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");

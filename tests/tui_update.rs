@@ -3,14 +3,13 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::{Answer, Criticality, Session};
 use mlops_maturity::tui::app::{Assessment, Effect, ExportFormat, Model, Msg, Screen, update};
 use mlops_maturity::tui::input::TextInput;
 use std::path::PathBuf;
 
 fn model() -> Model {
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     let a = Assessment::new(q, Session::new("mlops-quick"), PathBuf::from("s.yaml"), "2026-11-26");
     Model::with_assessment(a, "2026-11-26", false)
 }
@@ -240,7 +239,7 @@ fn saving_clears_dirty_and_failures_show() {
 
 #[test]
 fn opens_at_first_unanswered_question() {
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     let mut s = Session::new("mlops-quick");
     s.answers.insert(
         "data-pipeline-code".into(),
@@ -584,6 +583,7 @@ fn home_with_sessions(n: usize) -> tempfile::TempDir {
     let sessions = home.path().join("sessions");
     std::fs::create_dir_all(&sessions).unwrap();
     std::fs::create_dir_all(home.path().join("questionnaires")).unwrap();
+    std::fs::write(home.path().join("questionnaires/mlops-quick.yaml"), common::pinned_text("mlops-quick")).unwrap();
     for i in 0..n {
         let text = format!(
             "format: 1\nquestionnaire: mlops-quick\nteam: Team {i:02}\nrespondent: R{i}\ndate: 2026-10-{:02}\nanswers:\n  data-pipeline-code: yes\n",
@@ -591,7 +591,7 @@ fn home_with_sessions(n: usize) -> tempfile::TempDir {
         );
         std::fs::write(sessions.join(format!("s{i:02}.yaml")), text).unwrap();
     }
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     let mut done = String::from("format: 1\nquestionnaire: mlops-quick\nteam: Done team\nanswers:\n");
     for (_, question) in q.questions() {
         done.push_str(&format!("  {}: yes\n", question.id));
@@ -668,7 +668,7 @@ fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again()
     let text = "format: 1\nquestionnaire: mlops-quick\nteam: T\nanswers:\n  data-pipeline-code: { answer: yes, note: old note, evidence: wiki }\n  data-scheduled-pipelines: no\n";
     let earlier = mlops_maturity::session::parse(text, "e.yaml").unwrap();
     let next = earlier.next_assessment();
-    let q = built_in("mlops-quick").unwrap();
+    let q = common::pinned("mlops-quick");
     let a0 = Assessment::new(q, next, PathBuf::from("n.yaml"), "2026-11-28");
     let mut m = Model::with_assessment(a0, "2026-11-28", false);
     let first = &a(&m).session.answers["data-pipeline-code"];

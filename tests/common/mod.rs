@@ -68,3 +68,19 @@ pub fn tui_start_model() -> mlops_maturity::tui::app::Model {
     };
     Model::start(saved, form, "2026-11-26", false)
 }
+
+/// A questionnaire of a fixed shape for tests that walk questions by position: copies of the
+/// version-1 built-ins (three questions a dimension in the quick one), which the built-ins have
+/// since outgrown. In a user folder they shadow the built-ins of the same id.
+pub fn pinned(id: &str) -> mlops_maturity::questionnaire::Questionnaire {
+    let text = pinned_text(id);
+    mlops_maturity::questionnaire::parse(text, id).expect("a valid pinned questionnaire")
+}
+
+pub fn pinned_text(id: &str) -> &'static str {
+    match id {
+        "mlops-quick" => include_str!("../fixtures/pinned/mlops-quick.yaml"),
+        "mlops-maturity" => include_str!("../fixtures/pinned/mlops-maturity.yaml"),
+        other => panic!("no pinned copy of {other}"),
+    }
+}

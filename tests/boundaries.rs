@@ -1,0 +1,673 @@
+//! The file and terminal boundaries under attack (issue 14): nothing lost, nothing clobbered,
+//! nothing leaked. One test per rule, named after it. Cases that need a full disk or a second
+//! user use a small tmpfs or `setpriv` when the tests run as root (as in `.ci/run`), and say why
+//! they skip otherwise.
+
+mod common;
+use common::*;
+use mlops_maturity::{files, lock::SessionLock, lock::lock_path};
+use std::fs;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const SESSION: &str = "format: 1\nquestionnaire: mlops-quick\nteam: Fraud\nanswers:\n  ci-pipeline: yes\n";
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mlops-maturity"));
+    c.env("SOURCE_DATE_EPOCH", "1795651200").env("NO_COLOR", "1").stdin(Stdio::null());
+    c
+}
+
+fn is_root() -> bool {
+    fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
+}
+
+/// Runs the binary, killing it if it has not ended after a generous while: a hang fails the
+/// test instead of blocking the suite.
+fn run_bounded(home: &Path, args: &[&str]) -> Run {
+    let mut child = bin()
+        .args(args)
+        .current_dir(home)
+        .env("MLOPS_MATURITY_HOME", home)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A small tmpfs at `dir`, when we may mount one; `None` (with the reason printed) otherwise.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(dir: &Path, size: &str) -> Option<Tmpfs> {
+        if !is_root() {
+            eprintln!("skipped: needs root to mount a small tmpfs (the CI runs as root)");
+            return None;
+        }
+        fs::create_dir_all(dir).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs", s(dir)])
+            .status()
+            .is_ok_and(|st| st.success());
+        if !ok {
+            eprintln!("skipped: mounting a tmpfs failed here (no CAP_SYS_ADMIN in this container?)");
+            return None;
+        }
+        Some(Tmpfs(dir.to_path_buf()))
+    }
+
+    /// Fills the file system to the last byte.
+    fn fill(&self) {
+        let mut f = fs::File::create(self.0.join("filler")).unwrap();
+        let block = vec![b'x'; 4096];
+        while std::io::Write::write_all(&mut f, &block).is_ok() {}
+        let _ = std::io::Write::write_all(&mut f, b"x");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+// ---- 2: the output is never one of the inputs ----
+
+#[test]
+fn report_refuses_to_write_over_one_of_its_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(dir.path(), "s.yaml", SESSION);
+    let template = write(dir.path(), "t.md", "team {{ team }}\n");
+    let baseline = write(dir.path(), "b.yaml", SESSION);
+    let q = write(dir.path(), "q.yaml", mlops_maturity::questionnaire::BUILT_INS[1].1);
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&session, &link).unwrap();
+    let by_path = write(dir.path(), "by-path.yaml", "format: 1\nquestionnaire: q.yaml\n");
+    let hard = dir.path().join("hard.yaml");
+    fs::hard_link(&session, &hard).unwrap();
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["report", s(&session), "-o", s(&session)],
+        vec!["report", s(&session), "-o", s(&link)],
+        vec!["report", s(&session), "-o", s(&hard)],
+        vec!["report", s(&session), "--template", s(&template), "-o", s(&template)],
+        vec!["report", s(&session), "--baseline", s(&baseline), "-o", s(&baseline)],
+        vec!["report", s(&session), "-q", s(&q), "-o", s(&q)],
+        vec!["report", s(&by_path), "-o", s(&q)],
+    ];
+    for args in cases {
+        let r = run_in(dir.path(), dir.path(), &args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("is one of the report's inputs"), "{}", r.stderr);
+    }
+    assert_eq!(fs::read_to_string(&session).unwrap(), SESSION);
+    assert_eq!(fs::read_to_string(&template).unwrap(), "team {{ team }}\n");
+    assert_eq!(fs::read_to_string(&baseline).unwrap(), SESSION);
+    assert_eq!(fs::read_to_string(&q).unwrap(), mlops_maturity::questionnaire::BUILT_INS[1].1);
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+}
+
+// ---- 3: one writer per real file, taken atomically, never stolen ----
+
+#[test]
+fn a_link_and_its_target_share_one_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(dir.path(), "c.yaml", SESSION);
+    let link = dir.path().join("link-to-c.yaml");
+    std::os::unix::fs::symlink(&session, &link).unwrap();
+    let held = SessionLock::acquire(&session).unwrap();
+    let err = SessionLock::acquire(&link).unwrap_err().to_string();
+    assert!(err.contains("already open"), "{err}");
+    assert_eq!(lock_path(&link), lock_path(&session));
+    drop(held);
+    // Saving through the link writes the file it names, so the link stays a link.
+    files::write_with_backup(&link, b"format: 1\nquestionnaire: mlops-quick\n").unwrap();
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(fs::read_to_string(&session).unwrap(), "format: 1\nquestionnaire: mlops-quick\n");
+}
+
+#[test]
+fn only_one_of_many_racing_openers_takes_a_stale_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.yaml");
+    for round in 0..10 {
+        // Left behind by a killed run: names a process, held by nobody.
+        fs::write(lock_path(&session), "pid 4194305\nhost h\n").unwrap();
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let (b, p) = (barrier.clone(), session.clone());
+                std::thread::spawn(move || {
+                    b.wait();
+                    let got = SessionLock::acquire(&p);
+                    // Hold it until every racer has tried.
+                    b.wait();
+                    got.is_ok()
+                })
+            })
+            .collect();
+        let winners = threads.into_iter().map(|t| t.join().unwrap()).filter(|w| *w).count();
+        assert_eq!(winners, 1, "round {round}");
+    }
+}
+
+#[test]
+fn a_lock_is_deleted_only_by_its_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.yaml");
+    let held = SessionLock::acquire(&session).unwrap();
+    // Someone replaces the lock file (a later holder, after an operator deleted ours).
+    fs::remove_file(lock_path(&session)).unwrap();
+    fs::write(lock_path(&session), "pid 2\n").unwrap();
+    drop(held);
+    assert_eq!(fs::read_to_string(lock_path(&session)).unwrap(), "pid 2\n", "not ours: left alone");
+}
+
+/// Re-runs this test binary as another user for one helper (a test that only runs when asked).
+fn as_user(uid: u32, helper: &str, env: &[(&str, &str)]) -> Option<std::process::Output> {
+    if !is_root() {
+        eprintln!("skipped: needs root to act as a second user (the CI runs as root)");
+        return None;
+    }
+    let mut c = Command::new("setpriv");
+    c.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
+        .arg(std::env::current_exe().unwrap())
+        .args(["--exact", helper, "--ignored", "--nocapture", "--test-threads=1"]);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    match c.output() {
+        Ok(out) => Some(out),
+        Err(e) => {
+            eprintln!("skipped: setpriv cannot run here: {e}");
+            None
+        }
+    }
+}
+
+#[test]
+#[ignore = "run by another test as a second user"]
+fn helper_try_lock_as_this_user() {
+    let path = PathBuf::from(std::env::var("LOCK_SESSION").unwrap());
+    match SessionLock::acquire(&path) {
+        Ok(_) => println!("RESULT: taken"),
+        Err(e) => println!("RESULT: refused: {e}"),
+    }
+}
+
+#[test]
+fn another_users_unreadable_lock_is_never_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let session = write(dir.path(), "s.yaml", SESSION);
+    fs::set_permissions(&session, fs::Permissions::from_mode(0o666)).unwrap();
+    // The first user's lock, with umask 077: nobody else may read it.
+    let lock = lock_path(&session);
+    fs::write(&lock, "pid 4194305\nhost elsewhere\n").unwrap();
+    fs::set_permissions(&lock, fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::chown(&lock, Some(60001), Some(60001)).ok();
+    let Some(out) = as_user(60002, "helper_try_lock_as_this_user", &[("LOCK_SESSION", s(&session))]) else { return };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("RESULT: refused"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("belongs to someone else"), "{stdout}");
+    assert_eq!(fs::read_to_string(&lock).unwrap(), "pid 4194305\nhost elsewhere\n", "left as it was");
+}
+
+// ---- 6: standard output errors are errors, a closed pipe is not ----
+
+#[test]
+fn writing_to_a_full_stdout_exits_1_and_a_closed_pipe_does_not() {
+    let home = tempfile::tempdir().unwrap();
+    let session = write(home.path(), "s.yaml", SESSION);
+    let q = write(home.path(), "q.yaml", mlops_maturity::questionnaire::BUILT_INS[1].1);
+    let init_dir = home.path().join("init");
+    for args in [vec!["report", s(&session)], vec!["validate", s(&q)], vec!["list"], vec!["init", s(&init_dir)]] {
+        let out = bin()
+            .args(&args)
+            .env("MLOPS_MATURITY_HOME", home.path())
+            .stdout(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write to standard output"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    // A reader that stops early (`| head -c 1`) is no error.
+    let mut child = bin()
+        .args(["report", s(&session)])
+        .env("MLOPS_MATURITY_HOME", home.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn report_to_a_full_disk_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(dir.path(), "s.yaml", SESSION);
+    let Some(disk) = Tmpfs::mount(&dir.path().join("disk"), "64k") else { return };
+    disk.fill();
+    let out = bin()
+        .args(["report", s(&session)])
+        .env("MLOPS_MATURITY_HOME", dir.path())
+        .stdout(fs::File::create(disk.0.join("report.md")).unwrap())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("No space left"), "{stderr}");
+    // With -o the previous file stays whole and no temporary file is left.
+    fs::remove_file(disk.0.join("report.md")).unwrap();
+    let r = run_in(dir.path(), dir.path(), &["report", s(&session), "-o", s(&disk.0.join("r.md"))]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("r.md"), "{}", r.stderr);
+    let left: Vec<_> = fs::read_dir(&disk.0).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("filler")]);
+}
+
+// ---- 7: temp files of a killed run are cleaned on the next save ----
+
+#[test]
+fn stale_temp_files_of_a_killed_run_are_removed_on_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(dir.path(), "s.yaml", SESSION);
+    // No process has a pid above the kernel's largest.
+    let stale = [".s.yaml.4194305.tmp", ".s.yaml.4194305.a1B2c3D4.tmp", ".s.yaml.bak.4194306.tmp"];
+    for name in stale {
+        fs::write(dir.path().join(name), "half a save").unwrap();
+    }
+    // A live process's file (ours) and files that only look alike stay.
+    let kept =
+        [format!(".s.yaml.{}.zZ9.tmp", std::process::id()), ".s.yaml.notapid.tmp".into(), ".other.4194305.tmp".into()];
+    for name in &kept {
+        fs::write(dir.path().join(name), "busy").unwrap();
+    }
+    files::write_with_backup(&session, b"format: 1\nquestionnaire: mlops-quick\n").unwrap();
+    for name in stale {
+        assert!(!dir.path().join(name).exists(), "{name} removed");
+    }
+    for name in &kept {
+        assert!(dir.path().join(name).exists(), "{name} kept");
+    }
+}
+
+// ---- 8: devices and pipes are written to, never replaced ----
+
+#[test]
+fn output_to_a_device_or_a_pipe_never_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(dir.path(), "s.yaml", SESSION);
+    let r = run_in(dir.path(), dir.path(), &["report", s(&session), "-o", "/dev/null"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+
+    let fifo = dir.path().join("pipe");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    // Nobody reads it: refused at once, not waited on.
+    let r = run_bounded(dir.path(), &["report", s(&session), "-o", s(&fifo)]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("no program reads"), "{}", r.stderr);
+    // With a reader, the report goes through the pipe.
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let r = loop {
+        let r = run_bounded(dir.path(), &["report", s(&session), "-o", s(&fifo)]);
+        if r.code == 0 || Instant::now() > deadline {
+            break r;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(reader.join().unwrap().contains("Fraud"));
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a pipe");
+}
+
+// ---- 9: temp files cannot be redirected by a planted link ----
+
+#[test]
+fn a_planted_link_at_the_old_temp_name_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = write(dir.path(), "victim.txt", "precious\n");
+    let out = dir.path().join("out.md");
+    // The name the old code used for this process's temp file.
+    let planted = dir.path().join(format!(".out.md.{}.tmp", std::process::id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    files::write_atomic(&out, b"report\n").unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
+    assert_eq!(fs::read_to_string(&out).unwrap(), "report\n");
+    let temps = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp") && e.path() != planted)
+        .count();
+    assert_eq!(temps, 0);
+}
+
+// ---- 10: messages never echo file contents ----
+
+#[test]
+fn errors_quote_at_most_a_short_excerpt_of_a_value() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".env", "SECRET_KEY=hunter2-very-secret\n");
+    let session = write(dir.path(), "s.yaml", "format: 1\nquestionnaire: ./.env\n");
+    let r = run_in(dir.path(), dir.path(), &["report", s(&session)]);
+    assert_eq!(r.code, 1);
+    assert!(!r.stderr.contains("hunter2"), "{}", r.stderr);
+    assert!(r.stderr.contains(".env"), "names the file: {}", r.stderr);
+
+    let big = format!("id: t\nversion: \"{}\"\n", "A".repeat(7 * 1024 * 1024));
+    let big = write(dir.path(), "big.yaml", &big);
+    let r = run_in(dir.path(), dir.path(), &["validate", s(&big)]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.len() < 2000, "a {}-byte message", r.stderr.len());
+}
+
+// ---- 11: nothing printed carries terminal escapes ----
+
+#[test]
+fn terminal_escapes_from_files_are_never_printed() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    fs::create_dir_all(&sessions).unwrap();
+    write(
+        &sessions,
+        "evil\x1b[2J.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: \"\\e]0;pwned\\a\\e[2J\"\nrespondent: \"\\e]52;c;ZXZpbA==\\a\"\n",
+    );
+    let r = run_in(home.path(), home.path(), &["list"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains('\x1b') && !r.stdout.contains('\x07'), "{:?}", r.stdout);
+    assert!(r.stdout.contains("\\x1b]0;pwned"), "shown escaped: {}", r.stdout);
+
+    let bad = [
+        "format: 1\nquestionnaire: mlops-quick\nanswers:\n  a: \"maybe\\e[2J\"\n",
+        "format: 1\nquestionnaire: mlops-quick\n\"\\e]0;key\\a\": 1\n",
+        "format: 1\nquestionnaire: \"\\e]0;no-such\\a\"\n",
+    ];
+    for (i, text) in bad.iter().enumerate() {
+        let p = write(home.path(), &format!("bad{i}.yaml"), text);
+        let r = run_in(home.path(), home.path(), &["report", s(&p)]);
+        assert_eq!(r.code, 1);
+        assert!(!r.stderr.contains('\x1b') && !r.stderr.contains('\x07'), "{:?}", r.stderr);
+    }
+    let r = run_in(home.path(), home.path(), &["report", "-q", "\x1b]0;q\x07", s(&home.path().join("bad0.yaml"))]);
+    assert!(!r.stderr.contains('\x1b'), "{:?}", r.stderr);
+}
+
+// ---- 12: saving keeps mode and owner ----
+
+#[test]
+fn saving_keeps_the_mode_and_owner_of_the_session_and_its_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(dir.path(), "s.yaml", SESSION);
+    fs::set_permissions(&session, fs::Permissions::from_mode(0o600)).unwrap();
+    let owner = if is_root() { 60001 } else { fs::metadata(&session).unwrap().uid() };
+    if is_root() {
+        std::os::unix::fs::chown(&session, Some(owner), Some(owner)).unwrap();
+    } else {
+        eprintln!("not root: the owner part only checks the owner stays the same");
+    }
+    files::write_with_backup(&session, b"format: 1\nquestionnaire: mlops-quick\n").unwrap();
+    for p in [session.clone(), dir.path().join("s.yaml.bak")] {
+        let m = fs::metadata(&p).unwrap();
+        assert_eq!(m.mode() & 0o777, 0o600, "{}", p.display());
+        assert_eq!(m.uid(), owner, "{}", p.display());
+    }
+    // A new file gets the usual mode (the umask's), not a temp file's 0600.
+    let fresh = dir.path().join("new.md");
+    files::write_atomic(&fresh, b"x").unwrap();
+    assert_ne!(fs::metadata(&fresh).unwrap().mode() & 0o777, 0o600);
+}
+
+// ---- 13: markup templates are escaped whatever the extension's case ----
+
+#[test]
+fn markup_templates_are_escaped_by_extension_in_any_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(dir.path(), "s.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: \"<script>x</script>\"\n");
+    for ext in ["Html", "HTM", "XML", "xhtml", "svg", "SVG"] {
+        let t = write(dir.path(), &format!("t.{ext}"), "<p>{{ team }}</p>\n");
+        let r = run_in(dir.path(), dir.path(), &["report", s(&session), "--template", s(&t)]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains("&lt;script&gt;") && !r.stdout.contains("<script>"), "{ext}: {}", r.stdout);
+    }
+    let t = write(dir.path(), "t.md", "{{ team }}\n");
+    let r = run_in(dir.path(), dir.path(), &["report", s(&session), "--template", s(&t)]);
+    assert!(r.stdout.contains("<script>"), "Markdown templates choose their own escaping");
+}
+
+// ---- 15: FIFOs and other non-regular files never hang a read ----
+
+#[test]
+fn a_fifo_anywhere_is_refused_without_hanging() {
+    let home = tempfile::tempdir().unwrap();
+    let d = home.path();
+    let fifo = d.join("pipe.yaml");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let session = write(d, "s.yaml", SESSION);
+    let json = d.join("pipe.json");
+    assert!(Command::new("mkfifo").arg(&json).status().unwrap().success());
+    let via_session = write(d, "via.yaml", &format!("format: 1\nquestionnaire: {}\n", fifo.display()));
+    for args in [
+        vec!["report", s(&fifo)],
+        vec!["report", s(&session), "-q", s(&fifo)],
+        vec!["report", s(&session), "--template", s(&fifo)],
+        vec!["report", s(&session), "--baseline", s(&json)],
+        vec!["report", s(&via_session)],
+        vec!["validate", s(&fifo)],
+    ] {
+        let r = run_bounded(d, &args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("named pipe"), "{args:?}: {}", r.stderr);
+    }
+    // In the user folder: a session whose questionnaire is a FIFO, and a FIFO posing as a session.
+    let sessions = d.join("sessions");
+    fs::create_dir_all(&sessions).unwrap();
+    write(&sessions, "a.yaml", &format!("format: 1\nquestionnaire: {}\n", fifo.display()));
+    assert!(Command::new("mkfifo").arg(sessions.join("b.yaml")).status().unwrap().success());
+    let r = run_bounded(d, &["list"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("a.yaml") && !r.stdout.contains("b.yaml"), "{}", r.stdout);
+}
+
+// ---- 16: loading stays linear ----
+
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let flow = format!("a: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+    let block = format!("{}x\n", "- ".repeat(100_000));
+    let maps = format!("a: {}1{}\n", "{a: ".repeat(50_000), "}".repeat(50_000));
+    for (name, text) in [("flow.yaml", flow), ("block.yaml", block), ("maps.yaml", maps)] {
+        let p = write(dir.path(), name, &text);
+        let r = run_bounded(dir.path(), &["validate", s(&p)]);
+        assert_eq!(r.code, 1);
+        assert!(r.stderr.contains("nested more than 64 levels"), "{name}: {}", r.stderr);
+    }
+    // The shipped questionnaires and ordinary nesting pass.
+    for (_, text) in mlops_maturity::questionnaire::BUILT_INS {
+        mlops_maturity::questionnaire::parse(text, "q.yaml").unwrap();
+    }
+}
+
+#[test]
+fn many_unknown_keys_in_a_large_file_are_cut_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("format: 1\nquestionnaire: mlops-quick\n");
+    let filler = "x".repeat(2000);
+    for i in 0..3000 {
+        text.push_str(&format!("unknown{i}: {filler}\n"));
+    }
+    let p = write(dir.path(), "s.yaml", &text);
+    let r = run_bounded(dir.path(), &["report", s(&p)]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("unknown0"), "{}", &r.stderr[..r.stderr.len().min(500)]);
+    assert!(r.stderr.contains("only the first"), "says the list is cut");
+    // A small file still gets every one of its unknown keys.
+    let small = "format: 1\nquestionnaire: mlops-quick\na1: 1\na2: 2\na3: 3\n";
+    let p = write(dir.path(), "small.yaml", small);
+    let r = run_in(dir.path(), dir.path(), &["report", s(&p)]);
+    assert_eq!(r.stderr.matches("unknown key `").count(), 3, "{}", r.stderr);
+    assert!(!r.stderr.contains("only the first"));
+}
+
+// ---- 17: sane sizes ----
+
+fn questionnaire(levels: usize, dims: usize, questions_per_dim: usize, weight: &str) -> String {
+    let mut q = String::from("id: big\nversion: 1\ntitle: Big\nlevels:\n");
+    for l in 0..levels {
+        q.push_str(&format!("  - {{ level: {l}, name: L{l} }}\n"));
+    }
+    q.push_str("dimensions:\n");
+    for d in 0..dims {
+        q.push_str(&format!("  - id: d{d}\n    name: D\n    questions:\n"));
+        for i in 0..questions_per_dim {
+            q.push_str(&format!(
+                "      - {{ id: q{d}-{i}, level: 1, text: t, recommendation: r, weight: {weight} }}\n"
+            ));
+        }
+    }
+    q
+}
+
+#[test]
+fn questionnaires_over_the_size_limits_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, words) in [
+        ("levels.yaml", questionnaire(12, 1, 1, "1"), "levels"),
+        ("dims.yaml", questionnaire(2, 201, 1, "1"), "201 dimensions: at most 200"),
+        ("questions.yaml", questionnaire(2, 101, 200, "1"), "20200 questions: at most 20000"),
+        (
+            "text.yaml",
+            questionnaire(2, 1, 1, "1").replace("text: t", &format!("text: {}", "t".repeat(20_001))),
+            "text is 20001 characters",
+        ),
+    ] {
+        let p = write(dir.path(), name, &text);
+        let r = run_bounded(dir.path(), &["validate", s(&p)]);
+        assert_eq!(r.code, 1, "{name}");
+        assert!(r.stderr.contains(words), "{name}: {}", &r.stderr[..r.stderr.len().min(400)]);
+    }
+    let p = write(dir.path(), "fine.yaml", &questionnaire(11, 200, 1, "1000"));
+    let r = run_in(dir.path(), dir.path(), &["validate", s(&p)]);
+    assert_eq!(r.code, 0, "at the limits is fine: {}", r.stderr);
+}
+
+// ---- 20: numbers stay finite and in range ----
+
+#[test]
+fn huge_weights_time_shares_and_baseline_scores_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = write(dir.path(), "q.yaml", &questionnaire(2, 1, 2, "1.79e308"));
+    let r = run_in(dir.path(), dir.path(), &["validate", s(&q)]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is too large") && r.stderr.contains("at most 1000"), "{}", r.stderr);
+
+    let shares = "format: 1\nquestionnaire: mlops-quick\nbottlenecks:\n  deployment: { time_share: 1.79e308 }\n  monitoring: { time_share: 1.79e308 }\n";
+    let p = write(dir.path(), "shares.yaml", shares);
+    let r = run_in(dir.path(), dir.path(), &["report", s(&p)]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("at most 1000000"), "{}", r.stderr);
+
+    let session = write(dir.path(), "s.yaml", SESSION);
+    let json = run_in(dir.path(), dir.path(), &["report", s(&session), "--format", "json"]).stdout;
+    let dims = json.find("\"dimensions\"").unwrap();
+    let first_score = dims + json[dims..].find("\"score\":").unwrap();
+    for bad in ["-5", "1e308", "4"] {
+        let mut edited = json.clone();
+        let end = first_score + edited[first_score..].find([',', '\n']).unwrap();
+        edited.replace_range(first_score..end, &format!("\"score\": {bad}"));
+        let b = write(dir.path(), "base.json", &edited);
+        let r = run_in(dir.path(), dir.path(), &["report", s(&session), "--baseline", s(&b)]);
+        assert_eq!(r.code, 1, "{bad}: {}", r.stderr);
+        assert!(r.stderr.contains("scores go from 0 to 3"), "{}", r.stderr);
+    }
+}
+
+// ---- 21: messages say what is wrong without internals ----
+
+#[test]
+fn messages_do_not_leak_rust_types_or_mislead() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let check = |name: &str, text: &str, args: &[&str], want: &str, never: &[&str]| {
+        let p = write(d, name, text);
+        let mut all = args.to_vec();
+        all.push(s(&p));
+        let r = run_in(d, d, &all);
+        assert_eq!(r.code, 1, "{name}");
+        assert!(r.stderr.contains(want), "{name}: want {want:?}: {}", r.stderr);
+        for n in never {
+            assert!(!r.stderr.contains(n), "{name}: {n:?} in {}", r.stderr);
+        }
+    };
+    check("list.yaml", "[]\n", &["report"], "a mapping of session keys", &["struct", "Session"]);
+    check("q.yaml", "- a\n", &["validate"], "a mapping of questionnaire keys", &["Raw", "struct"]);
+    check("ver.yaml", "id: t\nversion: 99999999999999999999999\n", &["validate"], "too large", &["u128", "u32"]);
+    check("w.yaml", &questionnaire(2, 1, 1, "1e999"), &["validate"], "the number 1e999 is too large", &["f64"]);
+    check("ctl.yaml", "format: 1\nquestionnaire: x\nteam: \"a\x01b\"\n", &["report"], "ctl.yaml:3:", &[":1:1"]);
+    let big = format!("{}\n", "#".repeat(8 * 1024 * 1024 + 100 * 1024));
+    check("big.yaml", &big, &["validate"], "8.1 MiB, over the 8 MiB limit", &[]);
+}
+
+#[test]
+fn lock_messages_name_the_file_and_say_what_helps() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the lock goes: "try again" would not help.
+    let session = dir.path().join("s.yaml");
+    fs::create_dir(lock_path(&session)).unwrap();
+    let err = SessionLock::acquire(&session).unwrap_err().to_string();
+    assert!(err.contains("is a folder") && !err.contains("try again"), "{err}");
+
+    // A lock held (by this process here) whose file names pid 1: pid 1 is not shown as the holder.
+    let other = dir.path().join("o.yaml");
+    let held = SessionLock::acquire(&other).unwrap();
+    let host = fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    fs::write(lock_path(&other), format!("pid 1\nhost {}\nstarted 1\n", host.trim())).unwrap();
+    let err = SessionLock::acquire(&other).unwrap_err().to_string();
+    assert!(err.contains("already open") && !err.contains("process 1"), "{err}");
+    drop(held);
+}
+
+#[test]
+fn a_lock_on_a_full_disk_names_the_file_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(disk) = Tmpfs::mount(&dir.path().join("disk"), "64k") else { return };
+    let session = disk.0.join("s.yaml");
+    fs::write(&session, SESSION).unwrap();
+    disk.fill();
+    let err = SessionLock::acquire(&session).unwrap_err().to_string();
+    assert!(err.contains("s.yaml.lock") && err.contains("space"), "{err}");
+    assert!(!lock_path(&session).exists(), "no empty lock left");
+}
