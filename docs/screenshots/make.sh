@@ -32,11 +32,12 @@ aha --black --title mlops-maturity < "$work/tui.ansi" > "$work/tui.html"
 python3 - "$work/tui.html" <<'EOF'
 import re, sys
 p = sys.argv[1]
-s = open(p, encoding="utf-8").read()
+raw = open(p, "rb").read()
+# aha writes a reversed default colour as `#` and stray bytes: reversed text takes the background.
+raw = re.sub(rb"color:#(?![0-9a-fA-F]{6};)[^;]*;", b"color:#0d1117;", raw)
+s = raw.decode("utf-8")
 s = s.replace("<pre>", "<pre style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 15px; line-height: 1.2; margin: 0; padding: 14px;\">", 1)
 s = re.sub(r"<body[^>]*>", '<body style="color:#d8dee4; background-color:#0d1117; margin:0">', s, count=1)
-# aha writes reversed default colours as an invalid `#k`: reversed text takes the background colour.
-s = re.sub(r"color:#k[^;]*;", "color:#0d1117;", s)
 # With --black, aha draws colour 0 (black) as dim grey; on a coloured background it is black.
 s = re.sub(r"color:dimgray;(background-color:)", r"color:#0d1117;\1", s)
 open(p, "w", encoding="utf-8").write(s)
