@@ -20,6 +20,8 @@ pub struct AssessArgs {
     pub team: Option<String>,
     pub respondent: Option<String>,
     pub role: Option<String>,
+    /// `"Ana:engineering,Ben:data-science,Cy"`: a new session file becomes a workshop session.
+    pub participants: Option<String>,
     /// Start the next assessment from this earlier session (`--from`).
     pub from: Option<PathBuf>,
 }
@@ -50,12 +52,19 @@ fn file_name(path: &Path) -> String {
 }
 
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
+    if args.participants.is_some() && (args.session.is_none() || args.from.is_some()) {
+        bail!(
+            "--participants needs --session FILE (the workshop session to create or resume) and no --from; for example: mlops-maturity assess --participants \"Ana:engineering,Ben\" --session workshop.yaml"
+        );
+    }
     crate::tui::run(args)
 }
 
 pub fn report(args: ReportArgs) -> Result<ExitCode> {
+    let (paths, repeated) = distinct_paths(&args.sessions);
     let sessions: Vec<(PathBuf, Session)> =
-        args.sessions.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+    refuse_workshop_with_others(&sessions)?;
 
     // Every file the report reads: `-o` must not name one of them.
     let mut read_files: Vec<PathBuf> = args.sessions.clone();
@@ -99,6 +108,7 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let inputs: Vec<SessionInput> =
         sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
     let mut built = report::build(&q, &inputs, None, &files::today());
+    built.warnings.splice(0..0, repeated);
     if let Some((b, warnings)) = &baseline {
         report::attach_baseline(&mut built, b);
         built.warnings.extend(warnings.iter().cloned());
@@ -122,9 +132,121 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             refuse_output_over_input(path, &read_files)?;
             files::write_atomic(path, text.as_bytes())?
         }
-        None => print_out(&text)?,
+        None => {
+            // On a terminal, text a custom template copied raw from a session must not act.
+            use std::io::IsTerminal;
+            let on_terminal = std::io::stdout().is_terminal();
+            print_out(if on_terminal { crate::printable::printable(&text) } else { text.as_str().into() }.as_ref())?
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The paths with repeats of the same file (by canonical path) left out, and a warning for each.
+fn distinct_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let keys: Vec<PathBuf> = paths.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let (kept, warnings) = crate::workshop::distinct_files(&keys, &shown);
+    (kept.into_iter().map(|i| paths[i].clone()).collect(), warnings)
+}
+
+/// A workshop session is reported on its own: its participants already are the group.
+fn refuse_workshop_with_others(sessions: &[(PathBuf, Session)]) -> Result<()> {
+    if sessions.len() > 1
+        && let Some((path, _)) = sessions.iter().find(|(_, s)| crate::workshop::is_workshop(s))
+    {
+        bail!(
+            "{} is a workshop session and is reported on its own: run `mlops-maturity report {}` without other files (to add someone, add them as a participant)",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct MergeArgs {
+    pub sessions: Vec<PathBuf>,
+    pub output: PathBuf,
+}
+
+/// `merge`: separate sessions (pre-work) into one workshop session file, written atomically.
+pub fn merge(args: MergeArgs) -> Result<ExitCode> {
+    let (paths, repeated) = distinct_paths(&args.sessions);
+    for w in &repeated {
+        print_err(&format!("warning: {w}"));
+    }
+    let output_key = canonical_to_be(&args.output);
+    if let Some(p) = paths.iter().find(|p| std::fs::canonicalize(p).ok().as_ref() == Some(&output_key)) {
+        bail!(
+            "{}: is one of the sessions to merge; give another output file with -o so the input stays as it is",
+            p.display()
+        );
+    }
+    let sessions: Vec<(PathBuf, Session)> =
+        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+    if let Some((path, _)) = sessions.iter().find(|(_, s)| crate::workshop::is_workshop(s)) {
+        bail!("{} is a workshop session already: merge takes separate sessions (one respondent each)", path.display());
+    }
+    let (first_path, first) = sessions.first().ok_or_else(|| anyhow!("no session given"))?;
+    let mut loaded = SessionQuestionnaires::default();
+    let q = loaded.of(first_path, first)?.clone();
+    for (path, s) in &sessions[1..] {
+        let id = &loaded.of(path, s)?.id;
+        if *id != q.id {
+            bail!(
+                "{} uses questionnaire `{}` but {} uses `{id}`: only sessions of the same questionnaire can be merged",
+                first_path.display(),
+                q.id,
+                path.display(),
+            );
+        }
+    }
+    // A questionnaire given by path is relative to the first session's folder; the new file
+    // may be elsewhere, so it names the questionnaire by its full path.
+    let spec = match questionnaire_of(first_path, first)?.1 {
+        crate::questionnaire::Source::File(path) if questionnaire_is_path(&first.questionnaire) => {
+            std::fs::canonicalize(&path).unwrap_or(path).display().to_string()
+        }
+        _ => first.questionnaire.clone(),
+    };
+    let names: Vec<String> = sessions.iter().map(|(p, _)| file_name(p)).collect();
+    let inputs: Vec<(&Session, &str)> = sessions.iter().zip(&names).map(|((_, s), n)| (s, n.as_str())).collect();
+    let (merged, warnings) = crate::workshop::merge_sessions(&q, &spec, &inputs);
+    for w in &warnings {
+        print_err(&format!("warning: {w}"));
+    }
+    files::write_atomic(&args.output, merged.to_yaml().as_bytes())?;
+    let people: Vec<&str> = merged.participants.iter().flatten().map(|p| p.name.as_str()).collect();
+    print_out(&crate::printable::cap_lines(
+        &format!(
+            "wrote {}: a workshop session of {} participant{} ({}); report it with `mlops-maturity report {}`\n",
+            args.output.display(),
+            people.len(),
+            if people.len() == 1 { "" } else { "s" },
+            people.join(", "),
+            args.output.display()
+        ),
+        2000,
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The canonical path a file has or would have once written (its folder canonicalised).
+fn canonical_to_be(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let folder = std::fs::canonicalize(folder_of(path)).unwrap_or_else(|_| folder_of(path));
+    match path.file_name() {
+        Some(name) => folder.join(name),
+        None => path.to_path_buf(),
+    }
+}
+
+/// Whether a session's `questionnaire` names a file rather than an id (as `resolve` decides).
+fn questionnaire_is_path(spec: &str) -> bool {
+    spec.contains('/') || spec.contains('\\') || spec.ends_with(".yaml") || spec.ends_with(".yml")
 }
 
 /// Refuses an output file that is one of the inputs (the same file, also through a link or

@@ -113,6 +113,58 @@ fn open_lock_file(path: &Path) -> std::io::Result<fs::File> {
     options.open(path)
 }
 
+/// Why this user cannot open the lock file for writing, in words that say what helps. Another
+/// user's lock is never taken over: at most it is looked at, read-only.
+fn refused_by_permissions(session: &Path, path: &Path, my_host: &str) -> anyhow::Error {
+    if fs::symlink_metadata(path).is_err() {
+        let folder = crate::files::folder_of(path);
+        return anyhow!(
+            "{}: cannot create the lock file: this user may not write to the folder {}",
+            path.display(),
+            folder.display()
+        );
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    match options.open(path) {
+        Err(_) => anyhow!(
+            "{}: the lock file belongs to another user and this user cannot read it, so the session may be open; if nobody has {} open, ask that user (or an administrator) to delete the lock file",
+            path.display(),
+            session.display()
+        ),
+        Ok(file) => match file.try_lock() {
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = (&file).take(4096).read_to_string(&mut text);
+                anyhow!(
+                    "{}; the lock file belongs to another user",
+                    held_message(session, path, &parse_holder(&text), my_host)
+                )
+            }
+            _ => anyhow!(
+                "{}: another user's lock file, held by nobody now, that this user may not take over; ask that user (or an administrator) to delete it",
+                path.display()
+            ),
+        },
+    }
+}
+
+/// Whether opening failed because the lock path is a symbolic link (refused by `O_NOFOLLOW`).
+fn is_link_refused(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
 #[cfg(unix)]
 fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
@@ -140,14 +192,8 @@ impl SessionLock {
                         std::io::ErrorKind::IsADirectory => {
                             anyhow!("{shown}: the lock is a folder, not a file; remove or rename that folder")
                         }
-                        std::io::ErrorKind::PermissionDenied => {
-                            let holder = fs::read_to_string(&path).map(|t| parse_holder(&t)).unwrap_or_default();
-                            anyhow!(
-                                "{}; the lock file belongs to someone else and this user cannot take it over (delete it only if nobody has the session open)",
-                                held_message(session, &path, &holder, &my_host)
-                            )
-                        }
-                        _ if e.raw_os_error() == Some(libc::ELOOP) => {
+                        std::io::ErrorKind::PermissionDenied => refused_by_permissions(session, &path, &my_host),
+                        _ if is_link_refused(&e) => {
                             anyhow!("{shown}: the lock is a symbolic link; remove it")
                         }
                         _ => anyhow!("{shown}: cannot create the lock file: {e}"),

@@ -1,7 +1,7 @@
 //! The command line: parse arguments (clap) and dispatch to the commands; nothing else.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use mlops_maturity::commands::{self, AssessArgs, Format, ReportArgs};
+use mlops_maturity::commands::{self, AssessArgs, Format, MergeArgs, ReportArgs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,6 +34,9 @@ enum Command {
         /// Free text: data-science, engineering, management...
         #[arg(long, value_name = "R")]
         role: Option<String>,
+        /// A workshop: "Ana:engineering,Ben:data-science,Cy" (roles optional) vote in a new session file.
+        #[arg(long, value_name = "LIST")]
+        participants: Option<String>,
         /// Start the next assessment from this earlier session: answers carried over to confirm.
         #[arg(long, value_name = "EARLIER")]
         from: Option<PathBuf>,
@@ -58,6 +61,14 @@ enum Command {
         #[arg(long, value_name = "SESSION_OR_JSON")]
         baseline: Option<PathBuf>,
     },
+    /// Turn separate sessions (pre-work) into one workshop session.
+    Merge {
+        #[arg(required = true, value_name = "SESSION")]
+        sessions: Vec<PathBuf>,
+        /// The workshop session file to write (atomically); never one of the inputs.
+        #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+        output: PathBuf,
+    },
     /// Check questionnaire files and report every problem.
     Validate {
         #[arg(required = true, value_name = "FILE")]
@@ -81,11 +92,14 @@ enum CliFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     let result = match cli.command {
         None => commands::assess(AssessArgs::default()),
-        Some(Command::Assess { questionnaire, session, team, respondent, role, from }) => {
-            commands::assess(AssessArgs { questionnaire, session, team, respondent, role, from })
+        Some(Command::Assess { questionnaire, session, team, respondent, role, participants, from }) => {
+            commands::assess(AssessArgs { questionnaire, session, team, respondent, role, participants, from })
         }
         Some(Command::Report { sessions, questionnaire, format, template, output, baseline }) => {
             commands::report(ReportArgs {
@@ -102,6 +116,7 @@ fn main() -> ExitCode {
                 baseline,
             })
         }
+        Some(Command::Merge { sessions, output }) => commands::merge(MergeArgs { sessions, output }),
         Some(Command::Validate { files }) => commands::validate(&files),
         Some(Command::List) => commands::list(),
         Some(Command::Init { dir }) => commands::init(&dir),
@@ -113,5 +128,17 @@ fn main() -> ExitCode {
             commands::print_err(&format!("mlops-maturity: {e:#}"));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Prints clap's help, version or usage error. Help that cannot be written (`--help > /dev/full`)
+/// is an error like any other output; only a closed pipe is not.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    match e.print() {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe && !e.use_stderr() => {
+            commands::print_err(&format!("mlops-maturity: cannot write to standard output: {err}"));
+            ExitCode::from(1)
+        }
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1)),
     }
 }

@@ -71,6 +71,11 @@ fn excerpt_keep_tabs(line: &str, max_chars: usize) -> String {
     printable(&cut).into_owned()
 }
 
+/// A number from a file, short: `1.79e308`, not its 309 digits.
+pub fn number(x: f64) -> String {
+    if x.is_finite() && (x == 0.0 || (1e-6..1e9).contains(&x.abs())) { format!("{x}") } else { format!("{x:e}") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +88,15 @@ mod tests {
         assert_eq!(printable("\u{9b}2J \u{202e}txt"), "\\x9b2J \\u{202e}txt");
         assert_eq!(printable("日本 🚀"), "日本 🚀");
         assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(number(1.79e308), "1.79e308");
+        assert_eq!(number(20.0), "20");
+        assert_eq!(number(-3.0), "-3");
+        assert_eq!(number(f64::NAN), "NaN");
+        assert_eq!(number(f64::INFINITY), "inf");
     }
 
     #[test]

@@ -416,7 +416,10 @@ fn too_deep(text: &str, limit: usize) -> Option<(usize, usize, String)> {
                 Some(open) if c == open => quote = None,
                 Some(_) => {}
                 None => match c {
-                    '"' | '\'' => quote = Some(c),
+                    // A quote opens quoted text only where a value starts (`it's` is plain text).
+                    '"' | '\'' if line[..i].iter().rev().find(|c| **c != ' ').is_none_or(|p| "[{,:".contains(*p)) => {
+                        quote = Some(c)
+                    }
                     '#' if i == 0 || line[i - 1] == ' ' => break,
                     '[' | '{' => {
                         flow += 1;
@@ -644,6 +647,7 @@ fn limit_problems(raw: &RawQuestionnaire) -> Vec<(String, String)> {
         let here = format!("dimension {}", excerpt(&d.id, 40));
         check(here.clone(), "id", &d.id, MAX_ID_CHARS);
         check(here.clone(), "name", &d.name, MAX_NAME_CHARS);
+        check(here.clone(), "stage", d.stage.as_deref().unwrap_or(""), MAX_ID_CHARS);
         for q in &d.questions {
             let at = format!("{here}, question {}", excerpt(&q.id, 40));
             check(at.clone(), "id", &q.id, MAX_ID_CHARS);
@@ -651,10 +655,19 @@ fn limit_problems(raw: &RawQuestionnaire) -> Vec<(String, String)> {
             check(at.clone(), "help", q.help.as_deref().unwrap_or(""), MAX_TEXT_CHARS);
             check(at.clone(), "recommendation", &q.recommendation, MAX_TEXT_CHARS);
             check(at.clone(), "owner", q.owner.as_deref().unwrap_or(""), MAX_NAME_CHARS);
+            for old in &q.replaces {
+                check(at.clone(), "an id it replaces", old, MAX_ID_CHARS);
+            }
             if let Some(w) = q.weight
                 && w > MAX_WEIGHT
             {
-                heavy.push((at, format!("weight {w} is too large: it must be above 0 and at most {MAX_WEIGHT}")));
+                heavy.push((
+                    at,
+                    format!(
+                        "weight {} is too large: it must be above 0 and at most {MAX_WEIGHT}",
+                        crate::printable::number(w)
+                    ),
+                ));
             }
         }
     }
@@ -812,7 +825,13 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
             }
             let weight = q.weight.unwrap_or(1.0);
             if !(weight > 0.0 && weight.is_finite()) {
-                problem(at.clone(), format!("weight {weight} must be a number above 0 and at most {MAX_WEIGHT}"));
+                problem(
+                    at.clone(),
+                    format!(
+                        "weight {} must be a number above 0 and at most {MAX_WEIGHT}",
+                        crate::printable::number(weight)
+                    ),
+                );
             }
             questions.push(Question {
                 id: q.id,
@@ -1023,6 +1042,34 @@ mod tests {
         assert_eq!(too_deep("a:\n  - [[[1]]]\n", 4).map(|(l, c, _)| (l, c)), Some((2, 6)));
         assert!(too_deep(&format!("{}x", "- ".repeat(10)), 8).is_some());
         assert!(too_deep(&format!("a: {}", "{b: ".repeat(10)), 8).is_some());
+        // An apostrophe inside a plain word does not hide the nesting after it.
+        assert!(too_deep(&format!("a: [it's\n{}", "[".repeat(10)), 8).is_some());
+        assert!(too_deep("a: ['x[[[[[[[[[[', \"[[[[[[[[[[\"]", 8).is_none());
+    }
+
+    proptest::proptest! {
+        /// Whatever the app (or serde) writes, nested a little, the scan never calls too deep.
+        #[test]
+        fn written_yaml_is_never_called_too_deep(value in shallow_value()) {
+            let text = serde_yaml::to_string(&value).unwrap();
+            proptest::prop_assert!(too_deep(&text, MAX_NESTING).is_none(), "{}", text);
+        }
+    }
+
+    fn shallow_value() -> impl proptest::strategy::Strategy<Value = serde_yaml::Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            any::<bool>().prop_map(serde_yaml::Value::from),
+            any::<i64>().prop_map(serde_yaml::Value::from),
+            "[ -~\n]{0,12}".prop_map(serde_yaml::Value::from),
+        ];
+        leaf.prop_recursive(20, 200, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_yaml::Value::Sequence),
+                proptest::collection::vec(("[ -~]{1,6}", inner), 0..4)
+                    .prop_map(|kv| serde_yaml::Value::Mapping(kv.into_iter().map(|(k, v)| (k.into(), v)).collect())),
+            ]
+        })
     }
 
     #[test]

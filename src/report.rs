@@ -227,13 +227,11 @@ pub fn build(
     baseline: Option<&[(String, f64)]>,
     generated: &str,
 ) -> Report {
-    let names = workshop::respondent_names(
-        &sessions.iter().map(|s| (s.session.respondent.clone(), s.file_name.clone())).collect::<Vec<_>>(),
-    );
-    let per_respondent: Vec<Vec<Option<Answer>>> =
-        sessions.iter().map(|s| workshop::answers_of(q, s.session)).collect();
-    let slices: Vec<&[Option<Answer>]> = per_respondent.iter().map(Vec::as_slice).collect();
-    let answers = workshop::merge_answers(q, &slices);
+    let pairs: Vec<(&Session, &str)> = sessions.iter().map(|s| (s.session, s.file_name.as_str())).collect();
+    let group = workshop::group(q, &pairs);
+    let names = group.names.clone();
+    let slices = group.slices();
+    let answers = group.answers.clone();
     let scores = scoring::score(q, &answers);
 
     let explicit = sessions.iter().find_map(|s| s.session.target);
@@ -314,13 +312,12 @@ pub fn build(
         .into_iter()
         .map(|(question, column)| Disagreement {
             text: q.question(&question).map(|(_, qn)| qn.text.clone()).unwrap_or_default(),
-            question,
             answers: column.into_iter().map(|(n, a)| (n, a.as_str().to_owned())).collect(),
-            agreed: None,
+            agreed: agreed_answer(&group, sessions, &question),
+            question,
         })
         .collect();
-    let roles: Vec<Option<String>> = sessions.iter().map(|s| s.session.role.clone()).collect();
-    let role_gaps = workshop::role_gaps(q, &roles, &slices)
+    let role_gaps = workshop::role_gaps(q, &group.roles, &slices)
         .into_iter()
         .map(|(dimension, scores)| RoleGap { dimension, scores: scores.into_iter().collect() })
         .collect();
@@ -330,15 +327,8 @@ pub fn build(
         .zip(&answers)
         .enumerate()
         .map(|(i, ((d, qn), a))| {
-            let votes: IndexMap<String, String> = if sessions.len() > 1 {
-                names
-                    .iter()
-                    .zip(&per_respondent)
-                    .filter_map(|(n, own)| own[i].map(|v| (n.clone(), v.as_str().to_owned())))
-                    .collect()
-            } else {
-                IndexMap::new()
-            };
+            let votes: IndexMap<String, String> =
+                group.votes(i).into_iter().map(|(n, v)| (n, v.as_str().to_owned())).collect();
             let entries = sessions.iter().zip(&names).filter_map(|(s, n)| {
                 let own = s.session.answers.get(&qn.id);
                 let replaced = || s.session.replaced_answer(qn).and_then(|(old, _)| s.session.answers.get(old));
@@ -346,7 +336,10 @@ pub fn build(
             });
             let mut notes = Vec::new();
             let mut evidence = Vec::new();
-            for (name, entry) in entries {
+            if group.workshop {
+                (notes, evidence) = workshop_notes(&group, sessions, &qn.id);
+            }
+            for (name, entry) in entries.filter(|_| !group.workshop) {
                 if let Some(text) = entry.note.as_ref().filter(|t| !t.trim().is_empty()) {
                     notes.push(Note { respondent: name.clone(), text: text.clone() });
                 }
@@ -390,13 +383,7 @@ pub fn build(
             .collect()
     });
 
-    let mut teams: Vec<&str> = Vec::new();
-    let mut seen_teams = HashSet::new();
-    for t in sessions.iter().filter_map(|s| s.session.team.as_deref()).filter(|t| !t.trim().is_empty()) {
-        if seen_teams.insert(t) {
-            teams.push(t);
-        }
-    }
+    let (team, team_warnings) = workshop::team_of(&pairs);
 
     let mut report = Report {
         questionnaire: QuestionnaireInfo { id: q.id.clone(), version: q.version, title: q.title.clone() },
@@ -433,9 +420,9 @@ pub fn build(
             .collect(),
         disagreements,
         role_gaps,
-        warnings: warnings(q, sessions),
+        warnings: warnings(q, sessions).into_iter().chain(team_warnings).collect(),
         baseline,
-        team: (!teams.is_empty()).then(|| teams.join(", ")),
+        team,
         generated: generated.to_owned(),
         date: sessions.iter().filter_map(|s| s.session.date.clone()).max(),
         levels: q
@@ -455,6 +442,37 @@ pub fn build(
     };
     narrative::fill(&mut report, q);
     report
+}
+
+/// A workshop's agreed answer to a question, for its disagreement entry; null otherwise.
+fn agreed_answer(group: &workshop::Group, sessions: &[SessionInput], question: &str) -> Option<String> {
+    let [only] = sessions else { return None };
+    group.workshop.then(|| only.session.answer(question)).flatten().map(|a| a.as_str().to_owned())
+}
+
+/// A workshop's note and evidence for a question, split back per person where the lines say
+/// `Name: text` (as `merge` writes them); other lines are the workshop's own.
+fn workshop_notes(group: &workshop::Group, sessions: &[SessionInput], question: &str) -> (Vec<Note>, Vec<String>) {
+    let Some(entry) = sessions.first().and_then(|s| s.session.answers.get(question)) else {
+        return (Vec::new(), Vec::new());
+    };
+    let notes = entry
+        .note
+        .as_deref()
+        .map(|n| workshop::split_by_person(n, &group.names, "workshop"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(respondent, text)| Note { respondent, text })
+        .collect();
+    let evidence = entry
+        .evidence
+        .as_deref()
+        .map(|e| workshop::split_by_person(e, &group.names, "workshop"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    (notes, evidence)
 }
 
 fn ids_where_set(

@@ -376,17 +376,60 @@ pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
             && !(t.is_finite() && (0.0..=MAX_TIME_SHARE).contains(&t))
         {
             problem(format!(
-                "bottlenecks.{}.time_share is {t}: it must be a number of 0 or more, at most {MAX_TIME_SHARE}",
-                crate::printable::excerpt(stage, 40)
+                "bottlenecks.{}.time_share is {}: it must be a number of 0 or more, at most {MAX_TIME_SHARE}",
+                crate::printable::excerpt(stage, 40),
+                crate::printable::number(t)
             ));
         }
         if let Some(p) = rating.pain
             && !(1.0..=5.0).contains(&p)
         {
-            problem(format!("bottlenecks.{stage}.pain is {p}: it must be from 1 to 5"));
+            problem(format!(
+                "bottlenecks.{}.pain is {}: it must be from 1 to 5",
+                crate::printable::excerpt(stage, 40),
+                crate::printable::number(p)
+            ));
         }
     }
+    for message in workshop_problems(&session) {
+        problem(message);
+    }
     if problems.is_empty() { Ok(session) } else { Err(problems) }
+}
+
+/// A workshop session's rules: participants named, once each; votes only by participants, and
+/// only in a session that has participants.
+fn workshop_problems(s: &Session) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(participants) = &s.participants else {
+        if let Some((id, _)) = s.answers.iter().find(|(_, e)| !e.votes.is_empty()) {
+            out.push(format!(
+                "answers.{id} has votes but the session has no participants: list the people who vote under `participants`, or give `answer` only"
+            ));
+        }
+        return out;
+    };
+    if participants.is_empty() {
+        out.push(
+            "participants is empty: list the people who vote, or remove the key for one respondent's session".into(),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, p) in participants.iter().enumerate() {
+        if p.name.trim().is_empty() {
+            out.push(format!("participants[{}] has an empty name: give every participant a name", i + 1));
+        } else if !seen.insert(p.name.as_str()) {
+            out.push(format!("participant `{}` is listed twice: participant names must be unique", p.name));
+        }
+    }
+    for (id, entry) in &s.answers {
+        for voter in entry.votes.keys().filter(|v| !seen.contains(v.as_str())) {
+            out.push(format!(
+                "answers.{id}: `{voter}` voted but is not a participant; add them to `participants` or remove the vote"
+            ));
+        }
+    }
+    out
 }
 
 /// Loads a session file, reporting every problem in one error.

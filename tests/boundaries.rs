@@ -230,8 +230,18 @@ fn another_users_unreadable_lock_is_never_taken_over() {
     let Some(out) = as_user(60002, "helper_try_lock_as_this_user", &[("LOCK_SESSION", s(&session))]) else { return };
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("RESULT: refused"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("belongs to someone else"), "{stdout}");
+    assert!(stdout.contains("belongs to another user and this user cannot read it"), "{stdout}");
     assert_eq!(fs::read_to_string(&lock).unwrap(), "pid 4194305\nhost elsewhere\n", "left as it was");
+
+    // A folder this user cannot write to: said plainly, not blamed on another app.
+    let shut = dir.path().join("shut");
+    fs::create_dir(&shut).unwrap();
+    fs::set_permissions(&shut, fs::Permissions::from_mode(0o755)).unwrap();
+    let session = write(&shut, "s.yaml", SESSION);
+    let Some(out) = as_user(60002, "helper_try_lock_as_this_user", &[("LOCK_SESSION", s(&session))]) else { return };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("may not write to the folder"), "{stdout}");
+    assert!(!stdout.contains("already open"), "{stdout}");
 }
 
 // ---- 6: standard output errors are errors, a closed pipe is not ----
@@ -242,7 +252,9 @@ fn writing_to_a_full_stdout_exits_1_and_a_closed_pipe_does_not() {
     let session = write(home.path(), "s.yaml", SESSION);
     let q = write(home.path(), "q.yaml", mlops_maturity::questionnaire::BUILT_INS[1].1);
     let init_dir = home.path().join("init");
-    for args in [vec!["report", s(&session)], vec!["validate", s(&q)], vec!["list"], vec!["init", s(&init_dir)]] {
+    for args in
+        [vec!["report", s(&session)], vec!["validate", s(&q)], vec!["list"], vec!["init", s(&init_dir)], vec!["--help"]]
+    {
         let out = bin()
             .args(&args)
             .env("MLOPS_MATURITY_HOME", home.path())
@@ -650,6 +662,14 @@ fn lock_messages_name_the_file_and_say_what_helps() {
     let err = SessionLock::acquire(&session).unwrap_err().to_string();
     assert!(err.contains("is a folder") && !err.contains("try again"), "{err}");
 
+    // A link planted where the lock goes is not followed (nor its target truncated).
+    let victim = write(dir.path(), "victim.txt", "precious\n");
+    let linked = dir.path().join("l.yaml");
+    std::os::unix::fs::symlink(&victim, lock_path(&linked)).unwrap();
+    let err = SessionLock::acquire(&linked).unwrap_err().to_string();
+    assert!(err.contains("symbolic link"), "{err}");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
+
     // A lock held (by this process here) whose file names pid 1: pid 1 is not shown as the holder.
     let other = dir.path().join("o.yaml");
     let held = SessionLock::acquire(&other).unwrap();
@@ -670,4 +690,40 @@ fn a_lock_on_a_full_disk_names_the_file_and_leaves_nothing() {
     let err = SessionLock::acquire(&session).unwrap_err().to_string();
     assert!(err.contains("s.yaml.lock") && err.contains("space"), "{err}");
     assert!(!lock_path(&session).exists(), "no empty lock left");
+}
+
+#[test]
+fn a_report_shown_on_a_terminal_carries_no_escapes_from_sessions() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let session =
+        write(dir.path(), "s.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: \"\\e]0;pwned\\a\\e[2J\"\n");
+    let template = write(dir.path(), "t.md", "team={{ team }}\n");
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlops-maturity"));
+    cmd.args(["report", s(&session), "--template", s(&template)]);
+    cmd.env("MLOPS_MATURITY_HOME", dir.path());
+    cmd.cwd(dir.path());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let collected = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            if all.windows(2).any(|w| w == b"\r\n") {
+                break;
+            }
+        }
+        all
+    });
+    assert!(child.wait().unwrap().success());
+    let out = String::from_utf8_lossy(&collected.join().unwrap()).into_owned();
+    assert!(out.contains("team=\\x1b]0;pwned"), "{out:?}");
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
 }

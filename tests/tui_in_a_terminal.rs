@@ -544,6 +544,8 @@ fn a_full_disk_is_never_reported_as_saved_and_quitting_says_what_is_lost() {
     tui.wait_for("NOT SAVED");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 1, "unsaved changes end with a failure code");
+    // The process has exited, but its last output may still be on its way to the screen.
+    tui.wait_for("copy it over");
     let screen = tui.contents();
     assert!(!screen.contains("Session saved"), "{screen}");
     assert!(screen.contains("NOT SAVED") && screen.contains("full.yaml"), "{screen}");

@@ -106,6 +106,8 @@ pub struct Assessment {
     pub results_scroll: usize,
     /// The report of the answers so far, rebuilt after every change.
     pub report: Report,
+    /// A workshop session's facilitator state (`None` for one respondent's session).
+    pub workshop: Option<super::facilitator::Facilitation>,
 }
 
 pub const CONTEXT_ROWS: usize = 4;
@@ -114,6 +116,7 @@ impl Assessment {
     pub fn new(questionnaire: Questionnaire, mut session: Session, path: PathBuf, today: &str) -> Assessment {
         session.questionnaire_version.get_or_insert(questionnaire.version);
         let report = build_report(&questionnaire, &session, &path, today);
+        let workshop = super::facilitator::Facilitation::for_session(&session, questionnaire.dimensions.len());
         let mut a = Assessment {
             questionnaire,
             session,
@@ -127,6 +130,7 @@ impl Assessment {
             typing_number: false,
             results_scroll: 0,
             report,
+            workshop,
         };
         a.cursor = a.first_unanswered().unwrap_or(0);
         a
@@ -593,6 +597,17 @@ fn global_key(model: &mut Model, key: KeyEvent) -> Option<Effect> {
 
 fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
     let Some(a) = model.assessment.as_mut() else { return Effect::None };
+    if let Some(done) = super::facilitator::key(a, key) {
+        if done.finished {
+            a.finishing = true;
+            model.screen = Screen::Context;
+        }
+        if done.changed {
+            model.changed();
+        }
+        model.status = done.status.unwrap_or_else(|| model.status.clone());
+        return Effect::None;
+    }
     let answer = match key.code {
         KeyCode::Char('y') => Some(Answer::Yes),
         KeyCode::Char('p') => Some(Answer::Partial),

@@ -8,6 +8,7 @@
 //! are read on a thread of their own, so the loop never waits inside the terminal library.
 
 pub mod app;
+pub mod facilitator;
 pub mod input;
 pub mod view;
 
@@ -212,6 +213,9 @@ fn event_loop(
         if stop.load(Ordering::Relaxed) {
             return Ok(Ended::Signal);
         }
+        if let Some(a) = model.assessment.as_mut() {
+            facilitator::tick(a, SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()));
+        }
         if hung_up() || terminal.draw(|frame| view::draw(model, frame)).is_err() {
             return Ok(Ended::HangUp);
         }
@@ -384,6 +388,9 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
         }
         Session::new(args.questionnaire.as_deref().unwrap_or(DEFAULT_QUESTIONNAIRE))
     };
+    if let Some(list) = &args.participants {
+        facilitator::set_participants(&mut s, list, path)?;
+    }
     for (value, slot) in [(&args.team, &mut s.team), (&args.respondent, &mut s.respondent), (&args.role, &mut s.role)] {
         if let Some(v) = value {
             *slot = Some(v.clone());

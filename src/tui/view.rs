@@ -76,9 +76,14 @@ pub fn draw(model: &Model, frame: &mut Frame) {
     match (model.screen, &model.assessment) {
         (Screen::Start, _) => draw_start(model, &theme, frame, body),
         (Screen::NewSession, _) | (_, None) => draw_form(model, &theme, frame, body),
+        (Screen::Question, Some(a)) if a.workshop.is_some() => super::facilitator::draw(a, model.color, frame, body),
         (Screen::Question, Some(a)) => draw_question(a, &theme, frame, body),
         (Screen::Context, Some(a)) => draw_context(a, &theme, frame, body),
         (Screen::Bottlenecks, Some(a)) => draw_bottlenecks(a, &theme, frame, body),
+        (Screen::Results, Some(a)) if a.workshop.is_some() => {
+            let rest = super::facilitator::draw_results_panel(a, model.color, frame, body);
+            draw_results(a, &theme, frame, rest)
+        }
         (Screen::Results, Some(a)) => draw_results(a, &theme, frame, body),
     }
     draw_status(model, &theme, frame, status, bottom);
@@ -125,6 +130,9 @@ fn key_hints(model: &Model) -> &'static str {
         _ if editing => "Enter keep · Esc cancel · Ctrl-J new line · ←→ Home End move",
         Screen::Start => "↑↓ choose · Enter open · a next assessment · r new respondent · n new · q quit",
         Screen::NewSession => "Tab/↑↓ field · ←→ choose · Enter next/start · Esc back · q quit",
+        Screen::Question if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) => {
+            "y p n u a vote · Enter agree · Y P N U A set agreed · d disagreement · 1-9 who · q quit"
+        }
         Screen::Question => "y p n u a answer · ←→ move · f unanswered · e note · ? keys · q quit",
         Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · q quit",
         Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · q quit",

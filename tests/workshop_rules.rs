@@ -1,0 +1,289 @@
+//! Workshop sessions: one file, the participants' votes, an agreed answer per question — scored,
+//! validated and reported by the rules of DESIGN "Workshop session" and "Several respondents".
+
+mod common;
+use common::*;
+use mlops_maturity::report::{self, Report, SessionInput};
+use mlops_maturity::session::{self, Session};
+
+const HEAD: &str = "format: 1\nquestionnaire: mlops-quick\n";
+
+fn parse(text: &str) -> Session {
+    session::parse(text, "w.yaml").unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+fn report_of(s: &Session) -> Report {
+    let q = common::pinned("mlops-quick");
+    report::build(&q, &[SessionInput { file_name: "w.yaml".into(), session: s }], None, "2026-11-28")
+}
+
+fn answer<'a>(r: &'a Report, question: &str) -> &'a str {
+    &r.answers.iter().find(|a| a.question == question).unwrap().answer
+}
+
+fn workshop(participants: &str, answers: &str) -> Session {
+    parse(&format!("{HEAD}team: Fraud ML\nparticipants:\n{participants}answers:\n{answers}"))
+}
+
+const THREE: &str = "  - { name: Ana, role: engineering }\n  - { name: Ben, role: data-science }\n  - { name: Cy }\n";
+
+#[test]
+fn the_agreed_answer_overrides_the_votes() {
+    let s = workshop(
+        THREE,
+        "  exp-tracking: { votes: { Ana: yes, Ben: yes, Cy: yes }, answer: no }\n  val-holdout: { answer: partial }\n",
+    );
+    let r = report_of(&s);
+    assert_eq!(answer(&r, "exp-tracking"), "no");
+    assert_eq!(answer(&r, "val-holdout"), "partial", "an agreed answer needs no votes");
+    // The votes still show who said what.
+    let votes = &r.answers.iter().find(|a| a.question == "exp-tracking").unwrap().votes;
+    assert_eq!(votes.len(), 3);
+    assert_eq!(votes["Ben"], "yes");
+}
+
+#[test]
+fn votes_without_agreement_use_the_median_rule() {
+    let s = workshop(
+        THREE,
+        concat!(
+            "  exp-tracking: { votes: { Ana: yes, Ben: no, Cy: partial } }\n",
+            "  val-holdout: { votes: { Ana: yes, Ben: yes, Cy: no } }\n",
+            "  dep-packaged: { votes: { Ana: yes, Ben: no } }\n",
+            "  mon-system: { votes: { Ana: na, Ben: na, Cy: unknown } }\n",
+            "  data-pipeline-code: { votes: { Ana: unknown, Ben: na } }\n",
+        ),
+    );
+    let r = report_of(&s);
+    assert_eq!(answer(&r, "exp-tracking"), "partial", "median of 1, 0, 0.5");
+    assert_eq!(answer(&r, "val-holdout"), "yes", "median of 1, 1, 0");
+    assert_eq!(answer(&r, "dep-packaged"), "partial", "mean of the two middle credits, 0.5");
+    assert_eq!(answer(&r, "mon-system"), "na", "most said it does not apply");
+    assert_eq!(answer(&r, "data-pipeline-code"), "unknown");
+    assert_eq!(answer(&r, "ret-one-command"), "unanswered", "no votes and no agreement");
+}
+
+#[test]
+fn respondents_are_the_participants_in_order() {
+    let r = report_of(&workshop(THREE, "  exp-tracking: { votes: { Cy: yes } }\n"));
+    assert_eq!(r.respondents, vec!["Ana", "Ben", "Cy"]);
+}
+
+#[test]
+fn disagreements_come_from_the_votes_with_the_agreed_answer() {
+    let s = workshop(
+        THREE,
+        concat!(
+            "  exp-tracking: { votes: { Ana: yes, Ben: no, Cy: partial }, answer: partial }\n",
+            "  val-holdout: { votes: { Ana: no, Cy: yes } }\n",
+            "  dep-packaged: { votes: { Ana: yes, Ben: partial }, answer: no }\n",
+        ),
+    );
+    let r = report_of(&s);
+    let found: Vec<(&str, Option<&str>)> =
+        r.disagreements.iter().map(|d| (d.question.as_str(), d.agreed.as_deref())).collect();
+    assert_eq!(found, vec![("exp-tracking", Some("partial")), ("val-holdout", None)]);
+    assert_eq!(r.disagreements[0].answers["Ben"], "no");
+    assert_eq!(r.disagreements[1].answers.len(), 2, "only those who voted");
+}
+
+#[test]
+fn role_gaps_come_from_the_participants_roles() {
+    let yes: String =
+        ["data-pipeline-code", "exp-tracking", "val-holdout", "dep-packaged", "mon-system", "ret-one-command"]
+            .iter()
+            .map(|id| format!("  {id}: {{ votes: {{ Ana: yes, Ben: no, Cy: no }} }}\n"))
+            .collect();
+    let r = report_of(&workshop(THREE, &yes));
+    assert_eq!(r.role_gaps.len(), 6, "{:?}", r.role_gaps);
+    let gap = &r.role_gaps[0];
+    assert_eq!(gap.scores.keys().collect::<Vec<_>>(), vec!["engineering", "data-science"], "Cy has no role");
+    assert!(gap.scores["engineering"] >= 1.0 && gap.scores["data-science"] < 1.0);
+}
+
+#[test]
+fn roles_match_ignoring_case_spaces_dashes_and_underscores() {
+    let people = "  - { name: Ana, role: Data Science }\n  - { name: Ben, role: data_science }\n  - { name: Cy, role: DATA-SCIENCE }\n  - { name: Dee, role: engineering }\n";
+    let answers: String =
+        ["data-pipeline-code", "exp-tracking", "val-holdout", "dep-packaged", "mon-system", "ret-one-command"]
+            .iter()
+            .map(|id| format!("  {id}: {{ votes: {{ Ana: yes, Ben: yes, Cy: yes, Dee: no }} }}\n"))
+            .collect();
+    let r = report_of(&workshop(people, &answers));
+    assert!(!r.role_gaps.is_empty());
+    for gap in &r.role_gaps {
+        assert_eq!(
+            gap.scores.keys().collect::<Vec<_>>(),
+            vec!["Data Science", "engineering"],
+            "shown as first spelled"
+        );
+    }
+}
+
+#[test]
+fn one_participant_answers_as_given() {
+    // One respondent's answers are taken as given: a workshop of one scores like their session.
+    let w = workshop(
+        "  - { name: Ana }\n",
+        "  exp-tracking: { votes: { Ana: partial } }\n  val-holdout: { votes: { Ana: na } }\n",
+    );
+    let single = parse(&format!("{HEAD}respondent: Ana\nanswers:\n  exp-tracking: partial\n  val-holdout: na\n"));
+    let (rw, rs) = (report_of(&w), report_of(&single));
+    assert_eq!(answer(&rw, "exp-tracking"), "partial");
+    assert_eq!(answer(&rw, "val-holdout"), "na");
+    assert_eq!(rw.overall.score, rs.overall.score);
+    assert_eq!(rw.respondents, rs.respondents);
+}
+
+#[test]
+fn votes_are_listed_for_a_workshop_and_empty_for_one_session() {
+    let single = parse(&format!("{HEAD}answers:\n  exp-tracking: yes\n"));
+    assert!(report_of(&single).answers.iter().all(|a| a.votes.is_empty()));
+    let w = workshop(THREE, "  exp-tracking: { votes: { Ben: no, Ana: yes } }\n");
+    let r = report_of(&w);
+    let votes = &r.answers.iter().find(|a| a.question == "exp-tracking").unwrap().votes;
+    assert_eq!(votes.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(), vec!["Ana=yes", "Ben=no"]);
+}
+
+#[test]
+fn merged_notes_are_shown_per_person() {
+    let w = workshop(
+        THREE,
+        "  exp-tracking: { votes: { Ana: yes }, note: \"Ana: MLflow\\nBen: only one team\\nagreed after a long talk\", evidence: \"Ana: wiki/ml\" }\n",
+    );
+    let r = report_of(&w);
+    let a = r.answers.iter().find(|a| a.question == "exp-tracking").unwrap();
+    let notes: Vec<(&str, &str)> = a.notes.iter().map(|n| (n.respondent.as_str(), n.text.as_str())).collect();
+    assert_eq!(notes, vec![("Ana", "MLflow"), ("Ben", "only one team"), ("workshop", "agreed after a long talk")]);
+    assert_eq!(a.evidence, vec!["wiki/ml"]);
+}
+
+fn problems(text: &str) -> String {
+    session::parse(text, "w.yaml").unwrap_err().iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_vote_by_someone_not_participating_is_an_error_naming_the_question() {
+    let msg = problems(&format!(
+        "{HEAD}participants:\n  - {{ name: Ana }}\nanswers:\n  exp-tracking: {{ votes: {{ Ana: yes, Dan: no }} }}\n"
+    ));
+    assert!(msg.contains("exp-tracking") && msg.contains("Dan") && msg.contains("w.yaml"), "{msg}");
+}
+
+#[test]
+fn participant_names_are_unique_and_not_empty() {
+    let msg =
+        problems(&format!("{HEAD}participants:\n  - {{ name: Ana }}\n  - {{ name: Ana }}\n  - {{ name: \" \" }}\n"));
+    assert!(msg.contains("`Ana` is listed twice"), "{msg}");
+    assert!(msg.contains("participants[3] has an empty name"), "{msg}");
+}
+
+#[test]
+fn votes_need_participants() {
+    let msg = problems(&format!("{HEAD}answers:\n  exp-tracking: {{ votes: {{ Ana: yes }} }}\n"));
+    assert!(msg.contains("exp-tracking") && msg.contains("participants"), "{msg}");
+}
+
+#[test]
+fn a_workshop_session_with_another_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = write(
+        dir.path(),
+        "w.yaml",
+        &format!("{HEAD}participants:\n  - {{ name: Ana }}\nanswers:\n  exp-tracking: {{ votes: {{ Ana: yes }} }}\n"),
+    );
+    let b = write(dir.path(), "b.yaml", &format!("{HEAD}answers:\n  exp-tracking: no\n"));
+    let r = run(&["report", b.to_str().unwrap(), w.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("w.yaml") && r.stderr.contains("workshop session") && r.stderr.contains("on its own"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty());
+    // Alone it reports.
+    let alone = run(&["report", w.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(alone.code, 0, "{}", alone.stderr);
+}
+
+#[test]
+fn an_unknown_voter_fails_the_report_naming_file_and_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = write(
+        dir.path(),
+        "w.yaml",
+        &format!("{HEAD}participants:\n  - {{ name: Ana }}\nanswers:\n  val-holdout: {{ votes: {{ Bob: yes }} }}\n"),
+    );
+    let r = run(&["report", w.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("w.yaml") && r.stderr.contains("val-holdout") && r.stderr.contains("Bob"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn the_same_file_twice_counts_once_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", &format!("{HEAD}respondent: Ana\nanswers:\n  exp-tracking: yes\n"));
+    let again = dir.path().join(".").join("a.yaml");
+    let r = run(&["report", a.to_str().unwrap(), again.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["respondents"], serde_json::json!(["Ana"]));
+    let warnings = v["warnings"].to_string();
+    assert!(warnings.contains("more than once"), "{warnings}");
+}
+
+#[test]
+fn sessions_of_different_teams_warn_and_use_the_first_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", &format!("{HEAD}team: Fraud ML\nanswers:\n  exp-tracking: yes\n"));
+    let b = write(dir.path(), "b.yaml", &format!("{HEAD}team: fraud ml\nanswers:\n  exp-tracking: yes\n"));
+    let c = write(dir.path(), "c.yaml", &format!("{HEAD}team: Search\nanswers:\n  exp-tracking: yes\n"));
+    let r = run(&["report", a.to_str().unwrap(), b.to_str().unwrap(), c.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["team"], "Fraud ML");
+    let warnings: Vec<&str> = v["warnings"].as_array().unwrap().iter().filter_map(|w| w.as_str()).collect();
+    let team_warnings: Vec<&&str> = warnings.iter().filter(|w| w.contains("team")).collect();
+    assert_eq!(team_warnings.len(), 1, "the same team in another case is no warning: {warnings:?}");
+    assert!(team_warnings[0].contains("c.yaml") && team_warnings[0].contains("Search"), "{warnings:?}");
+}
+
+#[test]
+fn a_workshop_session_serves_as_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = write(
+        dir.path(),
+        "w.yaml",
+        &format!(
+            "{HEAD}participants:\n  - {{ name: Ana }}\n  - {{ name: Ben }}\nanswers:\n  exp-tracking: {{ votes: {{ Ana: yes, Ben: yes }} }}\n  data-pipeline-code: {{ votes: {{ Ana: no }}, answer: yes }}\n"
+        ),
+    );
+    let now = write(dir.path(), "now.yaml", &format!("{HEAD}answers:\n  exp-tracking: no\n"));
+    let r = run(&["report", now.to_str().unwrap(), "--baseline", before.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let exp = v["baseline"].as_array().unwrap().iter().find(|d| d["dimension"] == "experimentation").unwrap();
+    assert!(exp["before"].as_f64().unwrap() > exp["after"].as_f64().unwrap(), "{exp}");
+}
+
+#[test]
+fn participants_need_a_session_file() {
+    let r = run(&["assess", "--participants", "Ana,Ben"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("--participants needs --session"), "{}", r.stderr);
+}
+
+#[test]
+fn participants_cannot_turn_a_single_session_into_a_workshop() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = write(dir.path(), "ana.yaml", &format!("{HEAD}respondent: Ana\nanswers:\n  exp-tracking: yes\n"));
+    let before = std::fs::read_to_string(&s).unwrap();
+    let r = run(&["assess", "--participants", "Ana,Ben", "--session", s.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("ana.yaml") && r.stderr.contains("not a workshop"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&s).unwrap(), before);
+}
