@@ -197,6 +197,23 @@ fn every_chart_has_a_title_and_writes_its_numbers() {
 }
 
 #[test]
+fn heatmap_of_a_workshop_session_has_a_cell_per_participant_and_the_agreed_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = write(
+        dir.path(),
+        "w.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nparticipants:\n  - { name: Ana }\n  - { name: Ben }\n  - { name: Cy }\nanswers:\n  exp-tracking: { votes: { Ana: yes, Ben: no, Cy: partial }, answer: no }\n",
+    );
+    let doc = html_of(&["report", w.to_str().unwrap(), "--format", "html"]);
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    assert_eq!(select(&doc, "svg#heatmap g.vote").len(), q.question_count() * 3);
+    let split = select(&doc, "svg#heatmap g.question[data-disagreement]");
+    assert_eq!(split.len(), 1);
+    let combined = split[0].select(&Selector::parse("g.consensus").unwrap()).map(text_of).collect::<String>();
+    assert!(combined.ends_with('N'), "the agreed answer, not the median, is the team's: {combined}");
+}
+
+#[test]
 fn a_single_respondent_gets_no_heatmap() {
     let doc = html_of(&["report", &sample(), "--format", "html"]);
     assert!(select(&doc, "svg#heatmap").is_empty());
