@@ -126,6 +126,9 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             if args.template.is_none() && args.format == Format::Markdown {
                 read_files.extend(custom_markdown_template());
             }
+            if args.template.is_none() && args.format == Format::Html {
+                read_files.extend(custom_html_template());
+            }
             if args.questionnaire.is_none() {
                 read_files.extend(questionnaire_files(&sessions));
             }
@@ -323,6 +326,12 @@ fn custom_markdown_template() -> Option<PathBuf> {
     custom.is_file().then_some(custom)
 }
 
+/// The user's HTML template, when `init` put one to customise in the user folder.
+fn custom_html_template() -> Option<PathBuf> {
+    let custom = home()?.join("templates").join(export::HTML_TEMPLATE_NAME);
+    custom.is_file().then_some(custom)
+}
+
 /// Renders through a template file: its path names it in errors, its extension decides
 /// HTML escaping (`.html`, `.htm`, `.xml`).
 pub fn render_with_file(built: &report::Report, template: &Path) -> Result<String> {
@@ -345,13 +354,10 @@ pub fn render_markdown(built: &report::Report) -> Result<String> {
 /// The HTML report, through the user's `templates/report.html` when there is one, else through
 /// the built-in template.
 pub fn render_html(built: &report::Report) -> Result<String> {
-    if let Some(home) = home() {
-        let custom = home.join("templates").join(export::HTML_TEMPLATE_NAME);
-        if custom.is_file() {
-            return render_with_file(built, &custom);
-        }
+    match custom_html_template() {
+        Some(custom) => render_with_file(built, &custom),
+        None => Ok(export::render_html(built)),
     }
-    Ok(export::render_html(built))
 }
 
 /// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the

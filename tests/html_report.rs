@@ -282,6 +282,10 @@ fn users_report_html_replaces_the_built_in_and_init_writes_it() {
     assert_eq!(r.stdout, format!("<p>Fraud ML at {}</p>", v["overall"]["level"]));
     let md = run_in(home.path(), home.path(), &["report", &sample()]);
     assert!(md.stdout.starts_with("# MLOps maturity report"), "the Markdown report keeps its own template");
+    let over =
+        run_in(home.path(), home.path(), &["report", &sample(), "--format", "html", "-o", copy.to_str().unwrap()]);
+    assert_eq!(over.code, 1, "writing the report over its own template is refused");
+    assert!(std::fs::read_to_string(&copy).unwrap().starts_with("<p>{{ team }}"), "the template is untouched");
 }
 
 #[test]
