@@ -383,9 +383,18 @@ fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative::Ba
         )
     };
     if text.trim_start().starts_with('{') {
-        let (id, version, baseline) = report::baseline_of_json(&text).map_err(|e| anyhow!("{shown}: {e}"))?;
+        let (id, version, mut baseline) = report::baseline_of_json(&text).map_err(|e| anyhow!("{shown}: {e}"))?;
         if id != q.id {
             return Err(other_questionnaire(&id));
+        }
+        // A report of an earlier version names questions by their old ids: read them as the
+        // questions that replace them, as for a session.
+        for (_, question) in q.questions() {
+            if !baseline.answers.contains_key(&question.id)
+                && let Some(old) = question.replaces.iter().find_map(|old| baseline.answers.get(old).cloned())
+            {
+                baseline.answers.insert(question.id.clone(), old);
+            }
         }
         return Ok((baseline, other_version(version)));
     }

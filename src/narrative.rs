@@ -113,18 +113,17 @@ fn annotate_roadmap(report: &mut Report) {
             action.note = notes.get(action.question.as_str()).cloned();
             action.step = step(&action.recommendation, action.answer == "partial");
         }
-        let mut by: Vec<crate::report::PhaseDimension> = Vec::new();
+        let mut by: IndexMap<&str, crate::report::PhaseDimension> = IndexMap::new();
         for action in &phase.actions {
-            match by.iter_mut().find(|d| d.dimension == action.dimension) {
-                Some(d) => d.actions += 1,
-                None => by.push(crate::report::PhaseDimension {
+            by.entry(action.dimension.as_str())
+                .or_insert_with(|| crate::report::PhaseDimension {
                     dimension: action.dimension.clone(),
                     name: action.dimension_name.clone(),
-                    actions: 1,
-                }),
-            }
+                    actions: 0,
+                })
+                .actions += 1;
         }
-        phase.by_dimension = by;
+        phase.by_dimension = by.into_values().collect();
     }
 }
 
@@ -164,10 +163,11 @@ fn progress(report: &Report, q: &Questionnaire) -> Option<Progress> {
     if level > q.highest_level() {
         return None;
     }
+    let weakest: std::collections::HashSet<&str> = report.overall.weakest.iter().map(String::as_str).collect();
     let (mut got, mut of) = (0.0, 0.0);
     for ((_, question), a) in q.questions().zip(&report.answers) {
         if question.level == level
-            && report.overall.weakest.contains(&a.dimension)
+            && weakest.contains(a.dimension.as_str())
             && let Some(c) = credit(&a.answer, q.scoring.partial_credit)
         {
             got += question.weight * c;
@@ -177,25 +177,21 @@ fn progress(report: &Report, q: &Questionnaire) -> Option<Progress> {
     Some(Progress { level, ratio: if of > 0.0 { got / of } else { 1.0 } })
 }
 
-fn level_of(report: &Report, dimension: &str) -> u32 {
-    report.dimensions.iter().find(|d| d.id == dimension).map_or(0, |d| d.level)
-}
-
-fn dimension_name(report: &Report, dimension: &str) -> String {
-    report.dimensions.iter().find(|d| d.id == dimension).map_or_else(|| dimension.to_owned(), |d| d.name.clone())
-}
-
 fn strengths(report: &Report) -> Vec<Strength> {
+    let dimensions: std::collections::HashMap<&str, (u32, &str)> =
+        report.dimensions.iter().map(|d| (d.id.as_str(), (d.level, d.name.as_str()))).collect();
     report
         .answers
         .iter()
-        .filter(|a| a.answer == "yes" && a.level > level_of(report, &a.dimension))
-        .map(|a| Strength {
-            question: a.question.clone(),
-            text: a.text.clone(),
-            dimension: a.dimension.clone(),
-            dimension_name: dimension_name(report, &a.dimension),
-            level: a.level,
+        .filter_map(|a| {
+            let &(level, name) = dimensions.get(a.dimension.as_str())?;
+            (a.answer == "yes" && a.level > level).then(|| Strength {
+                question: a.question.clone(),
+                text: a.text.clone(),
+                dimension: a.dimension.clone(),
+                dimension_name: name.to_owned(),
+                level: a.level,
+            })
         })
         .collect()
 }
@@ -241,16 +237,20 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
         return None;
     }
     let alerts: Vec<&str> = watchers.iter().filter(|a| is_alert(&a.question)).map(|a| a.text.as_str()).collect();
+    // Generative features give answers rather than predictions.
+    let outputs = if watchers.iter().all(|a| a.question.starts_with("gen-")) { "answers" } else { "predictions" };
     Some(if in_place.is_empty() {
-        "Silent degradation risk: none of the practices that would show worse predictions is fully in place, so a model can keep answering while its predictions get worse and nobody would be told.".to_owned()
+        format!(
+            "Silent degradation risk: none of the practices that would show worse {outputs} is fully in place, so a model can keep running while its {outputs} get worse and nobody would be told."
+        )
     } else if alerts.is_empty() {
         format!(
-            "Silent degradation risk: worse predictions would show in what is in place ({}), but only to someone who looks.",
+            "Silent degradation risk: worse {outputs} would show in what is in place ({}), but only to someone who looks.",
             quoted(&in_place)
         )
     } else {
         format!(
-            "Silent degradation risk: worse predictions would show in what is in place ({}), but only to someone who looks; not yet in place: {}.",
+            "Silent degradation risk: worse {outputs} would show in what is in place ({}), but only to someone who looks; not yet in place: {}.",
             quoted(&in_place),
             quoted(&alerts)
         )
@@ -258,7 +258,8 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
 }
 
 fn texts_of<'a>(report: &'a Report, ids: &[String]) -> Vec<&'a str> {
-    report.answers.iter().filter(|a| ids.contains(&a.question)).map(|a| a.text.as_str()).collect()
+    let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    report.answers.iter().filter(|a| ids.contains(a.question.as_str())).map(|a| a.text.as_str()).collect()
 }
 
 /// A few texts quoted, and a count of the rest.
@@ -285,9 +286,10 @@ fn watch(report: &Report) -> Vec<String> {
     }
     if !report.unanswered.is_empty() {
         out.push(format!(
-            "Not answered: {}: {}. They score as missing.",
+            "Not answered: {}: {}. {} as missing.",
             plural(report.unanswered.len(), "practice", "practices"),
-            some_of(&texts_of(report, &report.unanswered), 3)
+            some_of(&texts_of(report, &report.unanswered), 3),
+            if report.unanswered.len() == 1 { "It scores" } else { "They score" }
         ));
     }
     if !report.carried.is_empty() {
@@ -305,10 +307,11 @@ fn watch(report: &Report) -> Vec<String> {
     }
     // Practices fully in place ahead of the foundation are strengths; the watch list names those
     // only started there, which compete for effort with the levels below.
+    let ahead: std::collections::HashSet<&str> = report.ahead_of_foundation.iter().map(String::as_str).collect();
     let started_ahead: Vec<&str> = report
         .answers
         .iter()
-        .filter(|a| a.answer == "partial" && report.ahead_of_foundation.contains(&a.question))
+        .filter(|a| a.answer == "partial" && ahead.contains(a.question.as_str()))
         .map(|a| a.text.as_str())
         .collect();
     if !started_ahead.is_empty() {

@@ -70,6 +70,8 @@ pub struct QuestionnaireInfo {
     pub id: String,
     pub version: u32,
     pub title: String,
+    /// How to answer (what yes, partly, no, don't know and does not apply mean), when given.
+    pub guide: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -386,7 +388,12 @@ pub fn build(
     let (team, team_warnings) = workshop::team_of(&pairs);
 
     let mut report = Report {
-        questionnaire: QuestionnaireInfo { id: q.id.clone(), version: q.version, title: q.title.clone() },
+        questionnaire: QuestionnaireInfo {
+            id: q.id.clone(),
+            version: q.version,
+            title: q.title.clone(),
+            guide: q.guide.clone(),
+        },
         respondents: names,
         overall: Overall {
             level: scores.overall_level,

@@ -1,5 +1,5 @@
-//! The user's workspace: the user folder, the sessions saved in it, and finding the
-//! questionnaire a session names.
+//! The user's workspace: the user folder, the sessions saved in it (and the plain ASCII names
+//! new ones get), and finding the questionnaire a session names.
 //!
 //! Both shells stand on this module: the command line (`list`, `report`) and the TUI's start
 //! screen. It reads files and never draws or prints.
@@ -124,4 +124,123 @@ pub fn unreadable_sessions(home: &Path) -> Vec<(PathBuf, String)> {
         .into_iter()
         .filter_map(|path| session::load(&path).err().map(|e| (path, format!("{e:#}"))))
         .collect()
+}
+
+/// A piece of a file name: lowercase ASCII letters and digits joined by `-`; accented letters
+/// lose their accents, other scripts are left out.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let ascii = transliterate(c);
+        if ascii.is_empty() {
+            if !out.is_empty() && !out.ends_with('-') && !c.is_alphanumeric() {
+                out.push('-');
+            }
+            continue;
+        }
+        for a in ascii.chars() {
+            if a.is_ascii_alphanumeric() {
+                out.push(a.to_ascii_lowercase());
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+    }
+    out.trim_end_matches('-').chars().take(40).collect::<String>().trim_end_matches('-').to_owned()
+}
+
+/// The ASCII spelling of a character: itself when ASCII, the base letter of an accented Latin
+/// letter, nothing for other scripts.
+fn transliterate(c: char) -> String {
+    const TABLE: &[(&str, &str)] = &[
+        ("àáâãäåāăą", "a"),
+        ("ÀÁÂÃÄÅĀĂĄ", "A"),
+        ("çćĉċč", "c"),
+        ("ÇĆĈĊČ", "C"),
+        ("ďđð", "d"),
+        ("ĎĐÐ", "D"),
+        ("èéêëēĕėęě", "e"),
+        ("ÈÉÊËĒĔĖĘĚ", "E"),
+        ("ĝğġģ", "g"),
+        ("ĜĞĠĢ", "G"),
+        ("ĥħ", "h"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ÌÍÎÏĨĪĬĮİ", "I"),
+        ("ĵ", "j"),
+        ("ķ", "k"),
+        ("ĺļľŀł", "l"),
+        ("ĹĻĽĿŁ", "L"),
+        ("ñńņňŉ", "n"),
+        ("ÑŃŅŇ", "N"),
+        ("òóôõöøōŏő", "o"),
+        ("ÒÓÔÕÖØŌŎŐ", "O"),
+        ("ŕŗř", "r"),
+        ("śŝşšș", "s"),
+        ("ŚŜŞŠȘ", "S"),
+        ("ţťŧț", "t"),
+        ("ŢŤŦȚ", "T"),
+        ("ùúûüũūŭůűų", "u"),
+        ("ÙÚÛÜŨŪŬŮŰŲ", "U"),
+        ("ŵ", "w"),
+        ("ýÿŷ", "y"),
+        ("ÝŸŶ", "Y"),
+        ("źżž", "z"),
+        ("ŹŻŽ", "Z"),
+        ("ß", "ss"),
+        ("æ", "ae"),
+        ("Æ", "AE"),
+        ("œ", "oe"),
+        ("Œ", "OE"),
+        ("þ", "th"),
+        ("Þ", "TH"),
+    ];
+    if c.is_ascii() {
+        return c.to_string();
+    }
+    TABLE.iter().find(|(from, _)| from.contains(c)).map_or_else(String::new, |(_, to)| (*to).to_owned())
+}
+
+/// A new, unused file name in `dir` for a session of this team and respondent, dated today.
+pub fn new_session_path(dir: &Path, team: &str, respondent: &str, today: &str) -> PathBuf {
+    let stem: Vec<String> = [slug(team), slug(respondent)].into_iter().filter(|s| !s.is_empty()).collect();
+    let stem = if stem.is_empty() { "session".to_owned() } else { stem.join("-") };
+    let mut path = dir.join(format!("{stem}-{today}.yaml"));
+    let mut n = 2;
+    while path.exists() || crate::lock::lock_path(&path).exists() {
+        path = dir.join(format!("{stem}-{today}-{n}.yaml"));
+        n += 1;
+    }
+    path
+}
+
+pub fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
+    let home = home.context("no user folder to save the session in; set MLOPS_MATURITY_HOME or use --session FILE")?;
+    let dir = home.join("sessions");
+    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the sessions folder", dir.display()))?;
+    Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_file_names_are_plain_ascii() {
+        assert_eq!(slug("Équipe données 数据团队"), "equipe-donnees");
+        assert_eq!(slug("Straße & Œuvre"), "strasse-oeuvre");
+        assert_eq!(slug("数据团队"), "", "a name with no Latin letters leaves nothing");
+        assert!(slug(&"ü".repeat(60)).len() <= 40);
+    }
+
+    #[test]
+    fn session_file_names_stay_unique() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = new_session_path(dir.path(), "数据团队", "", "2026-11-28");
+        assert_eq!(first.file_name().unwrap(), "session-2026-11-28.yaml");
+        std::fs::write(&first, "x").unwrap();
+        let second = new_session_path(dir.path(), "数据", "", "2026-11-28");
+        assert_eq!(second.file_name().unwrap(), "session-2026-11-28-2.yaml");
+        let named = new_session_path(dir.path(), "Fraud ML", "José", "2026-11-28");
+        assert_eq!(named.file_name().unwrap(), "fraud-ml-jose-2026-11-28.yaml");
+    }
 }

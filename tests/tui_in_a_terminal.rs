@@ -141,12 +141,13 @@ impl Tui {
     }
 
     fn resize(&self, rows: u16, cols: u16) {
+        // The screen model first: what the app draws after the resize lands on the new size.
+        self.screen.lock().unwrap().screen_mut().set_size(rows, cols);
         self.master
             .as_ref()
             .expect("the terminal is open")
             .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .unwrap();
-        self.screen.lock().unwrap().screen_mut().set_size(rows, cols);
     }
 
     fn send(&mut self, keys: &str) {
@@ -372,12 +373,20 @@ fn closing_the_terminal_saves_releases_the_lock_and_exits() {
     tui.wait_for("question 1 of 3");
     tui.send("y");
     tui.wait_for("1/21 answered");
-    tui.close_terminal("n");
+    tui.send("n");
+    tui.wait_for("2/21 answered");
+    tui.send("e");
+    tui.wait_for("Enter keep");
+    tui.send("typed as the window closed");
+    tui.wait_for("typed as the window closed");
+    tui.close_terminal("!");
     // A loop spinning on the dead terminal would never exit.
     let code = tui.wait_exit();
     assert_eq!(code, 0, "no panic printing to a terminal that is gone");
     let s = load(&file);
-    assert_eq!(s.answers.len(), 2, "both answers are saved: {s:?}");
+    assert_eq!(s.answers.iter().filter(|(_, e)| e.answer.is_some()).count(), 2, "both answers are saved: {s:?}");
+    let note = s.answers["data-quality-gates"].note.as_deref().unwrap_or("");
+    assert!(note.starts_with("typed as the window closed"), "the note being typed is kept: {note:?}");
     assert!(!mlops_maturity::lock::lock_path(&file).exists(), "the lock is released");
 }
 
@@ -488,6 +497,10 @@ fn a_session_over_the_size_limit_is_refused_with_a_message() {
     tui.wait_for("Enter keep");
     tui.send(&format!("\x1b[200~{}\x1b[201~\r", "y".repeat(9_000)));
     tui.wait_for("not kept");
+    tui.wait_for("Enter keep");
+    assert!(tui.contents().contains("yyyyyyyyyy"), "the pasted text is back in its editor: {}", tui.contents());
+    tui.send("\x1b");
+    tui.wait_for("Edit cancelled");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "the file was left as it was");
@@ -555,4 +568,27 @@ fn a_full_disk_is_never_reported_as_saved_and_quitting_says_what_is_lost() {
     let copy = mlops_maturity::session::load(&rescue).unwrap();
     assert_eq!(copy.answer("data-scheduled-pipelines"), Some(mlops_maturity::session::Answer::No));
     let _ = std::fs::remove_file(rescue);
+}
+
+#[test]
+fn a_session_whose_questionnaire_is_invalid_is_called_invalid_not_missing() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("questionnaires")).unwrap();
+    std::fs::write(
+        home.path().join("questionnaires/team-checklist.yaml"),
+        "id: ours\nversion: 1\ntitle: Ours\nlevels: []\ndimensions: []\n",
+    )
+    .unwrap();
+    let file = home.path().join("s.yaml");
+    std::fs::write(&file, "format: 1\nquestionnaire: ours\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mlops-maturity"))
+        .args(["assess", "--session", file.to_str().unwrap()])
+        .env("MLOPS_MATURITY_HOME", home.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("invalid") && err.contains("team-checklist.yaml"), "{err}");
+    assert!(!err.contains("is not in") && !err.contains("unknown questionnaire"), "{err}");
 }

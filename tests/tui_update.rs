@@ -661,6 +661,11 @@ fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
     assert_eq!(m.form.respondent.text, "");
     assert_eq!(m.form.questionnaires[m.form.choice].0, "mlops-quick");
     assert_eq!(m.form.field, 2, "ready to type the new respondent");
+    m.screen = Screen::Start;
+    m.start_row = m.saved.len();
+    for key in ['a', 'r'] {
+        assert_eq!(press(&mut m, KeyCode::Char(key)), Effect::None, "on \"+ New session\" {key} does nothing");
+    }
 }
 
 #[test]
@@ -686,4 +691,92 @@ fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again()
     let second = &a(&m).session.answers["data-scheduled-pipelines"];
     assert_eq!((second.answer, second.carried), (Some(Answer::Partial), false), "answering again clears the mark");
     assert!(m.dirty);
+}
+
+mod any_input {
+    //! Any sequence of keys, pastes and sizes, on any screen: no panic, and the model stays
+    //! within its bounds, drawn at any size.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key_code() -> impl Strategy<Value = KeyCode> {
+        prop_oneof![
+            proptest::char::range(' ', '~').prop_map(KeyCode::Char),
+            Just(KeyCode::Char('é')),
+            Just(KeyCode::Char('日')),
+            Just(KeyCode::Enter),
+            Just(KeyCode::Esc),
+            Just(KeyCode::Tab),
+            Just(KeyCode::BackTab),
+            Just(KeyCode::Backspace),
+            Just(KeyCode::Delete),
+            Just(KeyCode::Left),
+            Just(KeyCode::Right),
+            Just(KeyCode::Up),
+            Just(KeyCode::Down),
+            Just(KeyCode::Home),
+            Just(KeyCode::End),
+            Just(KeyCode::PageUp),
+            Just(KeyCode::PageDown),
+        ]
+    }
+
+    fn msg() -> impl Strategy<Value = Msg> {
+        let mods = prop_oneof![
+            4 => Just(KeyModifiers::NONE),
+            1 => Just(KeyModifiers::CONTROL),
+            1 => Just(KeyModifiers::ALT),
+            1 => Just(KeyModifiers::SHIFT),
+        ];
+        prop_oneof![
+            20 => (key_code(), mods).prop_map(|(c, m)| Msg::Key(KeyEvent::new(c, m))),
+            1 => "[a-z\n\r\t\u{1b}日 ]{0,40}".prop_map(Msg::Paste),
+            1 => (0u16..130, 0u16..50).prop_map(|(w, h)| Msg::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn no_sequence_of_input_panics_or_leaves_the_bounds(
+            msgs in proptest::collection::vec(msg(), 1..120),
+            from_start in any::<bool>(),
+            (w, h) in (1u16..140, 1u16..50),
+        ) {
+            let mut m = if from_start { common::tui_start_model() } else { model() };
+            for msg in msgs {
+                if update(&mut m, msg) == Effect::Quit {
+                    break;
+                }
+                prop_assert!(m.start_row <= m.saved.len());
+                prop_assert!(m.form.field <= 4);
+                if let Some(a) = &m.assessment {
+                    prop_assert!(a.cursor < a.total());
+                }
+            }
+            render(&m, w, h);
+        }
+    }
+}
+
+#[test]
+fn help_shows_the_questionnaires_guide_and_scrolls_to_its_end() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let guide = q.guide.clone().expect("the quick check has a guide");
+    let a0 = Assessment::new(q, Session::new("mlops-quick"), PathBuf::from("s.yaml"), "2026-11-26");
+    let mut m = Model::with_assessment(a0, "2026-11-26", false);
+    let last_words: String =
+        guide.split_whitespace().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    press(&mut m, KeyCode::Char('?'));
+    let first = render(&m, 80, 24);
+    assert!(first.contains("How to answer") || first.contains("↓ more"), "{first}");
+    for _ in 0..40 {
+        press(&mut m, KeyCode::Down);
+    }
+    assert!(m.help_overlay, "arrows scroll the help");
+    let end = render(&m, 80, 24);
+    assert!(end.contains(&last_words), "{last_words:?} in {end}");
+    press(&mut m, KeyCode::Char('x'));
+    assert!(!m.help_overlay);
 }

@@ -206,6 +206,8 @@ pub struct Model {
     pub form: NewSessionForm,
     pub assessment: Option<Assessment>,
     pub help_overlay: bool,
+    /// First line of the help shown (keys, then the questionnaire's guide to answering).
+    pub help_scroll: usize,
     pub status: String,
     pub dirty: bool,
     pub color: bool,
@@ -231,6 +233,7 @@ impl Model {
             form,
             assessment: None,
             help_overlay: false,
+            help_scroll: 0,
             status: String::new(),
             dirty: false,
             color,
@@ -374,11 +377,19 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         return Effect::None;
     }
     if model.help_overlay {
-        model.help_overlay = false;
+        // ↑↓ PgUp PgDn scroll a help longer than the window; any other key closes it.
+        match key.code {
+            KeyCode::Down => model.help_scroll += 1,
+            KeyCode::PageDown => model.help_scroll += 10,
+            KeyCode::Up => model.help_scroll = model.help_scroll.saturating_sub(1),
+            KeyCode::PageUp => model.help_scroll = model.help_scroll.saturating_sub(10),
+            _ => model.help_overlay = false,
+        }
         return Effect::None;
     }
     if key.code == KeyCode::Char('?') {
         model.help_overlay = true;
+        model.help_scroll = 0;
         return Effect::None;
     }
     match model.screen {
@@ -461,8 +472,9 @@ fn limit_message(refused: usize) -> String {
     )
 }
 
-/// Keeps the note or evidence being edited, if any, and closes the editor.
-fn commit_edit(model: &mut Model) {
+/// Keeps the note or evidence being edited, if any, and closes the editor (also when the app
+/// ends by a signal or a closed terminal: nothing typed is lost).
+pub fn commit_edit(model: &mut Model) {
     let Some(a) = model.assessment.as_mut() else { return };
     let Some((field, input)) = a.editing.take() else { return };
     let text = input.text.trim().to_owned();
@@ -494,7 +506,11 @@ fn paste(model: &mut Model, text: &str) {
     } else if let Some((_, input)) = model.assessment.as_mut().and_then(|a| a.editing.as_mut()) {
         input
     } else {
-        model.status = "Paste ignored: press e (note) or v (evidence) first, then paste".into();
+        model.status = if model.screen == Screen::NewSession {
+            "Paste ignored: move to Team, Respondent or Role first".into()
+        } else {
+            "Paste ignored: press e (note) or v (evidence) first, then paste".into()
+        };
         return;
     };
     input.insert_str(text);
@@ -516,7 +532,7 @@ fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
         KeyCode::Enter if model.start_row == model.saved.len() => model.screen = Screen::NewSession,
         KeyCode::Char('q') | KeyCode::Esc => return Effect::Quit,
         KeyCode::Enter | KeyCode::Char('a') | KeyCode::Char('r') => {
-            let entry = &model.saved[model.start_row];
+            let Some(entry) = model.saved.get(model.start_row) else { return Effect::None };
             if let Some(problem) = &entry.problem {
                 model.status = format!("Cannot open {}: {problem}", entry.path.display());
                 return Effect::None;
@@ -686,6 +702,7 @@ fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
             if let Some(entry) = a.session.answers.get_mut(&id)
                 && entry.answer.take().is_some()
             {
+                entry.carried = false;
                 if entry.note.is_none() && entry.evidence.is_none() {
                     a.session.answers.shift_remove(&id);
                 }

@@ -93,24 +93,25 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
         app::update(&mut model, Msg::Resize(w.min(MAX_COLS), h.min(MAX_ROWS)));
     }
     let events = spawn_reader();
-    let mut saver = Saver { last_good: model.assessment.as_ref().map(|a| a.session.clone()) };
+    let mut saver = Saver { last_good: model.assessment.as_ref().map(|a| a.session.clone()), wrote: false };
     // A new session is on disk from the start.
     saver.save(&mut model);
     let outcome = event_loop(&mut terminal, &mut model, &mut lock, &mut saver, home.as_deref(), &today, &stop, &events);
-    // Whatever ended the loop, save what changed (every change was saved as it happened, unless
-    // a save failed).
+    // Whatever ended the loop, keep the text being edited and save what changed (every other
+    // change was saved as it happened, unless a save failed).
+    app::commit_edit(&mut model);
     saver.save(&mut model);
     restore_terminal();
     // Dropping the terminal would try to show the cursor and print an error if the terminal
     // is gone, which panics; the terminal is already restored.
     std::mem::forget(terminal);
     drop(lock);
-    finish(&model, outcome)
+    finish(&model, saver.wrote, outcome)
 }
 
 /// Prints what happened to the session (never panicking on a terminal that is gone) and
 /// chooses the exit code: 1 when changes could not be saved.
-fn finish(model: &Model, outcome: Result<Ended>) -> Result<ExitCode> {
+fn finish(model: &Model, wrote: bool, outcome: Result<Ended>) -> Result<ExitCode> {
     use std::io::Write;
     let ended = outcome?;
     let mut out = std::io::stdout().lock();
@@ -147,7 +148,11 @@ fn finish(model: &Model, outcome: Result<Ended>) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     if ended == Ended::Quit || ended == Ended::Signal {
-        let _ = writeln!(out, "Session saved to {}", a.path.display());
+        if wrote {
+            let _ = writeln!(out, "Session saved to {}", a.path.display());
+        } else {
+            let _ = writeln!(out, "Session unchanged: {}", a.path.display());
+        }
         let _ = writeln!(out, "Report: mlops-maturity report {}", a.path.display());
     }
     Ok(ExitCode::SUCCESS)
@@ -209,14 +214,29 @@ fn event_loop(
     stop: &AtomicBool,
     events: &Receiver<std::io::Result<Event>>,
 ) -> Result<Ended> {
+    // Keys already read when the loop ends still count (text typed just before the window closed).
+    let drain = |model: &mut Model, lock: &mut Option<SessionLock>, saver: &mut Saver| {
+        for event in events.try_iter() {
+            let msg = match event {
+                Ok(Event::Key(key)) => Msg::Key(key),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
+                _ => continue,
+            };
+            if apply(model, msg, lock, saver, home, today) {
+                return;
+            }
+        }
+    };
     loop {
         if stop.load(Ordering::Relaxed) {
+            drain(model, lock, saver);
             return Ok(Ended::Signal);
         }
         if let Some(a) = model.assessment.as_mut() {
             facilitator::tick(a, SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()));
         }
         if hung_up() || terminal.draw(|frame| view::draw(model, frame)).is_err() {
+            drain(model, lock, saver);
             return Ok(Ended::HangUp);
         }
         // Wait a little for input, then take everything pending: a burst (a paste, keys typed
@@ -240,7 +260,10 @@ fn event_loop(
                     Msg::Resize(area.width, area.height)
                 }
                 Ok(_) => continue,
-                Err(_) => return Ok(Ended::HangUp),
+                Err(_) => {
+                    drain(model, lock, saver);
+                    return Ok(Ended::HangUp);
+                }
             };
             if apply(model, msg, lock, saver, home, today) {
                 return Ok(Ended::Quit);
@@ -326,6 +349,8 @@ struct Saver {
     /// The session as last written (or read); a change that cannot be written within the size
     /// limit is undone back to it.
     last_good: Option<Session>,
+    /// Whether any save reached the disk in this run.
+    wrote: bool,
 }
 
 impl Saver {
@@ -338,26 +363,48 @@ impl Saver {
         a.session.date = Some(model.today.clone());
         let yaml = a.session.to_yaml();
         if yaml.len() as u64 > files::MAX_INPUT_BYTES {
-            // The app could not open such a file again: refuse the change instead.
+            // The app could not open such a file again: refuse the change instead, and give
+            // the text back in its editor so nothing typed is lost.
+            let reopened = self.last_good.as_ref().and_then(|good| {
+                let (_, _, q) = a.current();
+                let (now, before) = (a.session.answers.get(&q.id), good.answers.get(&q.id));
+                let text = |e: Option<&crate::session::AnswerEntry>,
+                            f: fn(&crate::session::AnswerEntry) -> &Option<String>| {
+                    e.and_then(|e| f(e).clone())
+                };
+                let note = text(now, |e| &e.note);
+                let evidence = text(now, |e| &e.evidence);
+                if note != text(before, |e| &e.note) {
+                    note.map(|t| (app::NoteField::Note, t))
+                } else if evidence != text(before, |e| &e.evidence) {
+                    evidence.map(|t| (app::NoteField::Evidence, t))
+                } else {
+                    None
+                }
+            });
             if let Some(good) = &self.last_good {
                 a.session = good.clone();
             }
+            a.editing = reopened.map(|(field, text)| (field, input::TextInput::multiline(&text)));
             model.dirty = false;
             let msg = format!(
-                "That change was not kept: the session file would be {:.1} MiB, over the {} MiB a session may hold; shorten a note",
+                "That change was not kept: the session file would be {:.1} MiB, over the {} MiB a session may hold; {}",
                 yaml.len() as f64 / (1024.0 * 1024.0),
-                files::MAX_INPUT_BYTES / (1024 * 1024)
+                files::MAX_INPUT_BYTES / (1024 * 1024),
+                if a.editing.is_some() {
+                    "the text is back in its editor: shorten it, or Esc drops it"
+                } else {
+                    "shorten a note"
+                }
             );
             app::update(model, Msg::Failed(msg));
-            if let Some(a) = model.assessment.as_mut() {
-                a.editing = None;
-            }
             model.rebuild_report();
             return;
         }
         let msg = match files::write_with_backup(&a.path, yaml.as_bytes()) {
             Ok(()) => {
                 self.last_good = Some(a.session.clone());
+                self.wrote = true;
                 Msg::Saved(clock())
             }
             Err(e) => Msg::SaveFailed(format!("{} could not be written: {e:#}", a.path.display())),
@@ -403,100 +450,6 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
     Ok(Assessment::new(q, s, path.to_path_buf(), today))
 }
 
-/// A piece of a file name: lowercase ASCII letters and digits joined by `-`; accented letters
-/// lose their accents, other scripts are left out.
-pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        let ascii = transliterate(c);
-        if ascii.is_empty() {
-            if !out.is_empty() && !out.ends_with('-') && !c.is_alphanumeric() {
-                out.push('-');
-            }
-            continue;
-        }
-        for a in ascii.chars() {
-            if a.is_ascii_alphanumeric() {
-                out.push(a.to_ascii_lowercase());
-            } else if !out.ends_with('-') && !out.is_empty() {
-                out.push('-');
-            }
-        }
-    }
-    out.trim_end_matches('-').chars().take(40).collect::<String>().trim_end_matches('-').to_owned()
-}
-
-/// The ASCII spelling of a character: itself when ASCII, the base letter of an accented Latin
-/// letter, nothing for other scripts.
-fn transliterate(c: char) -> String {
-    const TABLE: &[(&str, &str)] = &[
-        ("àáâãäåāăą", "a"),
-        ("ÀÁÂÃÄÅĀĂĄ", "A"),
-        ("çćĉċč", "c"),
-        ("ÇĆĈĊČ", "C"),
-        ("ďđð", "d"),
-        ("ĎĐÐ", "D"),
-        ("èéêëēĕėęě", "e"),
-        ("ÈÉÊËĒĔĖĘĚ", "E"),
-        ("ĝğġģ", "g"),
-        ("ĜĞĠĢ", "G"),
-        ("ĥħ", "h"),
-        ("ìíîïĩīĭįı", "i"),
-        ("ÌÍÎÏĨĪĬĮİ", "I"),
-        ("ĵ", "j"),
-        ("ķ", "k"),
-        ("ĺļľŀł", "l"),
-        ("ĹĻĽĿŁ", "L"),
-        ("ñńņňŉ", "n"),
-        ("ÑŃŅŇ", "N"),
-        ("òóôõöøōŏő", "o"),
-        ("ÒÓÔÕÖØŌŎŐ", "O"),
-        ("ŕŗř", "r"),
-        ("śŝşšș", "s"),
-        ("ŚŜŞŠȘ", "S"),
-        ("ţťŧț", "t"),
-        ("ŢŤŦȚ", "T"),
-        ("ùúûüũūŭůűų", "u"),
-        ("ÙÚÛÜŨŪŬŮŰŲ", "U"),
-        ("ŵ", "w"),
-        ("ýÿŷ", "y"),
-        ("ÝŸŶ", "Y"),
-        ("źżž", "z"),
-        ("ŹŻŽ", "Z"),
-        ("ß", "ss"),
-        ("æ", "ae"),
-        ("Æ", "AE"),
-        ("œ", "oe"),
-        ("Œ", "OE"),
-        ("þ", "th"),
-        ("Þ", "TH"),
-    ];
-    if c.is_ascii() {
-        return c.to_string();
-    }
-    TABLE.iter().find(|(from, _)| from.contains(c)).map_or_else(String::new, |(_, to)| (*to).to_owned())
-}
-
-/// A new, unused file name in `dir` for a session of this team and respondent, dated today.
-fn new_session_path(dir: &Path, team: &str, respondent: &str, today: &str) -> PathBuf {
-    let stem: Vec<String> = [slug(team), slug(respondent)].into_iter().filter(|s| !s.is_empty()).collect();
-    let stem = if stem.is_empty() { "session".to_owned() } else { stem.join("-") };
-    let mut path = dir.join(format!("{stem}-{today}.yaml"));
-    let mut n = 2;
-    while path.exists() || crate::lock::lock_path(&path).exists() {
-        path = dir.join(format!("{stem}-{today}-{n}.yaml"));
-        n += 1;
-    }
-    path
-}
-
-fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
-    let home = home.context("no user folder to save the session in; set MLOPS_MATURITY_HOME or use --session FILE")?;
-    let dir = home.join("sessions");
-    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the sessions folder", dir.display()))?;
-    Ok(dir)
-}
-
 fn create_in_home(
     home: Option<&Path>,
     questionnaire: &str,
@@ -505,8 +458,8 @@ fn create_in_home(
     role: &str,
     today: &str,
 ) -> Result<Assessment> {
-    let dir = sessions_dir(home)?;
-    let path = new_session_path(&dir, team, respondent, today);
+    let dir = workspace::sessions_dir(home)?;
+    let path = workspace::new_session_path(&dir, team, respondent, today);
     let mut s = Session::new(questionnaire);
     let non_empty = |v: &str| (!v.is_empty()).then(|| v.to_owned());
     s.team = non_empty(team);
@@ -547,8 +500,8 @@ fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &
             }
             to.to_path_buf()
         }
-        None => new_session_path(
-            &sessions_dir(home)?,
+        None => workspace::new_session_path(
+            &workspace::sessions_dir(home)?,
             next.team.as_deref().unwrap_or(""),
             next.respondent.as_deref().unwrap_or(""),
             today,

@@ -1,0 +1,53 @@
+//! The context screen: what is at stake, and the target it calls for.
+
+use super::{Theme, framed};
+use crate::tui::app::Assessment;
+use crate::tui::app::{CONTEXT_ROWS, context_of};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub(super) fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let inner = framed(frame, area, " Context: how much is at stake ");
+    let ctx = context_of(a);
+    let value = |v: Option<String>| v.unwrap_or_else(|| "not set".into());
+    let rows = [
+        ("Models in production", value(ctx.models_in_production.map(|n| n.to_string()))),
+        ("Criticality", value(ctx.criticality.map(|c| c.as_str().to_owned()))),
+        ("Regulated", value(ctx.regulated.map(|r| if r { "yes".into() } else { "no".into() }))),
+        (
+            "Target level",
+            a.session.target.map_or("automatic (from the context)".into(), |t| {
+                format!("{t} · {} (set by hand)", a.questionnaire.level_name(t))
+            }),
+        ),
+    ];
+    let mut lines = vec![Line::raw("")];
+    for (i, (label, v)) in rows.iter().enumerate() {
+        let style = if i == a.context_row { theme.selected() } else { Style::default() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<22}"), if i == a.context_row { theme.accent() } else { Style::default() }),
+            Span::styled(format!(" ◂ {v} ▸ "), style),
+        ]));
+    }
+    debug_assert_eq!(rows.len(), CONTEXT_ROWS);
+    lines.push(Line::raw(""));
+    let t = &a.report.target;
+    lines.push(Line::from(vec![
+        Span::raw("Target: "),
+        Span::styled(format!("Level {} · {}", t.level, t.name), theme.accent()),
+        Span::raw(format!(" — {}", t.reason)),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "More models, higher criticality and regulation call for a higher target. Not every team needs Level 3.",
+        theme.dim(),
+    ));
+    if a.finishing {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Enter: next, rate where the ML lifecycle gets stuck.", theme.accent()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

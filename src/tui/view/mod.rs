@@ -1,0 +1,288 @@
+//! Drawing: one function per screen (one file each), each reading the model and nothing else;
+//! this file holds what they share: the theme, the header, the status lines and the help.
+//!
+//! Colours follow `Model::color` (off under NO_COLOR); everything important is also shown by
+//! text or reverse video, so the screens read the same without colour. Text colours are ones
+//! that read on dark and light backgrounds alike (no dark grey, no dark blue); coloured
+//! backgrounds carry black text.
+
+mod context;
+mod map;
+mod question;
+mod results;
+mod start;
+
+use super::app::{Model, Screen};
+use super::input::wrap_with_cursor;
+use crate::session::Answer;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
+
+pub(super) struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    pub(super) fn fg(&self, c: Color) -> Style {
+        if self.color { Style::default().fg(c) } else { Style::default() }
+    }
+    /// Black text on a coloured background; reverse video without colour.
+    pub(super) fn badge(&self, c: Color) -> Style {
+        if self.color {
+            Style::default().fg(Color::Black).bg(c)
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED)
+        }
+    }
+    pub(super) fn accent(&self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+    /// Secondary text: plain, so it stays readable on a projector.
+    pub(super) fn dim(&self) -> Style {
+        Style::default()
+    }
+    pub(super) fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+    pub(super) fn answer(&self, a: Answer) -> Color {
+        match a {
+            Answer::Yes => Color::Green,
+            Answer::Partial => Color::Yellow,
+            Answer::No => Color::Red,
+            Answer::Unknown => Color::Magenta,
+            Answer::Na => Color::Cyan,
+        }
+    }
+}
+
+pub fn draw(model: &Model, frame: &mut Frame) {
+    // A terminal reporting a huge size gets a capped area (the loop caps the buffers too).
+    let full = frame.area();
+    let area = Rect::new(full.x, full.y, full.width.min(super::MAX_COLS), full.height.min(super::MAX_ROWS));
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Please enlarge the window: it is {}×{}, and the assessment needs at least {MIN_WIDTH}×{MIN_HEIGHT} to show every answer. Your answers are safe; until then only q (save and quit) works.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let theme = Theme { color: model.color };
+    let bottom = bottom_lines(model, area.width as usize, area.height as usize);
+    let [header, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(bottom.len() as u16)])
+            .areas(area);
+    draw_header(model, &theme, frame, header);
+    match (model.screen, &model.assessment) {
+        (Screen::Start, _) => start::draw_start(model, &theme, frame, body),
+        (Screen::NewSession, _) | (_, None) => start::draw_form(model, &theme, frame, body),
+        (Screen::Question, Some(a)) if a.workshop.is_some() => super::facilitator::draw(a, model.color, frame, body),
+        (Screen::Question, Some(a)) => question::draw_question(a, &theme, frame, body),
+        (Screen::Context, Some(a)) => context::draw_context(a, &theme, frame, body),
+        (Screen::Bottlenecks, Some(a)) => map::draw_bottlenecks(a, &theme, frame, body),
+        (Screen::Results, Some(a)) if a.workshop.is_some() => {
+            let rest = super::facilitator::draw_results_panel(a, model.color, frame, body);
+            results::draw_results(a, &theme, frame, rest)
+        }
+        (Screen::Results, Some(a)) => results::draw_results(a, &theme, frame, body),
+    }
+    draw_status(model, &theme, frame, status, bottom);
+    if model.help_overlay {
+        draw_help(model, &theme, frame, area);
+    }
+}
+
+fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::styled(" mlops-maturity ", theme.accent().add_modifier(Modifier::REVERSED))];
+    if let Some(a) = &model.assessment {
+        let who: Vec<&str> =
+            [a.session.team.as_deref(), a.session.respondent.as_deref()].into_iter().flatten().collect();
+        spans.push(Span::raw(format!(" {} ", a.questionnaire.title)));
+        if !who.is_empty() {
+            spans.push(Span::styled(format!("· {} ", who.join(" · ")), theme.dim()));
+        }
+        let tabs = [
+            (Screen::Question, "Questions"),
+            (Screen::Context, "Context"),
+            (Screen::Bottlenecks, "Map"),
+            (Screen::Results, "Results"),
+        ];
+        let tab_text: Vec<Span> = tabs
+            .iter()
+            .flat_map(|(s, label)| {
+                let style = if *s == model.screen { theme.selected() } else { theme.dim() };
+                [Span::raw(" "), Span::styled(format!(" {label} "), style)]
+            })
+            .collect();
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let tabs_width: usize = tab_text.iter().map(|s| s.width()).sum();
+        if used + tabs_width < area.width as usize {
+            spans.push(Span::raw(" ".repeat(area.width as usize - used - tabs_width)));
+            spans.extend(tab_text);
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn key_hints(model: &Model) -> &'static str {
+    let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
+    match model.screen {
+        _ if editing => "Enter keep · Esc cancel · Ctrl-J new line · ←→ Home End move",
+        Screen::Start => "↑↓ choose · Enter open · a next assessment · r new respondent · n new · q quit",
+        Screen::NewSession => "Tab/↑↓ field · ←→ choose · Enter next/start · Esc back · q quit",
+        Screen::Question if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) => {
+            "y p n u a vote · Enter agree · Y P N U A set agreed · d disagreement · 1-9 who · q quit"
+        }
+        Screen::Question => "y p n u a answer · ←→ move · f unanswered · e note · ? keys · q quit",
+        Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · q quit",
+        Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · q quit",
+        Screen::Results => "↑↓ scroll · export m Markdown · j JSON · w HTML · t CSV · g questions · q quit",
+    }
+}
+
+/// The status message with the home folder shortened to `~`.
+fn status_text(model: &Model) -> String {
+    match std::env::var("HOME") {
+        Ok(home) if home.len() > 1 => model.status.replace(&home, "~"),
+        _ => model.status.clone(),
+    }
+}
+
+/// The bottom lines: key hints and the status message on one line when both fit, else the
+/// message wrapped on lines of its own above the hints (never cut).
+fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool)> {
+    let keys = key_hints(model);
+    let status = status_text(model);
+    if keys.width() + status.width() + 3 <= width {
+        let gap = width - keys.width() - status.width();
+        return vec![(format!("{keys}{}{status}", " ".repeat(gap)), !status.is_empty())];
+    }
+    let (mut lines, _, _) = wrap_with_cursor(&status, 0, width);
+    // A very long message (a template error) takes up to a third of the window; the rest of
+    // it ends in … and the full text is in the exit message or the file it names.
+    let room = (height / 3).max(3);
+    if lines.len() > room {
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            *last = clip(&format!("{last} …"), width);
+        }
+    }
+    let mut out: Vec<(String, bool)> =
+        lines.into_iter().filter(|l| !status.is_empty() || !l.is_empty()).map(|l| (l, true)).collect();
+    // Hints too long for the line wrap at their separators, never cut.
+    let mut line = String::new();
+    for part in keys.split(" · ") {
+        if !line.is_empty() && line.width() + 3 + part.width() > width {
+            out.push((std::mem::take(&mut line), false));
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(part);
+    }
+    out.push((line, false));
+    out
+}
+
+fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, lines: Vec<(String, bool)>) {
+    let bad = model.status.starts_with("NOT SAVED") || model.save_error.is_some();
+    let status_style = if bad { theme.fg(Color::Red).add_modifier(Modifier::BOLD) } else { theme.fg(Color::Green) };
+    let keys = key_hints(model);
+    let rendered: Vec<Line> = lines
+        .into_iter()
+        .map(|(text, has_status)| match (has_status, text.strip_prefix(keys)) {
+            (true, Some(rest)) => Line::from(vec![Span::raw(keys), Span::styled(rest.to_owned(), status_style)]),
+            (true, None) => Line::styled(text, status_style),
+            (false, _) => Line::raw(text),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(rendered), area);
+}
+
+/// Draws a bordered, padded panel with a title and returns the area inside it.
+pub(super) fn framed(frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// Cuts text to `width` cells, ending in `…` when cut; pads nothing.
+pub(super) fn clip(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pads text with spaces to `width` cells (format's `{:<w}` counts chars, not cells).
+pub(super) fn pad(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let clipped = clip(s, width);
+    let w = clipped.width();
+    format!("{clipped}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Every key, each on one line even in the smallest window.
+pub const HELP: &[(&str, &str)] = &[
+    ("y p n u a", "answer yes/partly/no/don't know/n/a"),
+    ("→ l   ← h", "next / previous question"),
+    ("Tab  Shift-Tab", "next / previous dimension"),
+    ("f", "next unanswered question"),
+    ("Enter", "confirm an answer carried over"),
+    ("e   v", "edit note / evidence (Enter keeps)"),
+    ("Ctrl-J", "new line in a note; pastes keep lines"),
+    ("i", "show or hide why a practice matters"),
+    ("x", "clear the answer"),
+    ("g c b r", "questions / context / map / results"),
+    ("↑↓ ←→ digits", "context and map: choose, adjust, type"),
+    ("m j w t  ↑↓", "results: export md/JSON/HTML/CSV; scroll"),
+    ("?", "this help (↑↓ scroll, other keys close)"),
+    ("q  Ctrl-C", "quit; every change is already saved"),
+];
+
+/// The keys, then the questionnaire's guide to answering; it scrolls when longer than the window.
+fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = area.width.min(100);
+    let inner_width = width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = HELP
+        .iter()
+        .map(|(k, what)| Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(*what)]))
+        .collect();
+    if let Some(guide) = model.assessment.as_ref().and_then(|a| a.questionnaire.guide.as_deref()) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(" How to answer", theme.accent()));
+        for paragraph in guide.lines() {
+            let (wrapped, _, _) = wrap_with_cursor(paragraph, 0, inner_width.saturating_sub(2));
+            lines.extend(wrapped.into_iter().map(|l| Line::raw(format!(" {l}"))));
+        }
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let room = height.saturating_sub(2) as usize;
+    let top = model.help_scroll.min(lines.len().saturating_sub(room));
+    let more = lines.len() > top + room;
+    let popup = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
+    frame.render_widget(Clear, popup);
+    let bottom = if more { " ↓ more · any other key closes " } else { " any key closes " };
+    let block = Block::default().borders(Borders::ALL).title(" Keys ").title_bottom(bottom);
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(room).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), popup);
+}

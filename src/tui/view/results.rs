@@ -1,0 +1,84 @@
+//! The results: level, dimensions, bottleneck and the whole roadmap, scrolling.
+
+use super::{Theme, clip, framed, pad};
+use crate::report::text_bar;
+use crate::tui::app::Assessment;
+use crate::tui::input::wrap_with_cursor;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let r = &a.report;
+    let inner = framed(frame, area, " Results ");
+    let width = inner.width as usize;
+    let highest = a.questionnaire.highest_level();
+    let (answered, total) = (a.answered(), a.total());
+    let summary = format!(
+        "Level {} · {}   score {:.2}   target Level {} · {}",
+        r.overall.level, r.overall.name, r.overall.score, r.target.level, r.target.name
+    );
+    let mut lines: Vec<Line> = wrap_with_cursor(&summary, 0, width)
+        .0
+        .into_iter()
+        .map(|l| Line::styled(l, Style::default().add_modifier(Modifier::BOLD)))
+        .collect();
+    if answered < total {
+        let warning = format!(
+            "{answered} of {total} answered: indicative only until every question has an answer (f on the questions finds them)"
+        );
+        let style = theme.fg(Color::Red).add_modifier(Modifier::BOLD);
+        lines.extend(wrap_with_cursor(&warning, 0, width).0.into_iter().map(|l| Line::styled(l, style)));
+    } else {
+        lines.push(Line::raw(format!("{answered} of {total} answered")));
+    }
+    lines.push(Line::raw(""));
+    // Full dimension names when the window has room for them and the bars.
+    let longest =
+        r.dimensions.iter().map(|d| unicode_width::UnicodeWidthStr::width(d.name.as_str())).max().unwrap_or(0);
+    let name_width = longest.clamp(12, width.saturating_sub(26).max(12));
+    let bar = width.saturating_sub(name_width + 12).clamp(8, 40);
+    for d in &r.dimensions {
+        let weakest = r.overall.weakest.contains(&d.id);
+        lines.push(Line::from(vec![
+            Span::styled(pad(&d.name, name_width), if weakest { theme.fg(Color::Red) } else { Style::default() }),
+            Span::raw(format!(" L{} {:>4.2} ", d.level, d.score)),
+            Span::styled(text_bar(d.score, f64::from(highest), bar), theme.fg(Color::Green)),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    if let Some(b) = r.bottlenecks.first().filter(|b| b.pain.is_some() || b.time_share > 0.0) {
+        lines.push(Line::from(vec![Span::raw("Bottleneck: "), Span::styled(b.name.clone(), theme.accent())]));
+    }
+    let actions: usize = r.roadmap.iter().map(|p| p.actions.len()).sum();
+    if actions == 0 {
+        lines.push(Line::raw("The target is reached: nothing on the roadmap."));
+    } else {
+        lines.push(Line::raw(format!("Roadmap ({actions} actions):")));
+        for phase in &r.roadmap {
+            lines.push(Line::styled(format!("Level {} · {}", phase.level, phase.name), theme.accent()));
+            for action in &phase.actions {
+                let (wrapped, _, _) = wrap_with_cursor(&action.text, 0, width.saturating_sub(4));
+                for (i, text) in wrapped.into_iter().enumerate() {
+                    lines.push(Line::raw(format!("{} {text}", if i == 0 { " □" } else { "  " })));
+                }
+            }
+        }
+    }
+    // The whole roadmap scrolls; the last screenful stops at the end.
+    let height = inner.height as usize;
+    let top = a.results_scroll.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(top + height);
+    let mut shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
+    if below > 0
+        && let Some(last) = shown.last_mut()
+    {
+        *last = Line::styled(
+            clip(&format!("↓ {below} more lines: ↓ or PgDn scrolls, m exports the report"), width),
+            theme.accent(),
+        );
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}
