@@ -507,3 +507,170 @@ pub fn init(dir: &Path) -> Result<ExitCode> {
     ))?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// The output formats of `portfolio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortfolioFormat {
+    Markdown,
+    Json,
+    Html,
+    Csv,
+}
+
+#[derive(Debug, Clone)]
+pub struct PortfolioArgs {
+    /// Session files, workshop sessions, JSON reports, or folders of them.
+    pub inputs: Vec<PathBuf>,
+    pub format: PortfolioFormat,
+    pub output: Option<PathBuf>,
+}
+
+/// Reads one portfolio input: a JSON report (`.json`, or text starting with `{`) or a session.
+fn read_portfolio_input(path: &Path) -> std::result::Result<crate::portfolio::Input, String> {
+    use crate::portfolio::{Input, InputKind};
+    let shown = path.display().to_string();
+    let text = files::read_text(path).map_err(|e| format!("{e:#}"))?;
+    let is_json =
+        path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) || text.trim_start().starts_with('{');
+    let kind = if is_json {
+        InputKind::Report(crate::portfolio::parse_json_report(&text).map_err(|e| format!("{shown}: {e}"))?)
+    } else {
+        let session = session::parse(&text, &shown).map_err(|problems| {
+            let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            all.join("; ")
+        })?;
+        InputKind::Session(session)
+    };
+    Ok(Input { path: shown, file_name: file_name(path), kind })
+}
+
+/// Reads the inputs on a few threads (parsing YAML is most of a large portfolio's time),
+/// keeping their order.
+fn read_portfolio_inputs(
+    paths: &[PathBuf],
+    threads: usize,
+) -> Vec<std::result::Result<crate::portfolio::Input, String>> {
+    if threads <= 1 || paths.len() < 64 {
+        return paths.iter().map(|p| read_portfolio_input(p)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(|p| read_portfolio_input(p)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("reading a file does not panic")).collect()
+    })
+}
+
+/// The files a portfolio reads: each file given, and every .yaml, .yml and .json file directly
+/// inside each folder given; the same file twice counts once.
+fn portfolio_files(inputs: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for input in inputs {
+        let found = if input.is_dir() {
+            let inside = files::files_in(input, &["yaml", "yml", "json"]);
+            if inside.is_empty() {
+                warnings.push(format!("{}: the folder holds no .yaml, .yml or .json file", input.display()));
+            }
+            inside
+        } else {
+            vec![input.clone()]
+        };
+        for path in found {
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if seen.insert(key) {
+                out.push(path);
+            } else {
+                warnings.push(format!("{}: given twice; counted once", path.display()));
+            }
+        }
+    }
+    out
+}
+
+pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
+    use crate::portfolio::{self, InputKind};
+    let mut warnings = Vec::new();
+    let paths = portfolio_files(&args.inputs, &mut warnings);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+
+    // Every input must be of one questionnaire; the first one read decides which.
+    let mut questionnaires = SessionQuestionnaires::default();
+    let mut chosen: Option<(Questionnaire, String)> = None;
+    let mut inputs = Vec::new();
+    for (path, read) in paths.iter().zip(read_portfolio_inputs(&paths, threads)) {
+        let input = match read {
+            Ok(input) => input,
+            Err(why) => {
+                warnings.push(format!("skipped {why}"));
+                continue;
+            }
+        };
+        // A report names its questionnaire by id: found like a session's that names the id.
+        let named = match &input.kind {
+            InputKind::Session(s) => questionnaires.of(path, s),
+            InputKind::Report(r) => questionnaires.of(path, &Session::new(&r.questionnaire.id)),
+        };
+        let q = match named {
+            Ok(q) => q,
+            Err(why) => {
+                warnings.push(format!("skipped {why:#}"));
+                continue;
+            }
+        };
+        match &chosen {
+            None => chosen = Some((q.clone(), input.path.clone())),
+            Some((first, first_path)) if first.id != q.id => bail!(
+                "{first_path} is an assessment of questionnaire `{}` but {} is of `{}`: a portfolio compares teams on one questionnaire; give the files of one questionnaire",
+                first.id,
+                input.path,
+                q.id
+            ),
+            Some(_) => {}
+        }
+        inputs.push(input);
+    }
+    let Some((q, _)) = chosen else {
+        for w in &warnings {
+            print_err(&format!("mlops-maturity: warning: {}", one_line(w)));
+        }
+        bail!(
+            "no team could be read from the inputs given; give session files, workshop sessions or JSON reports (or folders of them)"
+        );
+    };
+
+    // Only files actually read are protected from -o: a skipped one (such as the previous
+    // portfolio written into the same folder) may be replaced.
+    let used: Vec<PathBuf> = inputs.iter().map(|i| PathBuf::from(&i.path)).collect();
+    let built = portfolio::build(&q, &inputs, warnings, &files::today(), threads);
+    drop(inputs);
+    // A thousand files can bring thousands of warnings: show the first ones, count the rest.
+    const SHOWN: usize = 20;
+    for w in built.warnings.iter().take(SHOWN) {
+        print_err(&format!("mlops-maturity: warning: {}", one_line(w)));
+    }
+    if built.warnings.len() > SHOWN {
+        print_err(&format!(
+            "mlops-maturity: and {} more warnings; `--format json` lists them all",
+            built.warnings.len() - SHOWN
+        ));
+    }
+    let text: String = match args.format {
+        PortfolioFormat::Markdown => portfolio::render_markdown(&built),
+        PortfolioFormat::Json => portfolio::to_json(&built),
+        PortfolioFormat::Html => portfolio::render_html(&built),
+        PortfolioFormat::Csv => portfolio::to_csv(&built),
+    };
+    // Team names and notes come from untrusted files: no control character reaches a terminal.
+    let text: String = text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t')).collect();
+    match &args.output {
+        Some(path) => {
+            refuse_output_over_input(path, &used)?;
+            files::write_atomic(path, text.as_bytes())?
+        }
+        None => print_out(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

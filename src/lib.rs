@@ -9,6 +9,7 @@ pub mod export;
 pub mod files;
 pub mod lock;
 pub mod narrative;
+pub mod portfolio;
 pub mod printable;
 pub mod questionnaire;
 pub mod report;

@@ -69,6 +69,16 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
         output: PathBuf,
     },
+    /// One view over many teams: sessions, workshop sessions and JSON reports, or folders of them.
+    Portfolio {
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = PortfolioFormatArg::Markdown)]
+        format: PortfolioFormatArg,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check questionnaire files and report every problem.
     Validate {
         #[arg(required = true, value_name = "FILE")]
@@ -85,6 +95,14 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum CliFormat {
+    Markdown,
+    Json,
+    Html,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PortfolioFormatArg {
     Markdown,
     Json,
     Html,
@@ -117,6 +135,16 @@ fn main() -> ExitCode {
             })
         }
         Some(Command::Merge { sessions, output }) => commands::merge(MergeArgs { sessions, output }),
+        Some(Command::Portfolio { inputs, format, output }) => commands::portfolio(commands::PortfolioArgs {
+            inputs,
+            format: match format {
+                PortfolioFormatArg::Markdown => commands::PortfolioFormat::Markdown,
+                PortfolioFormatArg::Json => commands::PortfolioFormat::Json,
+                PortfolioFormatArg::Html => commands::PortfolioFormat::Html,
+                PortfolioFormatArg::Csv => commands::PortfolioFormat::Csv,
+            },
+            output,
+        }),
         Some(Command::Validate { files }) => commands::validate(&files),
         Some(Command::List) => commands::list(),
         Some(Command::Init { dir }) => commands::init(&dir),

@@ -1,0 +1,926 @@
+//! The portfolio: one view over many teams' assessments of the same questionnaire.
+//!
+//! Pure functions over inputs that the shell has already read and parsed: grouping inputs into
+//! teams (separate sessions of a team merged, the latest of several workshop sessions or JSON
+//! reports kept), scoring each team with the same `report::build` as a team report, and the
+//! figures a platform lead looks at: the level distribution, per dimension the median and the
+//! spread, the practices that block most teams, the stages most teams find most painful, and
+//! the teams whose assessment is stale or incomplete. No files, no clock: the shell passes the
+//! report date in. Rendering (Markdown, HTML, CSV, JSON) is in `portfolio/render.rs`.
+
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, SessionInput};
+use crate::session::Session;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+mod render;
+pub use render::{HTML_TEMPLATE, MARKDOWN_TEMPLATE, render, render_html, render_markdown, to_csv, to_json};
+
+/// How many months may pass before an assessment is flagged as stale.
+pub const STALE_AFTER_MONTHS: u32 = 6;
+
+/// One input file, read and parsed by the shell.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path as the user gave it (or as found in a folder): names the file in warnings.
+    pub path: String,
+    /// The file name alone: names a respondent or a team that has no name of its own.
+    pub file_name: String,
+    pub kind: InputKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum InputKind {
+    /// A session file: one respondent's answers, or a workshop session when it has participants.
+    Session(Session),
+    /// A report written by `report --format json`.
+    Report(JsonReport),
+}
+
+impl Input {
+    fn team_name(&self) -> Option<&str> {
+        let team = match &self.kind {
+            InputKind::Session(s) => s.team.as_deref(),
+            InputKind::Report(r) => r.team.as_deref(),
+        };
+        team.map(str::trim).filter(|t| !t.is_empty())
+    }
+
+    fn date(&self) -> Option<&str> {
+        match &self.kind {
+            InputKind::Session(s) => s.date.as_deref(),
+            // Reports made before the `date` key existed only carry the day they were written.
+            InputKind::Report(r) => r.date.as_deref().or(r.generated.as_deref()),
+        }
+        .filter(|d| day(d).is_some())
+    }
+
+    /// Separate sessions of a team are merged; a workshop session or a report stands as it is.
+    fn merges(&self) -> bool {
+        matches!(&self.kind, InputKind::Session(s) if s.participants.is_none())
+    }
+}
+
+/// The parts of a JSON report that a portfolio reads; unknown keys are ignored, so reports from
+/// older and newer builds both load.
+#[derive(Debug, Clone, Deserialize)]
+pub struct JsonReport {
+    pub questionnaire: JsonQuestionnaire,
+    #[serde(default)]
+    pub team: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub generated: Option<String>,
+    #[serde(default)]
+    pub respondents: Vec<String>,
+    #[serde(default)]
+    pub overall: Option<JsonOverall>,
+    #[serde(default)]
+    pub target: Option<JsonTarget>,
+    pub dimensions: Vec<JsonDimension>,
+    #[serde(default)]
+    pub bottlenecks: Vec<JsonBottleneck>,
+    #[serde(default)]
+    pub unanswered: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JsonQuestionnaire {
+    pub id: String,
+    #[serde(default)]
+    pub version: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JsonOverall {
+    pub level: u32,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JsonTarget {
+    pub level: u32,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JsonDimension {
+    pub id: String,
+    pub level: u32,
+    pub score: f64,
+    #[serde(default)]
+    pub blocking: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JsonBottleneck {
+    pub stage: String,
+    #[serde(default)]
+    pub time_share: Option<f64>,
+    #[serde(default)]
+    pub pain: Option<f64>,
+}
+
+/// Parses a JSON report; the error says what is missing.
+pub fn parse_json_report(text: &str) -> Result<JsonReport, String> {
+    serde_json::from_str(text).map_err(|e| format!("not a JSON report made by `report --format json`: {e}"))
+}
+
+/// The inputs that make up one team's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub team: String,
+    /// Indexes into the inputs: several separate sessions, or one workshop session or report.
+    pub members: Vec<usize>,
+}
+
+/// Compares team names as people mean them: case and runs of spaces do not matter.
+fn team_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Sorts inputs into teams, in team name order, with a warning for every assessment left out.
+///
+/// An input without a team is a team named by its file name. A team's candidates are the merge
+/// of its separate sessions, each workshop session and each report; the latest by date is kept
+/// (undated ones count as oldest; on a tie, the one given last).
+pub fn group(inputs: &[Input]) -> (Vec<Group>, Vec<String>) {
+    let mut order: Vec<String> = Vec::new();
+    let mut teams: HashMap<String, (String, Vec<Vec<usize>>)> = HashMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let name = input.team_name().unwrap_or(&input.file_name);
+        let key = team_key(name);
+        let (_, candidates) = teams.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            (name.to_owned(), Vec::new())
+        });
+        // The merge of the separate sessions is one candidate, started by the first of them.
+        let merged = candidates.iter_mut().find(|c| inputs[c[0]].merges());
+        match merged {
+            Some(c) if input.merges() => c.push(i),
+            _ => candidates.push(vec![i]),
+        }
+    }
+    let mut warnings = Vec::new();
+    let mut groups: Vec<Group> = order
+        .into_iter()
+        .map(|key| {
+            let (team, mut candidates) = teams.remove(&key).expect("every key was inserted");
+            let date_of = |c: &Vec<usize>| c.iter().filter_map(|&i| inputs[i].date()).max();
+            // Latest date wins; on a tie, the candidate given last.
+            let best = (0..candidates.len()).max_by(|&a, &b| {
+                date_of(&candidates[a]).cmp(&date_of(&candidates[b])).then(candidates[a][0].cmp(&candidates[b][0]))
+            });
+            let kept = candidates.swap_remove(best.expect("a team has at least one candidate"));
+            if !candidates.is_empty() {
+                candidates.sort_by_key(|c| c[0]);
+                let describe = |c: &Vec<usize>| -> String {
+                    let files: Vec<&str> = c.iter().map(|&i| inputs[i].path.as_str()).collect();
+                    format!("{} ({})", files.join(" + "), date_of(c).unwrap_or("no date"))
+                };
+                let older: Vec<String> = candidates.iter().map(describe).collect();
+                warnings.push(format!(
+                    "team {team}: kept the latest assessment, {}; left out the older {}",
+                    describe(&kept),
+                    older.join(", ")
+                ));
+            }
+            Group { team, members: kept }
+        })
+        .collect();
+    groups.sort_by(|a, b| team_key(&a.team).cmp(&team_key(&b.team)).then_with(|| a.team.cmp(&b.team)));
+    (groups, warnings)
+}
+
+/// One team's result: the JSON keys DESIGN lists, plus the flags the report shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamResult {
+    pub team: String,
+    pub respondents: Vec<String>,
+    pub date: Option<String>,
+    pub overall: TeamOverall,
+    pub target: TeamTarget,
+    /// One entry per dimension of the questionnaire, in its order.
+    pub dimensions: Vec<TeamDimension>,
+    /// The stage the team rates most painful, when it rated any.
+    pub bottleneck: Option<String>,
+    /// The files this result comes from.
+    pub files: Vec<String>,
+    /// Questions nobody answered; `None` for a report that does not say.
+    pub unanswered: Option<usize>,
+    /// The assessment is older than six months before the report date.
+    pub stale: bool,
+    pub incomplete: bool,
+    /// Question ids blocking the next level of a dimension, in questionnaire order.
+    #[serde(skip)]
+    pub blocking: Vec<String>,
+    /// Pain per stage of the questionnaire (in its order), when rated.
+    #[serde(skip)]
+    pub pain: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamOverall {
+    pub level: u32,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamTarget {
+    pub level: u32,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamDimension {
+    pub id: String,
+    /// `None` when a report lacks the dimension (it was made with another version).
+    pub level: Option<u32>,
+    pub score: Option<f64>,
+}
+
+/// The first stage of a bottleneck order, when it was rated at all.
+fn rated_first<'a>(order: impl IntoIterator<Item = (&'a str, f64, Option<f64>)>) -> Option<String> {
+    order.into_iter().next().filter(|(_, share, pain)| pain.is_some() || *share > 0.0).map(|(s, _, _)| s.to_owned())
+}
+
+/// Where a team's result comes from: its name, the date of its latest input, its files.
+struct Origin {
+    team: String,
+    date: Option<String>,
+    files: Vec<String>,
+}
+
+/// Scores one team: sessions through `report::build` (the same rules as a team report), a JSON
+/// report as it says. Warnings about the inputs (unknown questions, versions) are returned.
+pub fn score_team(q: &Questionnaire, inputs: &[Input], group: &Group, generated: &str) -> (TeamResult, Vec<String>) {
+    let origin = Origin {
+        team: group.team.clone(),
+        date: group.members.iter().filter_map(|&i| inputs[i].date()).max().map(|d| d[..10].to_owned()),
+        files: group.members.iter().map(|&i| inputs[i].path.clone()).collect(),
+    };
+    let sessions: Vec<SessionInput> = group
+        .members
+        .iter()
+        .filter_map(|&i| match &inputs[i].kind {
+            InputKind::Session(s) => Some(SessionInput { file_name: inputs[i].file_name.clone(), session: s }),
+            InputKind::Report(_) => None,
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let result = match &inputs[group.members[0]].kind {
+        InputKind::Report(r) => from_report(q, r, origin, &mut warnings),
+        InputKind::Session(_) => from_sessions(q, &sessions, origin, generated, &mut warnings),
+    };
+    (result, warnings)
+}
+
+/// A team report's warnings, named by team. The notes that an answer to an earlier question id
+/// was counted for the question replacing it come one per question and file; over hundreds of
+/// files they would bury everything else, so they are counted, one line per file.
+fn team_warnings(team: &str, warnings: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut replaced: Vec<(&str, usize)> = Vec::new();
+    for w in warnings {
+        match w.split_once(": answer to ").filter(|(_, rest)| rest.contains(" counted for ")) {
+            Some((file, _)) => match replaced.iter_mut().find(|(f, _)| *f == file) {
+                Some((_, n)) => *n += 1,
+                None => replaced.push((file, 1)),
+            },
+            None => out.push(format!("team {team}: {w}")),
+        }
+    }
+    for (file, n) in replaced {
+        let answers = if n == 1 { "answer" } else { "answers" };
+        out.push(format!(
+            "team {team}: {file}: {n} {answers} to earlier question ids counted for the questions that replace them"
+        ));
+    }
+    out
+}
+
+fn from_sessions(
+    q: &Questionnaire,
+    sessions: &[SessionInput],
+    origin: Origin,
+    generated: &str,
+    warnings: &mut Vec<String>,
+) -> TeamResult {
+    let built = report::build(q, sessions, None, generated);
+    warnings.extend(team_warnings(&origin.team, &built.warnings));
+    TeamResult {
+        team: origin.team,
+        // A workshop's respondents are its participants, whichever way the report names them.
+        respondents: match sessions {
+            [SessionInput { session: Session { participants: Some(people), .. }, .. }] => {
+                people.iter().map(|p| p.name.clone()).collect()
+            }
+            _ => built.respondents,
+        },
+        date: origin.date,
+        overall: TeamOverall { level: built.overall.level, score: built.overall.score },
+        target: TeamTarget {
+            level: built.target.level,
+            source: serde_json::to_value(built.target.source)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        },
+        blocking: built.dimensions.iter().flat_map(|d| d.blocking.iter().cloned()).collect(),
+        dimensions: built
+            .dimensions
+            .iter()
+            .map(|d| TeamDimension { id: d.id.clone(), level: Some(d.level), score: Some(d.score) })
+            .collect(),
+        bottleneck: rated_first(built.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share, b.pain))),
+        pain: q
+            .stages
+            .iter()
+            .map(|s| built.bottlenecks.iter().find(|b| b.stage == s.id).and_then(|b| b.pain))
+            .collect(),
+        files: origin.files,
+        unanswered: Some(built.unanswered.len()),
+        stale: false,
+        incomplete: !built.unanswered.is_empty(),
+    }
+}
+
+fn from_report(q: &Questionnaire, r: &JsonReport, origin: Origin, warnings: &mut Vec<String>) -> TeamResult {
+    if let Some(v) = r.questionnaire.version.filter(|&v| v != q.version) {
+        warnings.push(format!(
+            "{}: made with version {v} of questionnaire {}, which is now version {}; dimensions may differ",
+            origin.files[0], q.id, q.version
+        ));
+    }
+    // A level the questionnaire does not have would fall outside every count: clamp it, and say so.
+    let highest = q.highest_level();
+    if r.overall.iter().map(|o| o.level).chain(r.dimensions.iter().map(|d| d.level)).any(|l| l > highest) {
+        warnings.push(format!(
+            "{}: holds levels above {highest}, the highest of questionnaire {}; counted as {highest}",
+            origin.files[0], q.id
+        ));
+    }
+    let by_id: HashMap<&str, &JsonDimension> = r.dimensions.iter().map(|d| (d.id.as_str(), d)).collect();
+    let dimensions: Vec<TeamDimension> = q
+        .dimensions
+        .iter()
+        .map(|d| {
+            let found = by_id.get(d.id.as_str());
+            TeamDimension {
+                id: d.id.clone(),
+                level: found.map(|j| j.level.min(highest)),
+                score: found.map(|j| j.score),
+            }
+        })
+        .collect();
+    let overall = r.overall.as_ref().map_or_else(
+        || {
+            let levels = r.dimensions.iter().map(|d| d.level);
+            let mean = r.dimensions.iter().map(|d| d.score).sum::<f64>() / r.dimensions.len().max(1) as f64;
+            TeamOverall { level: levels.min().unwrap_or(0).min(highest), score: mean }
+        },
+        |o| TeamOverall { level: o.level.min(highest), score: o.score },
+    );
+    let target = r.target.as_ref().map_or_else(
+        || TeamTarget { level: (overall.level + 1).min(q.highest_level()), source: "next-level".into() },
+        |t| TeamTarget { level: t.level, source: t.source.clone().unwrap_or_default() },
+    );
+    // Blocking ids in questionnaire order, whatever order the report listed them in.
+    let blocking_ids: std::collections::HashSet<&str> =
+        r.dimensions.iter().flat_map(|d| d.blocking.iter().map(String::as_str)).collect();
+    let unanswered = r.unanswered.as_ref().map(Vec::len);
+    TeamResult {
+        team: origin.team,
+        respondents: r.respondents.clone(),
+        date: origin.date,
+        overall,
+        target,
+        dimensions,
+        bottleneck: rated_first(r.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share.unwrap_or(0.0), b.pain))),
+        files: origin.files,
+        unanswered,
+        stale: false,
+        incomplete: unanswered.is_some_and(|n| n > 0),
+        blocking: q
+            .questions()
+            .filter(|(_, qn)| blocking_ids.contains(qn.id.as_str()))
+            .map(|(_, qn)| qn.id.clone())
+            .collect(),
+        pain: q.stages.iter().map(|s| r.bottlenecks.iter().find(|b| b.stage == s.id).and_then(|b| b.pain)).collect(),
+    }
+}
+
+/// The questionnaire the teams answered.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionnaireInfo {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+}
+
+/// The whole portfolio: the JSON output and the templates' context.
+#[derive(Debug, Clone, Serialize)]
+pub struct Portfolio {
+    pub questionnaire: QuestionnaireInfo,
+    pub teams: Vec<TeamResult>,
+    pub levels: Vec<LevelCount>,
+    pub dimensions: Vec<DimensionSummary>,
+    pub common_blockers: Vec<CommonBlocker>,
+    /// Stages by how many teams rate them their worst, then by mean pain.
+    pub bottlenecks: Vec<StageSummary>,
+    /// Assessments dated before this day are flagged as stale.
+    pub stale_before: String,
+    pub warnings: Vec<String>,
+    pub generated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelCount {
+    pub level: u32,
+    pub name: String,
+    pub teams: usize,
+    /// The teams' share of all teams, from 0 to 1.
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionSummary {
+    pub id: String,
+    pub name: String,
+    /// `None` when no team has a score for the dimension.
+    pub median_score: Option<f64>,
+    pub min_score: Option<f64>,
+    pub max_score: Option<f64>,
+    pub levels: Vec<LevelTeams>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelTeams {
+    pub level: u32,
+    pub teams: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CommonBlocker {
+    pub question: String,
+    pub text: String,
+    pub dimension: String,
+    pub dimension_name: String,
+    pub level: u32,
+    pub recommendation: String,
+    /// How many teams it blocks.
+    pub teams: usize,
+    pub team_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StageSummary {
+    pub stage: String,
+    pub name: String,
+    /// Teams whose bottleneck this stage is.
+    pub teams: usize,
+    /// Mean pain over the teams that rated the stage.
+    pub mean_pain: Option<f64>,
+    pub rated_by: usize,
+}
+
+/// Median of the values (mean of the two middle ones for an even count).
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}
+
+/// How many teams are at each level, every level of the questionnaire listed.
+pub fn level_distribution(q: &Questionnaire, levels: impl IntoIterator<Item = u32>) -> Vec<LevelTeams> {
+    let mut counts = vec![0usize; q.levels.len()];
+    for level in levels {
+        if let Some(c) = counts.get_mut(level as usize) {
+            *c += 1;
+        }
+    }
+    counts.into_iter().enumerate().map(|(l, teams)| LevelTeams { level: l as u32, teams }).collect()
+}
+
+/// Questions blocking the next level of at least two teams: most teams first, then
+/// questionnaire order.
+pub fn common_blockers(q: &Questionnaire, teams: &[TeamResult]) -> Vec<CommonBlocker> {
+    let mut blocked: HashMap<&str, Vec<&str>> = HashMap::new();
+    for t in teams {
+        for id in &t.blocking {
+            let names = blocked.entry(id.as_str()).or_default();
+            if names.last() != Some(&t.team.as_str()) {
+                names.push(&t.team);
+            }
+        }
+    }
+    let mut out: Vec<CommonBlocker> = q
+        .questions()
+        .filter_map(|(d, qn)| {
+            let names = blocked.get(qn.id.as_str()).filter(|n| n.len() >= 2)?;
+            Some(CommonBlocker {
+                question: qn.id.clone(),
+                text: qn.text.clone(),
+                dimension: d.id.clone(),
+                dimension_name: d.name.clone(),
+                level: qn.level,
+                recommendation: qn.recommendation.clone(),
+                teams: names.len(),
+                team_names: names.iter().map(|n| (*n).to_owned()).collect(),
+            })
+        })
+        .collect();
+    // A stable sort keeps questionnaire order among equal counts.
+    out.sort_by_key(|b| std::cmp::Reverse(b.teams));
+    out
+}
+
+/// A `YYYY-MM-DD` day at the start of `text`, as (year, month, day).
+fn day(text: &str) -> Option<(i32, u32, u32)> {
+    let b = text.as_bytes();
+    if b.len() < 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !b[..10].iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let (y, m, d) = (text[..4].parse().ok()?, text[5..7].parse().ok()?, text[8..10].parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// The day `months` months before `date` (`YYYY-MM-DD`), the day of month kept where it exists.
+pub fn months_before(date: &str, months: u32) -> Option<String> {
+    let (y, m, d) = day(date)?;
+    let total = y * 12 + (m as i32 - 1) - months as i32;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let last = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    Some(format!("{y:04}-{m:02}-{:02}", d.min(last)))
+}
+
+/// Builds the portfolio from the inputs (already known to share `q`'s id).
+///
+/// `warnings` are the shell's (files skipped); grouping and scoring add their own.
+/// Teams are scored on up to `threads` threads; the result does not depend on how many.
+pub fn build(q: &Questionnaire, inputs: &[Input], warnings: Vec<String>, generated: &str, threads: usize) -> Portfolio {
+    let (groups, group_warnings) = group(inputs);
+    let score = |gs: &[Group]| -> Vec<(TeamResult, Vec<String>)> {
+        gs.iter().map(|g| score_team(q, inputs, g, generated)).collect()
+    };
+    let scored: Vec<(TeamResult, Vec<String>)> = if threads <= 1 || groups.len() < 32 {
+        score(&groups)
+    } else {
+        let chunk = groups.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = groups.chunks(chunk).map(|c| s.spawn(move || score(c))).collect();
+            handles.into_iter().flat_map(|h| h.join().expect("scoring does not panic")).collect()
+        })
+    };
+    let mut all_warnings = warnings;
+    all_warnings.extend(group_warnings);
+    let mut teams = Vec::with_capacity(scored.len());
+    for (team, w) in scored {
+        all_warnings.extend(w);
+        teams.push(team);
+    }
+    summarise(q, teams, all_warnings, generated)
+}
+
+/// The figures over scored teams: distribution, per dimension, blockers, bottlenecks, flags.
+pub fn summarise(q: &Questionnaire, mut teams: Vec<TeamResult>, warnings: Vec<String>, generated: &str) -> Portfolio {
+    let stale_before = months_before(generated, STALE_AFTER_MONTHS).unwrap_or_default();
+    for t in &mut teams {
+        t.stale = !stale_before.is_empty() && t.date.as_deref().is_some_and(|d| d < stale_before.as_str());
+    }
+    let levels = level_distribution(q, teams.iter().map(|t| t.overall.level))
+        .into_iter()
+        .map(|l| LevelCount {
+            level: l.level,
+            name: q.level_name(l.level).to_owned(),
+            teams: l.teams,
+            share: l.teams as f64 / teams.len().max(1) as f64,
+        })
+        .collect();
+    let dimensions = q
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut scores: Vec<f64> = teams.iter().filter_map(|t| t.dimensions.get(i)?.score).collect();
+            let min = scores.iter().copied().reduce(f64::min);
+            let max = scores.iter().copied().reduce(f64::max);
+            DimensionSummary {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                median_score: median(&mut scores),
+                min_score: min,
+                max_score: max,
+                levels: level_distribution(q, teams.iter().filter_map(|t| t.dimensions.get(i)?.level)),
+            }
+        })
+        .collect();
+    let mut bottlenecks: Vec<StageSummary> = q
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let pains: Vec<f64> = teams.iter().filter_map(|t| t.pain.get(i).copied().flatten()).collect();
+            StageSummary {
+                stage: s.id.clone(),
+                name: s.name.clone(),
+                teams: teams.iter().filter(|t| t.bottleneck.as_deref() == Some(s.id.as_str())).count(),
+                mean_pain: (!pains.is_empty()).then(|| pains.iter().sum::<f64>() / pains.len() as f64),
+                rated_by: pains.len(),
+            }
+        })
+        .collect();
+    bottlenecks.sort_by(|a, b| {
+        b.teams.cmp(&a.teams).then_with(|| b.mean_pain.unwrap_or(0.0).total_cmp(&a.mean_pain.unwrap_or(0.0)))
+    });
+    Portfolio {
+        questionnaire: QuestionnaireInfo { id: q.id.clone(), version: q.version, title: q.title.clone() },
+        common_blockers: common_blockers(q, &teams),
+        teams,
+        levels,
+        dimensions,
+        bottlenecks,
+        stale_before,
+        warnings,
+        generated: generated.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quick() -> Questionnaire {
+        crate::questionnaire::built_in("mlops-quick").unwrap()
+    }
+
+    fn session_input(file: &str, yaml: &str) -> Input {
+        let text = format!("format: 1\nquestionnaire: mlops-quick\n{yaml}");
+        let session = crate::session::parse(&text, file).unwrap();
+        Input { path: format!("in/{file}"), file_name: file.to_owned(), kind: InputKind::Session(session) }
+    }
+
+    fn report_input(file: &str, team: &str, date: &str) -> Input {
+        let text = format!(
+            r#"{{"questionnaire": {{"id": "mlops-quick", "version": 1}}, "team": "{team}", "date": "{date}",
+                "overall": {{"level": 1, "score": 1.5}}, "dimensions": [{{"id": "x", "level": 1, "score": 1.5, "blocking": []}}]}}"#
+        );
+        Input {
+            path: format!("in/{file}"),
+            file_name: file.to_owned(),
+            kind: InputKind::Report(parse_json_report(&text).unwrap()),
+        }
+    }
+
+    fn team_with_blocking(name: &str, blocking: &[&str]) -> TeamResult {
+        TeamResult {
+            team: name.into(),
+            respondents: vec![],
+            date: None,
+            overall: TeamOverall { level: 0, score: 0.0 },
+            target: TeamTarget { level: 1, source: "next-level".into() },
+            dimensions: vec![],
+            bottleneck: None,
+            files: vec![],
+            unanswered: None,
+            stale: false,
+            incomplete: false,
+            blocking: blocking.iter().map(|s| (*s).to_owned()).collect(),
+            pain: vec![],
+        }
+    }
+
+    #[test]
+    fn separate_sessions_of_one_team_are_merged() {
+        let inputs = [
+            session_input("a.yaml", "team: Fraud ML\nrespondent: Ana\n"),
+            session_input("b.yaml", "team: Search\n"),
+            session_input("c.yaml", "team: ' fraud  ml '\nrespondent: Ben\n"),
+        ];
+        let (groups, warnings) = group(&inputs);
+        assert_eq!(
+            groups,
+            vec![
+                Group { team: "Fraud ML".into(), members: vec![0, 2] },
+                Group { team: "Search".into(), members: vec![1] }
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_latest_of_several_dated_reports_is_kept_with_a_warning() {
+        let inputs = [
+            report_input("q2.json", "Reco", "2026-05-12"),
+            report_input("q4.json", "Reco", "2026-11-02"),
+            report_input("q3.json", "Reco", "2026-08-01"),
+        ];
+        let (groups, warnings) = group(&inputs);
+        assert_eq!(groups, vec![Group { team: "Reco".into(), members: vec![1] }]);
+        assert_eq!(warnings.len(), 1);
+        let w = &warnings[0];
+        assert!(w.contains("in/q4.json (2026-11-02)"), "{w}");
+        assert!(w.contains("in/q2.json (2026-05-12)") && w.contains("in/q3.json (2026-08-01)"), "{w}");
+        assert!(w.find("in/q4.json").unwrap() < w.find("left out").unwrap(), "the kept one is named first: {w}");
+    }
+
+    #[test]
+    fn of_two_reports_of_the_same_day_the_one_given_last_is_kept() {
+        let inputs = [report_input("a.json", "Reco", "2026-11-02"), report_input("b.json", "Reco", "2026-11-02")];
+        let (groups, warnings) = group(&inputs);
+        assert_eq!(groups[0].members, vec![1]);
+        assert!(warnings[0].contains("left out the older in/a.json (2026-11-02)"), "{warnings:?}");
+    }
+
+    #[test]
+    fn workshop_sessions_stand_alone_and_the_latest_assessment_wins() {
+        let inputs = [
+            session_input("pre-a.yaml", "team: T\ndate: 2026-01-10\n"),
+            session_input("pre-b.yaml", "team: T\ndate: 2026-01-12\n"),
+            session_input("w.yaml", "team: T\ndate: 2026-03-01\nparticipants: [{ name: Ana }]\n"),
+            session_input("undated.yaml", "team: T\nparticipants: [{ name: Ben }]\n"),
+        ];
+        let (groups, warnings) = group(&inputs);
+        assert_eq!(groups, vec![Group { team: "T".into(), members: vec![2] }]);
+        assert!(warnings[0].contains("in/pre-a.yaml + in/pre-b.yaml (2026-01-12)"), "{warnings:?}");
+        assert!(warnings[0].contains("in/undated.yaml (no date)"), "{warnings:?}");
+    }
+
+    #[test]
+    fn merged_sessions_win_when_newer_than_a_workshop() {
+        let inputs = [
+            session_input("w.yaml", "team: T\ndate: 2026-03-01\nparticipants: [{ name: Ana }]\n"),
+            session_input("pre-a.yaml", "team: T\ndate: 2026-06-10\n"),
+            session_input("pre-b.yaml", "team: T\n"),
+        ];
+        let (groups, _) = group(&inputs);
+        assert_eq!(groups[0].members, vec![1, 2]);
+    }
+
+    #[test]
+    fn inputs_without_a_team_are_teams_named_by_their_file() {
+        let inputs = [
+            session_input("churn.yaml", "respondent: Eli\n"),
+            session_input("zeta.yaml", "team: '  '\n"),
+            session_input("b.yaml", "team: Alpha\n"),
+        ];
+        let (groups, _) = group(&inputs);
+        let names: Vec<&str> = groups.iter().map(|g| g.team.as_str()).collect();
+        assert_eq!(names, vec!["Alpha", "churn.yaml", "zeta.yaml"], "in team name order, ignoring case");
+    }
+
+    #[test]
+    fn common_blockers_need_two_teams_and_come_most_teams_first_then_questionnaire_order() {
+        let q = quick();
+        let ids: Vec<String> = q.questions().map(|(_, qn)| qn.id.clone()).collect();
+        let (first, second, third) = (ids[0].as_str(), ids[1].as_str(), ids[2].as_str());
+        let teams = [
+            team_with_blocking("A", &[first, second, third]),
+            team_with_blocking("B", &[second, third]),
+            team_with_blocking("C", &[third, first]),
+            team_with_blocking("D", &[third]),
+        ];
+        let blockers = common_blockers(&q, &teams);
+        let got: Vec<(&str, usize)> = blockers.iter().map(|b| (b.question.as_str(), b.teams)).collect();
+        assert_eq!(got, vec![(third, 4), (first, 2), (second, 2)]);
+        assert_eq!(blockers[1].team_names, vec!["A", "C"]);
+        assert_eq!(blockers[0].text, q.question(third).unwrap().1.text);
+        assert!(common_blockers(&q, &teams[..1]).is_empty(), "one team alone has no common blocker");
+    }
+
+    #[test]
+    fn level_distribution_lists_every_level_even_empty_ones() {
+        let q = quick();
+        let dist = level_distribution(&q, [0, 0, 2]);
+        let got: Vec<(u32, usize)> = dist.iter().map(|l| (l.level, l.teams)).collect();
+        assert_eq!(got, vec![(0, 2), (1, 0), (2, 1), (3, 0)]);
+        assert_eq!(level_distribution(&q, []).len(), q.levels.len());
+    }
+
+    #[test]
+    fn assessments_older_than_six_months_are_stale() {
+        assert_eq!(months_before("2026-11-28", 6).as_deref(), Some("2026-05-28"));
+        assert_eq!(months_before("2026-08-31", 6).as_deref(), Some("2026-02-28"));
+        assert_eq!(months_before("2028-08-31", 6).as_deref(), Some("2028-02-29"));
+        assert_eq!(months_before("2026-03-15", 6).as_deref(), Some("2025-09-15"));
+        assert_eq!(months_before("soon", 6), None);
+        let q = quick();
+        let mut old = team_with_blocking("Old", &[]);
+        old.date = Some("2026-05-27".into());
+        let mut recent = team_with_blocking("Recent", &[]);
+        recent.date = Some("2026-05-28".into());
+        let p = summarise(&q, vec![old, recent, team_with_blocking("Undated", &[])], vec![], "2026-11-28");
+        let stale: Vec<bool> = p.teams.iter().map(|t| t.stale).collect();
+        assert_eq!(stale, vec![true, false, false]);
+    }
+
+    #[test]
+    fn a_json_report_is_one_team_as_it_says() {
+        let q = quick();
+        let ids: Vec<String> = q.questions().map(|(_, qn)| qn.id.clone()).collect();
+        let (d0, d1) = (&q.dimensions[0].id, &q.dimensions[1].id);
+        let text = format!(
+            r#"{{"questionnaire": {{"id": "mlops-quick", "version": 1}}, "team": "Reco", "generated": "2026-04-01",
+                "respondents": ["Kim"], "overall": {{"level": 0, "score": 0.75}}, "target": {{"level": 2, "source": "context"}},
+                "dimensions": [{{"id": "{d1}", "level": 1, "score": 1.5, "blocking": ["{b}"]}},
+                               {{"id": "{d0}", "level": 0, "score": 0.5, "blocking": ["{a}"]}}],
+                "bottlenecks": [{{"stage": "deployment", "time_share": 0, "pain": 4}}, {{"stage": "monitoring", "time_share": 60, "pain": null}}],
+                "unanswered": ["{a}"], "unknown_future_key": true}}"#,
+            a = ids[0],
+            b = ids[ids.len() - 1],
+        );
+        let report = parse_json_report(&text).unwrap();
+        let inputs = [Input { path: "r.json".into(), file_name: "r.json".into(), kind: InputKind::Report(report) }];
+        let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+        let t = &p.teams[0];
+        assert_eq!(t.date.as_deref(), Some("2026-04-01"), "a report without `date` is dated by `generated`");
+        assert!(t.stale && t.incomplete);
+        assert_eq!((t.overall.level, t.target.level, t.target.source.as_str()), (0, 2, "context"));
+        assert_eq!(t.dimensions[0].score, Some(0.5), "dimensions in questionnaire order");
+        assert_eq!(t.dimensions[1].level, Some(1));
+        assert!(t.dimensions[2..].iter().all(|d| d.level.is_none()), "dimensions the report lacks stay empty");
+        assert_eq!(t.blocking, vec![ids[0].clone(), ids[ids.len() - 1].clone()], "in questionnaire order");
+        assert_eq!(t.bottleneck.as_deref(), Some("deployment"));
+        assert!(parse_json_report(r#"{"team": "x"}"#).is_err(), "a JSON without questionnaire and dimensions");
+    }
+
+    #[test]
+    fn notes_about_renamed_questions_are_counted_per_file() {
+        let warnings = [
+            "a.yaml: answer to old-1 counted for new-1".to_owned(),
+            "a.yaml: answered version 1 of questionnaire q, which is now version 2; check the answers still fit"
+                .to_owned(),
+            "a.yaml: answer to old-2 counted for new-2".to_owned(),
+            "b.yaml: answer to old-1 counted for new-1".to_owned(),
+        ];
+        assert_eq!(
+            team_warnings("T", &warnings),
+            vec![
+                "team T: a.yaml: answered version 1 of questionnaire q, which is now version 2; check the answers still fit",
+                "team T: a.yaml: 2 answers to earlier question ids counted for the questions that replace them",
+                "team T: b.yaml: 1 answer to earlier question ids counted for the questions that replace them",
+            ]
+        );
+    }
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(&mut []), None);
+    }
+
+    #[test]
+    fn a_team_is_scored_like_its_team_report() {
+        let q = quick();
+        let first = q.questions().next().unwrap().1.id.clone();
+        let inputs = [
+            session_input("a.yaml", &format!("team: T\nrespondent: Ana\ndate: 2026-02-01\nanswers:\n  {first}: yes\n")),
+            session_input("b.yaml", &format!("team: T\nrespondent: Ben\ndate: 2026-02-03\nanswers:\n  {first}: no\n")),
+        ];
+        let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+        let sessions: Vec<SessionInput> = inputs
+            .iter()
+            .map(|i| match &i.kind {
+                InputKind::Session(s) => SessionInput { file_name: i.file_name.clone(), session: s },
+                InputKind::Report(_) => unreachable!(),
+            })
+            .collect();
+        let r = report::build(&q, &sessions, None, "2026-11-28");
+        let t = &p.teams[0];
+        assert_eq!(t.respondents, vec!["Ana", "Ben"]);
+        assert_eq!(t.date.as_deref(), Some("2026-02-03"), "the latest session's date");
+        assert_eq!(t.overall.score, r.overall.score);
+        let scores: Vec<f64> = t.dimensions.iter().filter_map(|d| d.score).collect();
+        assert_eq!(scores, r.dimensions.iter().map(|d| d.score).collect::<Vec<_>>());
+        assert_eq!(t.unanswered, Some(r.unanswered.len()));
+        assert!(t.incomplete && t.stale);
+    }
+
+    #[test]
+    fn scoring_on_threads_gives_the_same_portfolio() {
+        let q = quick();
+        let inputs: Vec<Input> =
+            (0..80).map(|i| session_input(&format!("s{i}.yaml"), &format!("team: T{}\n", i % 40))).collect();
+        let one = to_json(&build(&q, &inputs, vec![], "2026-11-28", 1));
+        let two = to_json(&build(&q, &inputs, vec![], "2026-11-28", 3));
+        assert_eq!(one, two);
+    }
+}

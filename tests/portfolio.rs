@@ -1,0 +1,346 @@
+//! `portfolio`: one view over many teams, from the fixture folder of seven teams (separate
+//! sessions of one team, a workshop session, dated JSON reports, a team without a name, a team
+//! name full of markup) and one invalid file.
+
+mod common;
+use common::*;
+
+const FOLDER: &str = "tests/fixtures/portfolio";
+
+/// The golden portfolio: `UPDATE_EXAMPLE=1 cargo test --test portfolio` rewrites it after a
+/// deliberate change. The report date is pinned by SOURCE_DATE_EPOCH (2026-11-26).
+#[test]
+fn markdown_portfolio_of_the_fixture_folder() {
+    let r = run(&["portfolio", FOLDER]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let golden = fixture("portfolio-expected.md");
+    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
+        std::fs::write(&golden, &r.stdout).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap();
+    assert!(r.stdout == expected, "the portfolio differs from {}; diff them to see how", golden.display());
+}
+
+#[test]
+fn markdown_says_levels_are_not_for_ranking_and_shows_every_part() {
+    let r = run(&["portfolio", FOLDER]);
+    let md = &r.stdout;
+    assert!(md.contains("not for ranking teams"), "{md}");
+    for part in ["common blockers", "Overall level", "Per dimension", "Heatmap", "Where the lifecycle hurts"] {
+        assert!(md.contains(part), "missing {part}");
+    }
+    assert!(md.contains("| Pricing \\| &lt;script&gt;alert(1)&lt;/script&gt; |"), "team names are escaped: {md}");
+    assert!(!md.contains("<script>"));
+    assert!(md.contains("**Forecasting**: assessed 2026-03-30, more than six months ago"), "stale teams flagged");
+    assert!(md.contains("**churn-model.yaml**: 38 questions unanswered"), "incomplete teams flagged");
+}
+
+#[test]
+fn an_invalid_file_is_skipped_with_a_warning_naming_it() {
+    let r = run(&["portfolio", FOLDER]);
+    assert_eq!(r.code, 0, "one bad file among good ones does not fail the portfolio: {}", r.stderr);
+    assert!(r.stderr.contains("warning: skipped tests/fixtures/portfolio/broken.yaml:6:"), "{}", r.stderr);
+    assert!(r.stdout.contains("# MLOps maturity portfolio: 7 teams"));
+}
+
+#[test]
+fn exit_1_only_when_no_team_could_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.yaml", "format: 1\nquestionnaire: mlops-quick\nanswers: [\n");
+    let junk = write(dir.path(), "junk.json", "{\"not\": \"a report\"}");
+    let r = run(&["portfolio", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("bad.yaml") && r.stderr.contains("junk.json"), "{}", r.stderr);
+    assert!(r.stderr.contains("no team could be read"), "{}", r.stderr);
+    let missing = dir.path().join("missing.yaml");
+    let r = run(&["portfolio", bad.to_str().unwrap(), missing.to_str().unwrap(), junk.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("missing.yaml: cannot read the file: no such file"), "{}", r.stderr);
+}
+
+#[test]
+fn another_questionnaire_is_an_error_naming_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-maturity\nteam: A\n");
+    let b = write(dir.path(), "b.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: B\n");
+    let r = run(&["portfolio", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("a.yaml") && r.stderr.contains("b.yaml"), "{}", r.stderr);
+    assert!(r.stderr.contains("`mlops-maturity`") && r.stderr.contains("`mlops-quick`"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn json_has_every_key_of_the_contract() {
+    let r = run(&["portfolio", FOLDER, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    for key in ["questionnaire", "teams", "levels", "dimensions", "common_blockers", "warnings", "generated"] {
+        assert!(v.get(key).is_some(), "missing key {key}");
+    }
+    for key in ["id", "version", "title"] {
+        assert!(v["questionnaire"].get(key).is_some(), "questionnaire.{key}");
+    }
+    let teams = v["teams"].as_array().unwrap();
+    assert_eq!(teams.len(), 7);
+    for t in teams {
+        for key in ["team", "respondents", "date", "overall", "target", "dimensions", "bottleneck"] {
+            assert!(t.get(key).is_some(), "teams[].{key}");
+        }
+        assert!(t["overall"]["level"].is_u64() && t["overall"]["score"].is_f64());
+        assert!(t["target"]["level"].is_u64() && t["target"]["source"].is_string());
+        for d in t["dimensions"].as_array().unwrap() {
+            for key in ["id", "level", "score"] {
+                assert!(d.get(key).is_some(), "teams[].dimensions[].{key}");
+            }
+        }
+    }
+    let names: Vec<&str> = teams.iter().map(|t| t["team"].as_str().unwrap()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted, "teams in team name order");
+
+    let levels: Vec<(u64, u64)> = v["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["level"].as_u64().unwrap(), l["teams"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(levels, vec![(0, 5), (1, 2), (2, 0), (3, 0)], "every level listed, empty ones too");
+    for d in v["dimensions"].as_array().unwrap() {
+        for key in ["id", "name", "median_score", "levels"] {
+            assert!(d.get(key).is_some(), "dimensions[].{key}");
+        }
+        assert_eq!(d["levels"].as_array().unwrap().len(), 4);
+    }
+    let blockers = v["common_blockers"].as_array().unwrap();
+    assert!(!blockers.is_empty());
+    let mut last = u64::MAX;
+    for b in blockers {
+        for key in ["question", "text", "dimension", "teams"] {
+            assert!(b.get(key).is_some(), "common_blockers[].{key}");
+        }
+        let n = b["teams"].as_u64().unwrap();
+        assert!(n >= 2 && n <= last, "at least two teams, most teams first");
+        last = n;
+    }
+    assert_eq!(v["generated"], "2026-11-26");
+}
+
+#[test]
+fn teams_come_from_the_inputs_as_design_says() {
+    let r = run(&["portfolio", FOLDER, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let team = |name: &str| v["teams"].as_array().unwrap().iter().find(|t| t["team"] == name).cloned().unwrap();
+    assert_eq!(team("Fraud ML")["respondents"], serde_json::json!(["Ana", "Ben"]), "separate sessions merged");
+    assert_eq!(team("Fraud ML")["date"], "2026-11-14", "the latest session's date");
+    assert_eq!(
+        team("Search Ranking")["respondents"],
+        serde_json::json!(["Gus", "Hal", "Ivy"]),
+        "a workshop's participants"
+    );
+    assert_eq!(team("Recommendations")["date"], "2026-11-02", "the latest of two reports");
+    assert_eq!(team("churn-model.yaml")["respondents"], serde_json::json!(["Eli"]), "named by its file");
+    let warnings: Vec<&str> = v["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert!(
+        warnings.iter().any(|w| w.contains("left out the older tests/fixtures/portfolio/recommendations-2026-05.json")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn csv_has_one_row_per_team_and_dimension() {
+    let r = run(&["portfolio", FOLDER, "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "team,dimension,level,score,overall_level,target_level,date");
+    assert_eq!(lines.len(), 1 + 7 * 7, "7 teams × 7 dimensions");
+    assert!(lines.contains(&"Fraud ML,Data preparation & pipelines,1,1.70,0,3,2026-11-14"), "{}", r.stdout);
+    assert!(lines.contains(&"Forecasting,Deployment & release,0,0.42,0,2,2026-03-30"), "{}", r.stdout);
+    assert!(lines.iter().any(|l| l.starts_with("Pricing | <script>alert(1)</script>,") && l.ends_with(",0,1,")));
+    assert!(
+        lines.contains(&"Fraud ML,\"Team, governance & ways of working\",1,1.70,0,3,2026-11-14"),
+        "a comma is quoted"
+    );
+}
+
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let r = run(&["portfolio", FOLDER, "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = &r.stdout;
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for banned in ["http:", "https:", "file:", "<script", "<link", "<img", "@import"] {
+        assert!(!html.contains(banned), "found {banned}");
+    }
+    assert!(html.contains("Pricing | &lt;script&gt;alert(1)&lt;/script&gt;"), "escaped team name");
+    assert!(html.contains("not for ranking teams"));
+    assert!(html.contains("@media print"));
+    // Every heatmap cell prints its level as text; the colour only repeats it.
+    assert!(html.contains(">2</td>") && html.contains("class=\"lvl\""));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("portfolio.md");
+    let r = run(&["portfolio", FOLDER, "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# MLOps maturity portfolio: 7 teams"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+}
+
+#[test]
+fn a_folder_is_read_one_level_deep_and_a_file_given_twice_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: A\nrespondent: Ana\n");
+    std::fs::create_dir(dir.path().join("old")).unwrap();
+    write(&dir.path().join("old"), "b.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: B\n");
+    write(dir.path(), "notes.txt", "not an input");
+    let r = run(&["portfolio", dir.path().to_str().unwrap(), a.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let names: Vec<&str> = v["teams"].as_array().unwrap().iter().map(|t| t["team"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["A"]);
+    assert_eq!(v["teams"][0]["respondents"], serde_json::json!(["Ana"]), "the same file twice counts once");
+    assert!(r.stderr.contains("given twice"), "{}", r.stderr);
+}
+
+#[test]
+fn text_from_files_never_reaches_the_terminal_as_escape_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: \"Evil\\e[31m\\e]0;owned\\a\"\n");
+    write(dir.path(), "b.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: \"Evil\\e[31m\\e]0;owned\\a\"\n");
+    write(
+        dir.path(),
+        "c.json",
+        "{\"questionnaire\": {\"id\": \"mlops-quick\"}, \"team\": \"Evil\\u001b[31m\", \"dimensions\": []}",
+    );
+    for format in ["markdown", "html", "csv", "json"] {
+        let r = run(&["portfolio", dir.path().to_str().unwrap(), "--format", format]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'), "{format}: {:?}", r.stdout);
+        assert!(!r.stderr.contains('\u{1b}'), "{format}: {:?}", r.stderr);
+    }
+}
+
+mod arbitrary_reports {
+    use mlops_maturity::portfolio::{self, Input, InputKind};
+    use mlops_maturity::questionnaire;
+    use proptest::prelude::*;
+
+    /// A JSON report with arbitrary numbers in it, some of them out of range.
+    fn report() -> impl Strategy<Value = String> {
+        (
+            "[a-zA-Z|<>&\\\\ ]{0,12}",
+            proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]|[a-z0-9-]{0,12}"),
+            0u32..9,
+            -5.0f64..9.0,
+            proptest::collection::vec((0usize..9, 0u32..9, -5.0f64..9.0), 0..9),
+            proptest::collection::vec((0usize..8, proptest::option::of(-3.0f64..9.0)), 0..8),
+        )
+            .prop_map(|(team, date, level, score, dims, stages)| {
+                let ids = ["data", "experimentation", "validation", "deployment", "monitoring", "retraining", "organisation", "gone", ""];
+                let stage_ids = ["data-preparation", "deployment", "monitoring", "retraining", "x", "", "validation", "experimentation"];
+                let dims: Vec<serde_json::Value> = dims
+                    .iter()
+                    .map(|(d, l, s)| serde_json::json!({"id": ids[*d], "level": l, "score": s, "blocking": ["exp-tracking", "nope"]}))
+                    .collect();
+                let stages: Vec<serde_json::Value> =
+                    stages.iter().map(|(s, p)| serde_json::json!({"stage": stage_ids[*s], "time_share": 10, "pain": p})).collect();
+                serde_json::json!({
+                    "questionnaire": {"id": "mlops-maturity", "version": 1}, "team": team, "date": date,
+                    "overall": {"level": level, "score": score}, "dimensions": dims, "bottlenecks": stages,
+                })
+                .to_string()
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn any_reports_build_and_render_without_panic(texts in proptest::collection::vec(report(), 1..6)) {
+            let q = questionnaire::built_in("mlops-maturity").unwrap();
+            let inputs: Vec<Input> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Input {
+                    path: format!("r{i}.json"),
+                    file_name: format!("r{i}.json"),
+                    kind: InputKind::Report(portfolio::parse_json_report(t).unwrap()),
+                })
+                .collect();
+            let p = portfolio::build(&q, &inputs, vec![], "2026-11-28", 2);
+            let md = portfolio::render_markdown(&p);
+            prop_assert!(md.contains("not for ranking teams"));
+            prop_assert!(!portfolio::render_html(&p).contains("<script"));
+            let rows = portfolio::to_csv(&p).matches("\r\n").count();
+            prop_assert_eq!(rows, 1 + p.teams.len() * q.dimensions.len());
+            let total: usize = p.levels.iter().map(|l| l.teams).sum();
+            prop_assert_eq!(total, p.teams.len(), "every team is counted at some level");
+        }
+    }
+}
+
+#[test]
+fn output_never_overwrites_an_input_but_replaces_an_earlier_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: A\n");
+    let folder = dir.path().to_str().unwrap();
+    let r = run(&["portfolio", folder, "-o", a.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is one of the report's inputs"), "{}", r.stderr);
+    assert!(std::fs::read_to_string(&a).unwrap().contains("team: A"), "the input is untouched");
+
+    let out = dir.path().join("portfolio.json");
+    let out_arg = out.to_str().unwrap();
+    assert_eq!(run(&["portfolio", folder, "--format", "json", "-o", out_arg]).code, 0);
+    let again = run(&["portfolio", folder, "--format", "json", "-o", out_arg]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("portfolio.json"),
+        "the earlier portfolio is skipped with a warning: {}",
+        again.stderr
+    );
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["teams"].as_array().unwrap().len(), 1);
+}
+
+/// A team in the portfolio has the levels and scores its own team report gives: separate
+/// sessions merged, and a workshop session whose answers are only votes (consensus).
+#[test]
+fn each_team_scores_as_its_own_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let workshop = write(
+        dir.path(),
+        "w.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: W\nparticipants: [{ name: Ana, role: engineering }, { name: Ben }]\n\
+         answers:\n  data-pipeline-code: { votes: { Ana: yes, Ben: yes } }\n  data-versioned: { votes: { Ana: yes, Ben: no }, answer: partial }\n",
+    );
+    let cases: Vec<(&str, Vec<String>)> = vec![
+        ("Fraud ML", vec![format!("{FOLDER}/fraud-ml-ana.yaml"), format!("{FOLDER}/fraud-ml-ben.yaml")]),
+        ("W", vec![workshop.display().to_string()]),
+    ];
+    for (team, files) in cases {
+        let args: Vec<&str> = files.iter().map(String::as_str).collect();
+        let report = run(&[&["report"], args.as_slice(), &["--format", "json"]].concat());
+        assert_eq!(report.code, 0, "{}", report.stderr);
+        let report: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+        let folio = run(&[&["portfolio"], args.as_slice(), &["--format", "json"]].concat());
+        assert_eq!(folio.code, 0, "{}", folio.stderr);
+        let folio: serde_json::Value = serde_json::from_str(&folio.stdout).unwrap();
+        let t = &folio["teams"][0];
+        assert_eq!(t["team"], team);
+        assert_eq!(t["overall"]["level"], report["overall"]["level"], "{team}");
+        assert_eq!(t["overall"]["score"], report["overall"]["score"], "{team}");
+        assert_eq!(t["target"]["level"], report["target"]["level"], "{team}");
+        assert_eq!(t["respondents"], report["respondents"], "{team}");
+        for (mine, theirs) in t["dimensions"].as_array().unwrap().iter().zip(report["dimensions"].as_array().unwrap()) {
+            assert_eq!(
+                (&mine["id"], &mine["level"], &mine["score"]),
+                (&theirs["id"], &theirs["level"], &theirs["score"])
+            );
+        }
+    }
+}
