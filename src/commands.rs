@@ -411,6 +411,7 @@ fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative::Ba
         answers: r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect(),
         overall_level: Some(r.overall.level),
         date: s.date.clone(),
+        version: s.questionnaire_version,
     };
     Ok((baseline, other_version(s.questionnaire_version)))
 }

@@ -16,8 +16,12 @@ use serde::Serialize;
 pub struct Completeness {
     pub answered: usize,
     pub questions: usize,
-    /// Fewer than nine in ten questions answered: the level is an indication, not a finding.
+    /// Fewer than nine in ten questions answered, or answers still missing that could change
+    /// the level: the level is an indication, not a finding.
     pub indicative: bool,
+    /// Answering the unanswered and "don't know" questions "yes" would raise the overall level:
+    /// only then may the level be understated.
+    pub level_may_change: bool,
 }
 
 /// A practice in place (answered yes) above its dimension's level.
@@ -38,6 +42,22 @@ pub struct Progress {
     /// Weighted share (partly counting its credit) of that level's practices in place in the
     /// dimensions that hold the overall level.
     pub ratio: f64,
+    /// Of those practices (does not apply left out): how many in place, how many partly, of how many.
+    pub in_place: usize,
+    pub partly: usize,
+    pub practices: usize,
+}
+
+/// A practice at or below the team's level that is not fully in place: with the target met,
+/// these are what is left to finish.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unfinished {
+    pub question: String,
+    pub text: String,
+    pub dimension_name: String,
+    pub level: u32,
+    /// As the report spells answers: partial, no, unknown, unanswered.
+    pub answer: String,
 }
 
 /// An earlier assessment as `--baseline` gives it: scores, answers, level and date.
@@ -48,6 +68,8 @@ pub struct Baseline {
     pub answers: IndexMap<String, String>,
     pub overall_level: Option<u32>,
     pub date: Option<String>,
+    /// The questionnaire version the baseline answered, where known.
+    pub version: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,7 +77,19 @@ pub struct SinceBaseline {
     pub date: Option<String>,
     pub overall_before: Option<u32>,
     pub overall_after: u32,
+    /// Every answer that differs from the baseline's, in questionnaire order.
     pub changed: Vec<Change>,
+    /// Of those, the questions the baseline did not answer (or did not have): answered now for
+    /// the first time, not a change of practice.
+    pub not_asked: Vec<String>,
+    /// Of the others, those that moved toward "yes" (no < partly < yes) and those that moved away.
+    pub better: Vec<String>,
+    pub worse: Vec<String>,
+    /// The questionnaire version of the baseline when it differs from this report's: levels
+    /// may not compare.
+    pub other_version: Option<u32>,
+    /// The overall level is lower than the baseline's.
+    pub lower: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,8 +118,9 @@ const QUALITY_ALERTS: [&str; 2] = ["mon-model-alerts", "gen-quality-alerts"];
 /// Fills the report's words from its numbers and answers.
 pub fn fill(report: &mut Report, q: &Questionnaire) {
     annotate_roadmap(report);
-    report.completeness = completeness(&report.answers);
+    report.completeness = completeness(report, q);
     report.progress = progress(report, q);
+    report.unfinished = unfinished(report);
     report.strengths = strengths(report);
     report.silent_degradation = silent_degradation(&report.answers, q);
     report.watch = watch(report);
@@ -111,7 +146,7 @@ fn annotate_roadmap(report: &mut Report) {
     for phase in &mut report.roadmap {
         for action in &mut phase.actions {
             action.note = notes.get(action.question.as_str()).cloned();
-            action.step = step(&action.recommendation, action.answer == "partial");
+            action.step = step_for(&action.recommendation, &action.answer);
         }
         let mut by: IndexMap<&str, crate::report::PhaseDimension> = IndexMap::new();
         for action in &phase.actions {
@@ -144,9 +179,59 @@ pub fn step(recommendation: &str, partly: bool) -> String {
     format!("{} {}", first.trim(), recommendation[done..].trim())
 }
 
-fn completeness(answers: &[AnswerReport]) -> Completeness {
+/// The step for today's answer. Nobody knowing, or no answer, is not "no": the step starts with
+/// finding out, then gives the step from zero for the case that it is not in place.
+pub fn step_for(recommendation: &str, answer: &str) -> String {
+    let first = step(recommendation, answer == "partial");
+    if answer != "unknown" && answer != "unanswered" {
+        return first;
+    }
+    let rest = first.strip_prefix("From zero:").map(str::trim).unwrap_or(&first);
+    format!("First find out whether this is in place; if it is not: {rest}")
+}
+
+fn completeness(report: &Report, q: &Questionnaire) -> Completeness {
+    let answers = &report.answers;
     let answered = answers.iter().filter(|a| a.answer != "unanswered").count();
-    Completeness { answered, questions: answers.len(), indicative: answered * 10 < answers.len() * 9 }
+    let open = |a: &AnswerReport| a.answer == "unanswered" || a.answer == "unknown";
+    let level_may_change = answers.iter().any(open) && {
+        // Every unanswered or "don't know" question answered yes: would the level rise?
+        let filled: Vec<Option<crate::session::Answer>> = answers
+            .iter()
+            .map(|a| match a.answer.as_str() {
+                "unanswered" | "unknown" => Some(crate::session::Answer::Yes),
+                other => crate::session::Answer::parse(other),
+            })
+            .collect();
+        filled.len() == q.questions().count() && crate::scoring::score(q, &filled).overall_level > report.overall.level
+    };
+    Completeness {
+        answered,
+        questions: answers.len(),
+        indicative: answered * 10 < answers.len() * 9 || level_may_change,
+        level_may_change,
+    }
+}
+
+/// With the target met: the practices at or below the team's level not fully in place.
+fn unfinished(report: &Report) -> Vec<Unfinished> {
+    if !report.roadmap.is_empty() {
+        return Vec::new();
+    }
+    let names: std::collections::HashMap<&str, &str> =
+        report.dimensions.iter().map(|d| (d.id.as_str(), d.name.as_str())).collect();
+    report
+        .answers
+        .iter()
+        .filter(|a| a.level <= report.overall.level.max(1) && a.answer != "yes" && a.answer != "na")
+        .map(|a| Unfinished {
+            question: a.question.clone(),
+            text: a.text.clone(),
+            dimension_name: names.get(a.dimension.as_str()).copied().unwrap_or_default().to_owned(),
+            level: a.level,
+            answer: a.answer.clone(),
+        })
+        .collect()
 }
 
 fn credit(answer: &str, partial_credit: f64) -> Option<f64> {
@@ -165,6 +250,7 @@ fn progress(report: &Report, q: &Questionnaire) -> Option<Progress> {
     }
     let weakest: std::collections::HashSet<&str> = report.overall.weakest.iter().map(String::as_str).collect();
     let (mut got, mut of) = (0.0, 0.0);
+    let (mut in_place, mut partly, mut practices) = (0, 0, 0);
     for ((_, question), a) in q.questions().zip(&report.answers) {
         if question.level == level
             && weakest.contains(a.dimension.as_str())
@@ -172,9 +258,12 @@ fn progress(report: &Report, q: &Questionnaire) -> Option<Progress> {
         {
             got += question.weight * c;
             of += question.weight;
+            practices += 1;
+            in_place += usize::from(a.answer == "yes");
+            partly += usize::from(a.answer == "partial");
         }
     }
-    Some(Progress { level, ratio: if of > 0.0 { got / of } else { 1.0 } })
+    Some(Progress { level, ratio: if of > 0.0 { got / of } else { 1.0 }, in_place, partly, practices })
 }
 
 fn strengths(report: &Report) -> Vec<Strength> {
@@ -236,24 +325,29 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
     if watchers.iter().any(|a| a.answer == "yes" && is_alert(&a.question)) {
         return None;
     }
-    let alerts: Vec<&str> = watchers.iter().filter(|a| is_alert(&a.question)).map(|a| a.text.as_str()).collect();
+    let alerts: Vec<&&AnswerReport> = watchers.iter().filter(|a| is_alert(&a.question)).collect();
     // Generative features give answers rather than predictions.
-    let outputs = if watchers.iter().all(|a| a.question.starts_with("gen-")) { "answers" } else { "predictions" };
-    Some(if in_place.is_empty() {
-        format!(
-            "Silent degradation risk: none of the practices that would show worse {outputs} is fully in place, so a model can keep running while its {outputs} get worse and nobody would be told."
-        )
-    } else if alerts.is_empty() {
-        format!(
-            "Silent degradation risk: worse {outputs} would show in what is in place ({}), but only to someone who looks.",
-            quoted(&in_place)
-        )
+    let model =
+        if watchers.iter().all(|a| a.question.starts_with("gen-")) { "a generative feature" } else { "a model" };
+    // What the team wrote about its alerting says more than a generic line.
+    let alert_note = alerts
+        .iter()
+        .flat_map(|a| a.notes.iter())
+        .map(|n| n.text.trim())
+        .find(|t| !t.is_empty())
+        .map(|t| format!(" (the team notes: {})", quote(t)));
+    let unsure = alerts.iter().any(|a| a.answer == "unknown" || a.answer == "unanswered");
+    let head = if alerts.iter().any(|a| a.answer == "partial") {
+        format!("Alerts when {model} gets worse are only partly in place{}", alert_note.unwrap_or_default())
+    } else if unsure {
+        format!("Nobody knows whether anyone is alerted when {model} gets worse{}", alert_note.unwrap_or_default())
     } else {
-        format!(
-            "Silent degradation risk: worse {outputs} would show in what is in place ({}), but only to someone who looks; not yet in place: {}.",
-            quoted(&in_place),
-            quoted(&alerts)
-        )
+        format!("Nobody is alerted when {model} gets worse{}", alert_note.unwrap_or_default())
+    };
+    Some(if in_place.is_empty() {
+        format!("{head}; none of the practices that would show it is in place.")
+    } else {
+        format!("{head}; today it shows only in {}, if someone checks.", quoted(&in_place))
     })
 }
 
@@ -277,19 +371,33 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn watch(report: &Report) -> Vec<String> {
     let mut out = Vec::new();
+    if report.teams.len() > 1 {
+        out.push(format!(
+            "Different teams: the sessions name {}. One level for all of them hides their differences; report each team on its own unless they really work as one.",
+            join_and(&report.teams.iter().map(|t| quote(t)).collect::<Vec<_>>())
+        ));
+    }
     if !report.unknown.is_empty() {
         out.push(format!(
-            "Find out: nobody knew the answer for {}: {}. A \"don't know\" scores as missing; ask the people who would know.",
+            "Find out: nobody knew the answer for {}: {}. A \"don't know\" counts as not in place; ask the people who would know.",
             plural(report.unknown.len(), "practice", "practices"),
             some_of(&texts_of(report, &report.unknown), 3)
         ));
     }
+    if !report.older_versions.is_empty() && !report.unanswered.is_empty() {
+        let versions: Vec<String> = report.older_versions.iter().map(u32::to_string).collect();
+        out.push(format!(
+            "Older questionnaire: answered with version {} (now version {}), so questions added since were never asked; answer them before relying on the level.",
+            join_and(&versions),
+            report.questionnaire.version
+        ));
+    }
     if !report.unanswered.is_empty() {
         out.push(format!(
-            "Not answered: {}: {}. {} as missing.",
+            "Not answered: {}: {}. {} as not in place.",
             plural(report.unanswered.len(), "practice", "practices"),
             some_of(&texts_of(report, &report.unanswered), 3),
-            if report.unanswered.len() == 1 { "It scores" } else { "They score" }
+            if report.unanswered.len() == 1 { "It counts" } else { "They count" }
         ));
     }
     if !report.carried.is_empty() {
@@ -301,8 +409,13 @@ fn watch(report: &Report) -> Vec<String> {
     }
     if !report.na_without_reason.is_empty() {
         out.push(format!(
-            "\"Does not apply\" without a reason: {}. Such answers leave the score, so write down why.",
-            some_of(&texts_of(report, &report.na_without_reason), 3)
+            "\"Does not apply\" without a reason: {}. {}",
+            some_of(&texts_of(report, &report.na_without_reason), 3),
+            if report.na_without_reason.len() == 1 {
+                "It is left out of the level, so write down why it does not apply."
+            } else {
+                "These practices are left out of the level, so write down why they do not apply."
+            }
         ));
     }
     // Practices fully in place ahead of the foundation are strengths; the watch list names those
@@ -316,7 +429,7 @@ fn watch(report: &Report) -> Vec<String> {
         .collect();
     if !started_ahead.is_empty() {
         out.push(format!(
-            "Started ahead of the foundation: {}. These sit above levels not yet reached; finishing the levels below first pays off sooner.",
+            "Started before the basics: {}. These belong to a higher level than the team has reached; finishing the practices of the next level first pays off sooner.",
             some_of(&started_ahead, 3)
         ));
     }
@@ -334,43 +447,73 @@ fn holding_back(report: &Report) -> Vec<&str> {
     actions.iter().map(|a| a.text.as_str()).collect()
 }
 
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// One sentence of about 40 words at most: the level, what the next level needs (at most two
+/// practices by name, fewer when their texts are long) and what comes next.
 fn verdict(report: &Report) -> String {
-    let who = report.team.clone().unwrap_or_else(|| "The team".to_owned());
+    let who = if report.teams.len() > 1 {
+        "The teams taken together".to_owned()
+    } else {
+        report.team.clone().unwrap_or_else(|| "The team".to_owned())
+    };
     let level = report.overall.level;
-    let now = format!("{who} is at Level {level}, {}", report.overall.name);
+    let indicative = if report.completeness.indicative {
+        format!(" (indicative: {} of {} answered)", report.completeness.answered, report.completeness.questions)
+    } else {
+        String::new()
+    };
+    let now = format!("{who} is at Level {level}, {}{indicative}", report.overall.name);
     let highest = report.levels.last().map_or(0, |l| l.level);
     if level >= highest {
-        return format!("{now}, the highest level: keep its practices healthy.");
+        return format!("{now}, the top level: keep its practices healthy.");
     }
     let next = level + 1;
     let next_name = report.levels.get(next as usize).map_or("", |l| l.name.as_str());
-    let blocking = holding_back(report);
-    let why = if blocking.is_empty() {
-        String::new()
-    } else {
-        format!(
-            ": Level {next} needs {} not yet fully in place, among them {}",
-            plural(blocking.len(), "practice", "practices"),
-            some_of(&blocking, 2)
-        )
-    };
     if report.roadmap.is_empty() {
-        return format!(
-            "{now}{why}; that meets its target of Level {}, so nothing is planned beyond keeping the practices healthy.",
-            report.target.level
-        );
+        let target = report.target.level;
+        let met = if level > target {
+            format!("above its target of Level {target}")
+        } else {
+            format!("which meets its target of Level {target}")
+        };
+        return match report.unfinished.len() {
+            0 => format!("{now}, {met}; keep its practices healthy."),
+            n => format!("{now}, {met}; {} at or below its level still to finish.", plural(n, "practice", "practices")),
+        };
     }
-    let actions = report.roadmap.first().map_or(0, |p| p.actions.len());
-    format!(
-        "{now}{why}; Level {next}, {next_name}, is the next milestone, with {} on the roadmap.",
-        plural(actions, "action", "actions")
-    )
+    let blocking = holding_back(report);
+    let needs = |shown: usize| -> String {
+        let mut items: Vec<String> = blocking.iter().take(shown).map(|t| quote(t)).collect();
+        let rest = blocking.len().saturating_sub(shown);
+        if shown == 0 {
+            items.push(format!("{}, listed in the roadmap", plural(rest, "practice", "practices")));
+        } else if rest > 0 {
+            items.push(plural(rest, "more practice", "more practices"));
+        }
+        format!("{now}; next is Level {next}, {next_name}, which needs {}.", join_and(&items))
+    };
+    if blocking.is_empty() {
+        return format!("{now}; Level {next}, {next_name}, follows once the weaker areas catch up.");
+    }
+    // Long practice texts: name fewer rather than run past about 40 words.
+    let two = needs(2);
+    let one = needs(1);
+    if words(&two) <= 40 {
+        two
+    } else if words(&one) <= 45 {
+        one
+    } else {
+        needs(0)
+    }
 }
 
 /// Progress since an earlier assessment: overall level before and after, and every answer that
 /// changed, in questionnaire order.
 pub fn since_baseline(report: &Report, baseline: &Baseline) -> SinceBaseline {
-    let changed = report
+    let changed: Vec<Change> = report
         .answers
         .iter()
         .filter_map(|a| {
@@ -383,11 +526,32 @@ pub fn since_baseline(report: &Report, baseline: &Baseline) -> SinceBaseline {
             })
         })
         .collect();
+    let ids = |wanted: fn(&Change) -> bool| changed.iter().filter(|c| wanted(c)).map(|c| c.question.clone()).collect();
     SinceBaseline {
         date: baseline.date.clone(),
         overall_before: baseline.overall_level,
         overall_after: report.overall.level,
+        not_asked: ids(|c| c.before == "unanswered"),
+        better: ids(|c| trend(&c.before, &c.after) == "better"),
+        worse: ids(|c| trend(&c.before, &c.after) == "worse"),
         changed,
+        other_version: baseline.version.filter(|v| *v != report.questionnaire.version),
+        lower: baseline.overall_level.is_some_and(|b| report.overall.level < b),
+    }
+}
+
+/// Whether an answer moved toward "yes": no < partly < yes; anything else is just different.
+fn trend(before: &str, after: &str) -> &'static str {
+    let rank = |a: &str| match a {
+        "no" => Some(0),
+        "partial" => Some(1),
+        "yes" => Some(2),
+        _ => None,
+    };
+    match (rank(before), rank(after)) {
+        (Some(b), Some(a)) if a > b => "better",
+        (Some(b), Some(a)) if a < b => "worse",
+        _ => "different",
     }
 }
 
@@ -401,6 +565,10 @@ mod tests {
         assert_eq!(step(r, false), "From zero: write it. Done when it is written.");
         assert_eq!(step(r, true), "From partly: finish it. Done when it is written.");
         assert_eq!(step("Just do it.", true), "Just do it.");
+        assert_eq!(
+            step_for(r, "unknown"),
+            "First find out whether this is in place; if it is not: write it. Done when it is written."
+        );
     }
 
     #[test]

@@ -63,6 +63,16 @@ pub struct Report {
     /// Only with --baseline: overall level before and after, and every answer that changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since_baseline: Option<narrative::SinceBaseline>,
+    /// With the target met: practices at or below the team's level not fully in place.
+    pub unfinished: Vec<narrative::Unfinished>,
+    /// Every distinct team the sessions name, in order; more than one is a warning.
+    pub teams: Vec<String>,
+    /// Some respondent's time shares did not add up to 100 and were rescaled to percent.
+    pub time_shares_rescaled: bool,
+    /// Stage id -> time share as the one respondent wrote it, before rescaling (empty for a merge).
+    pub answered_time_shares: IndexMap<String, f64>,
+    /// Earlier versions of the questionnaire that sessions answered, each once, in order.
+    pub older_versions: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -440,15 +450,51 @@ pub fn build(
         answers: answers_report,
         na_without_reason,
         verdict: String::new(),
-        completeness: narrative::Completeness { answered: 0, questions: 0, indicative: false },
+        completeness: narrative::Completeness { answered: 0, questions: 0, indicative: false, level_may_change: false },
         progress: None,
         strengths: Vec::new(),
         silent_degradation: None,
         watch: Vec::new(),
         since_baseline: None,
+        unfinished: Vec::new(),
+        teams: distinct_teams(sessions),
+        older_versions: {
+            let mut v: Vec<u32> =
+                sessions.iter().filter_map(|s| s.session.questionnaire_version).filter(|v| *v != q.version).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        },
+        answered_time_shares: match sessions {
+            [one] => q
+                .stages
+                .iter()
+                .filter_map(|st| Some((st.id.clone(), one.session.bottlenecks.get(&st.id)?.time_share?)))
+                .collect(),
+            _ => IndexMap::new(),
+        },
+        time_shares_rescaled: sessions.iter().any(|s| {
+            let shares: Vec<f64> =
+                q.stages.iter().filter_map(|st| s.session.bottlenecks.get(&st.id).and_then(|r| r.time_share)).collect();
+            let sum: f64 = shares.iter().sum();
+            !shares.is_empty() && sum > 0.0 && (sum - 100.0).abs() > 0.5
+        }),
     };
     narrative::fill(&mut report, q);
     report
+}
+
+/// The teams the sessions name, each once (case aside), in order.
+fn distinct_teams(sessions: &[SessionInput]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in sessions {
+        if let Some(team) = s.session.team.as_deref().map(str::trim).filter(|t| !t.is_empty())
+            && !out.iter().any(|t| t.to_lowercase() == team.to_lowercase())
+        {
+            out.push(team.to_owned());
+        }
+    }
+    out
 }
 
 /// A workshop's agreed answer to a question, for its disagreement entry; null otherwise.
@@ -599,7 +645,7 @@ pub fn baseline_of_json(text: &str) -> Result<(String, Option<u32>, narrative::B
         .unwrap_or_default();
     let overall_level = value.pointer("/overall/level").and_then(|v| v.as_u64()).map(|v| v as u32);
     let date = value.get("date").and_then(|v| v.as_str()).map(str::to_owned);
-    Ok((id, version, narrative::Baseline { scores, answers, overall_level, date }))
+    Ok((id, version, narrative::Baseline { scores, answers, overall_level, date, version }))
 }
 
 /// Adds progress since an earlier assessment: score deltas per dimension and `since_baseline`.
@@ -660,6 +706,52 @@ pub fn escape_markdown(text: &str) -> String {
     out.trim().to_owned()
 }
 
+/// Free text in which `quoted` parts (as warnings write ids and names) become code spans:
+/// the rest is escaped as by `escape_markdown`, a code span keeps its text but loses what could
+/// end it early (backticks, line breaks, table bars).
+pub fn escape_markdown_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                // Keep the spaces around code spans that escaping would trim.
+                let lead = if part.starts_with(' ') { " " } else { "" };
+                let trail = if part.ends_with(' ') && !part.trim().is_empty() { " " } else { "" };
+                format!("{lead}{}{trail}", escape_markdown(part))
+            } else {
+                let code: String =
+                    part.chars().filter(|c| !c.is_control() && *c != '|').collect::<String>().trim().to_owned();
+                if code.is_empty() { String::new() } else { format!("`{code}`") }
+            }
+        })
+        .collect()
+}
+
+/// A score in words: 1.57 is "Level 1, 57% toward 2"; a whole number is just its level.
+pub fn level_words(score: f64) -> String {
+    if !score.is_finite() || score < 0.0 {
+        return "–".to_owned();
+    }
+    let level = score.floor();
+    let part = ((score - level) * 100.0).round();
+    if !(1.0..100.0).contains(&part) {
+        format!("Level {}", score.round() as u64)
+    } else {
+        format!("Level {}, {part:.0}% toward {}", level as u64, level as u64 + 1)
+    }
+}
+
+/// An answer as people say it.
+pub fn answer_words(answer: &str) -> &str {
+    match answer {
+        "partial" => "partly",
+        "unknown" => "don't know",
+        "na" => "does not apply",
+        "unanswered" => "not answered",
+        other => other,
+    }
+}
+
 fn starts_entity(rest: &str) -> bool {
     let name_len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'#').count();
     name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
@@ -687,6 +779,15 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
     tera.register_filter("num", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let places = kwargs.get::<i64>("places")?.unwrap_or(2).clamp(0, 6) as usize;
         Ok(v.as_f64().map_or_else(|| "–".to_owned(), |x| format!("{x:.places$}")))
+    });
+    tera.register_filter("level_words", |v: Value, _: Kwargs, _: &State| {
+        v.as_f64().map_or_else(|| "–".to_owned(), level_words)
+    });
+    tera.register_filter("answer_words", |v: Value, _: Kwargs, _: &State| {
+        answer_words(v.as_str().unwrap_or_default()).to_owned()
+    });
+    tera.register_filter("md_code", |v: Value, _: Kwargs, _: &State| {
+        escape_markdown_code(v.as_str().unwrap_or_default())
     });
     tera.register_filter("bar", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let max = kwargs.get::<f64>("max")?.unwrap_or(3.0);

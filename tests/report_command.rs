@@ -107,7 +107,10 @@ fn sample_session_scores_as_computed_by_hand() {
     assert_eq!(v["roadmap"].as_array().unwrap().len(), 2);
     assert_eq!(v["unknown"], serde_json::json!(["data-traceable"]));
     assert_eq!(v["unanswered"], serde_json::json!(["org-value-reviewed"]));
-    assert_eq!(v["completeness"], serde_json::json!({"answered": 67, "questions": 68, "indicative": false}));
+    assert_eq!(
+        v["completeness"],
+        serde_json::json!({"answered": 67, "questions": 68, "indicative": false, "level_may_change": false})
+    );
 }
 
 #[test]
@@ -185,7 +188,7 @@ fn baseline_from_a_json_report_and_from_a_session() {
     let from_json = run_in(dir.path(), dir.path(), &["report", &sample(), "--baseline", json.to_str().unwrap()]);
     assert_eq!(from_json.code, 0, "{}", from_json.stderr);
     assert!(from_json.stdout.contains("## Progress since the baseline"));
-    assert!(from_json.stdout.contains("Overall level: 1 → 1. No answer has changed."), "{}", from_json.stdout);
+    assert!(from_json.stdout.contains("Overall level: 1 then, 1 now. No answer has changed."), "{}", from_json.stdout);
     let progress = from_json.stdout.find("## Progress since the baseline").unwrap();
     assert!(progress < from_json.stdout.find("## Maturity profile").unwrap(), "progress comes right after the summary");
 }

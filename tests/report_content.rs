@@ -78,7 +78,21 @@ fn silent_degradation_follows_the_monitoring_answers_not_the_level() {
     );
     let r = run_in(dir.path(), dir.path(), &["report", blind.to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert!(v["silent_degradation"].as_str().unwrap().contains("none of the practices"), "{}", v["silent_degradation"]);
+    let warning = v["silent_degradation"].as_str().unwrap();
+    assert!(warning.contains("none of the practices that would show it is in place"), "{warning}");
+    // Alerts unanswered: nobody knows, which is not the same as nobody being alerted.
+    assert!(warning.starts_with("Nobody knows whether anyone is alerted"), "{warning}");
+    let no_alerts = write(
+        dir.path(),
+        "no-alerts.yaml",
+        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-model-alerts: no\n  mon-prediction-distribution: yes\n",
+    );
+    let r = run_in(dir.path(), dir.path(), &["report", no_alerts.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v["silent_degradation"],
+        "Nobody is alerted when a model gets worse; today it shows only in “The distribution of each model's predictions or decisions is tracked over time”, if someone checks."
+    );
 }
 
 #[test]
@@ -126,7 +140,11 @@ fn recommendations_for_a_partly_answer_start_from_partly() {
                 assert!(rec.contains("From partly"), "{name}: {} has no step from partly", a["question"]);
                 assert!(rec.contains("From zero") && rec.contains("Done when"), "{name}: {}", a["question"]);
                 let step = a["step"].as_str().unwrap();
-                let from = if a["answer"] == "partial" { "From partly:" } else { "From zero:" };
+                let from = match a["answer"].as_str().unwrap() {
+                    "partial" => "From partly:",
+                    "unknown" | "unanswered" => "First find out whether",
+                    _ => "From zero:",
+                };
                 assert!(step.starts_with(from) && step.contains("Done when"), "{name}: {step}");
             }
         }
@@ -315,4 +333,387 @@ fn a_json_baseline_of_version_1_reads_old_ids_as_their_replacements() {
     // ret-one-command was partial then, ret-pipeline-rerun is partial now: no change.
     assert!(!changed.iter().any(|c| c["question"] == "ret-pipeline-rerun"), "{changed:?}");
     assert!(now["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("version 1")));
+}
+
+/// The Markdown and the JSON report of one session written from `yaml`, with more arguments.
+fn report_of(dir: &std::path::Path, name: &str, yaml: &str, more: &[&str]) -> (String, serde_json::Value) {
+    let path = write(dir, name, yaml);
+    let mut args = vec!["report", path.to_str().unwrap()];
+    args.extend_from_slice(more);
+    let md = run_in(dir, dir, &args);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    args.extend_from_slice(&["--format", "json"]);
+    let json = run_in(dir, dir, &args);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    (md.stdout, serde_json::from_str(&json.stdout).unwrap())
+}
+
+/// Every question id of the full questionnaire, in order.
+fn all_ids(dir: &std::path::Path) -> Vec<String> {
+    let (_, v) = report_of(dir, "ids.yaml", "format: 1\nquestionnaire: mlops-maturity\n", &[]);
+    answers(&v).into_iter().map(|(id, ..)| id).collect()
+}
+
+fn session_with(ids: &[String], answer: impl Fn(usize) -> Option<&'static str>, head: &str) -> String {
+    let mut yaml = format!("format: 1\nquestionnaire: mlops-maturity\n{head}answers:\n");
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(a) = answer(i) {
+            yaml.push_str(&format!("  {id}: {a}\n"));
+        }
+    }
+    yaml
+}
+
+#[test]
+fn rescaled_time_shares_are_said_to_be_of_the_time_the_team_rated() {
+    let dir = tempfile::tempdir().unwrap();
+    let (md, v) = report_of(
+        dir.path(),
+        "s.yaml",
+        "format: 1\nquestionnaire: mlops-maturity\nbottlenecks:\n  deployment: { time_share: 30, pain: 5 }\n  data-preparation: { time_share: 20, pain: 3 }\n",
+        &[],
+    );
+    // The JSON keeps percent over the stages given, as DESIGN says.
+    assert_eq!(v["bottlenecks"][0]["time_share"], 60.0);
+    assert!(
+        md.contains("Deployment (pain 5.0 of 5, time share 30 as answered, which is 60% of the time the team rated)"),
+        "{md}"
+    );
+    assert!(md.contains("| Deployment | 60% (30 as answered) |"), "{md}");
+    assert!(md.contains("rescaled to 100% over the stages rated"), "{md}");
+    // Shares that add up to 100 stand as answered, with no note.
+    let (md, _) = report_of(
+        dir.path(),
+        "t.yaml",
+        "format: 1\nquestionnaire: mlops-maturity\nbottlenecks:\n  deployment: { time_share: 70, pain: 5 }\n  data-preparation: { time_share: 30 }\n",
+        &[],
+    );
+    assert!(md.contains("(pain 5.0 of 5, 70% of the time)") && !md.contains("rescaled"), "{md}");
+}
+
+#[test]
+fn the_report_does_not_doubt_the_teams_own_time_shares() {
+    for name in PROFILES {
+        let md = markdown(name);
+        assert!(!md.contains("teams usually report") && !md.contains("hidden in other stages"), "{name}");
+    }
+}
+
+#[test]
+fn questions_the_baseline_did_not_answer_are_not_listed_as_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = fixture("fraud-ml.yaml");
+    let v1 = fixture("fraud-ml-v1.yaml");
+    let r = run_in(dir.path(), dir.path(), &["report", now.to_str().unwrap(), "--baseline", v1.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let section =
+        &r.stdout[r.stdout.find("## Progress since the baseline").unwrap()..r.stdout.find("## Maturity").unwrap()];
+    assert!(!section.contains("was not answered"), "{section}");
+    assert!(section.contains("Not asked or not answered last time, answered now: "), "{section}");
+    assert!(section.contains("The baseline answered version 1 of the questionnaire"), "{section}");
+    assert!(section.contains("the levels may not compare"), "{section}");
+    let json = run_in(
+        dir.path(),
+        dir.path(),
+        &["report", now.to_str().unwrap(), "--baseline", v1.to_str().unwrap(), "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let since = &v["since_baseline"];
+    let not_asked = since["not_asked"].as_array().unwrap();
+    let changed = since["changed"].as_array().unwrap();
+    for c in changed {
+        let first_time = c["before"] == "unanswered";
+        assert_eq!(first_time, not_asked.contains(&c["question"]), "{c}");
+    }
+    // Listed: as many as changed from a real answer.
+    let real = changed.len() - not_asked.len();
+    assert!(section.contains(&format!("{real} answers changed")), "{section}");
+    assert_eq!(since["other_version"], 1);
+}
+
+#[test]
+fn a_json_baseline_of_another_version_says_levels_may_not_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let old =
+        run_in(dir.path(), dir.path(), &["report", fixture("fraud-ml-v1.yaml").to_str().unwrap(), "--format", "json"]);
+    let mut v: serde_json::Value = serde_json::from_str(&old.stdout).unwrap();
+    v["questionnaire"]["version"] = serde_json::json!(1);
+    let json = write(dir.path(), "v1.json", &v.to_string());
+    let r = run_in(
+        dir.path(),
+        dir.path(),
+        &["report", fixture("fraud-ml.yaml").to_str().unwrap(), "--baseline", json.to_str().unwrap()],
+    );
+    assert!(
+        r.stdout.contains("The baseline answered version 1 of the questionnaire, this report version 2"),
+        "{}",
+        r.stdout
+    );
+    // The same version: no caveat.
+    let same = write(dir.path(), "v2.json", &old.stdout);
+    let r = run_in(
+        dir.path(),
+        dir.path(),
+        &["report", fixture("fraud-ml.yaml").to_str().unwrap(), "--baseline", same.to_str().unwrap()],
+    );
+    assert!(!r.stdout.contains("may not compare"), "{}", r.stdout);
+}
+
+#[test]
+fn changes_since_the_baseline_say_better_or_worse_and_a_lower_level_is_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = all_ids(dir.path());
+    let before = write(dir.path(), "before.yaml", &session_with(&ids, |_| Some("yes"), ""));
+    let now = fixture("fraud-ml.yaml");
+    let r = run_in(dir.path(), dir.path(), &["report", now.to_str().unwrap(), "--baseline", before.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let summary = &r.stdout[r.stdout.find("## Summary").unwrap()..r.stdout.find("## Progress since").unwrap()];
+    assert!(summary.contains("**Since the baseline:** lower than before: Level 3 then, Level 1 now"), "{summary}");
+    assert!(r.stdout.contains("- **Worse**: "), "{}", r.stdout);
+    assert!(r.stdout.contains("(0 better, "), "{}", r.stdout);
+    // The other way round, the changes are better and the level is up.
+    let r = run_in(dir.path(), dir.path(), &["report", before.to_str().unwrap(), "--baseline", now.to_str().unwrap()]);
+    assert!(r.stdout.contains("**Since the baseline:** up from Level 1 to Level 3"), "{}", r.stdout);
+    assert!(r.stdout.contains("- Better: ") && !r.stdout.contains("**Worse**"), "{}", r.stdout);
+}
+
+#[test]
+fn dont_know_and_unanswered_are_never_called_not_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = all_ids(dir.path());
+    // Every other question unanswered, the rest alternately yes and don't know.
+    let yaml = session_with(&ids, |i| (i % 2 == 0).then_some(if i % 4 == 0 { "yes" } else { "unknown" }), "");
+    let (md, v) = report_of(dir.path(), "half.yaml", &yaml, &[]);
+    let body = before_appendix(&md);
+    for phase in v["roadmap"].as_array().unwrap() {
+        for a in phase["actions"].as_array().unwrap() {
+            if a["answer"] == "unknown" || a["answer"] == "unanswered" {
+                assert!(
+                    a["step"].as_str().unwrap().starts_with("First find out whether this is in place; if it is not: ")
+                );
+            }
+        }
+    }
+    assert!(body.contains("today: not answered") && body.contains("today: don't know"), "{body}");
+    assert!(!body.contains("today: unanswered") && !body.contains("not yet in place"), "{body}");
+}
+
+#[test]
+fn many_open_answers_make_the_level_indicative_in_the_verdict_and_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = all_ids(dir.path());
+    let yaml = session_with(&ids, |i| (i % 2 == 0).then_some("yes"), "");
+    let (md, v) = report_of(dir.path(), "half.yaml", &yaml, &[]);
+    assert_eq!(v["completeness"]["indicative"], true);
+    let verdict = v["verdict"].as_str().unwrap();
+    assert!(
+        verdict.contains(&format!("(indicative: {} of {} answered)", ids.len().div_ceil(2), ids.len())),
+        "{verdict}"
+    );
+    assert!(md.contains("questions answered — indicative.**"), "{md}");
+    let summary = &md[md.find("## Summary").unwrap()..];
+    assert!(summary.lines().nth(2).unwrap().contains("(indicative: "), "{summary}");
+}
+
+#[test]
+fn the_level_is_said_to_be_understated_only_when_open_answers_could_raise_it() {
+    // The sample's one unanswered question and one "don't know" cannot lift Level 1 to 2.
+    let md = markdown("fraud-ml.yaml");
+    let v = json("fraud-ml.yaml");
+    assert_eq!(v["completeness"]["level_may_change"], false);
+    assert!(md.contains("> **67 of 68 questions answered.** The open answers cannot change the level."), "{md}");
+    assert!(!md.contains("understated") && !md.contains("could raise the level"));
+    // Answered yes except one Level 1 practice left open: answering it could raise the level.
+    let dir = tempfile::tempdir().unwrap();
+    let ids = all_ids(dir.path());
+    let yaml = session_with(&ids, |i| (i != 0).then_some("yes"), "");
+    let (md, v) = report_of(dir.path(), "one-gap.yaml", &yaml, &[]);
+    assert_eq!(v["completeness"]["level_may_change"], true);
+    assert!(md.contains("some of them could raise the level"), "{md}");
+}
+
+#[test]
+fn progress_toward_the_next_level_is_given_as_counts_of_practices() {
+    let v = json("fraud-ml.yaml");
+    let p = &v["progress"];
+    let md = markdown("fraud-ml.yaml");
+    let expected = format!("{} of {} practices in place, {} partly.", p["in_place"], p["practices"], p["partly"]);
+    assert!(md.contains(&expected), "{expected}\n{md}");
+    // The counts are those of the weakest areas' next-level practices.
+    let weakest: Vec<&str> = v["overall"]["weakest"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    let next = v["overall"]["level"].as_u64().unwrap() + 1;
+    let of_next: Vec<_> = v["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["level"] == next && weakest.contains(&a["dimension"].as_str().unwrap()) && a["answer"] != "na")
+        .collect();
+    assert_eq!(p["practices"], of_next.len());
+    assert_eq!(p["in_place"], of_next.iter().filter(|a| a["answer"] == "yes").count());
+    assert_eq!(p["partly"], of_next.iter().filter(|a| a["answer"] == "partial").count());
+}
+
+#[test]
+fn a_merge_of_different_teams_is_warned_about_under_the_title_without_markup_escapes() {
+    let names = ["profile-startup.yaml", "profile-telco.yaml", "profile-insurer.yaml"];
+    let paths: Vec<String> = names.iter().map(|n| fixture(n).display().to_string()).collect();
+    let mut args = vec!["report"];
+    args.extend(paths.iter().map(String::as_str));
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let head: Vec<&str> = r.stdout.lines().take(4).collect();
+    assert_eq!(
+        head[2],
+        "> **Warning: the sessions name different teams (Recommendations, Churn analytics, Pricing & risk).** The report is titled after the first and gives one level for all; check they belong together."
+    );
+    assert!(r.stdout.contains("The teams taken together is at Level"), "{}", r.stdout);
+    // Warnings show names as code spans, not as escaped backticks.
+    assert!(!r.stdout.contains("\\`"), "{}", r.stdout);
+    assert!(r.stdout.contains("profile-insurer.yaml names team `Pricing & risk`"), "{}", r.stdout);
+    // Role gaps read as levels, not raw scores.
+    let gaps = &r.stdout[r.stdout.find("### Gaps between roles").unwrap()..r.stdout.find("## Appendix").unwrap()];
+    assert!(gaps.contains("data science: Level 1, 23% toward 2; engineering: Level 2"), "{gaps}");
+}
+
+#[test]
+fn warnings_escape_free_text_once_and_keep_code_spans_whole() {
+    use mlops_maturity::report::escape_markdown_code;
+    assert_eq!(escape_markdown_code("a `x|y` b *c*"), "a `xy` b \\*c\\*");
+    assert_eq!(escape_markdown_code("names team `Pricing & risk`, not"), "names team `Pricing & risk`, not");
+    assert_eq!(escape_markdown_code("open `tick"), "open `tick`");
+}
+
+#[test]
+fn the_verdict_is_one_sentence_of_at_most_about_40_words() {
+    for name in PROFILES {
+        let verdict = json(name)["verdict"].as_str().unwrap().to_owned();
+        let words = verdict.split_whitespace().count();
+        assert!(words <= 45, "{name}: {words} words: {verdict}");
+        assert_eq!(verdict.matches(". ").count(), 0, "{name}: one sentence: {verdict}");
+        assert!(!verdict.contains(" 1 practices") && !verdict.contains(" 1 more practices"), "{verdict}");
+    }
+    let v = json("fraud-ml.yaml");
+    assert_eq!(
+        v["verdict"],
+        "Fraud ML is at Level 1, Automated training; next is Level 2, Automated deployment, which needs “Every production model version is in a model registry that shows which version is live” and 11 more practices."
+    );
+}
+
+#[test]
+fn a_team_at_the_top_level_is_not_told_to_raise_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = all_ids(dir.path());
+    let yaml = session_with(&ids, |_| Some("yes"), "team: Platform\ntarget: 2\n");
+    let (md, v) = report_of(dir.path(), "top.yaml", &yaml, &[]);
+    assert_eq!(v["verdict"], "Platform is at Level 3, Self-healing, the top level: keep its practices healthy.");
+    assert!(md.contains("The team is at the top level, above its target."), "{md}");
+    assert!(
+        !md.contains("raise the target") && !md.contains("Raise the target") && !md.contains("already there"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_met_target_lists_the_practices_left_to_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = json("profile-startup.yaml");
+    let level = v["overall"]["level"].as_u64().unwrap();
+    let yaml = std::fs::read_to_string(fixture("profile-startup.yaml")).unwrap() + &format!("target: {level}\n");
+    let (md, v) = report_of(dir.path(), "met.yaml", &yaml, &[]);
+    assert_eq!(v["roadmap"].as_array().unwrap().len(), 0);
+    let open: Vec<(String, String)> = answers(&v)
+        .into_iter()
+        .zip(v["answers"].as_array().unwrap())
+        .filter(|((.., a), raw)| raw["level"].as_u64().unwrap() <= level && a != "yes" && a != "na")
+        .map(|((_, _, text, a), _)| (text, a))
+        .collect();
+    assert!(!open.is_empty(), "the startup has Level 1 practices only partly in place");
+    assert_eq!(v["unfinished"].as_array().unwrap().len(), open.len());
+    assert!(md.contains("Still to finish, at or below the team's level"), "{md}");
+    for (text, _) in open.iter().take(8) {
+        assert!(md.contains(&format!("- {text} *(")), "{text}");
+    }
+    let verdict = v["verdict"].as_str().unwrap();
+    assert!(!verdict.contains("nothing is planned"), "{verdict}");
+    assert!(verdict.contains("still to finish"), "{verdict}");
+}
+
+#[test]
+fn no_scoring_jargon_before_the_appendix() {
+    for name in PROFILES {
+        let md = markdown(name);
+        let body = before_appendix(&md);
+        for jargon in [
+            "pass ratio",
+            "hold the level",
+            "What holds the level",
+            "ahead of the foundation",
+            "leave the score",
+            "Score before",
+            "scores as missing",
+            "score as missing",
+        ] {
+            assert!(!body.contains(jargon), "{name}: `{jargon}`");
+        }
+    }
+}
+
+#[test]
+fn strengths_show_at_most_five_and_count_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = all_ids(dir.path());
+    // Level 1 left open everywhere, the rest in place: many strengths.
+    let (_, probe) = report_of(dir.path(), "probe.yaml", &session_with(&ids, |_| None, ""), &[]);
+    let levels: Vec<u64> = probe["answers"].as_array().unwrap().iter().map(|a| a["level"].as_u64().unwrap()).collect();
+    let yaml = session_with(&ids, |i| Some(if levels[i] == 1 { "no" } else { "yes" }), "");
+    let (md, v) = report_of(dir.path(), "strong.yaml", &yaml, &[]);
+    let n = v["strengths"].as_array().unwrap().len();
+    assert!(n > 5);
+    let section = &md[md.find("## Strengths").unwrap()..md.find("## Roadmap").unwrap()];
+    assert_eq!(section.lines().filter(|l| l.starts_with("- ")).count(), 6, "{section}");
+    assert!(section.contains(&format!("… and {} more", n - 5)), "{section}");
+    // The rest are listed in the appendix.
+    let appendix = &md[md.find("## Appendix").unwrap()..];
+    let last = v["strengths"][n - 1]["text"].as_str().unwrap();
+    assert!(appendix.contains("More strengths, beyond the five in the report:"), "{appendix}");
+    assert!(appendix.contains(&format!("- {last} *(")), "{last}");
+}
+
+#[test]
+fn an_unrated_bottleneck_map_says_not_rated_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (md, _) = report_of(dir.path(), "s.yaml", "format: 1\nquestionnaire: mlops-maturity\n", &[]);
+    let section = &md[md.find("## Lifecycle bottleneck map").unwrap()..md.find("## Watch list").unwrap()];
+    assert_eq!(
+        section.trim(),
+        "## Lifecycle bottleneck map\n\nNot rated: nobody gave time shares or pain for the lifecycle stages."
+    );
+}
+
+#[test]
+fn silent_degradation_quotes_the_teams_note_on_alerting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, v) = report_of(
+        dir.path(),
+        "s.yaml",
+        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-model-quality: yes\n  mon-model-alerts: { answer: partial, note: \"Only the fraud model pages the on-call\" }\n",
+        &[],
+    );
+    assert_eq!(
+        v["silent_degradation"],
+        "Alerts when a model gets worse are only partly in place (the team notes: “Only the fraud model pages the on-call”); today it shows only in “Model quality is measured in production against the true outcomes once they are known”, if someone checks."
+    );
+}
+
+#[test]
+fn a_session_of_an_older_questionnaire_version_says_new_questions_were_never_asked() {
+    let md = markdown("fraud-ml-v1.yaml");
+    let watch = &md[md.find("## Watch list").unwrap()..md.find("## Appendix").unwrap()];
+    assert!(
+        watch.contains(
+            "Older questionnaire: answered with version 1 (now version 2), so questions added since were never asked"
+        ),
+        "{watch}"
+    );
+    assert!(!markdown("fraud-ml.yaml").contains("Older questionnaire"));
 }
