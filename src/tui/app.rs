@@ -61,6 +61,8 @@ pub enum Effect {
 pub enum ExportFormat {
     Markdown,
     Json,
+    Html,
+    Csv,
 }
 
 /// A saved session offered on the start screen.
@@ -891,6 +893,8 @@ fn results_key(model: &mut Model, key: KeyEvent) -> Effect {
     match key.code {
         KeyCode::Char('m') => Effect::Export(ExportFormat::Markdown),
         KeyCode::Char('j') => Effect::Export(ExportFormat::Json),
+        KeyCode::Char('w') => Effect::Export(ExportFormat::Html),
+        KeyCode::Char('t') => Effect::Export(ExportFormat::Csv),
         KeyCode::Down | KeyCode::PageDown | KeyCode::Up | KeyCode::PageUp | KeyCode::Home => {
             if let Some(a) = model.assessment.as_mut() {
                 a.results_scroll = match key.code {

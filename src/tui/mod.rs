@@ -531,6 +531,8 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     let (ext, text) = match format {
         ExportFormat::Markdown => ("md", commands::render_markdown(&a.report)?),
         ExportFormat::Json => ("json", report::to_json(&a.report)),
+        ExportFormat::Html => ("html", commands::render_html(&a.report)?),
+        ExportFormat::Csv => ("csv", crate::export::roadmap_csv(&a.report)),
     };
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
     files::write_atomic(&path, text.as_bytes())?;

@@ -142,7 +142,7 @@ fn key_hints(model: &Model) -> &'static str {
         Screen::Question => "y p n u a answer · ←→ move · f next to do · e note · ? keys · q quit",
         Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · q quit",
         Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · q quit",
-        Screen::Results => "↑↓ scroll · m Markdown · j JSON · g questions · ? keys · q quit",
+        Screen::Results => "↑↓ scroll · export m Markdown · j JSON · w HTML · t CSV · g questions · q quit",
     }
 }
 
@@ -292,7 +292,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("x", "clear the answer"),
     ("g c b r", "questions / context / map / results"),
     ("↑↓ ←→ digits", "context and map: choose, adjust, type"),
-    ("m   j   ↑↓", "results: export Markdown/JSON; scroll"),
+    ("m j w t  ↑↓", "results: export md/JSON/HTML/CSV; scroll"),
     ("?", "this help (↑↓ scroll, other keys close)"),
     ("q  Ctrl-C", "quit; every change is already saved"),
 ];
