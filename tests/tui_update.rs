@@ -878,8 +878,12 @@ fn results_show_the_level_and_the_progress_toward_the_next_as_the_report_does() 
     let screen = render(&m, 80, 24);
     let level = a(&m).report.overall.level;
     assert!(screen.contains(&format!("Level {level} of 3")), "{screen}");
-    let progress = format!("Progress toward Level {}: {:.0}%", p.level, p.ratio * 100.0);
+    let progress =
+        format!("Toward Level {} in the weakest areas: {} of {} practices in place", p.level, p.in_place, p.practices);
     assert!(screen.contains(&progress), "{progress} in {screen}");
+    // The Markdown report says the same counts.
+    let md = mlops_maturity::report::render_markdown(&a(&m).report);
+    assert!(md.contains(&format!("{} of {} practices in place", p.in_place, p.practices)), "{md}");
     assert!(screen.contains("0 to 3") && screen.contains("/3 "), "bars say their 0–3 scale: {screen}");
     assert!(!screen.contains("score 0."), "no bare overall score beside the level: {screen}");
 }

@@ -27,8 +27,14 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
         .into_iter()
         .map(|l| Line::styled(l, Style::default().add_modifier(Modifier::BOLD)))
         .collect();
-    if let Some(p) = &r.progress {
-        let text = format!("Progress toward Level {}: {:.0}% of its practices in place", p.level, p.ratio * 100.0);
+    if let Some(p) = r.progress.as_ref().filter(|p| p.practices > 0) {
+        // The same counts the Markdown report gives, so the screen and the report agree.
+        let plural = if p.practices == 1 { "" } else { "s" };
+        let partly = if p.partly > 0 { format!(", {} partly", p.partly) } else { String::new() };
+        let text = format!(
+            "Toward Level {} in the weakest areas: {} of {} practice{plural} in place{partly}",
+            p.level, p.in_place, p.practices
+        );
         lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(Line::raw));
     }
     if answered < total {
