@@ -19,3 +19,4 @@ pub mod session;
 pub mod tui;
 pub mod workshop;
 pub mod workspace;
+pub mod yaml;

@@ -1,6 +1,8 @@
 //! Helpers shared by the behaviour tests: run the real binary in an isolated user folder.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
