@@ -3,6 +3,7 @@
 //! This is an imperative shell: it owns I/O, the clock and exit codes; every decision about
 //! answers, scores and reports is made by the pure modules it calls.
 
+use crate::export;
 use crate::files::{self, folder_of};
 use crate::printable::{excerpt, one_line};
 use crate::questionnaire::{self, BUILT_INS, Questionnaire, Source};
@@ -29,6 +30,8 @@ pub struct AssessArgs {
 pub enum Format {
     Markdown,
     Json,
+    Html,
+    Csv,
 }
 
 #[derive(Debug, Clone)]
@@ -115,11 +118,16 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         (Some(template), _) => render_with_file(&built, template)?,
         (None, Format::Json) => report::to_json(&built),
         (None, Format::Markdown) => render_markdown(&built)?,
+        (None, Format::Html) => render_html(&built)?,
+        (None, Format::Csv) => export::roadmap_csv(&built),
     };
     match &args.output {
         Some(path) => {
             if args.template.is_none() && args.format == Format::Markdown {
                 read_files.extend(custom_markdown_template());
+            }
+            if args.template.is_none() && args.format == Format::Html {
+                read_files.extend(custom_html_template());
             }
             if args.questionnaire.is_none() {
                 read_files.extend(questionnaire_files(&sessions));
@@ -318,6 +326,12 @@ fn custom_markdown_template() -> Option<PathBuf> {
     custom.is_file().then_some(custom)
 }
 
+/// The user's HTML template, when `init` put one to customise in the user folder.
+fn custom_html_template() -> Option<PathBuf> {
+    let custom = home()?.join("templates").join(export::HTML_TEMPLATE_NAME);
+    custom.is_file().then_some(custom)
+}
+
 /// Renders through a template file: its path names it in errors, its extension decides
 /// HTML escaping (`.html`, `.htm`, `.xml`).
 pub fn render_with_file(built: &report::Report, template: &Path) -> Result<String> {
@@ -335,6 +349,15 @@ pub fn render_markdown(built: &report::Report) -> Result<String> {
         }
     }
     Ok(report::render_markdown(built))
+}
+
+/// The HTML report, through the user's `templates/report.html` when there is one, else through
+/// the built-in template.
+pub fn render_html(built: &report::Report) -> Result<String> {
+    match custom_html_template() {
+        Some(custom) => render_with_file(built, &custom),
+        None => Ok(export::render_html(built)),
+    }
 }
 
 /// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the
@@ -465,6 +488,7 @@ pub fn init(dir: &Path) -> Result<ExitCode> {
     let mut wanted: Vec<(PathBuf, &str)> =
         BUILT_INS.iter().map(|(id, text)| (dir.join("questionnaires").join(format!("{id}.yaml")), *text)).collect();
     wanted.push((dir.join("templates").join(report::DEFAULT_TEMPLATE_NAME), report::DEFAULT_TEMPLATE));
+    wanted.push((dir.join("templates").join(export::HTML_TEMPLATE_NAME), export::HTML_TEMPLATE));
     for (path, text) in wanted {
         if path.exists() {
             print_out(&format!(

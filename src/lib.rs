@@ -5,6 +5,7 @@
 //! plain data; `files` is the only place that touches the disk, and `cli` and `tui` are the shells.
 
 pub mod commands;
+pub mod export;
 pub mod files;
 pub mod lock;
 pub mod narrative;
@@ -18,3 +19,4 @@ pub mod session;
 pub mod tui;
 pub mod workshop;
 pub mod workspace;
+pub mod yaml;

@@ -48,6 +48,7 @@ enum Command {
         /// Use this questionnaire instead of the sessions' own.
         #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
         questionnaire: Option<String>,
+        /// markdown and html: the management report; csv: the roadmap for an issue tracker; json: the data.
         #[arg(long, value_enum, default_value_t = CliFormat::Markdown)]
         format: CliFormat,
         /// A Tera template to render instead of the built-in Markdown report.
@@ -96,6 +97,8 @@ enum Command {
 enum CliFormat {
     Markdown,
     Json,
+    Html,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -123,6 +126,8 @@ fn main() -> ExitCode {
                 format: match format {
                     CliFormat::Markdown => Format::Markdown,
                     CliFormat::Json => Format::Json,
+                    CliFormat::Html => Format::Html,
+                    CliFormat::Csv => Format::Csv,
                 },
                 template,
                 output,

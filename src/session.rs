@@ -4,7 +4,8 @@
 //! about by the report), never dropped, and saving writes back everything that was read.
 
 use crate::files;
-use crate::questionnaire::{Problem, parse_strict};
+use crate::questionnaire::Problem;
+use crate::yaml::parse_strict;
 use indexmap::IndexMap;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

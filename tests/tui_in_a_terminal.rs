@@ -1,10 +1,9 @@
 //! The real binary in a pseudo-terminal: type keys, read the screen, check the session file.
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod common;
+
+use common::pty::Tui;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// These tests walk questionnaires of a known shape (8 and 3 questions a dimension); the
@@ -24,14 +23,6 @@ fn pin_questionnaires(home: &Path) {
     }
 }
 
-struct Tui {
-    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
-    child: Box<dyn Child + Send + Sync>,
-    writer: Option<Box<dyn Write + Send>>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    stop_reading: Arc<AtomicBool>,
-}
-
 impl Tui {
     fn start(home: &Path, args: &[&str]) -> Tui {
         Tui::start_with(home, args, &[])
@@ -41,130 +32,16 @@ impl Tui {
         Tui::start_sized(home, args, env, 30, 100)
     }
 
-    /// Starts the binary in a pty of `rows` × `cols` (the screen model stays 30 × 100).
+    /// Starts the binary in a pty of `rows` × `cols` (the screen model stays 30 × 100), with the
+    /// questionnaires pinned and NO_COLOR unset unless `env` sets it.
     fn start_sized(home: &Path, args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Tui {
         pin_questionnaires(home);
-        let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlops-maturity"));
-        cmd.args(args);
-        cmd.env("MLOPS_MATURITY_HOME", home);
-        cmd.env("TERM", "xterm-256color");
-        cmd.cwd(home);
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("the binary starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
-        let feed = Arc::clone(&screen);
-        let stop_reading = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&stop_reading);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || stop.load(Ordering::SeqCst) {
-                    break;
-                }
-                feed.lock().unwrap().process(&buf[..n]);
+        Tui::spawn(home, args, (rows, cols), (30, 100), |cmd| {
+            cmd.env_remove("NO_COLOR");
+            for (k, v) in env {
+                cmd.env(k, v);
             }
-        });
-        Tui { master: Some(pair.master), child, writer: Some(writer), screen, stop_reading }
-    }
-
-    /// Closes every handle on the pty master, as a terminal window or tmux session that is
-    /// closed does. The reader thread lets go of its handle after the next output, which the
-    /// key sent here causes.
-    fn close_terminal(&mut self, key: &str) {
-        self.stop_reading.store(true, Ordering::SeqCst);
-        self.send(key);
-        self.writer = None;
-        self.master = None;
-    }
-
-    /// Waits until the file at `path` satisfies `ok` (10 s at most).
-    fn wait_file(&self, path: &Path, ok: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(text) = std::fs::read_to_string(path)
-                && ok(&text)
-            {
-                return text;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "{} never reached the expected state; it holds:\n{:?}\nthe screen shows:\n{}",
-            path.display(),
-            std::fs::read_to_string(path),
-            self.contents()
-        );
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `text` (10 s at most: a loaded CI machine is slow, not broken).
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("the screen never showed {text:?}; it shows:\n{}", self.contents());
-    }
-
-    /// Whether any cell on screen has a foreground colour other than the terminal's default.
-    fn shows_colour(&self) -> bool {
-        let parser = self.screen.lock().unwrap();
-        let screen = parser.screen();
-        let (rows, cols) = screen.size();
-        (0..rows)
-            .any(|r| (0..cols).any(|c| screen.cell(r, c).is_some_and(|cell| cell.fgcolor() != vt100::Color::Default)))
-    }
-
-    fn in_alternate_screen(&self) -> bool {
-        self.screen.lock().unwrap().screen().alternate_screen()
-    }
-
-    fn signal(&self, name: &str) {
-        let pid = self.child.process_id().expect("a pid");
-        let sent = std::process::Command::new("kill").args([name, &pid.to_string()]).status().unwrap();
-        assert!(sent.success());
-    }
-
-    fn resize(&self, rows: u16, cols: u16) {
-        // The screen model first: what the app draws after the resize lands on the new size.
-        self.screen.lock().unwrap().screen_mut().set_size(rows, cols);
-        self.master
-            .as_ref()
-            .expect("the terminal is open")
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .unwrap();
-    }
-
-    fn send(&mut self, keys: &str) {
-        let writer = self.writer.as_mut().expect("the terminal is open");
-        writer.write_all(keys.as_bytes()).unwrap();
-        writer.flush().unwrap();
-    }
-
-    fn wait_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("the app did not exit; the screen shows:\n{}", self.contents());
+        })
     }
 }
 
@@ -591,4 +468,87 @@ fn a_session_whose_questionnaire_is_invalid_is_called_invalid_not_missing() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("invalid") && err.contains("team-checklist.yaml"), "{err}");
     assert!(!err.contains("is not in") && !err.contains("unknown questionnaire"), "{err}");
+}
+
+/// The session files in a user folder's `sessions/`, sorted.
+fn files_in_sessions(home: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(home.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_next_assessment_or_new_respondent_opened_and_closed_without_a_change_writes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(
+        sessions.join("q3.yaml"),
+        format!("{QUICK_START}team: Fraud\nrespondent: Ana\nanswers:\n  data-pipeline-code: yes\n"),
+    )
+    .unwrap();
+    // `a` (next assessment), then quit at once: no new file, no lock left.
+    let mut tui = Tui::start(home.path(), &["assess"]);
+    tui.wait_for("Open a session");
+    tui.send("a");
+    tui.wait_for("1 to confirm");
+    tui.send("\x1b[H");
+    tui.wait_for("last time: Yes");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(files_in_sessions(home.path()), vec!["q3.yaml"]);
+    // `r` (new respondent) through the form to the questions, then quit: nothing either.
+    let mut tui = Tui::start(home.path(), &["assess"]);
+    tui.wait_for("Open a session");
+    tui.send("r");
+    tui.wait_for("New assessment");
+    tui.send("Ben\t\t\r");
+    tui.wait_for("question 1 of 3");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(files_in_sessions(home.path()), vec!["q3.yaml"]);
+    // The first change writes the next assessment, under the name the lock held.
+    let mut tui = Tui::start(home.path(), &["assess"]);
+    tui.wait_for("Open a session");
+    tui.send("a");
+    tui.wait_for("1 to confirm");
+    tui.send("\x1b[H");
+    tui.wait_for("last time: Yes");
+    tui.send("\r");
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let names = files_in_sessions(home.path());
+    assert_eq!(names.len(), 2, "{names:?}");
+    let new = names.iter().find(|n| *n != "q3.yaml").unwrap();
+    assert!(new.starts_with("fraud-ana-") && new.ends_with(".yaml"), "{new}");
+    let s = load(&sessions.join(new));
+    assert!(!s.answers["data-pipeline-code"].carried, "confirmed with Enter");
+}
+
+#[test]
+fn participants_in_the_new_session_form_make_a_workshop_session() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path(), &["assess", "-q", "mlops-quick"]);
+    tui.wait_for("New assessment");
+    tui.send("\tFraud\t\t\tAna:engineering, Ben\r");
+    tui.wait_for("Elapsed");
+    tui.wait_for("Fraud");
+    tui.send("y");
+    tui.wait_for("Votes 1 of 2");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let names = files_in_sessions(home.path());
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].starts_with("fraud-workshop-"), "{names:?}");
+    let s = load(&home.path().join("sessions").join(&names[0]));
+    let people: Vec<(&str, Option<&str>)> =
+        s.participants.as_ref().unwrap().iter().map(|p| (p.name.as_str(), p.role.as_deref())).collect();
+    assert_eq!(people, vec![("Ana", Some("engineering")), ("Ben", None)]);
+    assert_eq!(s.team.as_deref(), Some("Fraud"));
+    assert!(s.respondent.is_none());
+    assert_eq!(s.answers["data-pipeline-code"].votes.get("Ana"), Some(&mlops_maturity::session::Answer::Yes));
 }

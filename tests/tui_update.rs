@@ -284,7 +284,8 @@ fn new_session_form_collects_fields() {
             questionnaire: "mlops-quick".into(),
             team: "Search q".into(),
             respondent: "Bo".into(),
-            role: "data-science".into()
+            role: "data-science".into(),
+            participants: String::new()
         }
     );
 }
@@ -750,7 +751,7 @@ mod any_input {
                     break;
                 }
                 prop_assert!(m.start_row <= m.saved.len());
-                prop_assert!(m.form.field <= 4);
+                prop_assert!(m.form.field <= 5);
                 if let Some(a) = &m.assessment {
                     prop_assert!(a.cursor < a.total());
                 }
@@ -779,4 +780,237 @@ fn help_shows_the_questionnaires_guide_and_scrolls_to_its_end() {
     assert!(end.contains(&last_words), "{last_words:?} in {end}");
     press(&mut m, KeyCode::Char('x'));
     assert!(!m.help_overlay);
+}
+
+/// A next assessment of the pinned quick check where every answer was carried over.
+fn all_carried() -> Model {
+    let q = common::pinned("mlops-quick");
+    let mut earlier = Session::new("mlops-quick");
+    earlier.team = Some("Fraud".into());
+    for (_, question) in q.questions() {
+        earlier.answers.insert(
+            question.id.clone(),
+            mlops_maturity::session::AnswerEntry { answer: Some(Answer::Partial), ..Default::default() },
+        );
+    }
+    let a0 = Assessment::new(q, earlier.next_assessment(), PathBuf::from("n.yaml"), "2026-11-28");
+    Model::with_assessment(a0, "2026-11-28", false)
+}
+
+#[test]
+fn carried_answers_nobody_confirmed_are_shown_as_to_confirm_and_f_stops_at_them() {
+    let mut m = all_carried();
+    assert_eq!((a(&m).answered(), a(&m).to_confirm()), (21, 21), "carried answers count as given");
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("21/21 answered") && screen.contains("21 to confirm"), "{screen}");
+    // Confirm the first two, answer the third again: f skips them and stops at the fourth.
+    press(&mut m, KeyCode::Home);
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(a(&m).to_confirm(), 18);
+    press(&mut m, KeyCode::Home);
+    press(&mut m, KeyCode::Char('f'));
+    assert_eq!(a(&m).cursor, 3, "f goes to the first carried answer still to confirm");
+    // An unanswered question is to do as well, in questionnaire order.
+    a_mut(&mut m).session.answers.shift_remove("data-pipeline-code");
+    press(&mut m, KeyCode::End);
+    press(&mut m, KeyCode::Char('f'));
+    assert_eq!(a(&m).cursor, 0, "f wraps to the unanswered first question");
+    press(&mut m, KeyCode::Char('f'));
+    assert_eq!(a(&m).cursor, 3);
+    // The scores still count the carried answers (DESIGN "Next assessment").
+    assert!(a(&m).report.overall.score > 0.0);
+    press(&mut m, KeyCode::Char('r'));
+    let results = render(&m, 80, 24);
+    assert!(results.contains("18 answers carried") && results.contains("to confirm"), "{results}");
+}
+
+#[test]
+fn the_last_answer_does_not_walk_to_results_while_carried_answers_wait() {
+    let mut m = all_carried();
+    press(&mut m, KeyCode::End);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(m.screen, Screen::Question, "20 carried answers are still to confirm");
+    assert_eq!(a(&m).cursor, 0, "back to the first one");
+    assert!(m.status.contains("20 carried answers are still to confirm"), "{}", m.status);
+    for _ in 0..20 {
+        press(&mut m, KeyCode::Enter);
+    }
+    assert_eq!(m.screen, Screen::Context, "once every one is confirmed the walk to the results starts");
+}
+
+fn a_mut(m: &mut Model) -> &mut Assessment {
+    m.assessment.as_mut().unwrap()
+}
+
+#[test]
+fn the_start_list_shows_what_is_to_confirm_and_tells_twin_rows_apart() {
+    use mlops_maturity::tui::app::SavedEntry;
+    let row = |file: &str, to_confirm: usize| SavedEntry {
+        path: PathBuf::from(format!("/h/sessions/{file}.yaml")),
+        team: "Fraud".into(),
+        respondent: "Ana".into(),
+        questionnaire: "mlops-quick".into(),
+        answered: 21,
+        total: 21,
+        to_confirm,
+        changed: "2026-11-28".into(),
+        problem: None,
+    };
+    let saved = vec![row("fraud-ana-2026-11-28-2", 21), row("fraud-ana-2026-11-28", 0), row("fraud-ana-b", 0)];
+    let mut saved = saved;
+    saved[2].path = PathBuf::from("/h/sessions/fraud-ana-2026-11-28-3.yaml");
+    let m = Model::start(saved, Default::default(), "2026-11-28", false);
+    let screen = render(&m, 120, 30);
+    assert!(screen.contains("21 to confirm"), "{screen}");
+    assert_eq!(screen.matches("21/21 ✓").count(), 2, "confirmed sessions keep their tick: {screen}");
+    assert!(screen.contains("(fraud-ana-2026-11-28)") && screen.contains("(fraud-ana-2026-11-28-3)"), "{screen}");
+    assert!(screen.contains("21 of 21 answered, 21 carried to confirm"), "the selected row says so: {screen}");
+}
+
+#[test]
+fn results_show_the_level_and_the_progress_toward_the_next_as_the_report_does() {
+    let mut m = model();
+    keys(&mut m, "yyynnn");
+    press(&mut m, KeyCode::Char('r'));
+    let p = a(&m).report.progress.clone().expect("a next level to work toward");
+    let screen = render(&m, 80, 24);
+    let level = a(&m).report.overall.level;
+    assert!(screen.contains(&format!("Level {level} of 3")), "{screen}");
+    let progress =
+        format!("Toward Level {} in the weakest areas: {} of {} practices in place", p.level, p.in_place, p.practices);
+    assert!(screen.contains(&progress), "{progress} in {screen}");
+    // The Markdown report says the same counts.
+    let md = mlops_maturity::report::render_markdown(&a(&m).report);
+    assert!(md.contains(&format!("{} of {} practices in place", p.in_place, p.practices)), "{md}");
+    assert!(screen.contains("0 to 3") && screen.contains("/3 "), "bars say their 0–3 scale: {screen}");
+    assert!(!screen.contains("score 0."), "no bare overall score beside the level: {screen}");
+}
+
+#[test]
+fn esc_from_the_new_session_form_to_the_list_and_back_keeps_what_was_typed() {
+    let mut m = common::tui_start_model();
+    for back in [KeyCode::Char('n'), KeyCode::End] {
+        press(&mut m, back);
+        if back == KeyCode::End {
+            press(&mut m, KeyCode::Enter);
+        }
+        assert_eq!(m.screen, Screen::NewSession);
+        press(&mut m, KeyCode::Tab);
+        keys(&mut m, "Fraud");
+        press(&mut m, KeyCode::Esc);
+        press(&mut m, KeyCode::Esc);
+        assert_eq!(m.screen, Screen::Start, "Esc goes back one step at a time");
+    }
+    press(&mut m, KeyCode::Char('n'));
+    assert_eq!(m.form.team.text, "FraudFraud", "the team typed before is still there");
+    assert!(render(&m, 80, 24).contains("FraudFraud"));
+}
+
+#[test]
+fn participants_in_the_new_session_form_start_a_workshop() {
+    let mut m = common::tui_start_model();
+    press(&mut m, KeyCode::Char('n'));
+    press(&mut m, KeyCode::Tab);
+    keys(&mut m, "Fraud ML");
+    for _ in 0..3 {
+        press(&mut m, KeyCode::Tab);
+    }
+    assert_eq!(m.form.field, 4, "participants come after the role");
+    assert!(render(&m, 80, 24).contains("Ana:engineering"), "the field shows how to fill it");
+    update(&mut m, Msg::Paste("Ana:engineering, Ben:data-science, Cy".into()));
+    assert!(render(&m, 80, 24).contains("Start the workshop"));
+    let expected = Effect::Create {
+        questionnaire: "mlops-maturity".into(),
+        team: "Fraud ML".into(),
+        respondent: String::new(),
+        role: String::new(),
+        participants: "Ana:engineering, Ben:data-science, Cy".into(),
+    };
+    assert_eq!(press(&mut m, KeyCode::Enter), expected, "Enter in the last field starts");
+    press(&mut m, KeyCode::Tab);
+    assert_eq!(m.form.field, 5);
+    assert_eq!(press(&mut m, KeyCode::Enter), expected, "so does the button");
+}
+
+#[test]
+fn at_80_by_24_nothing_that_matters_is_cut() {
+    // The carried hint fits the question's column.
+    let mut m = all_carried();
+    press(&mut m, KeyCode::Home);
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("last time: Partly — Enter confirms"), "{screen}");
+    // An exported report's path has a line of its own, its file name whole.
+    let long =
+        PathBuf::from("/home/someone/with/a/rather/long/folder/name/sessions/fraud-ml-ana-2026-11-28-report.json");
+    update(&mut m, Msg::Exported(long));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("JSON report written to"), "{screen}");
+    assert!(screen.contains("fraud-ml-ana-2026-11-28-report.json"), "{screen}");
+    // A note longer than its rows says that lines are hidden above the cursor.
+    press(&mut m, KeyCode::Char('e'));
+    let text: Vec<String> = (1..=30).map(|i| format!("line {i}")).collect();
+    update(&mut m, Msg::Paste(text.join("\n")));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("line 30") && screen.contains("more lines above"), "{screen}");
+}
+
+#[test]
+fn a_message_about_one_screen_does_not_follow_to_the_next() {
+    let mut m = model();
+    m.status = "Agreed: Partly".into();
+    press(&mut m, KeyCode::Char('r'));
+    assert_eq!(m.screen, Screen::Results);
+    assert!(!render(&m, 80, 24).contains("Agreed: Partly"));
+}
+
+#[test]
+fn the_workshop_key_bar_never_leaves_q_quit_alone_on_a_line() {
+    let q = common::pinned("mlops-quick");
+    let mut s = Session::new("mlops-quick");
+    s.team = Some("Fraud ML".into());
+    s.participants = Some(mlops_maturity::workshop::parse_participants("Ana:engineering,Ben:data-science,Cy").unwrap());
+    let a0 = Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28");
+    let m = Model::with_assessment(a0, "2026-11-28", false);
+    for (w, h) in [(80, 24), (60, 18), (120, 40)] {
+        let screen = render(&m, w, h);
+        assert!(screen.contains("Fraud ML"), "the team is in the header: {screen}");
+        assert!(!screen.lines().any(|l| l.trim_matches(|c| c == '"' || c == ' ') == "q quit"), "{screen}");
+    }
+}
+
+#[test]
+fn start_list_paths_keep_their_file_name() {
+    let mut m = common::tui_start_model();
+    m.saved[0].path = PathBuf::from(
+        "/very/long/folder/of/someone/who/keeps/sessions/deep/inside/sessions/fraud-ml-ana-2026-11-28.yaml",
+    );
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("…") && screen.contains("fraud-ml-ana-2026-11-28.yaml"), "{screen}");
+}
+
+#[test]
+fn the_map_says_how_time_is_entered_as_it_works() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('b'));
+    let screen = render(&m, 120, 40);
+    assert!(screen.contains("steps of 5") && !screen.contains("any unit"), "{screen}");
+    press(&mut m, KeyCode::Right);
+    let stage = a(&m).questionnaire.stages[0].id.clone();
+    assert_eq!(a(&m).session.bottlenecks[&stage].time_share, Some(5.0), "← → is how time is entered");
+}
+
+#[test]
+fn the_workshop_screen_has_no_dark_grey_text_a_projector_washes_out() {
+    let q = common::pinned("mlops-quick");
+    let mut s = Session::new("mlops-quick");
+    s.participants = Some(mlops_maturity::workshop::parse_participants("Ana,Ben").unwrap());
+    let a0 = Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28");
+    let m = Model::with_assessment(a0, "2026-11-28", true);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| mlops_maturity::tui::view::draw(&m, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let dark = [ratatui::style::Color::DarkGray, ratatui::style::Color::Blue];
+    assert!(buffer.content().iter().all(|cell| !dark.contains(&cell.fg)), "dark grey or dark blue text on screen");
 }

@@ -3,13 +3,32 @@
 //! `update` never touches the terminal or the disk. It changes the model and, when something must
 //! happen outside (open or create a session, export a report, quit), returns an [`Effect`] for
 //! the event loop to carry out. A changed session sets `dirty`; the loop saves it at once.
+//!
+//! This file holds the model, the messages, the effects and the dispatch of a key to its screen;
+//! each screen's keys live in a file of their own under `app/` (text fields in `edit`).
 
-use super::input::{InputOutcome, TextInput};
+use super::input::TextInput;
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Report, SessionInput};
-use crate::session::{Answer, AnswerEntry, Context, Criticality, Session, StageRating};
+use crate::session::{Context, Session};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
+
+mod bottlenecks;
+mod context;
+mod edit;
+mod question;
+mod results;
+mod start;
+
+pub use bottlenecks::SHARE_STEP;
+use bottlenecks::bottleneck_key;
+use context::context_key;
+pub use edit::commit_edit;
+use edit::{edit_text, paste};
+use question::question_key;
+use results::results_key;
+use start::{form_key, start_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -49,6 +68,8 @@ pub enum Effect {
         team: String,
         respondent: String,
         role: String,
+        /// `Name:role, Name, …` for a workshop session; empty for one respondent.
+        participants: String,
     },
     Export(ExportFormat),
     /// Start the next assessment from this earlier session (DESIGN "Next assessment").
@@ -59,6 +80,8 @@ pub enum Effect {
 pub enum ExportFormat {
     Markdown,
     Json,
+    Html,
+    Csv,
 }
 
 /// A saved session offered on the start screen.
@@ -71,6 +94,8 @@ pub struct SavedEntry {
     pub questionnaire: String,
     pub answered: usize,
     pub total: usize,
+    /// Answers carried from an earlier assessment that nobody has confirmed yet.
+    pub to_confirm: usize,
     /// The session's date, or the file's last change.
     pub changed: String,
     /// Why the session cannot be opened (its questionnaire or the file itself is invalid).
@@ -146,16 +171,38 @@ impl Assessment {
         self.questionnaire.questions().position(|(_, q)| self.session.answer(&q.id).is_none())
     }
 
-    /// The first unanswered question after the cursor, wrapping around to the start.
+    /// Whether this question's answer was carried from the last assessment and nobody has
+    /// confirmed or changed it yet (DESIGN "Next assessment").
+    pub fn is_carried(&self, question: &str) -> bool {
+        self.session.answers.get(question).is_some_and(|e| e.carried && e.answer.is_some())
+    }
+
+    /// Answers carried from the last assessment that still wait for a confirmation.
+    pub fn to_confirm(&self) -> usize {
+        self.questionnaire.questions().filter(|(_, q)| self.is_carried(&q.id)).count()
+    }
+
+    /// Whether a question is still to do: unanswered, or carried and not yet confirmed.
+    fn to_do(&self, question: &str) -> bool {
+        self.session.answer(question).is_none() || self.is_carried(question)
+    }
+
+    /// The first question still to do, in questionnaire order.
+    pub fn first_to_do(&self) -> Option<usize> {
+        self.questionnaire.questions().position(|(_, q)| self.to_do(&q.id))
+    }
+
+    /// The next question still to do (unanswered, or a carried answer to confirm) after the
+    /// cursor, in questionnaire order, wrapping around to the start.
     pub fn next_unanswered(&self) -> Option<usize> {
-        let unanswered: Vec<usize> = self
+        let to_do: Vec<usize> = self
             .questionnaire
             .questions()
             .enumerate()
-            .filter(|(_, (_, q))| self.session.answer(&q.id).is_none())
+            .filter(|(_, (_, q))| self.to_do(&q.id))
             .map(|(i, _)| i)
             .collect();
-        unanswered.iter().copied().find(|&i| i > self.cursor).or_else(|| unanswered.first().copied())
+        to_do.iter().copied().find(|&i| i > self.cursor).or_else(|| to_do.first().copied())
     }
 
     /// The dimension and question under the cursor.
@@ -188,8 +235,38 @@ pub struct NewSessionForm {
     pub team: TextInput,
     pub respondent: TextInput,
     pub role: TextInput,
-    /// 0 questionnaire, 1 team, 2 respondent, 3 role, 4 start button.
+    /// `Ana:engineering, Ben:data-science, Cy`: when filled, the session is a workshop.
+    pub participants: TextInput,
+    /// 0 questionnaire, 1 team, 2 respondent, 3 role, 4 participants, 5 start button.
     pub field: usize,
+}
+
+/// The form's last field before the start button.
+pub const LAST_INPUT: usize = 4;
+
+impl NewSessionForm {
+    /// The text input of the focused field, if it is one.
+    fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match self.field {
+            1 => Some(&mut self.team),
+            2 => Some(&mut self.respondent),
+            3 => Some(&mut self.role),
+            4 => Some(&mut self.participants),
+            _ => None,
+        }
+    }
+
+    /// What starting the form asks for: a new session, or a workshop when participants are given.
+    fn create(&self) -> Option<Effect> {
+        let (id, _) = self.questionnaires.get(self.choice)?;
+        Some(Effect::Create {
+            questionnaire: id.clone(),
+            team: self.team.text.trim().to_owned(),
+            respondent: self.respondent.text.trim().to_owned(),
+            role: self.role.text.trim().to_owned(),
+            participants: self.participants.text.trim().to_owned(),
+        })
+    }
 }
 
 /// The roles the form offers with ←→; any other text can be typed.
@@ -254,7 +331,7 @@ impl Model {
         self.assessment = Some(assessment);
         self.screen = Screen::Question;
         self.save_error = None;
-        self.status = format!("Saving to {}", assessment_path(&self.assessment));
+        self.status = format!("Autosaves to {}", assessment_path(&self.assessment));
     }
 
     /// Whether the terminal is big enough for every screen.
@@ -295,7 +372,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
         // A message set by this key stays until the key after it, even when a save follows.
         model.status_sticky = false;
         let before = model.status.clone();
+        let screen = model.screen;
         let effect = update_inner(model, msg);
+        // A message about the screen left behind ("Agreed: Partly") does not follow to the next.
+        if model.screen != screen && model.status == before && model.save_error.is_none() {
+            model.status.clear();
+        }
         model.status_sticky = model.status != before;
         return effect;
     }
@@ -342,7 +424,8 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
                 Some("csv") => "CSV report",
                 _ => "Report",
             };
-            model.status = format!("{what} written to {}", path.display());
+            // The path on a line of its own, so it is never broken inside a name.
+            model.status = format!("{what} written to\n{}", path.display());
             model.status_sticky = true;
             if !model.exported.contains(&path) {
                 model.exported.push(path);
@@ -400,198 +483,6 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
     }
 }
 
-/// Routes a key to the open text input, if any; `None` when no input is being edited.
-fn edit_text(model: &mut Model, key: KeyEvent) -> Option<Effect> {
-    if model.screen == Screen::NewSession && (1..=3).contains(&model.form.field) {
-        let form = &mut model.form;
-        let input = match form.field {
-            1 => &mut form.team,
-            2 => &mut form.respondent,
-            _ => &mut form.role,
-        };
-        return match key.code {
-            KeyCode::Tab | KeyCode::Down => {
-                form.field += 1;
-                Some(Effect::None)
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                form.field -= 1;
-                Some(Effect::None)
-            }
-            KeyCode::Esc => {
-                form.field -= 1;
-                Some(Effect::None)
-            }
-            KeyCode::Left | KeyCode::Right
-                if form.field == 3 && (input.text.is_empty() || ROLES.contains(&input.text.as_str())) =>
-            {
-                let at = ROLES.iter().position(|r| *r == input.text);
-                let next = match (at, key.code == KeyCode::Right) {
-                    (None, true) => 0,
-                    (None, false) => ROLES.len() - 1,
-                    (Some(i), true) => (i + 1) % ROLES.len(),
-                    (Some(i), false) => (i + ROLES.len() - 1) % ROLES.len(),
-                };
-                *input = TextInput::new(ROLES[next]);
-                Some(Effect::None)
-            }
-            _ => match input.handle(key) {
-                InputOutcome::Done => {
-                    form.field += 1;
-                    Some(Effect::None)
-                }
-                _ => Some(Effect::None),
-            },
-        };
-    }
-    let a = model.assessment.as_mut()?;
-    let (_, input) = a.editing.as_mut()?;
-    match input.handle(key) {
-        InputOutcome::Editing => {
-            let refused = input.refused;
-            if refused > 0 {
-                model.status = limit_message(refused);
-            }
-        }
-        InputOutcome::Cancelled => {
-            a.editing = None;
-            model.status = "Edit cancelled".into();
-        }
-        InputOutcome::Done => commit_edit(model),
-    }
-    Some(Effect::None)
-}
-
-fn limit_message(refused: usize) -> String {
-    format!(
-        "A note holds at most {} characters: {refused} character{} not added",
-        super::input::MAX_CHARS,
-        if refused == 1 { " was" } else { "s were" }
-    )
-}
-
-/// Keeps the note or evidence being edited, if any, and closes the editor (also when the app
-/// ends by a signal or a closed terminal: nothing typed is lost).
-pub fn commit_edit(model: &mut Model) {
-    let Some(a) = model.assessment.as_mut() else { return };
-    let Some((field, input)) = a.editing.take() else { return };
-    let text = input.text.trim().to_owned();
-    let (_, _, q) = a.current();
-    let id = q.id.clone();
-    let entry = a.session.answers.entry(id.clone()).or_default();
-    let slot = match field {
-        NoteField::Note => &mut entry.note,
-        NoteField::Evidence => &mut entry.evidence,
-    };
-    let new = (!text.is_empty()).then_some(text);
-    if *slot != new {
-        *slot = new;
-        model.changed();
-    } else if *entry == AnswerEntry::default() {
-        a.session.answers.shift_remove(&id);
-    }
-}
-
-/// A paste goes into the text field being edited, as one block; anywhere else it is ignored.
-fn paste(model: &mut Model, text: &str) {
-    let input = if model.screen == Screen::NewSession && (1..=3).contains(&model.form.field) {
-        let form = &mut model.form;
-        match form.field {
-            1 => &mut form.team,
-            2 => &mut form.respondent,
-            _ => &mut form.role,
-        }
-    } else if let Some((_, input)) = model.assessment.as_mut().and_then(|a| a.editing.as_mut()) {
-        input
-    } else {
-        model.status = if model.screen == Screen::NewSession {
-            "Paste ignored: move to Team, Respondent or Role first".into()
-        } else {
-            "Paste ignored: press e (note) or v (evidence) first, then paste".into()
-        };
-        return;
-    };
-    input.insert_str(text);
-    if input.refused > 0 {
-        model.status = limit_message(input.refused);
-    }
-}
-
-fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
-    let rows = model.saved.len() + 1;
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => model.start_row = (model.start_row + rows - 1) % rows,
-        KeyCode::Down | KeyCode::Char('j') => model.start_row = (model.start_row + 1) % rows,
-        KeyCode::PageUp => model.start_row = model.start_row.saturating_sub(10),
-        KeyCode::PageDown => model.start_row = (model.start_row + 10).min(rows - 1),
-        KeyCode::Home => model.start_row = 0,
-        KeyCode::End => model.start_row = rows - 1,
-        KeyCode::Char('n') => model.screen = Screen::NewSession,
-        KeyCode::Enter if model.start_row == model.saved.len() => model.screen = Screen::NewSession,
-        KeyCode::Char('q') | KeyCode::Esc => return Effect::Quit,
-        KeyCode::Enter | KeyCode::Char('a') | KeyCode::Char('r') => {
-            let Some(entry) = model.saved.get(model.start_row) else { return Effect::None };
-            if let Some(problem) = &entry.problem {
-                model.status = format!("Cannot open {}: {problem}", entry.path.display());
-                return Effect::None;
-            }
-            match key.code {
-                KeyCode::Enter => return Effect::Open(entry.path.clone()),
-                KeyCode::Char('a') => return Effect::NextAssessment(entry.path.clone()),
-                _ => {
-                    // A new respondent for the same team and questionnaire.
-                    let form = &mut model.form;
-                    let id = entry.questionnaire.clone();
-                    form.choice = match form.questionnaires.iter().position(|(q, _)| *q == id) {
-                        Some(i) => i,
-                        None => {
-                            form.questionnaires.push((id.clone(), id));
-                            form.questionnaires.len() - 1
-                        }
-                    };
-                    form.team = TextInput::new(if entry.team == "–" { "" } else { &entry.team });
-                    form.respondent = TextInput::new("");
-                    form.field = 2;
-                    model.screen = Screen::NewSession;
-                }
-            }
-        }
-        _ => {}
-    }
-    Effect::None
-}
-
-fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
-    let form = &mut model.form;
-    let count = form.questionnaires.len().max(1);
-    match (form.field, key.code) {
-        (_, KeyCode::Tab | KeyCode::Down) => form.field = (form.field + 1).min(4),
-        (_, KeyCode::BackTab | KeyCode::Up) => form.field = form.field.saturating_sub(1),
-        (0, KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ')) => form.choice = (form.choice + 1) % count,
-        (0, KeyCode::Left | KeyCode::Char('h')) => form.choice = (form.choice + count - 1) % count,
-        (0, KeyCode::Enter) => form.field = 1,
-        (4, KeyCode::Enter) => {
-            let Some((id, _)) = form.questionnaires.get(form.choice) else {
-                return Effect::None;
-            };
-            return Effect::Create {
-                questionnaire: id.clone(),
-                team: form.team.text.trim().to_owned(),
-                respondent: form.respondent.text.trim().to_owned(),
-                role: form.role.text.trim().to_owned(),
-            };
-        }
-        (_, KeyCode::Char('q')) => return Effect::Quit,
-        (4, KeyCode::Esc) => form.field = 3,
-        (_, KeyCode::Esc) if model.saved.is_empty() => {
-            model.status = "This is the first step: q quits".into();
-        }
-        (_, KeyCode::Esc) => model.screen = Screen::Start,
-        _ => {}
-    }
-    Effect::None
-}
-
 /// Keys that work on every screen of an open assessment.
 fn global_key(model: &mut Model, key: KeyEvent) -> Option<Effect> {
     let target = match key.code {
@@ -607,265 +498,6 @@ fn global_key(model: &mut Model, key: KeyEvent) -> Option<Effect> {
     }
     model.screen = target;
     Some(Effect::None)
-}
-
-fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
-    let Some(a) = model.assessment.as_mut() else { return Effect::None };
-    if let Some(done) = super::facilitator::key(a, key) {
-        if done.finished {
-            a.finishing = true;
-            model.screen = Screen::Context;
-        }
-        if done.changed {
-            model.changed();
-        }
-        model.status = done.status.unwrap_or_else(|| model.status.clone());
-        return Effect::None;
-    }
-    let answer = match key.code {
-        KeyCode::Char('y') => Some(Answer::Yes),
-        KeyCode::Char('p') => Some(Answer::Partial),
-        KeyCode::Char('n') => Some(Answer::No),
-        KeyCode::Char('u') => Some(Answer::Unknown),
-        KeyCode::Char('a') => Some(Answer::Na),
-        _ => None,
-    };
-    let (_, _, q) = a.current();
-    let carried = a.session.answers.get(&q.id).is_some_and(|e| e.carried && e.answer.is_some());
-    // Enter on an answer carried from the last assessment confirms it.
-    let answer = answer.or_else(|| (key.code == KeyCode::Enter && carried).then(|| a.session.answer(&q.id)).flatten());
-    if let Some(answer) = answer {
-        let id = q.id.clone();
-        let before = a.answered();
-        let entry = a.session.answers.entry(id).or_default();
-        entry.answer = Some(answer);
-        entry.carried = false;
-        let (answered, total) = (a.answered(), a.total());
-        let last = a.cursor + 1 == total;
-        let mut status = None;
-        if answered == total && (last || before < total) {
-            // Every question has an answer: walk through context and map to the results.
-            a.finishing = true;
-            model.screen = Screen::Context;
-            status = Some("Every question is answered. Describe your context, then rate the lifecycle stages.".into());
-        } else if last {
-            let missing = total - answered;
-            a.cursor = a.first_unanswered().unwrap_or(a.cursor);
-            status = Some(format!(
-                "{missing} question{} still unanswered: here is the first; f goes to the next unanswered one",
-                if missing == 1 { " is" } else { "s are" }
-            ));
-        } else {
-            a.cursor += 1;
-        }
-        model.changed();
-        if let Some(status) = status {
-            model.status = status;
-        }
-        return Effect::None;
-    }
-    match key.code {
-        KeyCode::Right | KeyCode::Char('l') => a.cursor = (a.cursor + 1).min(a.total() - 1),
-        KeyCode::Left | KeyCode::Char('h') => a.cursor = a.cursor.saturating_sub(1),
-        KeyCode::Tab => {
-            let (d, _, _) = a.current();
-            let next = (d + 1) % a.questionnaire.dimensions.len();
-            a.cursor = a.dimension_start(next);
-        }
-        KeyCode::BackTab => {
-            let (d, _, _) = a.current();
-            let start = a.dimension_start(d);
-            // Shift-Tab inside a dimension goes to its start first, like a text editor's Home.
-            let target = if a.cursor > start {
-                d
-            } else {
-                (d + a.questionnaire.dimensions.len() - 1) % a.questionnaire.dimensions.len()
-            };
-            a.cursor = a.dimension_start(target);
-        }
-        KeyCode::Char('e') | KeyCode::Char('v') => {
-            let field = if key.code == KeyCode::Char('e') { NoteField::Note } else { NoteField::Evidence };
-            let (_, _, q) = a.current();
-            let entry = a.session.answers.get(&q.id);
-            let text = match field {
-                NoteField::Note => entry.and_then(|e| e.note.clone()),
-                NoteField::Evidence => entry.and_then(|e| e.evidence.clone()),
-            };
-            a.editing = Some((field, TextInput::multiline(&text.unwrap_or_default())));
-        }
-        KeyCode::Char('i') => a.show_help = !a.show_help,
-        KeyCode::Char('x') | KeyCode::Delete => {
-            let (_, _, q) = a.current();
-            let id = q.id.clone();
-            if let Some(entry) = a.session.answers.get_mut(&id)
-                && entry.answer.take().is_some()
-            {
-                entry.carried = false;
-                if entry.note.is_none() && entry.evidence.is_none() {
-                    a.session.answers.shift_remove(&id);
-                }
-                model.changed();
-            }
-        }
-        KeyCode::Home => a.cursor = 0,
-        KeyCode::End => a.cursor = a.total() - 1,
-        KeyCode::Char('f') => match a.next_unanswered() {
-            Some(i) => a.cursor = i,
-            None => model.status = "Every question is answered: r shows the results".into(),
-        },
-        _ => return global_key(model, key).unwrap_or(Effect::None),
-    }
-    Effect::None
-}
-
-const CRITICALITIES: [Option<Criticality>; 4] =
-    [None, Some(Criticality::Low), Some(Criticality::Medium), Some(Criticality::High)];
-
-fn context_key(model: &mut Model, key: KeyEvent) -> Effect {
-    let Some(a) = model.assessment.as_mut() else { return Effect::None };
-    let highest = a.questionnaire.highest_level();
-    let mut ctx = a.session.context.clone().unwrap_or_default();
-    let mut target = a.session.target;
-    let step: i64 = match key.code {
-        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') | KeyCode::Char(' ') => 1,
-        KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => -1,
-        _ => 0,
-    };
-    let typing = std::mem::replace(&mut a.typing_number, false);
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => a.context_row = (a.context_row + CONTEXT_ROWS - 1) % CONTEXT_ROWS,
-        KeyCode::Down | KeyCode::Char('j') => a.context_row = (a.context_row + 1) % CONTEXT_ROWS,
-        KeyCode::Enter if a.finishing => model.screen = Screen::Bottlenecks,
-        KeyCode::Enter => model.screen = Screen::Question,
-        KeyCode::Esc => {
-            a.finishing = false;
-            model.screen = Screen::Question;
-        }
-        KeyCode::Char(d @ '0'..='9') if a.context_row == 0 => {
-            // The first digit replaces the value; the next ones are appended.
-            let now = if typing { ctx.models_in_production.unwrap_or(0) } else { 0 };
-            let digit = u32::from(d as u8 - b'0');
-            ctx.models_in_production = Some(now.saturating_mul(10).saturating_add(digit).min(99_999));
-            a.typing_number = true;
-        }
-        KeyCode::Backspace if a.context_row == 0 => {
-            ctx.models_in_production = ctx.models_in_production.and_then(|n| (n >= 10).then_some(n / 10));
-            a.typing_number = true;
-        }
-        KeyCode::Backspace | KeyCode::Char('x') | KeyCode::Delete => match a.context_row {
-            0 => ctx.models_in_production = None,
-            1 => ctx.criticality = None,
-            2 => ctx.regulated = None,
-            3 => target = None,
-            _ => {}
-        },
-        _ if step != 0 => match a.context_row {
-            0 => {
-                let now = i64::from(ctx.models_in_production.unwrap_or(0));
-                ctx.models_in_production = Some((now + step).clamp(0, 99_999) as u32);
-            }
-            1 => {
-                let at = CRITICALITIES.iter().position(|c| *c == ctx.criticality).unwrap_or(0) as i64;
-                ctx.criticality = CRITICALITIES[(at + step).rem_euclid(4) as usize];
-            }
-            2 => {
-                ctx.regulated = match (ctx.regulated, step > 0) {
-                    (None, true) => Some(true),
-                    (Some(true), true) => Some(false),
-                    (Some(false), true) => None,
-                    (None, false) => Some(false),
-                    (Some(false), false) => Some(true),
-                    (Some(true), false) => None,
-                };
-            }
-            _ => {
-                // Cycles: from context (None) -> 0 -> 1 -> ... -> highest -> None.
-                let options = i64::from(highest) + 2;
-                let at = target.map_or(0, |t| i64::from(t) + 1);
-                let next = (at + step).rem_euclid(options);
-                target = (next > 0).then(|| (next - 1) as u32);
-            }
-        },
-        _ => return global_key(model, key).unwrap_or(Effect::None),
-    }
-    let new_context = (!ctx.is_empty()).then_some(ctx);
-    if new_context != a.session.context || target != a.session.target {
-        a.session.context = new_context;
-        a.session.target = target;
-        model.changed();
-    }
-    Effect::None
-}
-
-/// Time share moves in steps of this many points.
-pub const SHARE_STEP: f64 = 5.0;
-
-fn bottleneck_key(model: &mut Model, key: KeyEvent) -> Effect {
-    let Some(a) = model.assessment.as_mut() else { return Effect::None };
-    let stages = a.questionnaire.stages.len();
-    if stages == 0 {
-        return global_key(model, key).unwrap_or(Effect::None);
-    }
-    let stage = a.questionnaire.stages[a.stage_row].id.clone();
-    let mut rating = a.session.bottlenecks.get(&stage).cloned().unwrap_or_default();
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => a.stage_row = (a.stage_row + stages - 1) % stages,
-        KeyCode::Down | KeyCode::Char('j') => a.stage_row = (a.stage_row + 1) % stages,
-        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') => {
-            rating.time_share = Some((rating.time_share.unwrap_or(0.0) + SHARE_STEP).min(100.0));
-        }
-        KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => {
-            rating.time_share = Some((rating.time_share.unwrap_or(0.0) - SHARE_STEP).max(0.0));
-        }
-        KeyCode::Char(d @ '1'..='5') => rating.pain = Some(f64::from(d as u8 - b'0')),
-        KeyCode::Char('0') | KeyCode::Char('x') | KeyCode::Backspace => {
-            rating = StageRating::default();
-        }
-        KeyCode::Enter if a.finishing => {
-            a.finishing = false;
-            model.screen = Screen::Results;
-        }
-        KeyCode::Enter | KeyCode::Esc => {
-            a.finishing = false;
-            model.screen = Screen::Question;
-        }
-        _ => return global_key(model, key).unwrap_or(Effect::None),
-    }
-    let before = a.session.bottlenecks.get(&stage);
-    let empty = rating == StageRating::default();
-    if before != Some(&rating) && !(before.is_none() && empty) {
-        if empty {
-            a.session.bottlenecks.shift_remove(&stage);
-        } else {
-            a.session.bottlenecks.insert(stage, rating);
-        }
-        model.changed();
-    }
-    Effect::None
-}
-
-fn results_key(model: &mut Model, key: KeyEvent) -> Effect {
-    match key.code {
-        KeyCode::Char('m') => Effect::Export(ExportFormat::Markdown),
-        KeyCode::Char('j') => Effect::Export(ExportFormat::Json),
-        KeyCode::Down | KeyCode::PageDown | KeyCode::Up | KeyCode::PageUp | KeyCode::Home => {
-            if let Some(a) = model.assessment.as_mut() {
-                a.results_scroll = match key.code {
-                    KeyCode::Down => a.results_scroll + 1,
-                    KeyCode::PageDown => a.results_scroll + 10,
-                    KeyCode::Up => a.results_scroll.saturating_sub(1),
-                    KeyCode::PageUp => a.results_scroll.saturating_sub(10),
-                    _ => 0,
-                };
-            }
-            Effect::None
-        }
-        KeyCode::Esc | KeyCode::Enter => {
-            model.screen = Screen::Question;
-            Effect::None
-        }
-        _ => global_key(model, key).unwrap_or(Effect::None),
-    }
 }
 
 /// The session's context, for views.

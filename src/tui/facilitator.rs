@@ -281,10 +281,7 @@ pub fn draw(a: &Assessment, color: bool, frame: &mut Frame, area: Rect) {
     let [content, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(key_rows)]).areas(main);
     frame.render_widget(Paragraph::new(question_lines(a, &look)).wrap(Wrap { trim: false }), content);
     let keys_text = "1-9 who · y p n u a vote · Enter agree consensus · Y P N U A agree · d next disagreement · e note · ←→ move · q quit";
-    frame.render_widget(
-        Paragraph::new(Line::styled(keys_text, look.fg(Color::DarkGray))).wrap(Wrap { trim: true }),
-        keys,
-    );
+    frame.render_widget(Paragraph::new(Line::styled(keys_text, Style::default())).wrap(Wrap { trim: true }), keys);
 }
 
 fn draw_sidebar(a: &Assessment, look: &Look, frame: &mut Frame, area: Rect) {
@@ -295,10 +292,7 @@ fn draw_sidebar(a: &Assessment, look: &Look, frame: &mut Frame, area: Rect) {
     let name_width = width.saturating_sub(19).max(4);
     let mut lines = vec![
         Line::styled(format!(" Elapsed {}", clock(f.map_or(0, |f| f.elapsed))), look.bold()),
-        Line::styled(
-            format!(" {} {:>6} {:>4} {:>5}", fit("", name_width), "agreed", "open", "time"),
-            look.fg(Color::DarkGray),
-        ),
+        Line::styled(format!(" {} {:>6} {:>4} {:>5}", fit("", name_width), "agreed", "open", "time"), Style::default()),
     ];
     let mut open_total = 0;
     for (i, d) in a.questionnaire.dimensions.iter().enumerate() {
@@ -365,7 +359,7 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
                 spans.push(Span::styled(format!("[{}] {}", letter(*ans), ans.label()), look.answer(*ans)))
             }
             (Some(_), false) => spans.push(Span::raw("[✓] voted")),
-            (None, _) => spans.push(Span::styled("[ ] waiting", look.fg(Color::DarkGray))),
+            (None, _) => spans.push(Span::styled("[ ] waiting", Style::default())),
         }
         lines.push(Line::from(spans));
     }
@@ -405,7 +399,7 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
     // Last, so that a small screen cuts this rather than the votes.
     if let Some(help) = help {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(format!("Why it matters: {}", shown(help)), look.fg(Color::DarkGray)));
+        lines.push(Line::styled(format!("Why it matters: {}", shown(help)), Style::default()));
     }
     lines
 }

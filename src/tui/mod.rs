@@ -150,6 +150,9 @@ fn finish(model: &Model, wrote: bool, outcome: Result<Ended>) -> Result<ExitCode
     if ended == Ended::Quit || ended == Ended::Signal {
         if wrote {
             let _ = writeln!(out, "Session saved to {}", a.path.display());
+        } else if !a.path.exists() {
+            let _ = writeln!(out, "Nothing was changed, so no session was written ({} not created)", a.path.display());
+            return Ok(ExitCode::SUCCESS);
         } else {
             let _ = writeln!(out, "Session unchanged: {}", a.path.display());
         }
@@ -301,9 +304,10 @@ fn apply(
                 }
             }
         }
-        Effect::Create { questionnaire, team, respondent, role } => {
+        Effect::Create { questionnaire, team, respondent, role, participants } => {
             saver.save(model);
-            let created = create_in_home(home, &questionnaire, &team, &respondent, &role, today)
+            let people = Person { team: &team, respondent: &respondent, role: &role, participants: &participants };
+            let created = create_in_home(home, &questionnaire, &people, today)
                 .and_then(|a| Ok((SessionLock::acquire(&a.path)?, a)));
             opened_new(model, lock, saver, created);
         }
@@ -333,10 +337,11 @@ fn opened_new(
 ) {
     match created {
         Ok((l, a)) => {
+            // The lock holds the file name; the file itself is written on the first change, so
+            // a session opened and closed without one leaves nothing behind.
             *lock = Some(l);
-            saver.last_good = None;
+            saver.last_good = Some(a.session.clone());
             model.open(a);
-            model.dirty = true;
         }
         Err(e) => {
             app::update(model, Msg::Failed(format!("{e:#}")));
@@ -450,21 +455,31 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
     Ok(Assessment::new(q, s, path.to_path_buf(), today))
 }
 
-fn create_in_home(
-    home: Option<&Path>,
-    questionnaire: &str,
-    team: &str,
-    respondent: &str,
-    role: &str,
-    today: &str,
-) -> Result<Assessment> {
+/// Who a new session from the form is for: one respondent, or a workshop's participants.
+struct Person<'a> {
+    team: &'a str,
+    respondent: &'a str,
+    role: &'a str,
+    participants: &'a str,
+}
+
+fn create_in_home(home: Option<&Path>, questionnaire: &str, who: &Person, today: &str) -> Result<Assessment> {
     let dir = workspace::sessions_dir(home)?;
-    let path = workspace::new_session_path(&dir, team, respondent, today);
+    let workshop = !who.participants.is_empty();
+    // A workshop has participants instead of one respondent (DESIGN "Workshop session").
+    let respondent = if workshop { "workshop" } else { who.respondent };
+    let path = workspace::new_session_path(&dir, who.team, respondent, today);
     let mut s = Session::new(questionnaire);
     let non_empty = |v: &str| (!v.is_empty()).then(|| v.to_owned());
-    s.team = non_empty(team);
-    s.respondent = non_empty(respondent);
-    s.role = non_empty(role);
+    s.team = non_empty(who.team);
+    if workshop {
+        let list =
+            crate::workshop::parse_participants(who.participants).map_err(|e| anyhow::anyhow!("Participants: {e}"))?;
+        s.participants = Some(list);
+    } else {
+        s.respondent = non_empty(who.respondent);
+        s.role = non_empty(who.role);
+    }
     let (q, _) = questionnaire::resolve(questionnaire, Path::new("."), home)?;
     Ok(Assessment::new(q, s, path, today))
 }
@@ -516,6 +531,8 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     let (ext, text) = match format {
         ExportFormat::Markdown => ("md", commands::render_markdown(&a.report)?),
         ExportFormat::Json => ("json", report::to_json(&a.report)),
+        ExportFormat::Html => ("html", commands::render_html(&a.report)?),
+        ExportFormat::Csv => ("csv", crate::export::roadmap_csv(&a.report)),
     };
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
     files::write_atomic(&path, text.as_bytes())?;
@@ -534,6 +551,7 @@ pub fn saved_entries(home: Option<&Path>) -> Vec<SavedEntry> {
             questionnaire: s.session.questionnaire.clone(),
             answered: s.answered,
             total: s.total,
+            to_confirm: s.session.answers.values().filter(|e| e.carried && e.answer.is_some()).count(),
             changed: s.session.date.clone().unwrap_or_else(|| {
                 s.modified
                     .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
@@ -579,6 +597,7 @@ fn new_form(args: &AssessArgs, home: Option<&Path>) -> NewSessionForm {
         team: input::TextInput::new(args.team.as_deref().unwrap_or("")),
         respondent: input::TextInput::new(args.respondent.as_deref().unwrap_or("")),
         role: input::TextInput::new(args.role.as_deref().unwrap_or("")),
+        participants: input::TextInput::new(args.participants.as_deref().unwrap_or("")),
         field: 0,
     }
 }

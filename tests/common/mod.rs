@@ -1,6 +1,8 @@
 //! Helpers shared by the behaviour tests: run the real binary in an isolated user folder.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -55,6 +57,7 @@ pub fn tui_start_model() -> mlops_maturity::tui::app::Model {
         respondent: "Ana".into(),
         answered: 12,
         total: 59,
+        to_confirm: 0,
         changed: "2026-11-26".into(),
         questionnaire: "mlops-maturity".into(),
         problem: None,

@@ -48,7 +48,7 @@ pub(super) fn draw_bottlenecks(a: &Assessment, theme: &Theme, frame: &mut Frame,
         theme.dim(),
     ));
     lines.push(Line::styled(
-        "Time is entered in any unit (hours, points); once several are in, each is shown as a percent of their total.",
+        "Time: ←→ move a stage's share in steps of 5 (points, not percent); once several are in, each is shown as a percent of their total. Pain: type 1-5.",
         theme.dim(),
     ));
     if a.finishing {

@@ -139,10 +139,10 @@ fn key_hints(model: &Model) -> &'static str {
         Screen::Question if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) => {
             "y p n u a vote · Enter agree · Y P N U A set agreed · d disagreement · 1-9 who · q quit"
         }
-        Screen::Question => "y p n u a answer · ←→ move · f unanswered · e note · ? keys · q quit",
+        Screen::Question => "y p n u a answer · ←→ move · f next to do · e note · ? keys · q quit",
         Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · q quit",
         Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · q quit",
-        Screen::Results => "↑↓ scroll · m Markdown · j JSON · g questions · ? keys · q quit",
+        Screen::Results => "↑↓ scroll · export m Markdown · j JSON · w HTML · t CSV · g questions · q quit",
     }
 }
 
@@ -159,11 +159,19 @@ fn status_text(model: &Model) -> String {
 fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool)> {
     let keys = key_hints(model);
     let status = status_text(model);
-    if keys.width() + status.width() + 3 <= width {
+    if !status.contains('\n') && keys.width() + status.width() + 3 <= width {
         let gap = width - keys.width() - status.width();
         return vec![(format!("{keys}{}{status}", " ".repeat(gap)), !status.is_empty())];
     }
-    let (mut lines, _, _) = wrap_with_cursor(&status, 0, width);
+    // A path on a line of its own that is too long keeps its end (the file name), never wraps.
+    let mut lines = Vec::new();
+    for part in status.split('\n') {
+        if (part.starts_with('/') || part.starts_with('~')) && !part.contains(' ') {
+            lines.push(short_path(std::path::Path::new(part), width));
+        } else {
+            lines.extend(wrap_with_cursor(part, 0, width).0);
+        }
+    }
     // A very long message (a template error) takes up to a third of the window; the rest of
     // it ends in … and the full text is in the exit message or the file it names.
     let room = (height / 3).max(3);
@@ -175,18 +183,23 @@ fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool
     }
     let mut out: Vec<(String, bool)> =
         lines.into_iter().filter(|l| !status.is_empty() || !l.is_empty()).map(|l| (l, true)).collect();
-    // Hints too long for the line wrap at their separators, never cut.
-    let mut line = String::new();
+    // Hints too long for the line wrap at their separators, never cut; the last line gets
+    // at least two of them ("q quit" never alone).
+    let mut rows: Vec<Vec<&str>> = vec![Vec::new()];
     for part in keys.split(" · ") {
-        if !line.is_empty() && line.width() + 3 + part.width() > width {
-            out.push((std::mem::take(&mut line), false));
+        let line = rows.last_mut().expect("a row");
+        let used: usize = line.iter().map(|p| p.width() + 3).sum();
+        if !line.is_empty() && used + part.width() > width {
+            rows.push(Vec::new());
         }
-        if !line.is_empty() {
-            line.push_str(" · ");
-        }
-        line.push_str(part);
+        rows.last_mut().expect("a row").push(part);
     }
-    out.push((line, false));
+    let n = rows.len();
+    if n >= 2 && rows[n - 1].len() == 1 && rows[n - 2].len() >= 3 {
+        let moved = rows[n - 2].pop().expect("a part");
+        rows[n - 1].insert(0, moved);
+    }
+    out.extend(rows.into_iter().map(|parts| (parts.join(" · "), false)));
     out
 }
 
@@ -233,6 +246,31 @@ pub(super) fn clip(s: &str, width: usize) -> String {
     out
 }
 
+/// A path for the screen: the home folder as `~`, and when still too long for `width` cells,
+/// its end kept behind a leading `…` (the file name matters most), never cut mid-name at the end.
+pub(super) fn short_path(path: &std::path::Path, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let text = path.display().to_string();
+    let text = match std::env::var("HOME") {
+        Ok(home) if home.len() > 1 && text.starts_with(&home) => format!("~{}", &text[home.len()..]),
+        _ => text,
+    };
+    if text.width() <= width {
+        return text;
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
+}
+
 /// Pads text with spaces to `width` cells (format's `{:<w}` counts chars, not cells).
 pub(super) fn pad(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
@@ -246,7 +284,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("y p n u a", "answer yes/partly/no/don't know/n/a"),
     ("→ l   ← h", "next / previous question"),
     ("Tab  Shift-Tab", "next / previous dimension"),
-    ("f", "next unanswered question"),
+    ("f", "next unanswered or carried answer"),
     ("Enter", "confirm an answer carried over"),
     ("e   v", "edit note / evidence (Enter keeps)"),
     ("Ctrl-J", "new line in a note; pastes keep lines"),
@@ -254,7 +292,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("x", "clear the answer"),
     ("g c b r", "questions / context / map / results"),
     ("↑↓ ←→ digits", "context and map: choose, adjust, type"),
-    ("m   j   ↑↓", "results: export Markdown/JSON; scroll"),
+    ("m j w t  ↑↓", "results: export md/JSON/HTML/CSV; scroll"),
     ("?", "this help (↑↓ scroll, other keys close)"),
     ("q  Ctrl-C", "quit; every change is already saved"),
 ];

@@ -54,7 +54,8 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
     let mut lines = Vec::new();
     let name_width = (sidebar_width as usize).saturating_sub(13);
     let dims = a.questionnaire.dimensions.len();
-    let room = (sidebar.height as usize).saturating_sub(5).max(1);
+    let confirm = a.to_confirm();
+    let room = (sidebar.height as usize).saturating_sub(5 + usize::from(confirm > 0)).max(1);
     let first = if dims <= room { 0 } else { current_dim.saturating_sub(room / 2).min(dims - room) };
     for (i, d) in a.questionnaire.dimensions.iter().enumerate().skip(first).take(room) {
         let answered = d.questions.iter().filter(|q| a.session.answer(&q.id).is_some()).count();
@@ -67,6 +68,9 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
     lines.push(Line::raw(""));
     let (answered, total) = (a.answered(), a.total());
     lines.push(Line::raw(format!(" {answered}/{total} answered")));
+    if confirm > 0 {
+        lines.push(Line::styled(format!(" {confirm} to confirm (f)"), theme.accent()));
+    }
     let bar_width = (sidebar_width as usize).saturating_sub(4);
     lines
         .push(Line::styled(format!(" {}", text_bar(answered as f64, total as f64, bar_width)), theme.fg(Color::Green)));
@@ -130,7 +134,8 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
         } else {
             // Narrow: the position first, the dimension as far as it fits.
             let head = if sidebar_width == 0 {
-                format!("{answered}/{total} answered · question {position} of {} · ", dim.questions.len())
+                let confirm = if confirm > 0 { format!(" · {confirm} to confirm") } else { String::new() };
+                format!("{answered}/{total} answered{confirm} · question {position} of {} · ", dim.questions.len())
             } else {
                 format!("question {position} of {} · ", dim.questions.len())
             };
@@ -162,7 +167,12 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
     }
     if let Some(last) = carried {
         lines.push(Line::styled(
-            clip(&format!("last time: {} — confirm with Enter or answer again", last.label()), width),
+            clip(
+                &Some(format!("last time: {} — confirm with Enter or answer again", last.label()))
+                    .filter(|long| long.width() <= width)
+                    .unwrap_or_else(|| format!("last time: {} — Enter confirms", last.label())),
+                width,
+            ),
             theme.accent(),
         ));
     }
@@ -183,8 +193,25 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
         let first = cursor.map_or(0, |(row, _)| (row + 1).saturating_sub(shown_rows));
         let hidden = values.len().saturating_sub(first + shown_rows);
         for (i, text) in values.iter().enumerate().skip(first).take(shown_rows) {
-            let label = if i == first { label } else { "" };
             let mut text = text.clone();
+            // Lines scrolled off above the cursor are announced, never silently gone: on the
+            // first row shown when there are two or more (the cursor is on the last), else in
+            // the label.
+            let above = if i == first && first > 0 && shown_rows >= 2 {
+                text = format!("↑ {} more lines above", first + 1);
+                String::new()
+            } else if i == first && first > 0 {
+                format!("{} ↑{first}", label.split(' ').next().unwrap_or(label))
+            } else {
+                String::new()
+            };
+            let label = if !above.is_empty() {
+                above.as_str()
+            } else if i == first {
+                label
+            } else {
+                ""
+            };
             if hidden > 0 && i + 1 == first + shown_rows {
                 text = clip(&format!("{text} … (+{hidden} lines)"), value_width);
             }

@@ -16,15 +16,27 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     let width = inner.width as usize;
     let highest = a.questionnaire.highest_level();
     let (answered, total) = (a.answered(), a.total());
+    // The level first, then how far toward the next one, in the Markdown report's words and
+    // numbers (a bare score next to "Level 0" reads as a contradiction).
     let summary = format!(
-        "Level {} · {}   score {:.2}   target Level {} · {}",
-        r.overall.level, r.overall.name, r.overall.score, r.target.level, r.target.name
+        "Level {} of {highest} · {}   target Level {} · {}",
+        r.overall.level, r.overall.name, r.target.level, r.target.name
     );
     let mut lines: Vec<Line> = wrap_with_cursor(&summary, 0, width)
         .0
         .into_iter()
         .map(|l| Line::styled(l, Style::default().add_modifier(Modifier::BOLD)))
         .collect();
+    if let Some(p) = r.progress.as_ref().filter(|p| p.practices > 0) {
+        // The same counts the Markdown report gives, so the screen and the report agree.
+        let plural = if p.practices == 1 { "" } else { "s" };
+        let partly = if p.partly > 0 { format!(", {} partly", p.partly) } else { String::new() };
+        let text = format!(
+            "Toward Level {} in the weakest areas: {} of {} practice{plural} in place{partly}",
+            p.level, p.in_place, p.practices
+        );
+        lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(Line::raw));
+    }
     if answered < total {
         let warning = format!(
             "{answered} of {total} answered: indicative only until every question has an answer (f on the questions finds them)"
@@ -34,17 +46,36 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     } else {
         lines.push(Line::raw(format!("{answered} of {total} answered")));
     }
+    let confirm = a.to_confirm();
+    if confirm > 0 {
+        let text = format!(
+            "{confirm} answer{} carried from the last assessment still to confirm (they count as given; f on the questions finds them)",
+            if confirm == 1 { "" } else { "s" }
+        );
+        lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(|l| Line::styled(l, theme.accent())));
+    }
     lines.push(Line::raw(""));
     // Full dimension names when the window has room for them and the bars.
     let longest =
         r.dimensions.iter().map(|d| unicode_width::UnicodeWidthStr::width(d.name.as_str())).max().unwrap_or(0);
-    let name_width = longest.clamp(12, width.saturating_sub(26).max(12));
-    let bar = width.saturating_sub(name_width + 12).clamp(8, 40);
+    let name_width = longest.clamp(12, width.saturating_sub(30).max(12));
+    let bar = width.saturating_sub(name_width + 16).clamp(8, 40);
+    // The score runs from 0 to the highest level: say so above the bars.
+    lines.push(Line::styled(
+        format!(
+            "{} {:<5} {:<8} {}",
+            pad("Dimension", name_width),
+            "Level",
+            "Score",
+            clip(&format!("0 to {highest}"), bar)
+        ),
+        Style::default().add_modifier(Modifier::BOLD),
+    ));
     for d in &r.dimensions {
         let weakest = r.overall.weakest.contains(&d.id);
         lines.push(Line::from(vec![
             Span::styled(pad(&d.name, name_width), if weakest { theme.fg(Color::Red) } else { Style::default() }),
-            Span::raw(format!(" L{} {:>4.2} ", d.level, d.score)),
+            Span::raw(format!(" L{:<4} {:>4.2}/{highest:<3} ", d.level, d.score)),
             Span::styled(text_bar(d.score, f64::from(highest), bar), theme.fg(Color::Green)),
         ]));
     }

@@ -1,0 +1,82 @@
+//! Reports that travel: the self-contained HTML report and the roadmap as CSV for an issue
+//! tracker's import.
+//!
+//! Both read only the built [`Report`]; nothing here scores, merges or touches files. The HTML
+//! goes through the same Tera rendering as the Markdown (autoescaped, since its name ends in
+//! `.html`), so a user's `templates/report.html` can replace the built-in one. The CSV is written
+//! with the `csv` crate (RFC 4180 quoting) and every cell that a spreadsheet would run as a
+//! formula is neutralised.
+
+use crate::report::{self, Report};
+
+/// The HTML template compiled into the binary (charts as inline SVG, no script, no URL).
+pub const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
+pub const HTML_TEMPLATE_NAME: &str = "report.html";
+
+/// The roadmap CSV's header, in the order DESIGN gives.
+pub const CSV_HEADER: [&str; 9] =
+    ["phase", "level", "dimension", "question", "practice", "answer", "recommendation", "effort", "owner"];
+
+/// The HTML report with the built-in template.
+pub fn render_html(report: &Report) -> String {
+    report::render(report, HTML_TEMPLATE_NAME, HTML_TEMPLATE).expect("the built-in HTML template is tested")
+}
+
+/// The roadmap as CSV: one row per action, phases numbered from 1, CRLF line ends, UTF-8.
+pub fn roadmap_csv(report: &Report) -> String {
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing to a Vec cannot fail, and every record has the header's length.
+    out.write_record(CSV_HEADER).expect("writing to memory");
+    for (i, phase) in report.roadmap.iter().enumerate() {
+        for a in &phase.actions {
+            let row = [
+                (i + 1).to_string(),
+                a.level.to_string(),
+                a.dimension_name.clone(),
+                a.question.clone(),
+                a.text.clone(),
+                a.answer.clone(),
+                a.recommendation.clone(),
+                a.effort.unwrap_or("").to_owned(),
+                a.owner.clone().unwrap_or_default(),
+            ];
+            out.write_record(row.iter().map(|cell| guard_formula(cell))).expect("writing to memory");
+        }
+    }
+    let bytes = out.into_inner().expect("flushing to memory");
+    String::from_utf8(bytes).expect("the cells are UTF-8 strings")
+}
+
+/// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, carriage return first) gets
+/// a leading `'`, so it shows as text instead of running as a formula.
+pub fn guard_formula(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_get_a_leading_quote() {
+        for risky in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx"] {
+            assert_eq!(guard_formula(risky), format!("'{risky}"));
+        }
+        for plain in ["", "Adopt one tracker", "1-2 weeks", " =not first", "'quoted"] {
+            assert_eq!(guard_formula(plain), plain);
+        }
+    }
+
+    #[test]
+    fn empty_roadmap_gives_the_header_alone() {
+        let q = crate::questionnaire::built_in("mlops-quick").unwrap();
+        let mut s = crate::session::Session::new("mlops-quick");
+        s.target = Some(0);
+        let r = report::build(&q, &[report::SessionInput { file_name: "s.yaml".into(), session: &s }], None, "d");
+        assert!(r.roadmap.iter().all(|p| p.actions.is_empty()));
+        assert_eq!(roadmap_csv(&r), format!("{}\r\n", CSV_HEADER.join(",")));
+    }
+}

@@ -1,0 +1,71 @@
+//! Keys on the start screen (saved sessions) and the new-session form, before an assessment is
+//! open. Typing into the form's text fields is `edit`'s job, not this file's.
+
+use super::{Effect, LAST_INPUT, Model, Screen};
+use crate::tui::input::TextInput;
+use crossterm::event::{KeyCode, KeyEvent};
+
+pub(super) fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
+    let rows = model.saved.len() + 1;
+    match key.code {
+        KeyCode::Up | KeyCode::Char('k') => model.start_row = (model.start_row + rows - 1) % rows,
+        KeyCode::Down | KeyCode::Char('j') => model.start_row = (model.start_row + 1) % rows,
+        KeyCode::PageUp => model.start_row = model.start_row.saturating_sub(10),
+        KeyCode::PageDown => model.start_row = (model.start_row + 10).min(rows - 1),
+        KeyCode::Home => model.start_row = 0,
+        KeyCode::End => model.start_row = rows - 1,
+        KeyCode::Char('n') => model.screen = Screen::NewSession,
+        KeyCode::Enter if model.start_row == model.saved.len() => model.screen = Screen::NewSession,
+        KeyCode::Char('q') | KeyCode::Esc => return Effect::Quit,
+        KeyCode::Enter | KeyCode::Char('a') | KeyCode::Char('r') => {
+            let Some(entry) = model.saved.get(model.start_row) else { return Effect::None };
+            if let Some(problem) = &entry.problem {
+                model.status = format!("Cannot open {}: {problem}", entry.path.display());
+                return Effect::None;
+            }
+            match key.code {
+                KeyCode::Enter => return Effect::Open(entry.path.clone()),
+                KeyCode::Char('a') => return Effect::NextAssessment(entry.path.clone()),
+                _ => {
+                    // A new respondent for the same team and questionnaire.
+                    let form = &mut model.form;
+                    let id = entry.questionnaire.clone();
+                    form.choice = match form.questionnaires.iter().position(|(q, _)| *q == id) {
+                        Some(i) => i,
+                        None => {
+                            form.questionnaires.push((id.clone(), id));
+                            form.questionnaires.len() - 1
+                        }
+                    };
+                    form.team = TextInput::new(if entry.team == "–" { "" } else { &entry.team });
+                    form.respondent = TextInput::new("");
+                    form.field = 2;
+                    model.screen = Screen::NewSession;
+                }
+            }
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+pub(super) fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
+    let form = &mut model.form;
+    let count = form.questionnaires.len().max(1);
+    match (form.field, key.code) {
+        (_, KeyCode::Tab | KeyCode::Down) => form.field = (form.field + 1).min(LAST_INPUT + 1),
+        (_, KeyCode::BackTab | KeyCode::Up) => form.field = form.field.saturating_sub(1),
+        (0, KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ')) => form.choice = (form.choice + 1) % count,
+        (0, KeyCode::Left | KeyCode::Char('h')) => form.choice = (form.choice + count - 1) % count,
+        (0, KeyCode::Enter) => form.field = 1,
+        (5, KeyCode::Enter) => return form.create().unwrap_or(Effect::None),
+        (_, KeyCode::Char('q')) => return Effect::Quit,
+        (5, KeyCode::Esc) => form.field = LAST_INPUT,
+        (_, KeyCode::Esc) if model.saved.is_empty() => {
+            model.status = "This is the first step: q quits".into();
+        }
+        (_, KeyCode::Esc) => model.screen = Screen::Start,
+        _ => {}
+    }
+    Effect::None
+}

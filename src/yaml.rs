@@ -1,0 +1,437 @@
+//! Strict YAML reading for the app's input files (questionnaires and sessions).
+//!
+//! Turns YAML text into a typed value through serde, but more carefully than serde alone: a
+//! linear scan first refuses characters YAML forbids and nesting deep enough to slow the parser;
+//! every unknown key is collected (with its line and column) instead of only the first; and
+//! serde_yaml's messages are rewritten for people, without Rust type names and with at most a
+//! short, escaped excerpt of a value from the file. It knows nothing about what a questionnaire or
+//! session means (their checks live in `questionnaire` and `session`), and it never reads the disk.
+
+use crate::questionnaire::Problem;
+use serde::Deserialize;
+
+/// Deepest nesting of lists and mappings a file may have; real files need fewer than ten.
+pub const MAX_NESTING: usize = 64;
+
+/// How much text parse_strict re-parses in all while it collects unknown keys: small files get
+/// every unknown key reported, an 8 MiB one a few, and loading stays linear in the file's size.
+const REPARSE_BUDGET_BYTES: usize = 12 * 1024 * 1024;
+
+/// Deserialises YAML strictly, collecting every unknown key instead of stopping at the first.
+///
+/// serde stops at the first error; for an unknown key in block style we know its exact line, so
+/// we report it, blank that entry out and parse again, within a budget of re-parsed text (the
+/// message says when the list is cut). Any other error ends the search. Before parsing, a linear
+/// scan refuses characters YAML forbids (with their real line) and nesting deeper than
+/// [`MAX_NESTING`], which would make the parser slow.
+pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str) -> Result<T, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem { location: format!("{file}:1:1"), message: "the file is empty".into() }]);
+    }
+    if let Some((line, col, message)) = forbidden_character(text).or_else(|| too_deep(text, MAX_NESTING)) {
+        return Err(vec![Problem { location: format!("{file}:{line}:{col}"), message }]);
+    }
+    let mut text = text.to_owned();
+    let mut problems = Vec::new();
+    let mut parsed = 0usize;
+    loop {
+        parsed += text.len();
+        match serde_yaml::from_str::<T>(&text) {
+            Ok(value) if problems.is_empty() => return Ok(value),
+            Ok(_) => return Err(problems),
+            Err(e) => {
+                let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                let message = clean_yaml_message(&e.to_string());
+                let unknown_key = message.contains("unknown key");
+                problems.push(Problem { location: format!("{file}:{line}:{col}"), message });
+                if !(unknown_key && blank_entry(&mut text, line, col)) {
+                    return Err(problems);
+                }
+                if parsed + text.len() > REPARSE_BUDGET_BYTES || problems.len() >= 200 {
+                    problems.push(Problem {
+                        location: file.to_owned(),
+                        message: match problems.len() {
+                            1 => "only the first unknown key is reported; fix it and check the file again".into(),
+                            n => format!(
+                                "only the first {n} unknown keys are reported; fix them and check the file again"
+                            ),
+                        },
+                    });
+                    return Err(problems);
+                }
+            }
+        }
+    }
+}
+
+/// The first character YAML does not allow (control characters other than tab and line breaks),
+/// with its line and column, so the message points at the right place.
+fn forbidden_character(text: &str) -> Option<(usize, usize, String)> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{85}') || !c.is_control();
+    let pos = text.find(|c: char| !allowed(c) || c == '\u{FFFE}' || c == '\u{FFFF}')?;
+    let line = text[..pos].matches('\n').count() + 1;
+    let col = text[..pos].rfind('\n').map_or(&text[..pos], |i| &text[i + 1..pos]).chars().count() + 1;
+    let c = text[pos..].chars().next()?;
+    Some((line, col, format!("a control character (U+{:04X}) is not allowed in YAML text; remove it", c as u32)))
+}
+
+/// Where nesting first goes deeper than `limit`: indented blocks, `- ` items and `[`/`{` flows
+/// together. One pass over the text; quoted text, comments and block scalars (`|`, `>`) are
+/// skipped. It undercounts rather than overcounts, so a valid file is never refused.
+fn too_deep(text: &str, limit: usize) -> Option<(usize, usize, String)> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut quote: Option<char> = None;
+    let mut block_scalar_parent: Option<usize> = None;
+    let deeper = |line: usize, col: usize| {
+        Some((
+            line,
+            col,
+            format!("the data is nested more than {limit} levels deep; this is not a questionnaire or session file"),
+        ))
+    };
+    for (n, raw_line) in text.split('\n').enumerate() {
+        let line: Vec<char> = raw_line.trim_end_matches('\r').chars().collect();
+        let indent = line.iter().take_while(|c| **c == ' ').count();
+        if let Some(parent) = block_scalar_parent {
+            if indent >= line.len() || indent > parent {
+                continue;
+            }
+            block_scalar_parent = None;
+        }
+        let mut i = 0;
+        if quote.is_none() && flow == 0 {
+            // Block context: this line's place in the indentation.
+            if indent >= line.len() || line[indent] == '#' {
+                continue;
+            }
+            if line.starts_with(&['-', '-', '-']) || line.starts_with(&['.', '.', '.']) {
+                indents.clear();
+                continue;
+            }
+            while indents.last().is_some_and(|&top| top >= indent) {
+                indents.pop();
+            }
+            i = indent;
+            loop {
+                indents.push(i);
+                if indents.len() + flow > limit {
+                    return deeper(n + 1, i + 1);
+                }
+                // `- ` and `? ` open one more level each, on the same line.
+                if matches!(line.get(i), Some('-') | Some('?')) && matches!(line.get(i + 1), None | Some(' ')) {
+                    i += 1;
+                    while line.get(i) == Some(&' ') {
+                        i += 1;
+                    }
+                    if i >= line.len() {
+                        break;
+                    }
+                    continue;
+                }
+                break;
+            }
+            // Find where the value starts: at i, or after the first `: ` outside quotes.
+            let mut j = i;
+            let mut value_at = i;
+            let mut q: Option<char> = None;
+            while j < line.len() {
+                let c = line[j];
+                match q {
+                    Some('"') if c == '\\' => j += 1,
+                    Some(open) if c == open => q = None,
+                    Some(_) => {}
+                    None if j == i && (c == '"' || c == '\'') => q = Some(c),
+                    None if j == i && (c == '[' || c == '{') => break,
+                    None if c == '#' && j > 0 && line[j - 1] == ' ' => break,
+                    None if c == ':' && matches!(line.get(j + 1), None | Some(' ')) => {
+                        value_at = j + 1;
+                        break;
+                    }
+                    None => {}
+                }
+                j += 1;
+            }
+            i = value_at;
+            while i < line.len() && line[i] == ' ' {
+                i += 1;
+            }
+            // Anchors and tags before the value.
+            while matches!(line.get(i), Some('&') | Some('!')) {
+                while i < line.len() && line[i] != ' ' {
+                    i += 1;
+                }
+                while i < line.len() && line[i] == ' ' {
+                    i += 1;
+                }
+            }
+            match line.get(i) {
+                Some('|') | Some('>') => {
+                    block_scalar_parent = Some(indent);
+                    continue;
+                }
+                Some('[') | Some('{') => {}
+                Some('"') | Some('\'') => {
+                    quote = Some(line[i]);
+                    i += 1;
+                }
+                _ => continue,
+            }
+        }
+        // Flow context or inside a quoted scalar: follow brackets and quotes to the line's end.
+        while i < line.len() {
+            let c = line[i];
+            match quote {
+                Some('"') if c == '\\' => i += 1,
+                Some('\'') if c == '\'' && line.get(i + 1) == Some(&'\'') => i += 1,
+                Some(open) if c == open => quote = None,
+                Some(_) => {}
+                None => match c {
+                    // A quote opens quoted text only where a value starts (`it's` is plain text).
+                    '"' | '\'' if line[..i].iter().rev().find(|c| **c != ' ').is_none_or(|p| "[{,:".contains(*p)) => {
+                        quote = Some(c)
+                    }
+                    '#' if i == 0 || line[i - 1] == ' ' => break,
+                    '[' | '{' => {
+                        flow += 1;
+                        if indents.len() + flow > limit {
+                            return deeper(n + 1, i + 1);
+                        }
+                    }
+                    ']' | '}' => flow = flow.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Rewrites serde_yaml's message for people: no trailing " at line L column C" (we print the
+/// place first), no Rust type names, and never more than a short, escaped excerpt of a value
+/// from the file (which may be a secret, or 8 MiB long).
+pub(crate) fn clean_yaml_message(msg: &str) -> String {
+    let msg = match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains("column") && !msg[i..].contains(',') => &msg[..i],
+        _ => msg,
+    };
+    // serde_yaml puts the path of keys first: `dimensions[0].weight: invalid type: ...`.
+    let starts = ["invalid type: ", "invalid value: ", "invalid length ", "unknown field ", "missing field "];
+    let (path, body) = match starts.iter().filter_map(|s| msg.find(s)).min() {
+        Some(at) if at > 2 && msg[..at].ends_with(": ") => (Some(&msg[..at - 2]), &msg[at..]),
+        _ => (None, msg),
+    };
+    let kind = if body.starts_with("invalid type: ") { "invalid type" } else { "invalid value" };
+    let body = if let Some(rest) = body.strip_prefix("invalid type: ").or_else(|| body.strip_prefix("invalid value: "))
+    {
+        match rest.rsplit_once(", expected ") {
+            Some((found, expected)) => {
+                let expected = plain_expected(expected);
+                match found_value(found, &expected) {
+                    Found::TooLarge(v) => format!("the number {v} is too large: expected {expected}"),
+                    Found::Other(v) => format!("{kind}: expected {expected}, found {v}"),
+                }
+            }
+            None => shorten_quoted(rest),
+        }
+    } else {
+        shorten_quoted(&body.replace("unknown field", "unknown key").replace("missing field", "missing key"))
+    };
+    let body = if body.contains("unknown key") {
+        format!("{body} (check the spelling; unknown keys are not allowed)")
+    } else {
+        body
+    };
+    let out = match path {
+        Some(path) => format!("{}: {body}", crate::printable::excerpt(path, 80)),
+        None => body,
+    };
+    crate::printable::excerpt(&out, 600)
+}
+
+enum Found {
+    TooLarge(String),
+    Other(String),
+}
+
+/// What serde says it found, in words, with at most a few characters of the value.
+fn found_value(found: &str, expected: &str) -> Found {
+    let quoted = |s: &str, open: char, close: char| -> Option<String> {
+        let start = s.find(open)?;
+        let end = s.rfind(close).filter(|&e| e > start)?;
+        Some(s[start + 1..end].to_owned())
+    };
+    let number_expected = expected.contains("number");
+    if let Some(v) = found.strip_prefix("string ").and_then(|s| quoted(s, '"', '"')) {
+        if number_expected && v.trim().parse::<f64>().is_ok_and(|x| !x.is_finite()) {
+            return Found::TooLarge(crate::printable::excerpt(&v, 12));
+        }
+        return Found::Other(format!("the text \"{}\"", crate::printable::excerpt(&v, 8)));
+    }
+    if let Some(rest) = found.strip_prefix("integer ") {
+        let v = quoted(rest, '`', '`').unwrap_or_default();
+        if rest.ends_with(" as u128") || rest.ends_with(" as i128") {
+            return Found::TooLarge(crate::printable::excerpt(&v, 24));
+        }
+        return Found::Other(format!("the number {}", crate::printable::excerpt(&v, 24)));
+    }
+    if let Some(rest) = found.strip_prefix("floating point ") {
+        let v = quoted(rest, '`', '`').unwrap_or_default();
+        return Found::Other(format!("the number {}", crate::printable::excerpt(&v, 24)));
+    }
+    Found::Other(match found {
+        "sequence" => "a list".to_owned(),
+        "map" => "a mapping".to_owned(),
+        "unit value" => "nothing".to_owned(),
+        other if other.starts_with("boolean") => "true or false".to_owned(),
+        other => shorten_quoted(other),
+    })
+}
+
+/// serde's "expected" in words a user of the file knows.
+fn plain_expected(expected: &str) -> String {
+    let kinds = [
+        ("struct Session", "a mapping of session keys"),
+        ("struct RawQuestionnaire", "a mapping of questionnaire keys"),
+        ("struct RawLevel", "a mapping of level keys (level, name, summary)"),
+        ("struct RawScoring", "a mapping of scoring keys (pass_ratio, partial_credit)"),
+        ("struct RawStage", "a mapping of stage keys (id, name)"),
+        ("struct RawDimension", "a mapping of dimension keys"),
+        ("struct RawQuestion", "a mapping of question keys"),
+        ("struct LongAnswer", "a mapping of answer keys (answer, note, evidence)"),
+        ("struct Context", "a mapping of context keys"),
+        ("struct StageRating", "a mapping of rating keys (time_share, pain)"),
+        ("struct Participant", "a mapping of participant keys (name, role)"),
+        ("u8", "a whole number from 0 to 255"),
+        ("u16", "a whole number from 0 to 65535"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("u64", "a whole number of 0 or more"),
+        ("usize", "a whole number of 0 or more"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("f32", "a number"),
+        ("f64", "a number"),
+        ("a sequence", "a list"),
+        ("a boolean", "true or false"),
+    ];
+    match kinds.iter().find(|(k, _)| *k == expected) {
+        Some((_, words)) => (*words).to_owned(),
+        None if expected.starts_with("struct ") => "a mapping".to_owned(),
+        None => shorten_quoted(expected),
+    }
+}
+
+/// Cuts every `...` and "..." in a message to a short escaped excerpt.
+fn shorten_quoted(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len().min(1024));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let q = rest.as_bytes()[open];
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find(q as char) {
+            Some(close) => {
+                out.push_str(&crate::printable::excerpt(&after[..close], 40));
+                out.push(q as char);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&crate::printable::excerpt(after, 40));
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    crate::printable::one_line(&out).into_owned()
+}
+
+/// Blanks out the block-style mapping entry whose key starts at (line, col): that line and the
+/// more indented lines under it. Returns false when the entry is not alone at the start of its
+/// line (flow style), where blanking could hide other keys.
+fn blank_entry(text: &mut String, line: usize, col: usize) -> bool {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let Some(first) = lines.get(line.wrapping_sub(1)) else { return false };
+    let before: String = first.chars().take(col.saturating_sub(1)).collect();
+    if !before.trim_start_matches([' ', '-']).trim().is_empty() || before.contains('{') {
+        return false;
+    }
+    let indent = col - 1;
+    lines[line - 1] = format!("{}{}", before, " ".repeat(first.chars().count() - before.chars().count()));
+    if before.trim().is_empty() {
+        lines[line - 1] = String::new();
+    }
+    for l in lines.iter_mut().skip(line) {
+        let lead = l.chars().take_while(|c| *c == ' ').count();
+        if l.trim().is_empty() || lead > indent {
+            l.clear();
+        } else {
+            break;
+        }
+    }
+    *text = lines.join("\n");
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::BUILT_INS;
+    use crate::questionnaire::tests::MINIMAL;
+
+    #[test]
+    fn nesting_is_measured_without_counting_text() {
+        assert!(too_deep(MINIMAL, 8).is_none());
+        for (_, text) in BUILT_INS {
+            assert!(too_deep(text, 8).is_none());
+        }
+        // Brackets in plain, quoted and block text are text, not nesting.
+        let text = format!("a: x{0}\nb: \"{0}\"\nc: |\n  {0}\nd: '{0}'\n", "[".repeat(100));
+        assert!(too_deep(&text, 4).is_none(), "{:?}", too_deep(&text, 4));
+        assert_eq!(too_deep("a:\n  - [[[1]]]\n", 4).map(|(l, c, _)| (l, c)), Some((2, 6)));
+        assert!(too_deep(&format!("{}x", "- ".repeat(10)), 8).is_some());
+        assert!(too_deep(&format!("a: {}", "{b: ".repeat(10)), 8).is_some());
+        // An apostrophe inside a plain word does not hide the nesting after it.
+        assert!(too_deep(&format!("a: [it's\n{}", "[".repeat(10)), 8).is_some());
+        assert!(too_deep("a: ['x[[[[[[[[[[', \"[[[[[[[[[[\"]", 8).is_none());
+    }
+
+    proptest::proptest! {
+        /// Whatever the app (or serde) writes, nested a little, the scan never calls too deep.
+        #[test]
+        fn written_yaml_is_never_called_too_deep(value in shallow_value()) {
+            let text = serde_yaml::to_string(&value).unwrap();
+            proptest::prop_assert!(too_deep(&text, MAX_NESTING).is_none(), "{}", text);
+        }
+    }
+
+    fn shallow_value() -> impl proptest::strategy::Strategy<Value = serde_yaml::Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            any::<bool>().prop_map(serde_yaml::Value::from),
+            any::<i64>().prop_map(serde_yaml::Value::from),
+            "[ -~\n]{0,12}".prop_map(serde_yaml::Value::from),
+        ];
+        leaf.prop_recursive(20, 200, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_yaml::Value::Sequence),
+                proptest::collection::vec(("[ -~]{1,6}", inner), 0..4)
+                    .prop_map(|kv| serde_yaml::Value::Mapping(kv.into_iter().map(|(k, v)| (k.into(), v)).collect())),
+            ]
+        })
+    }
+
+    #[test]
+    fn yaml_messages_name_no_rust_types_and_quote_little() {
+        let m =
+            clean_yaml_message("invalid type: string \"SECRET_KEY=abc\", expected struct Session at line 1 column 1");
+        assert_eq!(m, "invalid type: expected a mapping of session keys, found the text \"SECRET_K…\"");
+        let m = clean_yaml_message("version: invalid type: integer `99999999999999999999999` as u128, expected u32");
+        assert_eq!(
+            m,
+            "version: the number 99999999999999999999999 is too large: expected a whole number from 0 to 4294967295"
+        );
+        let m = clean_yaml_message(&format!("unknown field `{}\x1b`, expected `id`", "k".repeat(100)));
+        assert!(m.len() < 200 && !m.contains('\x1b') && m.contains("unknown key"), "{m}");
+    }
+}
