@@ -18,7 +18,8 @@ pub fn to_json(p: &Portfolio) -> String {
 /// One CSV cell (RFC 4180): quoted when needed, and a leading `'` before text a spreadsheet
 /// would run as a formula.
 fn csv_cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
+    // The same formula guard as the roadmap CSV, so the two exports cannot drift apart.
+    let guarded = crate::export::guard_formula(text);
     if guarded.contains([',', '"', '\n', '\r']) { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
 }
 
