@@ -384,16 +384,7 @@ pub fn build(
         })
         .collect();
 
-    let baseline = baseline.map(|before| {
-        let before: std::collections::HashMap<&str, f64> = before.iter().map(|(id, s)| (id.as_str(), *s)).collect();
-        dimensions
-            .iter()
-            .map(|d| {
-                let b = before.get(d.id.as_str()).copied();
-                BaselineDelta { dimension: d.id.clone(), before: b, after: d.score, delta: b.map(|b| d.score - b) }
-            })
-            .collect()
-    });
+    let baseline = baseline.map(|before| baseline_deltas(&dimensions, before));
 
     let (team, team_warnings) = workshop::team_of(&pairs);
 
@@ -650,19 +641,20 @@ pub fn baseline_of_json(text: &str) -> Result<(String, Option<u32>, narrative::B
 
 /// Adds progress since an earlier assessment: score deltas per dimension and `since_baseline`.
 pub fn attach_baseline(report: &mut Report, baseline: &narrative::Baseline) {
-    let before: std::collections::HashMap<&str, f64> =
-        baseline.scores.iter().map(|(id, s)| (id.as_str(), *s)).collect();
-    report.baseline = Some(
-        report
-            .dimensions
-            .iter()
-            .map(|d| {
-                let b = before.get(d.id.as_str()).copied();
-                BaselineDelta { dimension: d.id.clone(), before: b, after: d.score, delta: b.map(|b| d.score - b) }
-            })
-            .collect(),
-    );
+    report.baseline = Some(baseline_deltas(&report.dimensions, &baseline.scores));
     report.since_baseline = Some(narrative::since_baseline(report, baseline));
+}
+
+/// Per dimension: the earlier score (when the baseline has the dimension), today's, and the change.
+fn baseline_deltas(dimensions: &[DimensionReport], before: &[(String, f64)]) -> Vec<BaselineDelta> {
+    let before: std::collections::HashMap<&str, f64> = before.iter().map(|(id, s)| (id.as_str(), *s)).collect();
+    dimensions
+        .iter()
+        .map(|d| {
+            let b = before.get(d.id.as_str()).copied();
+            BaselineDelta { dimension: d.id.clone(), before: b, after: d.score, delta: b.map(|b| d.score - b) }
+        })
+        .collect()
 }
 
 /// The report as pretty JSON.

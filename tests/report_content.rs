@@ -717,3 +717,21 @@ fn a_session_of_an_older_questionnaire_version_says_new_questions_were_never_ask
     );
     assert!(!markdown("fraud-ml.yaml").contains("Older questionnaire"));
 }
+
+#[test]
+fn does_not_apply_without_a_note_is_flagged_and_with_a_note_is_not() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let ids: Vec<String> = q.questions().take(3).map(|(_, qn)| qn.id.clone()).collect();
+    let text = format!(
+        "format: 1\nquestionnaire: mlops-quick\nanswers:\n  {}: na\n  {}: {{ answer: na, note: \"batch only\" }}\n  {}: yes\n",
+        ids[0], ids[1], ids[2]
+    );
+    let s = mlops_maturity::session::parse(&text, "s.yaml").unwrap();
+    let r = mlops_maturity::report::build(
+        &q,
+        &[mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s }],
+        None,
+        "2026-11-28",
+    );
+    assert_eq!(r.na_without_reason, vec![ids[0].clone()], "only the unexplained 'does not apply'");
+}
