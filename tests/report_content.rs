@@ -735,3 +735,21 @@ fn does_not_apply_without_a_note_is_flagged_and_with_a_note_is_not() {
     );
     assert_eq!(r.na_without_reason, vec![ids[0].clone()], "only the unexplained 'does not apply'");
 }
+
+#[test]
+fn shares_are_called_rescaled_only_when_they_do_not_already_total_a_hundred_within_half_a_point() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let rescaled = |ratings: &str| {
+        let text = format!("format: 1\nquestionnaire: mlops-quick\nbottlenecks:\n{ratings}");
+        let s = mlops_maturity::session::parse(&text, "s.yaml").unwrap();
+        let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
+        mlops_maturity::report::build(&q, &[input], None, "2026-11-28").time_shares_rescaled
+    };
+    assert!(!rescaled("  deployment: { time_share: 60 }\n  monitoring: { time_share: 40 }\n"));
+    assert!(
+        !rescaled("  deployment: { time_share: 60 }\n  monitoring: { time_share: 39.5 }\n"),
+        "half a point is rounding"
+    );
+    assert!(rescaled("  deployment: { time_share: 60 }\n  monitoring: { time_share: 39 }\n"));
+    assert!(rescaled("  deployment: { time_share: 30 }\n"), "30 as answered is 100% of the time rated");
+}
