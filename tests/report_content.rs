@@ -753,3 +753,58 @@ fn shares_are_called_rescaled_only_when_they_do_not_already_total_a_hundred_with
     assert!(rescaled("  deployment: { time_share: 60 }\n  monitoring: { time_share: 39 }\n"));
     assert!(rescaled("  deployment: { time_share: 30 }\n"), "30 as answered is 100% of the time rated");
 }
+
+fn warnings_of(session_text: &str) -> Vec<String> {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let s = mlops_maturity::session::parse(session_text, "s.yaml").unwrap();
+    let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
+    mlops_maturity::report::build(&q, &[input], None, "2026-11-28").warnings
+}
+
+#[test]
+fn answers_to_unknown_questions_and_ratings_of_unknown_stages_are_kept_and_named() {
+    let one = warnings_of("format: 1\nquestionnaire: mlops-quick\nanswers:\n  no-such-question: yes\n");
+    assert_eq!(one, vec!["s.yaml: answer for unknown question `no-such-question` is kept in the file but not scored"]);
+    let mut text = String::from("format: 1\nquestionnaire: mlops-quick\nanswers:\n");
+    for i in 0..7 {
+        text.push_str(&format!("  gone-{i}: yes\n"));
+    }
+    let seven = warnings_of(&text);
+    assert_eq!(seven.len(), 1, "{seven:?}");
+    assert!(seven[0].contains("7 answers for questions not in mlops-quick"), "{seven:?}");
+    assert!(seven[0].contains("`gone-4` and 2 more") && !seven[0].contains("gone-5"), "{seven:?}");
+    let five = warnings_of(&text.replace("  gone-5: yes\n  gone-6: yes\n", ""));
+    assert!(five[0].ends_with("`gone-4`"), "five are all named, with no 'more': {five:?}");
+    let stages = warnings_of(
+        "format: 1\nquestionnaire: mlops-quick\nbottlenecks:\n  deployment: { pain: 3 }\n  lunch: { pain: 5 }\n",
+    );
+    assert_eq!(stages, vec!["s.yaml: bottleneck rating for unknown stage `lunch` is not used"]);
+    assert!(warnings_of("format: 1\nquestionnaire: mlops-quick\nanswers:\n  data-pipeline-code: yes\n").is_empty());
+}
+
+#[test]
+fn a_json_report_as_baseline_gives_its_own_scores_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let earlier = dir.path().join("earlier.json");
+    let r = run(&["report", fixture("profile-telco.yaml").to_str().unwrap(), "--format", "json"]);
+    std::fs::write(&earlier, &r.stdout).unwrap();
+    let then: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let now = run(&[
+        "report",
+        fixture("profile-startup.yaml").to_str().unwrap(),
+        "--baseline",
+        earlier.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(now.code, 0, "{}", now.stderr);
+    let v: serde_json::Value = serde_json::from_str(&now.stdout).unwrap();
+    let deltas = v["baseline"].as_array().unwrap();
+    assert_eq!(deltas.len(), then["dimensions"].as_array().unwrap().len());
+    for (d, before) in deltas.iter().zip(then["dimensions"].as_array().unwrap()) {
+        assert_eq!(d["dimension"], before["id"]);
+        assert_eq!(d["before"].as_f64(), before["score"].as_f64(), "{d}");
+        let delta = d["after"].as_f64().unwrap() - d["before"].as_f64().unwrap();
+        assert!((d["delta"].as_f64().unwrap() - delta).abs() < 1e-12, "{d}");
+    }
+}
