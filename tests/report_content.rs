@@ -808,3 +808,18 @@ fn a_json_report_as_baseline_gives_its_own_scores_as_before() {
         assert!((d["delta"].as_f64().unwrap() - delta).abs() < 1e-12, "{d}");
     }
 }
+
+#[test]
+fn the_target_says_why_set_by_the_team_from_the_context_or_the_next_level() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let reason = |extra: &str| {
+        let s = mlops_maturity::session::parse(&format!("format: 1\nquestionnaire: mlops-quick\n{extra}"), "s.yaml")
+            .unwrap();
+        let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
+        mlops_maturity::report::build(&q, &[input], None, "2026-11-28").target.reason
+    };
+    assert_eq!(reason("target: 2\ncontext: { models_in_production: 12 }\n"), "set by the team");
+    let from_context = reason("context: { models_in_production: 12, criticality: medium, regulated: false }\n");
+    assert_eq!(from_context, "fits the team's context (12 models in production, medium criticality, not regulated)");
+    assert!(reason("").starts_with("the next level up"), "{}", reason(""));
+}
