@@ -718,6 +718,14 @@ fn a_session_of_an_older_questionnaire_version_says_new_questions_were_never_ask
     assert!(!markdown("fraud-ml.yaml").contains("Older questionnaire"));
 }
 
+/// The report of one `mlops-quick` session given as YAML text, built in process.
+fn quick_report(session_text: &str) -> mlops_maturity::report::Report {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let s = mlops_maturity::session::parse(session_text, "s.yaml").unwrap();
+    let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
+    mlops_maturity::report::build(&q, &[input], None, "2026-11-28")
+}
+
 #[test]
 fn does_not_apply_without_a_note_is_flagged_and_with_a_note_is_not() {
     let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
@@ -726,24 +734,14 @@ fn does_not_apply_without_a_note_is_flagged_and_with_a_note_is_not() {
         "format: 1\nquestionnaire: mlops-quick\nanswers:\n  {}: na\n  {}: {{ answer: na, note: \"batch only\" }}\n  {}: yes\n",
         ids[0], ids[1], ids[2]
     );
-    let s = mlops_maturity::session::parse(&text, "s.yaml").unwrap();
-    let r = mlops_maturity::report::build(
-        &q,
-        &[mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s }],
-        None,
-        "2026-11-28",
-    );
+    let r = quick_report(&text);
     assert_eq!(r.na_without_reason, vec![ids[0].clone()], "only the unexplained 'does not apply'");
 }
 
 #[test]
 fn shares_are_called_rescaled_only_when_they_do_not_already_total_a_hundred_within_half_a_point() {
-    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
     let rescaled = |ratings: &str| {
-        let text = format!("format: 1\nquestionnaire: mlops-quick\nbottlenecks:\n{ratings}");
-        let s = mlops_maturity::session::parse(&text, "s.yaml").unwrap();
-        let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
-        mlops_maturity::report::build(&q, &[input], None, "2026-11-28").time_shares_rescaled
+        quick_report(&format!("format: 1\nquestionnaire: mlops-quick\nbottlenecks:\n{ratings}")).time_shares_rescaled
     };
     assert!(!rescaled("  deployment: { time_share: 60 }\n  monitoring: { time_share: 40 }\n"));
     assert!(
@@ -755,10 +753,7 @@ fn shares_are_called_rescaled_only_when_they_do_not_already_total_a_hundred_with
 }
 
 fn warnings_of(session_text: &str) -> Vec<String> {
-    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
-    let s = mlops_maturity::session::parse(session_text, "s.yaml").unwrap();
-    let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
-    mlops_maturity::report::build(&q, &[input], None, "2026-11-28").warnings
+    quick_report(session_text).warnings
 }
 
 #[test]
@@ -811,13 +806,7 @@ fn a_json_report_as_baseline_gives_its_own_scores_as_before() {
 
 #[test]
 fn the_target_says_why_set_by_the_team_from_the_context_or_the_next_level() {
-    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
-    let reason = |extra: &str| {
-        let s = mlops_maturity::session::parse(&format!("format: 1\nquestionnaire: mlops-quick\n{extra}"), "s.yaml")
-            .unwrap();
-        let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
-        mlops_maturity::report::build(&q, &[input], None, "2026-11-28").target.reason
-    };
+    let reason = |extra: &str| quick_report(&format!("format: 1\nquestionnaire: mlops-quick\n{extra}")).target.reason;
     assert_eq!(reason("target: 2\ncontext: { models_in_production: 12 }\n"), "set by the team");
     let from_context = reason("context: { models_in_production: 12, criticality: medium, regulated: false }\n");
     assert_eq!(from_context, "fits the team's context (12 models in production, medium criticality, not regulated)");
