@@ -14,9 +14,20 @@ fn markdown(name: &str) -> String {
 }
 
 fn json(name: &str) -> serde_json::Value {
-    let r = run(&["report", fixture(name).to_str().unwrap(), "--format", "json"]);
+    json_of(&["report", fixture(name).to_str().unwrap(), "--format", "json"])
+}
+
+/// Runs the binary, which must succeed, and reads what it printed as JSON.
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let r = run(args);
     assert_eq!(r.code, 0, "{}", r.stderr);
     serde_json::from_str(&r.stdout).unwrap()
+}
+
+/// The JSON report of a fixture compared with a baseline file.
+fn json_with_baseline(name: &str, baseline: &std::path::Path) -> serde_json::Value {
+    let fixture = fixture(name);
+    json_of(&["report", fixture.to_str().unwrap(), "--format", "json", "--baseline", baseline.to_str().unwrap()])
 }
 
 fn before_appendix(md: &str) -> &str {
@@ -272,21 +283,7 @@ fn a_baseline_of_another_questionnaire_is_refused() {
 
 #[test]
 fn a_baseline_of_another_version_warns_and_shows_what_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let r = run_in(
-        dir.path(),
-        dir.path(),
-        &[
-            "report",
-            fixture("fraud-ml.yaml").to_str().unwrap(),
-            "--format",
-            "json",
-            "--baseline",
-            fixture("fraud-ml-v1.yaml").to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = json_with_baseline("fraud-ml.yaml", &fixture("fraud-ml-v1.yaml"));
     let warnings = v["warnings"].as_array().unwrap();
     assert!(
         warnings
@@ -315,20 +312,7 @@ fn a_json_baseline_of_version_1_reads_old_ids_as_their_replacements() {
         }
     }
     let json = write(dir.path(), "v1.json", &v.to_string());
-    let r = run_in(
-        dir.path(),
-        dir.path(),
-        &[
-            "report",
-            fixture("fraud-ml.yaml").to_str().unwrap(),
-            "--format",
-            "json",
-            "--baseline",
-            json.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let now: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let now = json_with_baseline("fraud-ml.yaml", &json);
     let changed = now["since_baseline"]["changed"].as_array().unwrap();
     // ret-one-command was partial then, ret-pipeline-rerun is partial now: no change.
     assert!(!changed.iter().any(|c| c["question"] == "ret-pipeline-rerun"), "{changed:?}");
@@ -781,19 +765,9 @@ fn answers_to_unknown_questions_and_ratings_of_unknown_stages_are_kept_and_named
 fn a_json_report_as_baseline_gives_its_own_scores_as_before() {
     let dir = tempfile::tempdir().unwrap();
     let earlier = dir.path().join("earlier.json");
-    let r = run(&["report", fixture("profile-telco.yaml").to_str().unwrap(), "--format", "json"]);
-    std::fs::write(&earlier, &r.stdout).unwrap();
-    let then: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let now = run(&[
-        "report",
-        fixture("profile-startup.yaml").to_str().unwrap(),
-        "--baseline",
-        earlier.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(now.code, 0, "{}", now.stderr);
-    let v: serde_json::Value = serde_json::from_str(&now.stdout).unwrap();
+    let then = json("profile-telco.yaml");
+    std::fs::write(&earlier, then.to_string()).unwrap();
+    let v = json_with_baseline("profile-startup.yaml", &earlier);
     let deltas = v["baseline"].as_array().unwrap();
     assert_eq!(deltas.len(), then["dimensions"].as_array().unwrap().len());
     for (d, before) in deltas.iter().zip(then["dimensions"].as_array().unwrap()) {
