@@ -70,6 +70,8 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let mut read_files: Vec<PathBuf> = args.sessions.clone();
     read_files.extend(args.template.iter().cloned());
     read_files.extend(args.baseline.iter().cloned());
+    // The sessions' own questionnaires, each loaded once; their files count as inputs too.
+    let mut loaded = SessionQuestionnaires::default();
     let q = match &args.questionnaire {
         Some(spec) => {
             let (q, source) = questionnaire::resolve(spec, Path::new("."), home().as_deref())?;
@@ -79,7 +81,6 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             q
         }
         None => {
-            let mut loaded = SessionQuestionnaires::default();
             let mut first: Option<(String, &Path)> = None;
             for (path, s) in &sessions {
                 let id = loaded.of(path, s)?.id.clone();
@@ -129,9 +130,7 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             if args.template.is_none() && args.format == Format::Html {
                 read_files.extend(custom_html_template());
             }
-            if args.questionnaire.is_none() {
-                read_files.extend(questionnaire_files(&sessions));
-            }
+            read_files.extend(loaded.files());
             refuse_output_over_input(path, &read_files)?;
             files::write_atomic(path, text.as_bytes())?
         }
@@ -304,20 +303,6 @@ pub fn print_err(text: &str) {
     let text = crate::printable::cap_lines(text, 2000);
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text.as_bytes()).and_then(|_| err.write_all(b"\n")).and_then(|_| err.flush());
-}
-
-/// The questionnaire files the sessions name (each found once), for the output check.
-fn questionnaire_files(sessions: &[(PathBuf, Session)]) -> Vec<PathBuf> {
-    let home = files::home_dir().ok();
-    let mut seen = std::collections::HashSet::new();
-    sessions
-        .iter()
-        .filter(|(path, s)| seen.insert((s.questionnaire.clone(), folder_of(path))))
-        .filter_map(|(path, s)| match questionnaire::resolve(&s.questionnaire, &folder_of(path), home.as_deref()) {
-            Ok((_, Source::File(file))) => Some(file),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The user's Markdown template, when `init` put one to customise in the user folder.

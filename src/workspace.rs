@@ -61,7 +61,7 @@ fn invalid_user_questionnaire(id: &str, home: &Path) -> Option<anyhow::Error> {
 /// saved sessions, mostly name the same one.
 pub struct SessionQuestionnaires {
     home: Option<PathBuf>,
-    loaded: HashMap<(String, PathBuf), std::result::Result<Questionnaire, String>>,
+    loaded: HashMap<(String, PathBuf), std::result::Result<(Questionnaire, Source), String>>,
 }
 
 impl Default for SessionQuestionnaires {
@@ -79,10 +79,25 @@ impl SessionQuestionnaires {
     pub fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
         let key = (session.questionnaire.clone(), folder_of(session_path));
         let home = self.home.as_deref();
-        let entry = self.loaded.entry(key).or_insert_with(|| {
-            questionnaire_in(session_path, session, home).map(|(q, _)| q).map_err(|e| format!("{e:#}"))
-        });
-        entry.as_ref().map_err(|e| anyhow::anyhow!("{e}"))
+        let entry = self
+            .loaded
+            .entry(key)
+            .or_insert_with(|| questionnaire_in(session_path, session, home).map_err(|e| format!("{e:#}")));
+        entry.as_ref().map(|(q, _)| q).map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    /// The questionnaire files loaded so far (built-ins are not files).
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = self
+            .loaded
+            .values()
+            .filter_map(|loaded| match loaded {
+                Ok((_, Source::File(path))) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
     }
 }
 
