@@ -313,13 +313,8 @@ fn from_sessions(
     warnings.extend(team_warnings(&origin.team, &built.warnings));
     TeamResult {
         team: origin.team,
-        // A workshop's respondents are its participants, whichever way the report names them.
-        respondents: match sessions {
-            [SessionInput { session: Session { participants: Some(people), .. }, .. }] => {
-                people.iter().map(|p| p.name.clone()).collect()
-            }
-            _ => built.respondents,
-        },
+        // A workshop's respondents are its participants: `report::build` names them so.
+        respondents: built.respondents,
         date: origin.date,
         overall: TeamOverall { level: built.overall.level, score: built.overall.score },
         target: TeamTarget {
@@ -812,6 +807,11 @@ mod tests {
         let got: Vec<(u32, usize)> = dist.iter().map(|l| (l.level, l.teams)).collect();
         assert_eq!(got, vec![(0, 2), (1, 0), (2, 1), (3, 0)]);
         assert_eq!(level_distribution(&q, []).len(), q.levels.len());
+        let mut teams = vec![team_with_blocking("A", &[]), team_with_blocking("B", &[]), team_with_blocking("C", &[])];
+        teams[2].overall.level = 2;
+        let p = summarise(&q, teams, vec![], "2026-11-28");
+        let shares: Vec<f64> = p.levels.iter().map(|l| l.share).collect();
+        assert_eq!(shares, vec![2.0 / 3.0, 0.0, 1.0 / 3.0, 0.0], "each level's share of all teams");
     }
 
     #[test]
@@ -820,7 +820,15 @@ mod tests {
         assert_eq!(months_before("2026-08-31", 6).as_deref(), Some("2026-02-28"));
         assert_eq!(months_before("2028-08-31", 6).as_deref(), Some("2028-02-29"));
         assert_eq!(months_before("2026-03-15", 6).as_deref(), Some("2025-09-15"));
+        assert_eq!(months_before("2026-10-31", 6).as_deref(), Some("2026-04-30"), "April has 30 days");
+        assert_eq!(months_before("2100-08-31", 6).as_deref(), Some("2100-02-28"), "a century is no leap year");
+        assert_eq!(months_before("2000-08-31", 6).as_deref(), Some("2000-02-29"), "unless divisible by 400");
         assert_eq!(months_before("soon", 6), None);
+        for not_a_day in
+            ["2026-11/28", "2026/11-28", "+026-11-28", "2026-+1-28", "2026-13-01", "2026-12-32", "2026-00-10"]
+        {
+            assert_eq!(months_before(not_a_day, 6), None, "{not_a_day} is not a YYYY-MM-DD day");
+        }
         let q = quick();
         let mut old = team_with_blocking("Old", &[]);
         old.date = Some("2026-05-27".into());
@@ -859,6 +867,62 @@ mod tests {
         assert_eq!(t.blocking, vec![ids[0].clone(), ids[ids.len() - 1].clone()], "in questionnaire order");
         assert_eq!(t.bottleneck.as_deref(), Some("deployment"));
         assert!(parse_json_report(r#"{"team": "x"}"#).is_err(), "a JSON without questionnaire and dimensions");
+    }
+
+    #[test]
+    fn a_report_without_overall_is_its_lowest_level_and_mean_score_and_levels_above_the_highest_are_clamped() {
+        let q = quick();
+        let (d0, d1) = (&q.dimensions[0].id, &q.dimensions[1].id);
+        let top = q.highest_level();
+        let team = |dimensions: String| {
+            let text = format!(
+                r#"{{"questionnaire": {{"id": "mlops-quick", "version": 1}}, "team": "Reco", "dimensions": [{dimensions}]}}"#
+            );
+            let report = parse_json_report(&text).unwrap();
+            let inputs = [Input { path: "r.json".into(), file_name: "r.json".into(), kind: InputKind::Report(report) }];
+            let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+            let t = &p.teams[0];
+            assert_eq!(
+                (t.target.level, t.target.source.as_str()),
+                ((t.overall.level + 1).min(top), "next-level"),
+                "a report without a target aims at the next level"
+            );
+            (t.overall.level, t.overall.score, p.warnings)
+        };
+        let at_top = format!(
+            r#"{{"id": "{d0}", "level": {top}, "score": 2.5, "blocking": []}}, {{"id": "{d1}", "level": 1, "score": 1.5, "blocking": []}}"#
+        );
+        let (level, score, warnings) = team(at_top);
+        assert_eq!((level, score), (1, 2.0), "the lowest level and the mean of the dimension scores");
+        assert!(warnings.iter().all(|w| !w.contains("above")), "the highest level itself is no warning: {warnings:?}");
+        let above = format!(r#"{{"id": "{d0}", "level": {}, "score": 3.0, "blocking": []}}"#, top + 1);
+        let (level, _, warnings) = team(above);
+        assert_eq!(level, top, "a level above the questionnaire's highest counts as the highest");
+        assert!(warnings.iter().any(|w| w.contains(&format!("holds levels above {top}"))), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_teams_bottleneck_is_its_first_stage_once_any_stage_has_a_share_or_a_pain() {
+        let q = quick();
+        let bottleneck = |yaml: &str| {
+            let inputs = [session_input("a.yaml", &format!("team: T\n{yaml}"))];
+            build(&q, &inputs, vec![], "2026-11-28", 1).teams[0].bottleneck.clone()
+        };
+        assert_eq!(bottleneck(""), None, "nothing rated: no bottleneck");
+        assert_eq!(bottleneck("bottlenecks: { monitoring: { time_share: 0 } }\n"), None, "a zero share says nothing");
+        assert_eq!(bottleneck("bottlenecks: { monitoring: { time_share: 30 } }\n").as_deref(), Some("monitoring"));
+        assert_eq!(bottleneck("bottlenecks: { validation: { pain: 2 } }\n").as_deref(), Some("validation"));
+    }
+
+    #[test]
+    fn a_workshop_teams_respondents_are_its_participants() {
+        let q = quick();
+        let inputs = [session_input(
+            "w.yaml",
+            "team: T\nrespondent: Facilitator\nparticipants: [{ name: Ana }, { name: Ben }]\n",
+        )];
+        let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+        assert_eq!(p.teams[0].respondents, vec!["Ana".to_owned(), "Ben".to_owned()]);
     }
 
     #[test]
