@@ -66,7 +66,8 @@ impl Serialize for Answer {
     }
 }
 
-const ANSWER_HELP: &str = "expected one of yes, partial, no, unknown, na";
+/// What an answer may be, for messages: "unknown answer `x`: expected one of …".
+const ANSWER_HELP: &str = "one of yes, partial, no, unknown, na";
 
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -77,7 +78,7 @@ impl<'de> Deserialize<'de> for Answer {
                 f.write_str(ANSWER_HELP)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
-                Answer::parse(v).ok_or_else(|| E::custom(format!("unknown answer `{v}`: {ANSWER_HELP}")))
+                Answer::parse(v).ok_or_else(|| E::custom(format!("unknown answer `{v}`: expected {ANSWER_HELP}")))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Answer, E> {
                 Ok(if v { Answer::Yes } else { Answer::No })
@@ -145,8 +146,8 @@ impl<'de> Deserialize<'de> for AnswerEntry {
                 write!(f, "an answer ({ANSWER_HELP}) or {{ answer, note, evidence }}")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AnswerEntry, E> {
-                let answer =
-                    Answer::parse(v).ok_or_else(|| E::custom(format!("unknown answer `{v}`: {ANSWER_HELP}")))?;
+                let answer = Answer::parse(v)
+                    .ok_or_else(|| E::custom(format!("unknown answer `{v}`: expected {ANSWER_HELP}")))?;
                 Ok(AnswerEntry { answer: Some(answer), ..Default::default() })
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<AnswerEntry, E> {
@@ -489,6 +490,58 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_answer_is_saved_short_and_a_long_one_without_defaults() {
+        let mut s = Session::new("x");
+        let noted = AnswerEntry { answer: Some(Answer::Yes), note: Some("n".into()), ..Default::default() };
+        s.answers.insert("a".into(), noted);
+        s.answers.insert("b".into(), AnswerEntry { answer: Some(Answer::No), ..Default::default() });
+        assert_eq!(s.to_yaml(), "format: 1\nquestionnaire: x\nanswers:\n  a:\n    answer: yes\n    note: n\n  b: no\n");
+    }
+
+    #[test]
+    fn an_answer_or_vote_of_the_wrong_type_says_what_is_expected() {
+        let message = |yaml: &str| {
+            let problems = parse(&format!("format: 1\nquestionnaire: x\n{yaml}"), "s.yaml").unwrap_err();
+            problems[0].message.clone()
+        };
+        assert_eq!(
+            message("answers:\n  a: [yes]\n"),
+            "answers.a: invalid type: expected an answer (one of yes, partial, no, unknown, na) or { answer, note, evidence }, found a list"
+        );
+        assert_eq!(
+            message("participants: [{ name: Ana }]\nanswers:\n  a: { votes: { Ana: 3 } }\n"),
+            "answers.a.votes.Ana: invalid type: expected one of yes, partial, no, unknown, na, found the number 3"
+        );
+        assert_eq!(message("answers: [yes]\n"), "answers: invalid type: expected a mapping, found a list");
+        assert_eq!(
+            message("answers:\n  a: maybe\n"),
+            "answers.a: unknown answer `maybe`: expected one of yes, partial, no, unknown, na"
+        );
+    }
+
+    #[test]
+    fn every_answer_reads_as_a_person_would_say_it() {
+        let labels: Vec<&str> = Answer::ALL.iter().map(|a| a.label()).collect();
+        assert_eq!(labels, ["Yes", "Partly", "No", "Don't know", "Does not apply"]);
+        for a in Answer::ALL {
+            assert_eq!(Answer::parse(a.as_str()), Some(a), "{} reads back", a.as_str());
+        }
+        assert_eq!(Answer::parse(" N/A "), Some(Answer::Na));
+    }
+
+    #[test]
+    fn true_and_false_are_yes_and_no_in_answers_and_votes() {
+        let text = "format: 1\nquestionnaire: x\nparticipants: [{ name: Ana }]\nanswers:\n  a: true\n  b: false\n  c: { votes: { Ana: true }, answer: false }\n  d:\n";
+        let s = parse(text, "s.yaml").unwrap();
+        assert_eq!(
+            (s.answer("a"), s.answer("b"), s.answer("c")),
+            (Some(Answer::Yes), Some(Answer::No), Some(Answer::No))
+        );
+        assert_eq!(s.answers["c"].votes["Ana"], Answer::Yes);
+        assert_eq!(s.answers["d"], AnswerEntry::default(), "an empty entry is no answer");
+    }
+
+    #[test]
     fn unknown_answer_names_line() {
         let problems = parse("format: 1\nquestionnaire: x\nanswers:\n  a: maybe\n", "s.yaml").unwrap_err();
         assert!(problems[0].location.starts_with("s.yaml:4:"), "{problems:?}");
@@ -514,6 +567,31 @@ mod tests {
             saved.contains("time_share: 20\n") && saved.contains("pain: 4.5") && saved.contains("pain: 3\n"),
             "{saved}"
         );
+    }
+
+    #[test]
+    fn whole_numbers_below_1e15_are_written_as_integers_and_larger_ones_never_saturate() {
+        let mut s = Session::new("x");
+        for (stage, share) in [("a", 999_999_999_999_999.0), ("b", 1e15), ("c", 1e20)] {
+            s.bottlenecks.insert(stage.into(), StageRating { time_share: Some(share), pain: None });
+        }
+        let saved = s.to_yaml();
+        assert!(saved.contains("a:\n    time_share: 999999999999999\n"), "{saved}");
+        assert!(saved.contains("b:\n    time_share: 1000000000000000.0\n"), "{saved}");
+        assert!(saved.contains("c:\n    time_share: 1e20\n"), "{saved}");
+    }
+
+    #[test]
+    fn save_writes_the_session_and_keeps_the_previous_one_as_bak() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        let mut s = Session::new("mlops-quick");
+        save(&path, &s).unwrap();
+        assert_eq!(load(&path).unwrap(), s);
+        s.team = Some("Fraud ML".into());
+        save(&path, &s).unwrap();
+        assert_eq!(load(&path).unwrap(), s);
+        assert_eq!(load(&dir.path().join("s.yaml.bak")).unwrap().team, None, "the version before");
     }
 
     #[test]
