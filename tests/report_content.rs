@@ -734,6 +734,10 @@ fn shares_are_called_rescaled_only_when_they_do_not_already_total_a_hundred_with
     );
     assert!(rescaled("  deployment: { time_share: 60 }\n  monitoring: { time_share: 39 }\n"));
     assert!(rescaled("  deployment: { time_share: 30 }\n"), "30 as answered is 100% of the time rated");
+    assert!(
+        !rescaled("  deployment: { time_share: 0 }\n  monitoring: { pain: 4 }\n"),
+        "zero shares leave nothing to rescale"
+    );
 }
 
 fn warnings_of(session_text: &str) -> Vec<String> {
