@@ -876,7 +876,8 @@ mod tests {
     #[test]
     fn the_md_filter_writes_numbers_and_nothing_for_null_or_undefined() {
         let r = empty_report();
-        let out = render(&r, "mine.md", "[{{ overall.level | md }}][{{ since_baseline | md }}][{{ no_such_key | md }}]");
+        let out =
+            render(&r, "mine.md", "[{{ overall.level | md }}][{{ since_baseline | md }}][{{ no_such_key | md }}]");
         assert_eq!(out.unwrap(), "[0][][]");
     }
 
