@@ -193,9 +193,9 @@ pub fn step_for(recommendation: &str, answer: &str) -> String {
 fn completeness(report: &Report, q: &Questionnaire) -> Completeness {
     let answers = &report.answers;
     let answered = answers.iter().filter(|a| a.answer != "unanswered").count();
-    let open = |a: &AnswerReport| a.answer == "unanswered" || a.answer == "unknown";
-    let level_may_change = answers.iter().any(open) && {
-        // Every unanswered or "don't know" question answered yes: would the level rise?
+    let level_may_change = {
+        // Every unanswered or "don't know" question answered yes: would the level rise? (With
+        // none of them, the answers are the report's own and the level stays as it is.)
         let filled: Vec<Option<crate::session::Answer>> = answers
             .iter()
             .map(|a| match a.answer.as_str() {
@@ -263,7 +263,8 @@ fn progress(report: &Report, q: &Questionnaire) -> Option<Progress> {
             partly += usize::from(a.answer == "partial");
         }
     }
-    Some(Progress { level, ratio: if of > 0.0 { got / of } else { 1.0 }, in_place, partly, practices })
+    // The weakest areas failed the next level, so it has practices (weights are above 0).
+    Some(Progress { level, ratio: if practices == 0 { 1.0 } else { got / of }, in_place, partly, practices })
 }
 
 fn strengths(report: &Report) -> Vec<Strength> {
@@ -565,6 +566,10 @@ mod tests {
         assert_eq!(step(r, false), "From zero: write it. Done when it is written.");
         assert_eq!(step(r, true), "From partly: finish it. Done when it is written.");
         assert_eq!(step("Just do it.", true), "Just do it.");
+        let out_of_order = "From partly: finish it. From zero: write it. Done when it is written.";
+        assert_eq!(step(out_of_order, false), out_of_order, "parts out of order: kept whole");
+        let done_first = "Done when it is written. From zero: write it. From partly: finish it.";
+        assert_eq!(step(done_first, true), done_first);
         assert_eq!(
             step_for(r, "unknown"),
             "First find out whether this is in place; if it is not: write it. Done when it is written."
@@ -575,5 +580,7 @@ mod tests {
     fn lists_join_with_and() {
         assert_eq!(some_of(&["a", "b", "c", "d"], 2), "“a”, “b” and 2 more");
         assert_eq!(some_of(&["a."], 2), "“a”");
+        assert_eq!(some_of(&["a", "b"], 2), "“a” and “b”", "no \"0 more\"");
+        assert_eq!(join_and(&[]), "");
     }
 }

@@ -790,3 +790,121 @@ fn the_target_says_why_set_by_the_team_from_the_context_or_the_next_level() {
     assert_eq!(from_context, "fits the team's context (12 models in production, medium criticality, not regulated)");
     assert!(reason("").starts_with("the next level up"), "{}", reason(""));
 }
+
+#[test]
+fn a_roadmap_step_names_whose_note_it_is_only_when_several_people_answered() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let first = q.questions().next().unwrap().1.id.clone();
+    let session = |who: &str, note: &str| {
+        let text = format!(
+            "format: 1\nquestionnaire: mlops-quick\nrespondent: {who}\nanswers:\n  {first}: {{ answer: no, note: \"{note}\" }}\n"
+        );
+        mlops_maturity::session::parse(&text, &format!("{who}.yaml")).unwrap()
+    };
+    let note_of = |sessions: &[mlops_maturity::session::Session]| {
+        let inputs: Vec<_> = sessions
+            .iter()
+            .map(|s| mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: s })
+            .collect();
+        let report = mlops_maturity::report::build(&q, &inputs, None, "2026-11-28");
+        let action = report.roadmap.iter().flat_map(|p| &p.actions).find(|a| a.question == first).cloned();
+        action.and_then(|a| a.note)
+    };
+    assert_eq!(note_of(&[session("Ana", "no pipeline yet")]).as_deref(), Some("no pipeline yet"));
+    assert_eq!(
+        note_of(&[session("Ana", "no pipeline yet"), session("Ben", "a cron job")]).as_deref(),
+        Some("Ana: no pipeline yet\nBen: a cron job")
+    );
+}
+
+#[test]
+fn the_level_may_change_while_questions_are_open_and_not_once_all_are_answered() {
+    let empty = quick_report("format: 1\nquestionnaire: mlops-quick\n");
+    assert!(empty.completeness.level_may_change && empty.completeness.indicative, "nothing answered yet");
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let all_no: String = q.questions().map(|(_, qn)| format!("  {}: no\n", qn.id)).collect();
+    let done = quick_report(&format!("format: 1\nquestionnaire: mlops-quick\nanswers:\n{all_no}"));
+    assert!(!done.completeness.level_may_change && !done.completeness.indicative, "every answer given");
+    let last = q.questions().last().unwrap().1.id.clone();
+    let one_unknown = all_no.replace(&format!("  {last}: no\n"), &format!("  {last}: unknown\n"));
+    let unsure = quick_report(&format!("format: 1\nquestionnaire: mlops-quick\nanswers:\n{one_unknown}"));
+    assert!(
+        !unsure.completeness.level_may_change,
+        "one practice more cannot lift a team at Level 0 with every other answer no"
+    );
+}
+
+#[test]
+fn a_report_is_indicative_below_nine_in_ten_answered_or_while_open_answers_could_lift_the_level() {
+    let mut text = String::from(
+        "id: ten\nversion: 1\ntitle: Ten\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n",
+    );
+    for i in 0..10 {
+        text.push_str(&format!("      - {{ id: q{i}, level: 1, text: T{i}, recommendation: R }}\n"));
+    }
+    let q = mlops_maturity::questionnaire::parse(&text, "ten.yaml").unwrap();
+    let completeness = |answered: usize| {
+        let answers: String = (0..answered).map(|i| format!("  q{i}: no\n")).collect();
+        let s =
+            mlops_maturity::session::parse(&format!("format: 1\nquestionnaire: ten\nanswers:\n{answers}"), "s.yaml")
+                .unwrap();
+        let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
+        let c = mlops_maturity::report::build(&q, &[input], None, "2026-11-28").completeness;
+        (c.indicative, c.level_may_change)
+    };
+    assert_eq!(completeness(10), (false, false));
+    assert_eq!(completeness(9), (false, false), "9 of 10 answered, and one more yes would not reach Level 1");
+    assert_eq!(completeness(8), (true, false), "8 of 10 is under nine in ten");
+    assert_eq!(completeness(0), (true, true));
+}
+
+#[test]
+fn progress_counts_the_next_levels_practices_up_to_the_top_level_and_leaves_out_does_not_apply() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let top = q.highest_level();
+    let report_where = |answer: &dyn Fn(u32) -> &'static str, na: Option<&str>| {
+        let answers: String = q
+            .questions()
+            .map(|(_, qn)| {
+                let a = if Some(qn.id.as_str()) == na { "na" } else { answer(qn.level) };
+                format!("  {}: {a}\n", qn.id)
+            })
+            .collect();
+        quick_report(&format!("format: 1\nquestionnaire: mlops-quick\nanswers:\n{answers}"))
+    };
+    assert!(report_where(&|_| "yes", None).progress.is_none(), "no next level at the top");
+
+    let below_top = |level: u32| if level < top { "yes" } else { "no" };
+    let at_top: Vec<String> = q.questions().filter(|(_, qn)| qn.level == top).map(|(_, qn)| qn.id.clone()).collect();
+    let r = report_where(&below_top, Some(&at_top[0]));
+    assert_eq!(r.overall.level, top - 1);
+    let p = r.progress.expect("the top level is the next one");
+    assert_eq!((p.level, p.in_place, p.partly), (top, 0, 0));
+    assert_eq!(p.practices, at_top.len() - 1, "the practice that does not apply is not counted");
+    assert_eq!(p.ratio, 0.0);
+}
+
+#[test]
+fn in_a_custom_questionnaire_the_monitoring_stage_or_dimension_decides_silent_degradation() {
+    let text = "id: custom\nversion: 1\ntitle: Custom\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: watch\n    name: Watching\n    stage: monitoring\n    questions:\n      - { id: drift-alert, level: 1, text: Drift alerts, recommendation: R }\n      - { id: dashboards, level: 1, text: Dashboards, recommendation: R }\n  - id: monitoring\n    name: Monitoring\n    questions:\n      - { id: model-alert, level: 1, text: Model alerts, recommendation: R }\n  - id: other\n    name: Other\n    stage: deployment\n    questions:\n      - { id: other-alert, level: 1, text: Rollback alerts, recommendation: R }\n";
+    let q = mlops_maturity::questionnaire::parse(text, "custom.yaml").unwrap();
+    let warning = |answers: &[(&str, &str)]| {
+        let lines: String = answers.iter().map(|(id, a)| format!("  {id}: {a}\n")).collect();
+        let s =
+            mlops_maturity::session::parse(&format!("format: 1\nquestionnaire: custom\nanswers:\n{lines}"), "s.yaml")
+                .unwrap();
+        let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
+        mlops_maturity::report::build(&q, &[input], None, "2026-11-28").silent_degradation
+    };
+    let none_in_place = [("drift-alert", "no"), ("dashboards", "no"), ("model-alert", "no"), ("other-alert", "no")];
+    assert_eq!(
+        warning(&none_in_place).as_deref(),
+        Some("Nobody is alerted when a model gets worse; none of the practices that would show it is in place.")
+    );
+    let alert_in = |id: &str| none_in_place.map(|(q, a)| (q, if q == id { "yes" } else { a }));
+    assert_eq!(warning(&alert_in("drift-alert")), None, "an alert in a dimension of the monitoring stage");
+    assert_eq!(warning(&alert_in("model-alert")), None, "an alert in the dimension called monitoring");
+    assert!(warning(&alert_in("other-alert")).is_some(), "an alert outside monitoring does not watch the model");
+    let not_applicable = [("drift-alert", "na"), ("dashboards", "na"), ("model-alert", "na"), ("other-alert", "no")];
+    assert_eq!(warning(&not_applicable), None, "monitoring that does not apply says nothing");
+}
