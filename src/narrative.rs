@@ -577,6 +577,23 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_moving_toward_yes_is_better_and_away_worse() {
+        for (before, after, expected) in [
+            ("no", "partial", "better"),
+            ("partial", "yes", "better"),
+            ("no", "yes", "better"),
+            ("yes", "partial", "worse"),
+            ("partial", "no", "worse"),
+            ("no", "unknown", "different"),
+            ("unanswered", "yes", "different"),
+            ("na", "no", "different"),
+            ("partial", "partial", "different"),
+        ] {
+            assert_eq!(trend(before, after), expected, "{before} -> {after}");
+        }
+    }
+
+    #[test]
     fn lists_join_with_and() {
         assert_eq!(some_of(&["a", "b", "c", "d"], 2), "“a”, “b” and 2 more");
         assert_eq!(some_of(&["a."], 2), "“a”");

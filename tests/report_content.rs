@@ -908,3 +908,47 @@ fn in_a_custom_questionnaire_the_monitoring_stage_or_dimension_decides_silent_de
     let not_applicable = [("drift-alert", "na"), ("dashboards", "na"), ("model-alert", "na"), ("other-alert", "no")];
     assert_eq!(warning(&not_applicable), None, "monitoring that does not apply says nothing");
 }
+
+#[test]
+fn different_teams_are_on_the_watch_list_only_when_the_sessions_name_two_or_more() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let watch = |teams: &[Option<&str>]| {
+        let sessions: Vec<_> = teams
+            .iter()
+            .map(|t| {
+                let team = t.map(|t| format!("team: {t}\n")).unwrap_or_default();
+                mlops_maturity::session::parse(&format!("format: 1\nquestionnaire: mlops-quick\n{team}"), "s.yaml")
+                    .unwrap()
+            })
+            .collect();
+        let inputs: Vec<_> = sessions
+            .iter()
+            .map(|s| mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: s })
+            .collect();
+        let report = mlops_maturity::report::build(&q, &inputs, None, "2026-11-28");
+        report.watch.iter().any(|w| w.starts_with("Different teams"))
+    };
+    assert!(!watch(&[None]), "no team named");
+    assert!(!watch(&[Some("Fraud"), Some("fraud")]), "one team, case aside");
+    assert!(watch(&[Some("Fraud"), Some("Search")]));
+}
+
+#[test]
+fn the_verdict_says_whether_a_met_target_is_met_or_passed_and_never_counts_zero_more() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let answers = |answer: &dyn Fn(&str, u32) -> &'static str| -> String {
+        q.questions().map(|(d, qn)| format!("  {}: {}\n", qn.id, answer(&d.id, qn.level))).collect()
+    };
+    let level_two = answers(&|_, level| if level <= 2 { "yes" } else { "no" });
+    let verdict = |head: &str, answers: &str| {
+        quick_report(&format!("format: 1\nquestionnaire: mlops-quick\nteam: Fraud\n{head}answers:\n{answers}")).verdict
+    };
+    let above = verdict("target: 1\n", &level_two);
+    assert!(above.contains("Level 2") && above.contains("above its target of Level 1"), "{above}");
+    let met = verdict("target: 2\n", &level_two);
+    assert!(met.contains("which meets its target of Level 2"), "{met}");
+
+    let two_missing = answers(&|dimension, level| if dimension == "data" && level == 1 { "no" } else { "yes" });
+    let needs = verdict("", &two_missing);
+    assert!(needs.contains("next is Level 1") && !needs.contains("0 more"), "{needs}");
+}
