@@ -25,6 +25,11 @@ const REPARSE_BUDGET_BYTES: usize = 12 * 1024 * 1024;
 /// scan refuses characters YAML forbids (with their real line) and nesting deeper than
 /// [`MAX_NESTING`], which would make the parser slow.
 pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str) -> Result<T, Vec<Problem>> {
+    parse_strict_within(text, file, REPARSE_BUDGET_BYTES)
+}
+
+/// [`parse_strict`] with `budget` bytes of re-parsing for unknown keys.
+fn parse_strict_within<T: for<'de> Deserialize<'de>>(text: &str, file: &str, budget: usize) -> Result<T, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem { location: format!("{file}:1:1"), message: "the file is empty".into() }]);
     }
@@ -47,7 +52,7 @@ pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str)
                 if !(unknown_key && blank_entry(&mut text, line, col)) {
                     return Err(problems);
                 }
-                if parsed + text.len() > REPARSE_BUDGET_BYTES || problems.len() >= 200 {
+                if parsed + text.len() > budget || problems.len() >= 200 {
                     problems.push(Problem {
                         location: file.to_owned(),
                         message: match problems.len() {
@@ -396,6 +401,52 @@ mod tests {
         assert!(too_deep("a: ['x[[[[[[[[[[', \"[[[[[[[[[[\"]", 8).is_none());
     }
 
+    #[test]
+    fn nesting_counts_blocks_items_and_flows_and_skips_quotes_comments_and_block_text() {
+        /// (what it shows, text, limit, where the scan calls it too deep)
+        type Case = (&'static str, &'static str, usize, Option<(usize, usize)>);
+        #[rustfmt::skip]
+        let cases: &[Case] = &[
+            ("mappings in mappings", "a:\n  b:\n    c: 1\n", 3, None),
+            ("one level too many", "a:\n  b:\n    c: 1\n", 2, Some((3, 5))),
+            ("CRLF line ends", "a:\r\n  b:\r\n    c: 1\r\n", 2, Some((3, 5))),
+            ("items on one line", "- - - x\n", 4, None),
+            ("an item opens a level", "- - - x\n", 3, Some((1, 7))),
+            ("so does a complex key", "? - - x\n", 3, Some((1, 7))),
+            ("an item alone on its line", "a:\n  -\n    - x\n", 3, Some((3, 7))),
+            ("an item holding a mapping", "a:\n  - b: [1]\n", 4, None),
+            ("an item holding a flow", "a:\n  - b: [1]\n", 3, Some((2, 8))),
+            ("flows add to the block", "a: [[1]]\n", 3, None),
+            ("the second bracket is one too many", "a: [[1]]\n", 2, Some((1, 5))),
+            ("a flow at the start of a line", "[[[1]]]\n", 3, Some((1, 3))),
+            ("closing brackets close", "a: [1]\nb: [[1]]\n", 3, None),
+            ("so the next line starts again", "a: [1]\nb: [[1]]\n", 2, Some((2, 5))),
+            ("braces like brackets", "a: {b: [1]}\nc: {d: {e: 1}}\n", 2, Some((1, 8))),
+            ("a document marker starts again", "a:\n  b:\n---\n  c:\n    d: 1\n", 2, None),
+            ("so does a document end", "a:\n  b:\n...\n  c:\n    d: 1\n", 2, None),
+            ("a comment line", "# [[[[[[\na: 1\n", 1, None),
+            ("a comment before the colon", "x #: [[[[[[\n", 3, None),
+            ("a single-quoted key", "'a: [[[[': 1\n", 2, None),
+            ("an escaped quote in a key", "\"k\\\": [[[[\": 1\n", 2, None),
+            ("an anchor before a flow", "a: &x [[1]]\n", 2, Some((1, 8))),
+            ("a tag before a flow", "a: !!seq [[1]]\n", 2, Some((1, 11))),
+            ("both", "a: &x !t [[1]]\n", 2, Some((1, 11))),
+            ("both, within the limit", "a: &x !t [[1]]\n", 3, None),
+            ("a literal block, blank line and all", "a: |\n  [[[[[[\n\n  [[[[\nb:\n  c: [[1]]\n", 4, None),
+            ("after the block, counting goes on", "a: |\n  [[[[[[\n\n  [[[[\nb:\n  c: [[1]]\n", 3, Some((6, 7))),
+            ("a folded block", "a: >\n  [[[[[\n", 2, None),
+            ("a quoted value over lines", "a: \"x\n  [[[[[[\n  y\"\nb: 1\n", 2, None),
+            ("a doubled single quote", "a: 'it''s [[[[[[[['\n", 2, None),
+            ("a quoted item in a flow", "a: ['x]]]]', [[1]]]\n", 4, None),
+            ("brackets after it count", "a: ['x]]]]', [[1]]]\n", 3, Some((1, 15))),
+            ("a comment in a flow", "a: [ # ]]]]]\n  [[1]]]\n", 3, Some((2, 4))),
+            ("a comment line in a flow", "a: [\n# ]]]]\n  [[1]]]\n", 3, Some((3, 4))),
+        ];
+        for (what, text, limit, expected) in cases {
+            assert_eq!(too_deep(text, *limit).map(|(line, col, _)| (line, col)), *expected, "{what}: {text:?}");
+        }
+    }
+
     proptest::proptest! {
         /// Whatever the app (or serde) writes, nested a little, the scan never calls too deep.
         #[test]
@@ -419,6 +470,63 @@ mod tests {
                     .prop_map(|kv| serde_yaml::Value::Mapping(kv.into_iter().map(|(k, v)| (k.into(), v)).collect())),
             ]
         })
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // read by serde only
+    struct Known {
+        a: u32,
+    }
+
+    fn unknown_keys(text: &str, budget: usize) -> Vec<String> {
+        let problems = parse_strict_within::<Known>(text, "f.yaml", budget).unwrap_err();
+        problems.into_iter().map(|p| format!("{}: {}", p.location, p.message)).collect()
+    }
+
+    #[test]
+    fn unknown_keys_are_all_reported_until_the_reparse_budget_is_spent() {
+        let text = "a: 1\nzz1: 1\nzz2: 1\nzz3: 1\n";
+        let all = unknown_keys(text, usize::MAX);
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(all[0].starts_with("f.yaml:2:1: unknown key `zz1`") && all[2].starts_with("f.yaml:4:1:"), "{all:?}");
+        // Each unknown key found blanks its line (6 characters) before the next parse: the
+        // budget is spent exactly by the first two parses, so the third does not run.
+        let first_two = text.len() + (text.len() - 6);
+        let cut = unknown_keys(text, first_two);
+        assert_eq!(cut.len(), 3, "{cut:?}");
+        assert_eq!(cut[2], "f.yaml: only the first 2 unknown keys are reported; fix them and check the file again");
+        let one = unknown_keys(text, first_two - 1);
+        assert_eq!(one[1], "f.yaml: only the first unknown key is reported; fix it and check the file again");
+    }
+
+    #[test]
+    fn two_hundred_unknown_keys_are_enough_to_report() {
+        let text: String = std::iter::once("a: 1\n".to_owned()).chain((0..201).map(|i| format!("z{i}: 1\n"))).collect();
+        let problems = unknown_keys(&text, REPARSE_BUDGET_BYTES);
+        assert_eq!(problems.len(), 201);
+        assert!(
+            problems[200].ends_with("only the first 200 unknown keys are reported; fix them and check the file again")
+        );
+    }
+
+    #[test]
+    fn a_file_of_a_megabyte_still_gets_every_unknown_key_reported() {
+        let text = format!("a: 1\nzz1: 1\nzz2: 1\nzz3: 1\n# {}\n", "x".repeat(1024 * 1024));
+        assert_eq!(unknown_keys(&text, REPARSE_BUDGET_BYTES).len(), 3);
+    }
+
+    #[test]
+    fn control_characters_are_refused_where_they_are() {
+        let at = forbidden_character;
+        assert_eq!(at("a: b\tc\r\nd: e\u{85}f\n"), None, "tab, line breaks and NEL are allowed");
+        let (line, col, message) = at("a: 1\nbé: x\u{7}y\n").unwrap();
+        assert_eq!((line, col), (2, 6), "columns count characters");
+        assert_eq!(message, "a control character (U+0007) is not allowed in YAML text; remove it");
+        assert_eq!(at("a: x\u{FFFE}").map(|(l, c, _)| (l, c)), Some((1, 5)));
+        assert_eq!(at("a:\n\n  \u{FFFF}").map(|(l, c, _)| (l, c)), Some((3, 3)));
+        let problems = parse_strict::<Known>("a: 1\nb\u{0}: 2\n", "f.yaml").unwrap_err();
+        assert_eq!(problems[0].location, "f.yaml:2:2");
     }
 
     #[test]
