@@ -148,7 +148,7 @@ fn too_deep(text: &str, limit: usize) -> Option<(usize, usize, String)> {
                     Some(_) => {}
                     None if j == i && (c == '"' || c == '\'') => q = Some(c),
                     None if j == i && (c == '[' || c == '{') => break,
-                    None if c == '#' && j > 0 && line[j - 1] == ' ' => break,
+                    None if c == '#' && j.checked_sub(1).is_some_and(|p| line[p] == ' ') => break,
                     None if c == ':' && matches!(line.get(j + 1), None | Some(' ')) => {
                         value_at = j + 1;
                         break;
@@ -358,7 +358,8 @@ fn blank_entry(text: &mut String, line: usize, col: usize) -> bool {
     let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     let Some(first) = lines.get(line.wrapping_sub(1)) else { return false };
     let before: String = first.chars().take(col.saturating_sub(1)).collect();
-    if !before.trim_start_matches([' ', '-']).trim().is_empty() || before.contains('{') {
+    // Anything but spaces and dashes before the key (a `{` too) means it shares its line.
+    if !before.trim_start_matches([' ', '-']).trim().is_empty() {
         return false;
     }
     let indent = col - 1;
@@ -424,6 +425,8 @@ mod tests {
             ("braces like brackets", "a: {b: [1]}\nc: {d: {e: 1}}\n", 2, Some((1, 8))),
             ("a document marker starts again", "a:\n  b:\n---\n  c:\n    d: 1\n", 2, None),
             ("so does a document end", "a:\n  b:\n...\n  c:\n    d: 1\n", 2, None),
+            ("a key of two words", "a b: [[1]]\n", 2, Some((1, 7))),
+            ("a colon inside a key", "a:b: [[1]]\n", 2, Some((1, 7))),
             ("a comment line", "# [[[[[[\na: 1\n", 1, None),
             ("a comment before the colon", "x #: [[[[[[\n", 3, None),
             ("a single-quoted key", "'a: [[[[': 1\n", 2, None),
@@ -432,14 +435,19 @@ mod tests {
             ("a tag before a flow", "a: !!seq [[1]]\n", 2, Some((1, 11))),
             ("both", "a: &x !t [[1]]\n", 2, Some((1, 11))),
             ("both, within the limit", "a: &x !t [[1]]\n", 3, None),
+            ("an anchor ending its line", "a: &x\n  b: [1]\n", 2, Some((2, 6))),
+            ("an anchor and spaces ending its line", "a: &x  \n  b: [1]\n", 2, Some((2, 6))),
             ("a literal block, blank line and all", "a: |\n  [[[[[[\n\n  [[[[\nb:\n  c: [[1]]\n", 4, None),
             ("after the block, counting goes on", "a: |\n  [[[[[[\n\n  [[[[\nb:\n  c: [[1]]\n", 3, Some((6, 7))),
             ("a folded block", "a: >\n  [[[[[\n", 2, None),
             ("a quoted value over lines", "a: \"x\n  [[[[[[\n  y\"\nb: 1\n", 2, None),
+            ("an escaped quote in a value", "a: \"x\\\" [[[[[[\"\n", 2, None),
             ("a doubled single quote", "a: 'it''s [[[[[[[['\n", 2, None),
             ("a quoted item in a flow", "a: ['x]]]]', [[1]]]\n", 4, None),
             ("brackets after it count", "a: ['x]]]]', [[1]]]\n", 3, Some((1, 15))),
             ("a comment in a flow", "a: [ # ]]]]]\n  [[1]]]\n", 3, Some((2, 4))),
+            ("a comment in a flow, no space after the hash", "a: [ #]]]]]\n  [[1]]]\n", 3, Some((2, 4))),
+            ("a hash inside a word in a flow", "a: [x#y, [[1]]]\n", 3, Some((1, 11))),
             ("a comment line in a flow", "a: [\n# ]]]]\n  [[1]]]\n", 3, Some((3, 4))),
         ];
         for (what, text, limit, expected) in cases {
@@ -500,6 +508,32 @@ mod tests {
         assert_eq!(one[1], "f.yaml: only the first unknown key is reported; fix it and check the file again");
     }
 
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // read by serde only
+    struct Outer {
+        a: u32,
+        inner: Option<Known>,
+    }
+
+    fn problems_of_outer(text: &str) -> Vec<String> {
+        let problems = parse_strict::<Outer>(text, "f.yaml").unwrap_err();
+        problems.into_iter().map(|p| format!("{}: {}", p.location, p.message)).collect()
+    }
+
+    #[test]
+    fn an_unknown_key_is_blanked_with_everything_under_it_and_only_when_alone_on_its_line() {
+        // `x` sits one column deeper than `zz`, so it goes with it; `a` is `inner`'s own key.
+        let under = problems_of_outer("a: 1\ninner:\n  zz:\n   x: 1\n  a: 2\n");
+        assert_eq!(under.len(), 1, "{under:?}");
+        assert!(under[0].starts_with("f.yaml:3:3: inner: unknown key `zz`"), "{under:?}");
+        // In a flow mapping the key shares its line: blanking would break the line, so the
+        // search stops at the first unknown key.
+        let flow = problems_of_outer("a: 1\ninner: {a: 1, zz: 2}\nyy: 3\n");
+        assert_eq!(flow.len(), 1, "{flow:?}");
+        assert!(flow[0].starts_with("f.yaml:2:15: inner: unknown key `zz`"), "{flow:?}");
+    }
+
     #[test]
     fn two_hundred_unknown_keys_are_enough_to_report() {
         let text: String = std::iter::once("a: 1\n".to_owned()).chain((0..201).map(|i| format!("z{i}: 1\n"))).collect();
@@ -527,6 +561,45 @@ mod tests {
         assert_eq!(at("a:\n\n  \u{FFFF}").map(|(l, c, _)| (l, c)), Some((3, 3)));
         let problems = parse_strict::<Known>("a: 1\nb\u{0}: 2\n", "f.yaml").unwrap_err();
         assert_eq!(problems[0].location, "f.yaml:2:2");
+    }
+
+    #[test]
+    fn yaml_messages_say_what_was_found_in_words() {
+        let n = "a whole number from 0 to 4294967295";
+        for (serde, ours) in [
+            // serde's place at the end goes (we print it first), but not a place inside a value.
+            ("missing field `id` at line 1 column 1", "missing key `id`".to_owned()),
+            (
+                "invalid type: string \"a at line 9, column 9\", expected u32",
+                format!("invalid type: expected {n}, found the text \"a at lin…\""),
+            ),
+            // The path of keys is kept before the message; nothing else is taken for a path.
+            (
+                "answers.x: invalid type: floating point `1.5`, expected u32",
+                format!("answers.x: invalid type: expected {n}, found the number 1.5"),
+            ),
+            (": invalid type: sequence, expected u32", ": invalid type: sequence, expected u32".to_owned()),
+            ("oops invalid value: 3, expected u32", "oops invalid value: 3, expected u32".to_owned()),
+            ("invalid type: string \"abc, expected u32", format!("invalid type: expected {n}, found string \"abc")),
+            ("invalid type: unit value, expected u32", format!("invalid type: expected {n}, found nothing")),
+            ("invalid type: boolean `true`, expected u32", format!("invalid type: expected {n}, found true or false")),
+            ("invalid type: map, expected a sequence", "invalid type: expected a list, found a mapping".to_owned()),
+            (
+                "invalid value: string \"1e999\", expected f64",
+                "the number 1e999 is too large: expected a number".to_owned(),
+            ),
+            (
+                "invalid type: string \"3\", expected f64",
+                "invalid type: expected a number, found the text \"3\"".to_owned(),
+            ),
+            ("invalid type: enum, expected u32", format!("invalid type: expected {n}, found enum")),
+            (
+                "invalid type: sequence, expected struct Unknown",
+                "invalid type: expected a mapping, found a list".to_owned(),
+            ),
+        ] {
+            assert_eq!(clean_yaml_message(serde), ours, "{serde}");
+        }
     }
 
     #[test]
