@@ -763,9 +763,9 @@ pub fn text_bar(value: f64, max: f64, width: usize) -> String {
 pub fn render(report: &Report, name: &str, template: &str) -> Result<String, String> {
     use tera::{Kwargs, State, Tera, Value};
     let mut tera = Tera::new();
+    // Tera writes null and undefined as nothing, so they need no case of their own.
     tera.register_filter("md", |v: Value, _: Kwargs, _: &State| match v.as_str() {
         Some(s) => escape_markdown(s),
-        None if v.is_none() || v.is_undefined() => String::new(),
         None => escape_markdown(&v.to_string()),
     });
     tera.register_filter("num", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
