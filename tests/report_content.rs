@@ -951,4 +951,8 @@ fn the_verdict_says_whether_a_met_target_is_met_or_passed_and_never_counts_zero_
     let two_missing = answers(&|dimension, level| if dimension == "data" && level == 1 { "no" } else { "yes" });
     let needs = verdict("", &two_missing);
     assert!(needs.contains("next is Level 1") && !needs.contains("0 more"), "{needs}");
+    let one_missing = two_missing.replacen(": no\n", ": yes\n", 1);
+    let needs = verdict("", &one_missing);
+    assert!(needs.contains("which needs “") && needs.ends_with("”."), "{needs}");
+    assert!(!needs.contains("more practice"), "one practice, named, and nothing more: {needs}");
 }
