@@ -120,7 +120,8 @@ fn too_deep(text: &str, limit: usize) -> Option<(usize, usize, String)> {
             i = indent;
             loop {
                 indents.push(i);
-                if indents.len() + flow > limit {
+                // Block context: no flow is open here.
+                if indents.len() > limit {
                     return deeper(n + 1, i + 1);
                 }
                 // `- ` and `? ` open one more level each, on the same line.
