@@ -430,6 +430,8 @@ mod tests {
             ("a colon inside a key", "a:b: [[1]]\n", 2, Some((1, 7))),
             ("a comment line", "# [[[[[[\na: 1\n", 1, None),
             ("a comment before the colon", "x #: [[[[[[\n", 3, None),
+            ("a quoted key before a block", "\"ab\": |\n  [[[[[[\n", 2, None),
+            ("a flow mapping at the start of a line", "{a: [[[1]]]}\n", 4, Some((1, 7))),
             ("a single-quoted key", "'a: [[[[': 1\n", 2, None),
             ("an escaped quote in a key", "\"k\\\": [[[[\": 1\n", 2, None),
             ("an anchor before a flow", "a: &x [[1]]\n", 2, Some((1, 8))),
