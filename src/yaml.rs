@@ -447,6 +447,7 @@ mod tests {
             ("an escaped quote in a value", "a: \"x\\\" [[[[[[\"\n", 2, None),
             ("a doubled single quote", "a: 'it''s [[[[[[[['\n", 2, None),
             ("a quoted item in a flow", "a: ['x]]]]', [[1]]]\n", 4, None),
+            ("a double-quoted item, then brackets", "a: [\"ab\", [[1]]]\n", 3, Some((1, 12))),
             ("brackets after it count", "a: ['x]]]]', [[1]]]\n", 3, Some((1, 15))),
             ("a comment in a flow", "a: [ # ]]]]]\n  [[1]]]\n", 3, Some((2, 4))),
             ("a comment in a flow, no space after the hash", "a: [ #]]]]]\n  [[1]]]\n", 3, Some((2, 4))),
