@@ -449,10 +449,10 @@ mod tests {
             ("a quoted item in a flow", "a: ['x]]]]', [[1]]]\n", 4, None),
             ("a double-quoted item, then brackets", "a: [\"ab\", [[1]]]\n", 3, Some((1, 12))),
             ("brackets after it count", "a: ['x]]]]', [[1]]]\n", 3, Some((1, 15))),
-            ("a comment in a flow", "a: [ # ]]]]]\n  [[1]]]\n", 3, Some((2, 4))),
-            ("a comment in a flow, no space after the hash", "a: [ #]]]]]\n  [[1]]]\n", 3, Some((2, 4))),
+            ("a comment in a flow", "a: [ # [[[[\n  1]\n", 3, None),
+            ("a comment in a flow, no space after the hash", "a: [ #[[[[\n  1]\n", 3, None),
             ("a hash inside a word in a flow", "a: [x#y, [[1]]]\n", 3, Some((1, 11))),
-            ("a comment line in a flow", "a: [\n# ]]]]\n  [[1]]]\n", 3, Some((3, 4))),
+            ("a comment line in a flow", "a: [\n# [[[[\n  1]\n", 3, None),
         ];
         for (what, text, limit, expected) in cases {
             assert_eq!(too_deep(text, *limit).map(|(line, col, _)| (line, col)), *expected, "{what}: {text:?}");
