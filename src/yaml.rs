@@ -491,9 +491,14 @@ mod tests {
         a: u32,
     }
 
-    fn unknown_keys(text: &str, budget: usize) -> Vec<String> {
-        let problems = parse_strict_within::<Known>(text, "f.yaml", budget).unwrap_err();
+    /// The problems of `text` read as a `T`, each as "place: message".
+    fn problems<T: for<'de> Deserialize<'de> + std::fmt::Debug>(text: &str, budget: usize) -> Vec<String> {
+        let problems = parse_strict_within::<T>(text, "f.yaml", budget).unwrap_err();
         problems.into_iter().map(|p| format!("{}: {}", p.location, p.message)).collect()
+    }
+
+    fn unknown_keys(text: &str, budget: usize) -> Vec<String> {
+        problems::<Known>(text, budget)
     }
 
     #[test]
@@ -521,8 +526,7 @@ mod tests {
     }
 
     fn problems_of_outer(text: &str) -> Vec<String> {
-        let problems = parse_strict::<Outer>(text, "f.yaml").unwrap_err();
-        problems.into_iter().map(|p| format!("{}: {}", p.location, p.message)).collect()
+        problems::<Outer>(text, REPARSE_BUDGET_BYTES)
     }
 
     #[test]
