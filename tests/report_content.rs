@@ -702,12 +702,27 @@ fn a_session_of_an_older_questionnaire_version_says_new_questions_were_never_ask
     assert!(!markdown("fraud-ml.yaml").contains("Older questionnaire"));
 }
 
+/// The report of sessions given as YAML texts (merged when several), built in process. One
+/// session is `s.yaml`, several are `s1.yaml`, `s2.yaml`, ….
+fn report_of_texts(
+    q: &mlops_maturity::questionnaire::Questionnaire,
+    texts: &[String],
+) -> mlops_maturity::report::Report {
+    let name = |i: usize| if texts.len() == 1 { "s.yaml".to_owned() } else { format!("s{}.yaml", i + 1) };
+    let sessions: Vec<_> =
+        texts.iter().enumerate().map(|(i, text)| mlops_maturity::session::parse(text, &name(i)).unwrap()).collect();
+    let inputs: Vec<_> = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| mlops_maturity::report::SessionInput { file_name: name(i), session: s })
+        .collect();
+    mlops_maturity::report::build(q, &inputs, None, "2026-11-28")
+}
+
 /// The report of one `mlops-quick` session given as YAML text, built in process.
 fn quick_report(session_text: &str) -> mlops_maturity::report::Report {
     let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
-    let s = mlops_maturity::session::parse(session_text, "s.yaml").unwrap();
-    let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
-    mlops_maturity::report::build(&q, &[input], None, "2026-11-28")
+    report_of_texts(&q, &[session_text.to_owned()])
 }
 
 #[test]
@@ -796,17 +811,12 @@ fn a_roadmap_step_names_whose_note_it_is_only_when_several_people_answered() {
     let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
     let first = q.questions().next().unwrap().1.id.clone();
     let session = |who: &str, note: &str| {
-        let text = format!(
+        format!(
             "format: 1\nquestionnaire: mlops-quick\nrespondent: {who}\nanswers:\n  {first}: {{ answer: no, note: \"{note}\" }}\n"
-        );
-        mlops_maturity::session::parse(&text, &format!("{who}.yaml")).unwrap()
+        )
     };
-    let note_of = |sessions: &[mlops_maturity::session::Session]| {
-        let inputs: Vec<_> = sessions
-            .iter()
-            .map(|s| mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: s })
-            .collect();
-        let report = mlops_maturity::report::build(&q, &inputs, None, "2026-11-28");
+    let note_of = |sessions: &[String]| {
+        let report = report_of_texts(&q, sessions);
         let action = report.roadmap.iter().flat_map(|p| &p.actions).find(|a| a.question == first).cloned();
         action.and_then(|a| a.note)
     };
@@ -845,11 +855,7 @@ fn a_report_is_indicative_below_nine_in_ten_answered_or_while_open_answers_could
     let q = mlops_maturity::questionnaire::parse(&text, "ten.yaml").unwrap();
     let completeness = |answered: usize| {
         let answers: String = (0..answered).map(|i| format!("  q{i}: no\n")).collect();
-        let s =
-            mlops_maturity::session::parse(&format!("format: 1\nquestionnaire: ten\nanswers:\n{answers}"), "s.yaml")
-                .unwrap();
-        let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
-        let c = mlops_maturity::report::build(&q, &[input], None, "2026-11-28").completeness;
+        let c = report_of_texts(&q, &[format!("format: 1\nquestionnaire: ten\nanswers:\n{answers}")]).completeness;
         (c.indicative, c.level_may_change)
     };
     assert_eq!(completeness(10), (false, false));
@@ -890,11 +896,7 @@ fn in_a_custom_questionnaire_the_monitoring_stage_or_dimension_decides_silent_de
     let q = mlops_maturity::questionnaire::parse(text, "custom.yaml").unwrap();
     let warning = |answers: &[(&str, &str)]| {
         let lines: String = answers.iter().map(|(id, a)| format!("  {id}: {a}\n")).collect();
-        let s =
-            mlops_maturity::session::parse(&format!("format: 1\nquestionnaire: custom\nanswers:\n{lines}"), "s.yaml")
-                .unwrap();
-        let input = mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: &s };
-        mlops_maturity::report::build(&q, &[input], None, "2026-11-28").silent_degradation
+        report_of_texts(&q, &[format!("format: 1\nquestionnaire: custom\nanswers:\n{lines}")]).silent_degradation
     };
     let none_in_place = [("drift-alert", "no"), ("dashboards", "no"), ("model-alert", "no"), ("other-alert", "no")];
     assert_eq!(
@@ -913,20 +915,16 @@ fn in_a_custom_questionnaire_the_monitoring_stage_or_dimension_decides_silent_de
 fn different_teams_are_on_the_watch_list_only_when_the_sessions_name_two_or_more() {
     let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
     let watch = |teams: &[Option<&str>]| {
-        let sessions: Vec<_> = teams
+        let texts: Vec<String> = teams
             .iter()
             .map(|t| {
-                let team = t.map(|t| format!("team: {t}\n")).unwrap_or_default();
-                mlops_maturity::session::parse(&format!("format: 1\nquestionnaire: mlops-quick\n{team}"), "s.yaml")
-                    .unwrap()
+                format!(
+                    "format: 1\nquestionnaire: mlops-quick\n{}",
+                    t.map(|t| format!("team: {t}\n")).unwrap_or_default()
+                )
             })
             .collect();
-        let inputs: Vec<_> = sessions
-            .iter()
-            .map(|s| mlops_maturity::report::SessionInput { file_name: "s.yaml".into(), session: s })
-            .collect();
-        let report = mlops_maturity::report::build(&q, &inputs, None, "2026-11-28");
-        report.watch.iter().any(|w| w.starts_with("Different teams"))
+        report_of_texts(&q, &texts).watch.iter().any(|w| w.starts_with("Different teams"))
     };
     assert!(!watch(&[None]), "no team named");
     assert!(!watch(&[Some("Fraud"), Some("fraud")]), "one team, case aside");
