@@ -131,7 +131,7 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
                 read_files.extend(custom_html_template());
             }
             read_files.extend(loaded.files());
-            refuse_output_over_input(path, &read_files)?;
+            let _held = guard_output(path, &read_files)?;
             files::write_atomic(path, text.as_bytes())?
         }
         None => {
@@ -144,9 +144,10 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The paths with repeats of the same file (by canonical path) left out, and a warning for each.
+/// The paths with repeats of the same file (by device and inode: a link, hard or symbolic, is the
+/// same file) left out, and a warning for each.
 fn distinct_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let keys: Vec<PathBuf> = paths.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
+    let keys: Vec<files::FileKey> = paths.iter().map(|p| files::file_key(p)).collect();
     let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let (kept, warnings) = crate::workshop::distinct_files(&keys, &shown);
     (kept.into_iter().map(|i| paths[i].clone()).collect(), warnings)
@@ -170,6 +171,8 @@ fn refuse_workshop_with_others(sessions: &[(PathBuf, Session)]) -> Result<()> {
 pub struct MergeArgs {
     pub sessions: Vec<PathBuf>,
     pub output: PathBuf,
+    /// Replace an existing output file (keeping `FILE.bak`).
+    pub force: bool,
 }
 
 /// `merge`: separate sessions (pre-work) into one workshop session file, written atomically.
@@ -178,11 +181,17 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
     for w in &repeated {
         print_err(&format!("warning: {w}"));
     }
-    let output_key = canonical_to_be(&args.output);
-    if let Some(p) = paths.iter().find(|p| std::fs::canonicalize(p).ok().as_ref() == Some(&output_key)) {
+    if let Some(p) = paths.iter().find(|p| files::same_file(p, &args.output)) {
         bail!(
             "{}: is one of the sessions to merge; give another output file with -o so the input stays as it is",
             p.display()
+        );
+    }
+    if !args.force && std::fs::metadata(&args.output).is_ok_and(|m| m.is_file()) {
+        bail!(
+            "{}: the file exists (it may hold a workshop's agreed answers); give another output file, or add --force to replace it (its content is then kept as {}.bak)",
+            args.output.display(),
+            args.output.display()
         );
     }
     let sessions: Vec<(PathBuf, Session)> =
@@ -218,7 +227,24 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
     for w in &warnings {
         print_err(&format!("warning: {w}"));
     }
-    files::write_atomic(&args.output, merged.to_yaml().as_bytes())?;
+    let yaml = merged.to_yaml();
+    // A file the app could not read back is no use to the workshop.
+    if yaml.len() as u64 > files::MAX_INPUT_BYTES {
+        bail!(
+            "{}: the merged session would be {}, over the {} MiB limit that sessions are read with; merge fewer or shorter sessions",
+            args.output.display(),
+            files::mib(yaml.len() as u64),
+            files::MAX_INPUT_BYTES / (1024 * 1024)
+        );
+    }
+    let mut used: Vec<PathBuf> = paths.clone();
+    used.extend(loaded.files());
+    let _held = guard_output(&args.output, &used)?;
+    if args.force {
+        files::write_with_backup(&args.output, yaml.as_bytes())?;
+    } else {
+        files::write_atomic(&args.output, yaml.as_bytes())?;
+    }
     let people: Vec<&str> = merged.participants.iter().flatten().map(|p| p.name.as_str()).collect();
     print_out(&crate::printable::cap_lines(
         &format!(
@@ -234,21 +260,17 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The canonical path a file has or would have once written (its folder canonicalised).
-fn canonical_to_be(path: &Path) -> PathBuf {
-    if let Ok(p) = std::fs::canonicalize(path) {
-        return p;
-    }
-    let folder = std::fs::canonicalize(folder_of(path)).unwrap_or_else(|_| folder_of(path));
-    match path.file_name() {
-        Some(name) => folder.join(name),
-        None => path.to_path_buf(),
-    }
-}
-
 /// Whether a session's `questionnaire` names a file rather than an id (as `resolve` decides).
 fn questionnaire_is_path(spec: &str) -> bool {
     spec.contains('/') || spec.contains('\\') || spec.ends_with(".yaml") || spec.ends_with(".yml")
+}
+
+/// Makes `-o FILE` safe to write: refuses a file that one of the inputs uses, and holds the
+/// session lock of FILE (refusing it when another process has it open as a session) until the
+/// returned guard is dropped, after the write.
+pub fn guard_output(output: &Path, inputs: &[PathBuf]) -> Result<Option<crate::lock::SessionLock>> {
+    refuse_output_over_input(output, inputs)?;
+    crate::lock::SessionLock::for_output(output)
 }
 
 /// Refuses an output file that is one of the inputs (the same file, also through a link or
@@ -565,8 +587,7 @@ fn portfolio_files(inputs: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathBu
             vec![input.clone()]
         };
         for path in found {
-            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-            if seen.insert(key) {
+            if seen.insert(files::file_key(&path)) {
                 out.push(path);
             } else {
                 warnings.push(format!("{}: given twice; counted once", path.display()));
@@ -629,7 +650,8 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
 
     // Only files actually read are protected from -o: a skipped one (such as the previous
     // portfolio written into the same folder) may be replaced.
-    let used: Vec<PathBuf> = inputs.iter().map(|i| PathBuf::from(&i.path)).collect();
+    let mut used: Vec<PathBuf> = inputs.iter().map(|i| PathBuf::from(&i.path)).collect();
+    used.extend(questionnaires.files());
     let built = portfolio::build(&q, &inputs, warnings, &files::today(), threads);
     drop(inputs);
     // A thousand files can bring thousands of warnings: show the first ones, count the rest.
@@ -653,7 +675,7 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let text: String = text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t')).collect();
     match &args.output {
         Some(path) => {
-            refuse_output_over_input(path, &used)?;
+            let _held = guard_output(path, &used)?;
             files::write_atomic(path, text.as_bytes())?
         }
         None => print_out(&text)?,

@@ -329,6 +329,118 @@ pub fn write_with_backup(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic(&real, bytes)
 }
 
+/// Writes a copy of unsaved work where nobody else can read, replace or redirect it, and returns
+/// the path written.
+///
+/// The copy goes into the user folder's `sessions/unsaved/` (created with mode 0700; used only
+/// when it is a real folder, not a link, owned by this user), or when that cannot be had into a
+/// fresh private temporary folder. Its name is fresh and unpredictable, and the file is created
+/// exclusively with mode 0600: a planted link or FIFO is never written through.
+pub fn write_rescue_copy(home: Option<&Path>, stem: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let stem: String = stem.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).take(40).collect();
+    let prefix = format!("{}-unsaved-", if stem.is_empty() { "session" } else { &stem });
+    let mut errors = Vec::new();
+    if let Some(home) = home {
+        match private_folder(&home.join("sessions").join("unsaved")) {
+            Ok(dir) => match write_new_file_in(&dir, &prefix, bytes) {
+                Ok(path) => return Ok(path),
+                Err(e) => errors.push(format!("{}: {}", dir.display(), io_reason(&e))),
+            },
+            Err(why) => errors.push(why),
+        }
+    }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("mlops-maturity-unsaved-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o700));
+    }
+    let fresh = builder
+        .tempdir()
+        .map_err(|e| anyhow!("cannot create a private temporary folder: {}", io_reason(&e)))
+        .and_then(|d| private_folder(&d.keep()).map_err(|why| anyhow!("{why}")));
+    match fresh {
+        Ok(dir) => match write_new_file_in(&dir, &prefix, bytes) {
+            Ok(path) => return Ok(path),
+            Err(e) => errors.push(format!("{}: {}", dir.display(), io_reason(&e))),
+        },
+        Err(e) => errors.push(format!("{e:#}")),
+    }
+    bail!("{}", errors.join("; "))
+}
+
+/// `dir`, created with mode 0700 when missing, if it is a real folder (not a link) that only this
+/// user can enter; an existing one of ours with a wider mode is narrowed.
+fn private_folder(dir: &Path) -> std::result::Result<PathBuf, String> {
+    let shown = dir.display();
+    if let Some(parent) = dir.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {}", parent.display(), io_reason(&e)))?;
+    }
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    match builder.create(dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(format!("{shown}: {}", io_reason(&e))),
+    }
+    let meta = fs::symlink_metadata(dir).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
+    if !meta.file_type().is_dir() {
+        return Err(format!("{shown}: is not a folder (a link or a file stands there)"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Narrowing the mode fails on a folder of another user; `write_new_file_in` checks the
+        // owner too.
+        if meta.permissions().mode() & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+                .map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
+        }
+    }
+    Ok(dir.to_path_buf())
+}
+
+/// A new file in `dir` with a fresh random name, created exclusively (mode 0600), holding `bytes`.
+fn write_new_file_in(dir: &Path, prefix: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let mut file = tempfile::Builder::new().prefix(prefix).suffix(".yaml").rand_bytes(10).tempfile_in(dir)?;
+    // The folder must be this user's: the new (empty) file tells who this user is.
+    let folder = fs::symlink_metadata(dir)?;
+    if !same_owner(&folder, &file.as_file().metadata()?) {
+        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the folder belongs to another user"));
+    }
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    let (_, path) = file.keep().map_err(|e| e.error)?;
+    Ok(path)
+}
+
+/// What makes a file the same file whatever name reaches it: its device and inode (a symbolic
+/// and a hard link share them); the path as given when the file cannot be looked at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FileKey {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+/// The [`FileKey`] of `path`.
+pub fn file_key(path: &Path) -> FileKey {
+    match fs::metadata(path) {
+        #[cfg(unix)]
+        Ok(m) => {
+            use std::os::unix::fs::MetadataExt;
+            FileKey::Inode(m.dev(), m.ino())
+        }
+        #[cfg(not(unix))]
+        Ok(_) => FileKey::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
+        Err(_) => FileKey::Path(path.to_path_buf()),
+    }
+}
+
 /// Whether two paths name the same file (same device and inode); false when either is missing.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::metadata(a), fs::metadata(b)) {

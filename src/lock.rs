@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 pub struct SessionLock {
     path: PathBuf,
     file: fs::File,
+    /// The session file itself, locked too: every name of it (a hard link is another name with
+    /// its own `.lock` beside it) meets this one lock on the file's inode.
+    _inode: Option<fs::File>,
 }
 
 /// The lock file's path for a session file: beside the real file when the path is a link.
@@ -243,9 +246,51 @@ impl SessionLock {
                 let _ = fs::remove_file(&path);
                 bail!("{shown}: cannot write the lock file: {e}; free some space or check the folder's permissions");
             }
-            return Ok(SessionLock { path, file });
+            let lock = SessionLock { path, file, _inode: None };
+            return lock.with_inode_lock(session);
         }
         bail!("{shown}: the lock file keeps being replaced by another program; check what else uses this folder")
+    }
+}
+
+impl SessionLock {
+    /// Also locks the session file's inode, when the file exists, so that a second name of the
+    /// same file (a hard link) is refused while this one is open.
+    fn with_inode_lock(mut self, session: &Path) -> Result<SessionLock> {
+        let mut options = fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+        }
+        let Ok(file) = options.open(session) else { return Ok(self) };
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Ok(self);
+        }
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => bail!(
+                "{} is already open in another mlops-maturity under another name (a hard link to the same file); close it there first",
+                session.display()
+            ),
+            Err(fs::TryLockError::Error(_)) => return Ok(self),
+        }
+        self._inode = Some(file);
+        Ok(self)
+    }
+
+    /// Holds the lock of a file that a command is about to write with `-o`, so that it never
+    /// writes over a session another process has open. `None` when the path names no regular
+    /// file and no lock file stands beside it (a new file, a device, a pipe): nothing to hold.
+    pub fn for_output(output: &Path) -> Result<Option<SessionLock>> {
+        let regular = fs::metadata(output).is_ok_and(|m| m.is_file());
+        if !regular && fs::symlink_metadata(lock_path(output)).is_err() {
+            return Ok(None);
+        }
+        SessionLock::acquire(output)
+            .map(Some)
+            .map_err(|e| anyhow!("{}: refusing to write there: {e:#}; or choose another output file", output.display()))
     }
 }
 

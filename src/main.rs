@@ -68,6 +68,9 @@ enum Command {
         /// The workshop session file to write (atomically); never one of the inputs.
         #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
         output: PathBuf,
+        /// Replace FILE when it exists (its previous content is kept as FILE.bak).
+        #[arg(long)]
+        force: bool,
     },
     /// One view over many teams: sessions, workshop sessions and JSON reports, or folders of them.
     Portfolio {
@@ -134,7 +137,7 @@ fn main() -> ExitCode {
                 baseline,
             })
         }
-        Some(Command::Merge { sessions, output }) => commands::merge(MergeArgs { sessions, output }),
+        Some(Command::Merge { sessions, output, force }) => commands::merge(MergeArgs { sessions, output, force }),
         Some(Command::Portfolio { inputs, format, output }) => commands::portfolio(commands::PortfolioArgs {
             inputs,
             format: match format {

@@ -727,3 +727,201 @@ fn a_report_shown_on_a_terminal_carries_no_escapes_from_sessions() {
     assert!(out.contains("team=\\x1b]0;pwned"), "{out:?}");
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
 }
+
+// ---- round three (issue 19) ----
+
+#[test]
+fn a_rescue_copy_is_private_fresh_and_never_written_through_a_link() {
+    let home = tempfile::tempdir().unwrap();
+    let first = files::write_rescue_copy(Some(home.path()), "q4", b"answers: {}\n").unwrap();
+    let unsaved = home.path().join("sessions/unsaved");
+    assert_eq!(first.parent().unwrap(), unsaved);
+    assert_eq!(fs::metadata(&unsaved).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(fs::metadata(&first).unwrap().permissions().mode() & 0o777, 0o600);
+    let second = files::write_rescue_copy(Some(home.path()), "q4", b"other\n").unwrap();
+    assert_ne!(first, second, "every copy gets a fresh name");
+    assert_eq!(fs::read(&first).unwrap(), b"answers: {}\n");
+
+    // Another user's planted link in place of the folder: the copy goes to a private temp folder.
+    let other = tempfile::tempdir().unwrap();
+    let elsewhere = other.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    let home2 = tempfile::tempdir().unwrap();
+    fs::create_dir(home2.path().join("sessions")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, home2.path().join("sessions/unsaved")).unwrap();
+    let copy = files::write_rescue_copy(Some(home2.path()), "q4", b"secret notes\n").unwrap();
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0, "nothing written through the link");
+    assert!(!copy.starts_with(home2.path()), "{}", copy.display());
+    assert_eq!(fs::metadata(copy.parent().unwrap()).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(fs::read(&copy).unwrap(), b"secret notes\n");
+    fs::remove_dir_all(copy.parent().unwrap()).unwrap();
+
+    // A wide-open folder of ours is narrowed before use.
+    fs::set_permissions(&unsaved, fs::Permissions::from_mode(0o777)).unwrap();
+    files::write_rescue_copy(Some(home.path()), "q4", b"x\n").unwrap();
+    assert_eq!(fs::metadata(&unsaved).unwrap().permissions().mode() & 0o777, 0o700);
+}
+
+/// A custom questionnaire (the pinned quick one under another id) at `path`.
+fn custom_questionnaire(path: &Path, id: &str) -> String {
+    let text = pinned_text("mlops-quick").replacen("id: mlops-quick", &format!("id: {id}"), 1);
+    fs::write(path, &text).unwrap();
+    text
+}
+
+#[test]
+fn merge_and_portfolio_never_write_over_the_questionnaire_their_inputs_use() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    let q = dir.join("q.yaml");
+    let original = custom_questionnaire(&q, "ours");
+    write(dir, "a.yaml", "format: 1\nquestionnaire: q.yaml\nteam: T\nrespondent: A\nanswers: {}\n");
+    write(dir, "b.yaml", "format: 1\nquestionnaire: q.yaml\nteam: T\nrespondent: B\nanswers: {}\n");
+    for args in [
+        vec!["merge", "a.yaml", "b.yaml", "-o", "q.yaml", "--force"],
+        vec!["portfolio", "a.yaml", "b.yaml", "-o", "q.yaml"],
+    ] {
+        let out = run_bounded(dir, &args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("is one of the report's inputs"), "{args:?}: {}", out.stderr);
+        assert_eq!(fs::read_to_string(&q).unwrap(), original, "{args:?}");
+    }
+    // The same with a questionnaire from the user folder, named by id.
+    fs::create_dir(dir.join("questionnaires")).unwrap();
+    let user_q = dir.join("questionnaires/ours.yaml");
+    let original = custom_questionnaire(&user_q, "ours");
+    write(dir, "c.yaml", "format: 1\nquestionnaire: ours\nteam: T\nrespondent: C\nanswers: {}\n");
+    write(dir, "d.yaml", "format: 1\nquestionnaire: ours\nteam: T\nrespondent: D\nanswers: {}\n");
+    for args in [
+        vec!["merge", "c.yaml", "d.yaml", "-o", "questionnaires/ours.yaml", "--force"],
+        vec!["portfolio", "c.yaml", "-o", "questionnaires/ours.yaml"],
+    ] {
+        let out = run_bounded(dir, &args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert_eq!(fs::read_to_string(&user_q).unwrap(), original, "{args:?}");
+    }
+}
+
+#[test]
+fn a_hard_link_to_an_open_session_is_the_same_session_and_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(dir.path(), "ws.yaml", SESSION);
+    let hard = dir.path().join("ws-hard.yaml");
+    fs::hard_link(&session, &hard).unwrap();
+    let first = SessionLock::acquire(&session).unwrap();
+    let err = SessionLock::acquire(&hard).unwrap_err().to_string();
+    assert!(err.contains("already open") && err.contains("hard link"), "{err}");
+    assert!(!lock_path(&hard).exists(), "a refused lock leaves no lock file");
+    drop(first);
+    let second = SessionLock::acquire(&hard).unwrap();
+    assert!(SessionLock::acquire(&session).is_err(), "and the other way round");
+    drop(second);
+}
+
+#[test]
+fn no_output_is_written_over_a_session_another_process_has_open() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    write(dir, "a.yaml", "format: 1\nquestionnaire: mlops-quick\nrespondent: A\nanswers: {}\n");
+    write(dir, "b.yaml", "format: 1\nquestionnaire: mlops-quick\nrespondent: B\nanswers: {}\n");
+    let open = write(dir, "open.yaml", SESSION);
+    let hard = dir.join("open-hard.yaml");
+    fs::hard_link(&open, &hard).unwrap();
+    let held = SessionLock::acquire(&open).unwrap();
+    for args in [
+        vec!["merge", "a.yaml", "b.yaml", "-o", "open.yaml", "--force"],
+        vec!["merge", "a.yaml", "b.yaml", "-o", "open-hard.yaml", "--force"],
+        vec!["report", "a.yaml", "-o", "open.yaml"],
+        vec!["report", "a.yaml", "-o", "open-hard.yaml"],
+        vec!["portfolio", "a.yaml", "-o", "open.yaml"],
+    ] {
+        let out = run_bounded(dir, &args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("already open"), "{args:?}: {}", out.stderr);
+        assert_eq!(fs::read_to_string(&open).unwrap(), SESSION, "{args:?}");
+    }
+    drop(held);
+    let out = run_bounded(dir, &["report", "a.yaml", "-o", "open.yaml"]);
+    assert_eq!(out.code, 0, "once closed, it may be replaced: {}", out.stderr);
+    assert!(!lock_path(&open).exists(), "the writer's own lock is gone again");
+}
+
+#[test]
+fn a_hard_link_is_one_respondent_everywhere() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    write(
+        dir,
+        "a.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: T\nrespondent: A\nanswers:\n  ci-pipeline: yes\n",
+    );
+    write(
+        dir,
+        "b.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: T\nrespondent: B\nanswers:\n  ci-pipeline: no\n",
+    );
+    fs::hard_link(dir.join("b.yaml"), dir.join("b2.yaml")).unwrap();
+    let out = run_bounded(dir, &["report", "a.yaml", "b.yaml", "b2.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["respondents"], serde_json::json!(["A", "B"]), "{}", out.stdout);
+    assert!(json["warnings"].to_string().contains("given more than once"), "{}", json["warnings"]);
+
+    let out = run_bounded(dir, &["merge", "a.yaml", "b.yaml", "b2.yaml", "-o", "w.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let merged = fs::read_to_string(dir.join("w.yaml")).unwrap();
+    assert!(!merged.contains("b2"), "{merged}");
+
+    let out = run_bounded(dir, &["portfolio", "a.yaml", "b.yaml", "b2.yaml", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["teams"][0]["respondents"].as_array().unwrap().len(), 2, "{}", out.stdout);
+}
+
+#[test]
+fn merge_refuses_a_session_it_could_not_read_back() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    // Two sessions of 5 MB each: each is read, their merge would be over the 8 MiB limit.
+    let note = "n".repeat(1_000);
+    let q = mlops_maturity::questionnaire::built_in("mlops-maturity").unwrap();
+    let ids: Vec<String> = q.dimensions.iter().flat_map(|d| d.questions.iter().map(|q| q.id.clone())).collect();
+    for name in ["a", "b"] {
+        let mut text = format!("format: 1\nquestionnaire: mlops-maturity\nrespondent: {name}\nanswers:\n");
+        let mut i = 0;
+        while text.len() < 5_000_000 {
+            let id = &ids[i % ids.len()];
+            if i < ids.len() {
+                text.push_str(&format!("  {id}: {{ answer: yes, note: \"{note}\", evidence: \"{note}\" }}\n"));
+            } else {
+                text.push_str(&format!("  gone-{i}: {{ answer: yes, note: \"{note}\" }}\n"));
+            }
+            i += 1;
+        }
+        write(dir, &format!("{name}.yaml"), &text);
+    }
+    let out = run_bounded(dir, &["merge", "a.yaml", "b.yaml", "-o", "w.yaml"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("over the 8 MiB limit"), "{}", out.stderr);
+    assert!(!dir.join("w.yaml").exists());
+}
+
+#[test]
+fn merge_refuses_an_existing_file_unless_forced_and_then_keeps_a_backup() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    write(dir, "a.yaml", "format: 1\nquestionnaire: mlops-quick\nrespondent: A\nanswers: {}\n");
+    write(dir, "b.yaml", "format: 1\nquestionnaire: mlops-quick\nrespondent: B\nanswers: {}\n");
+    let workshop = "format: 1\nquestionnaire: mlops-quick\nparticipants: [{ name: A }]\nanswers:\n  ci-pipeline: { answer: yes }\n";
+    let w = write(dir, "w.yaml", workshop);
+    let out = run_bounded(dir, &["merge", "a.yaml", "b.yaml", "-o", "w.yaml"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("--force"), "{}", out.stderr);
+    assert_eq!(fs::read_to_string(&w).unwrap(), workshop, "left as it was");
+    let out = run_bounded(dir, &["merge", "a.yaml", "b.yaml", "-o", "w.yaml", "--force"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(fs::read_to_string(&w).unwrap().contains("participants"));
+    assert_eq!(fs::read_to_string(dir.join("w.yaml.bak")).unwrap(), workshop, "the old content is kept");
+    // A new file needs no --force.
+    let out = run_bounded(dir, &["merge", "a.yaml", "b.yaml", "-o", "new.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}

@@ -440,11 +440,20 @@ fn a_full_disk_is_never_reported_as_saved_and_quitting_says_what_is_lost() {
     assert!(!screen.contains("Session saved"), "{screen}");
     assert!(screen.contains("NOT SAVED") && screen.contains("full.yaml"), "{screen}");
     assert!(screen.contains("copy it over"), "a way out is given: {screen}");
-    let pid = tui.child.process_id().unwrap();
-    let rescue = std::env::temp_dir().join(format!("mlops-maturity-unsaved-full-{pid}.yaml"));
-    let copy = mlops_maturity::session::load(&rescue).unwrap();
+    // The rescue copy is in the user folder's private `sessions/unsaved/`, under a fresh name
+    // that the message gives.
+    use std::os::unix::fs::PermissionsExt;
+    let unsaved = dir.path().join("sessions/unsaved");
+    assert_eq!(std::fs::metadata(&unsaved).unwrap().permissions().mode() & 0o777, 0o700);
+    let copies: Vec<_> = std::fs::read_dir(&unsaved).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let rescue = &copies[0];
+    let name = rescue.file_name().unwrap().to_str().unwrap();
+    assert!(name.starts_with("full-unsaved-") && name.ends_with(".yaml"), "{name}");
+    assert!(screen.replace('\n', "").contains(name), "the message names the copy: {screen}");
+    assert_eq!(std::fs::metadata(rescue).unwrap().permissions().mode() & 0o777, 0o600);
+    let copy = mlops_maturity::session::load(rescue).unwrap();
     assert_eq!(copy.answer("data-scheduled-pipelines"), Some(mlops_maturity::session::Answer::No));
-    let _ = std::fs::remove_file(rescue);
 }
 
 #[test]

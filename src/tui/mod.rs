@@ -124,13 +124,9 @@ fn finish(model: &Model, wrote: bool, outcome: Result<Ended>) -> Result<ExitCode
         let why = model.save_error.as_deref().unwrap_or("the session could not be written");
         let _ =
             writeln!(err, "mlops-maturity: NOT SAVED: the last changes to {} are not on disk: {why}", a.path.display());
-        let rescue = std::env::temp_dir().join(format!(
-            "mlops-maturity-unsaved-{}-{}.yaml",
-            a.path.file_stem().map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned()),
-            std::process::id()
-        ));
-        match files::write_atomic(&rescue, a.session.to_yaml().as_bytes()) {
-            Ok(()) => {
+        let stem = a.path.file_stem().map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
+        match files::write_rescue_copy(crate::workspace::home().as_deref(), &stem, a.session.to_yaml().as_bytes()) {
+            Ok(rescue) => {
                 let _ = writeln!(
                     err,
                     "The whole session, with those changes, was written to {}: once the problem is fixed, copy it over {}.",
@@ -535,6 +531,11 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
         ExportFormat::Csv => ("csv", crate::export::roadmap_csv(&a.report)),
     };
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
+    let mut inputs = vec![a.path.clone()];
+    if let Ok((_, questionnaire::Source::File(q))) = workspace::questionnaire_of(&a.path, &a.session) {
+        inputs.push(q);
+    }
+    let _held = commands::guard_output(&path, &inputs)?;
     files::write_atomic(&path, text.as_bytes())?;
     Ok(path)
 }
