@@ -134,12 +134,7 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             let _held = guard_output(path, &read_files)?;
             files::write_atomic(path, text.as_bytes())?
         }
-        None => {
-            // On a terminal, text a custom template copied raw from a session must not act.
-            use std::io::IsTerminal;
-            let on_terminal = std::io::stdout().is_terminal();
-            print_out(if on_terminal { crate::printable::printable(&text) } else { text.as_str().into() }.as_ref())?
-        }
+        None => print_for_terminal(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -304,6 +299,13 @@ fn check_baseline(
         bail!("{}: the overall level {level} is above this questionnaire's highest level {highest}", path.display());
     }
     Ok(baseline)
+}
+
+/// Writes a report to standard output; on a terminal, anything a custom template copied raw
+/// from a file is shown escaped, never obeyed.
+fn print_for_terminal(text: &str) -> Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() { print_out(&crate::printable::printable(text)) } else { print_out(text) }
 }
 
 /// Writes to standard output. A closed pipe (`| head`) is the reader's choice and ends the output
@@ -671,14 +673,14 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         PortfolioFormat::Html => portfolio::render_html(&built),
         PortfolioFormat::Csv => portfolio::to_csv(&built),
     };
-    // Team names and notes come from untrusted files: no control character reaches a terminal.
-    let text: String = text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t')).collect();
+    // Team names and notes come from untrusted files: every format was cleaned of control
+    // characters; on a terminal, what is left is shown escaped too.
     match &args.output {
         Some(path) => {
             let _held = guard_output(path, &used)?;
             files::write_atomic(path, text.as_bytes())?
         }
-        None => print_out(&text)?,
+        None => print_for_terminal(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -47,12 +47,15 @@ pub fn roadmap_csv(report: &Report) -> String {
     String::from_utf8(bytes).expect("the cells are UTF-8 strings")
 }
 
-/// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, carriage return first) gets
-/// a leading `'`, so it shows as text instead of running as a formula.
+/// A CSV cell's text: cleaned first (control characters removed, as in every file the app
+/// writes), then a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@` or tab first) gets a
+/// leading `'`, so it shows as text instead of running as a formula. Cleaning goes first so that
+/// no removed character hides the real first one from the guard.
 pub fn guard_formula(cell: &str) -> String {
+    let cell = crate::printable::clean_for_file(cell);
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
+        Some('=' | '+' | '-' | '@' | '\t') => format!("'{cell}"),
+        _ => cell.into_owned(),
     }
 }
 
@@ -62,8 +65,14 @@ mod tests {
 
     #[test]
     fn formula_cells_get_a_leading_quote() {
-        for risky in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx"] {
+        for risky in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx"] {
             assert_eq!(guard_formula(risky), format!("'{risky}"));
+        }
+        // A control character in front does not hide the formula: it is removed first.
+        for hidden in ["\u{1}=HYPERLINK(\"x\")", "\u{0}=cmd|' /C calc'!A0", "\r=1", "\u{202e}=1", "\u{9b}@x"] {
+            let guarded = guard_formula(hidden);
+            assert!(guarded.starts_with("'"), "{hidden:?} gave {guarded:?}");
+            assert!(!guarded.chars().any(char::is_control), "{guarded:?}");
         }
         for plain in ["", "Adopt one tracker", "1-2 weeks", " =not first", "'quoted"] {
             assert_eq!(guard_formula(plain), plain);

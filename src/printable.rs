@@ -71,6 +71,57 @@ fn excerpt_keep_tabs(line: &str, max_chars: usize) -> String {
     printable(&cut).into_owned()
 }
 
+/// Whether a file the app writes drops `c`: every C0 control but tab and line feed, DEL, C1, and
+/// the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+fn dropped_in_files(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text as every file the app writes holds it: CR LF becomes LF, and every control character
+/// but tab and line feed is removed (see [`dropped_in_files`]), so `cat` of a report runs nothing
+/// and a spreadsheet's formula guard sees the real first character.
+pub fn clean_for_file(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(dropped_in_files) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|&c| !dropped_in_files(c)).collect())
+}
+
+/// Cleans every string of a JSON value, keys included, as [`clean_for_file`] does.
+pub fn clean_json(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            if let Cow::Owned(clean) = clean_for_file(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(clean_json),
+        Value::Object(map) => {
+            if map.keys().any(|k| k.chars().any(dropped_in_files)) {
+                let old = std::mem::take(map);
+                for (k, mut v) in old {
+                    clean_json(&mut v);
+                    map.insert(clean_for_file(&k).into_owned(), v);
+                }
+            } else {
+                map.values_mut().for_each(clean_json);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Serialises `data` as pretty JSON with a final line break, every string cleaned as
+/// [`clean_for_file`] does (JSON escapes nothing it could instead remove).
+pub fn clean_json_text<T: serde::Serialize>(data: &T) -> String {
+    let mut value = serde_json::to_value(data).expect("reports serialise to JSON");
+    clean_json(&mut value);
+    let mut out = serde_json::to_string_pretty(&value).expect("a JSON value serialises");
+    out.push('\n');
+    out
+}
+
 /// A number from a file, short: `1.79e308`, not its 309 digits.
 pub fn number(x: f64) -> String {
     if x.is_finite() && (x == 0.0 || (1e-6..1e9).contains(&x.abs())) { format!("{x}") } else { format!("{x:e}") }
@@ -88,6 +139,15 @@ mod tests {
         assert_eq!(printable("\u{9b}2J \u{202e}txt"), "\\x9b2J \\u{202e}txt");
         assert_eq!(printable("日本 🚀"), "日本 🚀");
         assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn files_keep_no_control_characters_but_tab_and_line_feed() {
+        assert_eq!(clean_for_file("a\r\nb\rc\x1b[2J\x07\u{9b}\u{7f}\td\u{202e}e\u{2066}"), "a\nbc[2J\tde");
+        assert!(matches!(clean_for_file("plain\ttext\n"), Cow::Borrowed(_)));
+        let mut v = serde_json::json!({"a\u{1}b": ["x\u{0}=1", {"k": "\u{85}ok"}], "n": 1.5});
+        clean_json(&mut v);
+        assert_eq!(v, serde_json::json!({"ab": ["x=1", {"k": "ok"}], "n": 1.5}));
     }
 
     #[test]

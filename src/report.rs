@@ -659,9 +659,7 @@ fn baseline_deltas(dimensions: &[DimensionReport], before: &[(String, f64)]) -> 
 
 /// The report as pretty JSON.
 pub fn to_json(report: &Report) -> String {
-    let mut out = serde_json::to_string_pretty(report).expect("a report always serialises");
-    out.push('\n');
-    out
+    crate::printable::clean_json_text(report)
 }
 
 /// Escapes free text for a Markdown table cell or line: no `|`, no newline, no HTML.
@@ -791,7 +789,9 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
     let key = name.to_lowercase();
     tera.add_raw_template(&key, template).map_err(|e| describe_tera_error(name, &e))?;
     let context = tera::Context::from_serialize(report).map_err(|e| describe_tera_error(name, &e))?;
-    tera.render(&key, &context).map_err(|e| describe_tera_error(name, &e))
+    let text = tera.render(&key, &context).map_err(|e| describe_tera_error(name, &e))?;
+    // What a session held raw (ESC, BEL, C1, bidi overrides) never reaches the written file.
+    Ok(crate::printable::clean_for_file(&text).into_owned())
 }
 
 /// One sentence naming the template, the line and what is wrong.

@@ -925,3 +925,70 @@ fn merge_refuses_an_existing_file_unless_forced_and_then_keeps_a_backup() {
     let out = run_bounded(dir, &["merge", "a.yaml", "b.yaml", "-o", "new.yaml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+#[test]
+fn control_characters_go_before_the_formula_guard_in_every_csv() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    write(
+        dir,
+        "a.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: \"\\x01=HYPERLINK(\\\"http://x\\\")\"\nrespondent: A\ndate: 2026-11-20\nanswers:\n  ci-pipeline: { answer: no, note: \"\\x1b=1+1\" }\n",
+    );
+    let report = serde_json::json!({
+        "questionnaire": {"id": "mlops-quick", "version": 2, "title": "Q"},
+        "team": "\u{0}=cmd|' /C calc'!A0",
+        "date": "2026-11-20",
+        "overall": {"level": 0, "score": 0.5},
+        "target": {"level": 1, "source": "next-level"},
+        "dimensions": [],
+        "bottlenecks": [],
+        "respondents": ["B"]
+    });
+    write(dir, "r.json", &report.to_string());
+    let out = run_bounded(dir, &["portfolio", "a.yaml", "r.json", "--format", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut cells = Vec::new();
+    for line in out.stdout.lines().skip(1) {
+        cells.push(line.split(',').next().unwrap().trim_matches('"').to_owned());
+    }
+    assert!(!cells.is_empty(), "{}", out.stdout);
+    for cell in &cells {
+        assert!(cell.starts_with("'="), "a formula cell must be guarded: {cell:?}\n{}", out.stdout);
+        assert!(!cell.chars().any(char::is_control), "{cell:?}");
+    }
+    let out = run_bounded(dir, &["report", "a.yaml", "--format", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+}
+
+#[test]
+fn files_written_with_o_carry_no_raw_control_characters() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    write(
+        dir,
+        "a.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: \"Fraud\\e]0;pwned\\a ML\\u202E\"\nrespondent: \"Ana\\x9b2J\"\nanswers:\n  ci-pipeline: { answer: partial, note: \"first\\r\\nsecond\\e[31m\" }\n",
+    );
+    for format in ["markdown", "html", "json", "csv"] {
+        let name = format!("out.{format}");
+        let out = run_bounded(dir, &["report", "a.yaml", "--format", format, "-o", &name]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        let text = fs::read_to_string(dir.join(&name)).unwrap();
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|&c| {
+                (c.is_control() && c != '\n' && c != '\t' && !(format == "csv" && c == '\r')) || c == '\u{202e}'
+            })
+            .collect();
+        assert!(bad.is_empty(), "{format}: {bad:?}");
+        assert!(!text.contains("\\u001b") && !text.contains("\\u0007"), "{format}: JSON removes, never escapes");
+    }
+    let out = run_bounded(dir, &["portfolio", "a.yaml", "-o", "p.html", "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = fs::read_to_string(dir.join("p.html")).unwrap();
+    assert!(!text.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202e}'));
+    let out = run_bounded(dir, &["portfolio", "a.yaml"]);
+    assert!(!out.stdout.contains('\u{202e}') && !out.stdout.contains('\u{1b}'), "{}", out.stdout);
+}

@@ -10,9 +10,7 @@ pub const HTML_TEMPLATE: &str = include_str!("../../templates/portfolio.html");
 
 /// The portfolio as pretty JSON.
 pub fn to_json(p: &Portfolio) -> String {
-    let mut out = serde_json::to_string_pretty(p).expect("a portfolio always serialises");
-    out.push('\n');
-    out
+    crate::printable::clean_json_text(p)
 }
 
 /// One CSV cell (RFC 4180): quoted when needed, and a leading `'` before text a spreadsheet
@@ -76,7 +74,8 @@ pub fn render(p: &Portfolio, name: &str, template: &str) -> Result<String, Strin
     });
     tera.add_raw_template(name, template).map_err(|e| format!("{name}: template error: {e:?}"))?;
     let context = tera::Context::from_serialize(p).map_err(|e| format!("{name}: template error: {e}"))?;
-    tera.render(name, &context).map_err(|e| format!("{name}: template error: {e:?}"))
+    let text = tera.render(name, &context).map_err(|e| format!("{name}: template error: {e:?}"))?;
+    Ok(crate::printable::clean_for_file(&text).into_owned())
 }
 
 /// The Markdown portfolio with the built-in template.
