@@ -298,3 +298,28 @@ fn html_is_written_to_a_file() {
     let doc = Html::parse_document(&std::fs::read_to_string(out).unwrap());
     assert_eq!(text_of(select(&doc, "h1")[0]), "Fraud ML");
 }
+
+#[test]
+fn the_html_grows_linearly_with_many_long_names_and_draws_at_most_40_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("format: 1\nquestionnaire: mlops-quick\nparticipants:\n");
+    let names: Vec<String> = (0..300).map(|i| format!("P{i:03}{}", "x".repeat(1_000))).collect();
+    for n in &names {
+        text.push_str(&format!("  - {{ name: {n} }}\n"));
+    }
+    text.push_str("answers:\n  exp-tracking: { votes: {");
+    text.push_str(&names.iter().map(|n| format!("{n}: yes")).collect::<Vec<_>>().join(", "));
+    text.push_str("} }\n");
+    let w = write(dir.path(), "w.yaml", &text);
+    let html = run(&["report", w.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    // Every name appears in the respondents and the appendix: the report can't be smaller than
+    // that, but the heatmap must not multiply names by questions.
+    assert!(html.stdout.len() < 4 * text.len() + 1_000_000, "{} bytes from {} bytes", html.stdout.len(), text.len());
+    let doc = Html::parse_document(&html.stdout);
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let cells = select(&doc, "svg#heatmap g.vote");
+    assert_eq!(cells.len(), q.question_count() * 40, "the first 40 people are drawn");
+    assert!(cells.iter().all(|c| c.attr("data-respondent").unwrap().chars().count() <= 25));
+    assert!(text_of(select(&doc, "#answers-by-person figcaption")[0]).contains("first 40 of 300 people"));
+}
