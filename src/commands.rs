@@ -290,9 +290,10 @@ fn check_baseline(
     let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
     if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
         bail!(
-            "{}: dimension `{}` has the score {score}, but scores go from 0 to {highest}; give a report of the same questionnaire",
+            "{}: dimension `{}` has the score {}, but scores go from 0 to {highest}; give a report of the same questionnaire",
             path.display(),
-            crate::printable::excerpt(id, 40)
+            crate::printable::excerpt(id, 40),
+            crate::printable::number(*score)
         );
     }
     if let Some(level) = baseline.overall_level.filter(|l| *l > highest) {
@@ -546,8 +547,13 @@ fn read_portfolio_input(path: &Path) -> std::result::Result<crate::portfolio::In
         InputKind::Report(crate::portfolio::parse_json_report(&text).map_err(|e| format!("{shown}: {e}"))?)
     } else {
         let session = session::parse(&text, &shown).map_err(|problems| {
-            let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            all.join("; ")
+            // One warning line: the first few problems, then how many more.
+            const SHOWN: usize = 5;
+            let mut some: Vec<String> = problems.iter().take(SHOWN).map(ToString::to_string).collect();
+            if problems.len() > SHOWN {
+                some.push(format!("and {} more problems", problems.len() - SHOWN));
+            }
+            some.join("; ")
         })?;
         InputKind::Session(session)
     };
@@ -580,11 +586,20 @@ fn portfolio_files(inputs: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathBu
     let mut out = Vec::new();
     for input in inputs {
         let found = if input.is_dir() {
-            let inside = files::files_in(input, &["yaml", "yml", "json"]);
-            if inside.is_empty() {
-                warnings.push(format!("{}: the folder holds no .yaml, .yml or .json file", input.display()));
+            match std::fs::read_dir(input) {
+                Err(e) => {
+                    warnings.push(format!("{}: cannot read the folder: {}", input.display(), files::io_reason(&e)));
+                    Vec::new()
+                }
+                Ok(_) => {
+                    let inside = files::files_in(input, &["yaml", "yml", "json"]);
+                    warnings.extend(files::not_regular_in(input, &["yaml", "yml", "json"]));
+                    if inside.is_empty() {
+                        warnings.push(format!("{}: the folder holds no .yaml, .yml or .json file", input.display()));
+                    }
+                    inside
+                }
             }
-            inside
         } else {
             vec![input.clone()]
         };
@@ -604,6 +619,7 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let mut warnings = Vec::new();
     let paths = portfolio_files(&args.inputs, &mut warnings);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let today = files::today();
 
     // Every input must be of one questionnaire; the first one read decides which.
     let mut questionnaires = SessionQuestionnaires::default();
@@ -629,6 +645,10 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
                 continue;
             }
         };
+        if let Err(why) = crate::portfolio::check_input(q, &input, &today) {
+            warnings.push(why);
+            continue;
+        }
         match &chosen {
             None => chosen = Some((q.clone(), input.path.clone())),
             Some((first, first_path)) if first.id != q.id => bail!(
@@ -654,7 +674,7 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     // portfolio written into the same folder) may be replaced.
     let mut used: Vec<PathBuf> = inputs.iter().map(|i| PathBuf::from(&i.path)).collect();
     used.extend(questionnaires.files());
-    let built = portfolio::build(&q, &inputs, warnings, &files::today(), threads);
+    let built = portfolio::build(&q, &inputs, warnings, &today, threads);
     drop(inputs);
     // A thousand files can bring thousands of warnings: show the first ones, count the rest.
     const SHOWN: usize = 20;

@@ -113,7 +113,8 @@ pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, String> {
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// The reason of an I/O error in plain words.
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -479,6 +480,31 @@ pub fn files_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
         .collect();
     out.sort();
     out
+}
+
+/// A warning for each entry directly inside `dir` with one of the extensions that
+/// [`files_in`] passes over because it is not a regular file: a FIFO, a device, a folder, a
+/// link to nothing or a loop of links.
+pub fn not_regular_in(dir: &Path, extensions: &[&str]) -> Vec<String> {
+    let mut out: Vec<(PathBuf, String)> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e)))
+        .filter_map(|p| {
+            let why = match fs::metadata(&p) {
+                Ok(meta) => format!("it is {}, not a regular file", special_kind(&meta)?),
+                #[cfg(unix)]
+                Err(e) if e.raw_os_error() == Some(libc::ELOOP) => "it is a loop of symbolic links".to_owned(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => "it is a symbolic link to nothing".to_owned(),
+                Err(e) => format!("it cannot be read ({})", io_reason(&e)),
+            };
+            Some((p, why))
+        })
+        .collect();
+    out.sort();
+    out.into_iter().map(|(p, why)| format!("skipped {}: {why}", p.display())).collect()
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it for reproducible reports.

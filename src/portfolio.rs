@@ -548,7 +548,85 @@ fn day(text: &str) -> Option<(i32, u32, u32)> {
         return None;
     }
     let (y, m, d) = (text[..4].parse().ok()?, text[5..7].parse().ok()?, text[8..10].parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    ((1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)).then_some((y, m, d))
+}
+
+/// How many days month `m` (1–12) of year `y` has.
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Why a portfolio leaves an input out, as a warning naming its file: a JSON report whose
+/// numbers a report of `q` cannot hold (scores outside 0..=highest level, levels above it, pain
+/// outside 1–5, negative time shares) or whose date does not exist, and any input dated after
+/// `today` (it would always pass for the latest assessment).
+pub fn check_input(q: &Questionnaire, input: &Input, today: &str) -> Result<(), String> {
+    let shown = &input.path;
+    let date = match &input.kind {
+        InputKind::Session(s) => s.date.as_deref(),
+        InputKind::Report(r) => {
+            check_report_numbers(q, r).map_err(|why| format!("skipped {shown}: {why}"))?;
+            let date = r.date.as_deref().or(r.generated.as_deref());
+            if let Some(d) = date.filter(|d| day(d).is_none()) {
+                return Err(format!(
+                    "skipped {shown}: its date {} is not a day of the calendar (YYYY-MM-DD)",
+                    crate::printable::excerpt(d, 20)
+                ));
+            }
+            date
+        }
+    };
+    match date.filter(|d| day(d).is_some()) {
+        Some(d) if d[..10] > *today.get(..10).unwrap_or(today) => Err(format!(
+            "skipped {shown}: dated {}, after today ({today}); a date in the future is never the latest assessment",
+            &d[..10]
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The numbers of a JSON report checked as a session's would be.
+fn check_report_numbers(q: &Questionnaire, r: &JsonReport) -> Result<(), String> {
+    let highest = q.highest_level();
+    let top = f64::from(highest);
+    let score_ok = |x: f64| x.is_finite() && (0.0..=top).contains(&x);
+    let num = crate::printable::number;
+    if let Some(o) = &r.overall {
+        if o.level > highest {
+            return Err(format!("its overall level {} is above {highest}, the highest of {}", o.level, q.id));
+        }
+        if !score_ok(o.score) {
+            return Err(format!("its overall score {} is outside 0 to {highest}", num(o.score)));
+        }
+    }
+    if let Some(t) = r.target.as_ref().filter(|t| t.level > highest) {
+        return Err(format!("its target level {} is above {highest}, the highest of {}", t.level, q.id));
+    }
+    for d in &r.dimensions {
+        let id = crate::printable::excerpt(&d.id, 40);
+        if d.level > highest {
+            return Err(format!("dimension `{id}` has level {}, above {highest}, the highest of {}", d.level, q.id));
+        }
+        if !score_ok(d.score) {
+            return Err(format!("dimension `{id}` has the score {}, outside 0 to {highest}", num(d.score)));
+        }
+    }
+    for b in &r.bottlenecks {
+        let stage = crate::printable::excerpt(&b.stage, 40);
+        if let Some(p) = b.pain.filter(|p| !(p.is_finite() && (1.0..=5.0).contains(p))) {
+            return Err(format!("stage `{stage}` has the pain {}, outside 1 to 5", num(p)));
+        }
+        if let Some(t) = b.time_share.filter(|t| !(t.is_finite() && *t >= 0.0)) {
+            return Err(format!("stage `{stage}` has the time share {}, below 0", num(t)));
+        }
+    }
+    Ok(())
 }
 
 /// The day `months` months before `date` (`YYYY-MM-DD`), the day of month kept where it exists.
@@ -556,14 +634,7 @@ pub fn months_before(date: &str, months: u32) -> Option<String> {
     let (y, m, d) = day(date)?;
     let total = y * 12 + (m as i32 - 1) - months as i32;
     let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let last = match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    Some(format!("{y:04}-{m:02}-{:02}", d.min(last)))
+    Some(format!("{y:04}-{m:02}-{:02}", d.min(days_in_month(y, m))))
 }
 
 /// Builds the portfolio from the inputs (already known to share `q`'s id).

@@ -5,7 +5,7 @@
 //! person fixing a file sees them all at once. Nothing here reads the disk except [`resolve`].
 
 use crate::files;
-use crate::yaml::parse_strict;
+use crate::yaml::{Shape, parse_strict_shaped};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -336,7 +336,8 @@ fn limit_problems(raw: &RawQuestionnaire) -> Vec<(String, String)> {
 
 /// Parses and validates a questionnaire; `file` names it in every problem.
 pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
-    let raw: RawQuestionnaire = parse_strict(text, file)?;
+    let shape = Shape { kind: "questionnaire", keys: &["id", "title", "levels", "dimensions"] };
+    let raw: RawQuestionnaire = parse_strict_shaped(text, file, shape)?;
     let mut problems = Vec::new();
     let too_large = limit_problems(&raw);
     if !too_large.is_empty() {
@@ -562,9 +563,20 @@ pub fn load_file(path: &Path) -> anyhow::Result<Questionnaire> {
     parse(&text, &path.display().to_string()).map_err(problems_error)
 }
 
-/// Joins problems into one error, each on its own line.
+/// How many problems of one file are listed; the rest are counted (a file of 200,000 bad votes
+/// must not flood a terminal, nor slow every screen that shows the error).
+pub const MAX_PROBLEMS_SHOWN: usize = 100;
+
+/// Joins problems into one error, each on its own line, at most [`MAX_PROBLEMS_SHOWN`] of them
+/// and then how many more there are.
 pub fn problems_error(problems: Vec<Problem>) -> anyhow::Error {
-    let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    let mut lines: Vec<String> = problems.iter().take(MAX_PROBLEMS_SHOWN).map(Problem::to_string).collect();
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        lines.push(format!(
+            "… and {} more problems in the same file; fix these first",
+            problems.len() - MAX_PROBLEMS_SHOWN
+        ));
+    }
     anyhow::anyhow!("{}", lines.join("\n"))
 }
 

@@ -5,7 +5,7 @@
 
 use crate::files;
 use crate::questionnaire::Problem;
-use crate::yaml::parse_strict;
+use crate::yaml::{Shape, parse_strict_shaped};
 use indexmap::IndexMap;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -364,7 +364,8 @@ pub const MAX_TIME_SHARE: f64 = 1_000_000.0;
 
 /// Parses a session; `file` names it in every problem.
 pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
-    let session: Session = parse_strict(text, file)?;
+    let shape = Shape { kind: "session", keys: &["format", "questionnaire", "answers", "participants"] };
+    let session: Session = parse_strict_shaped(text, file, shape)?;
     let mut problems = Vec::new();
     let mut problem = |message: String| problems.push(Problem { location: file.to_owned(), message });
     if session.format != FORMAT {

@@ -30,12 +30,19 @@ pub fn questionnaire_in(
     session: &Session,
     home: Option<&Path>,
 ) -> Result<(Questionnaire, Source)> {
-    questionnaire::resolve(&session.questionnaire, &folder_of(session_path), home)
-        .map_err(|e| match home.and_then(|h| invalid_user_questionnaire(&session.questionnaire, h)) {
+    resolve_named(session, &folder_of(session_path), home)
+        .with_context(|| format!("{}: its questionnaire cannot be loaded", session_path.display()))
+}
+
+/// The questionnaire `session` names, from `folder`; the error names the questionnaire, not the
+/// session.
+fn resolve_named(session: &Session, folder: &Path, home: Option<&Path>) -> Result<(Questionnaire, Source)> {
+    questionnaire::resolve(&session.questionnaire, folder, home).map_err(|e| {
+        match home.and_then(|h| invalid_user_questionnaire(&session.questionnaire, h)) {
             Some(invalid) => invalid,
             None => e,
-        })
-        .with_context(|| format!("{}: its questionnaire cannot be loaded", session_path.display()))
+        }
+    })
 }
 
 /// A user questionnaire file that declares `id` but does not load: the error names it as invalid.
@@ -79,11 +86,16 @@ impl SessionQuestionnaires {
     pub fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
         let key = (session.questionnaire.clone(), folder_of(session_path));
         let home = self.home.as_deref();
+        // The error is kept without the session's name, so that each session that names the
+        // same missing questionnaire is named in its own message.
         let entry = self
             .loaded
             .entry(key)
-            .or_insert_with(|| questionnaire_in(session_path, session, home).map_err(|e| format!("{e:#}")));
-        entry.as_ref().map(|(q, _)| q).map_err(|e| anyhow::anyhow!("{e}"))
+            .or_insert_with(|| resolve_named(session, &folder_of(session_path), home).map_err(|e| format!("{e:#}")));
+        entry
+            .as_ref()
+            .map(|(q, _)| q)
+            .map_err(|e| anyhow::anyhow!("{}: its questionnaire cannot be loaded: {e}", session_path.display()))
     }
 
     /// The questionnaire files loaded so far (built-ins are not files).

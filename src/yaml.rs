@@ -17,6 +17,33 @@ pub const MAX_NESTING: usize = 64;
 /// every unknown key reported, an 8 MiB one a few, and loading stays linear in the file's size.
 const REPARSE_BUDGET_BYTES: usize = 12 * 1024 * 1024;
 
+/// Whether `text` looks like a YAML mapping with at least one of `keys` at its top level (or a
+/// flow mapping). A file that does not is some other file, and its lines must never be quoted
+/// back as "unknown keys": they may be anyone's secrets (`/etc/shadow`, a `.env`).
+pub(crate) fn has_top_level_key(text: &str, keys: &[&str]) -> bool {
+    for line in text.lines() {
+        let trimmed = line.trim_end();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("---") || trimmed.starts_with('%') {
+            continue;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        if trimmed.starts_with('{') {
+            return true;
+        }
+        let key = match trimmed.split_once(": ") {
+            Some((k, _)) => k,
+            None => trimmed.strip_suffix(':').unwrap_or(""),
+        };
+        let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+        if keys.contains(&key) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Deserialises YAML strictly, collecting every unknown key instead of stopping at the first.
 ///
 /// serde stops at the first error; for an unknown key in block style we know its exact line, so
@@ -28,14 +55,51 @@ pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str)
     parse_strict_within(text, file, REPARSE_BUDGET_BYTES)
 }
 
+/// What a file must look like to be read as a `kind` (a questionnaire, a session): a mapping
+/// with at least one of `keys` at its top level. Anything else is some other file, and is named
+/// as such without quoting a line of it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shape<'a> {
+    pub kind: &'a str,
+    pub keys: &'a [&'a str],
+}
+
+/// [`parse_strict`] for a file that must have `shape`: after the scan for forbidden characters
+/// and deep nesting (whose messages quote nothing), a file of another shape gets one problem,
+/// "is not a KIND", instead of its lines quoted back as unknown keys.
+pub(crate) fn parse_strict_shaped<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    file: &str,
+    shape: Shape,
+) -> Result<T, Vec<Problem>> {
+    if !text.trim().is_empty() && prescan(text, file).is_ok() && !has_top_level_key(text, shape.keys) {
+        return Err(vec![Problem {
+            location: file.to_owned(),
+            message: format!(
+                "is not a {kind}: expected a mapping of {kind} keys ({}, …)",
+                shape.keys.join(", "),
+                kind = shape.kind
+            ),
+        }]);
+    }
+    parse_strict(text, file)
+}
+
+/// The linear scan before parsing: characters YAML forbids, and nesting deeper than
+/// [`MAX_NESTING`].
+fn prescan(text: &str, file: &str) -> Result<(), Vec<Problem>> {
+    match forbidden_character(text).or_else(|| too_deep(text, MAX_NESTING)) {
+        Some((line, col, message)) => Err(vec![Problem { location: format!("{file}:{line}:{col}"), message }]),
+        None => Ok(()),
+    }
+}
+
 /// [`parse_strict`] with `budget` bytes of re-parsing for unknown keys.
 fn parse_strict_within<T: for<'de> Deserialize<'de>>(text: &str, file: &str, budget: usize) -> Result<T, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem { location: format!("{file}:1:1"), message: "the file is empty".into() }]);
     }
-    if let Some((line, col, message)) = forbidden_character(text).or_else(|| too_deep(text, MAX_NESTING)) {
-        return Err(vec![Problem { location: format!("{file}:{line}:{col}"), message }]);
-    }
+    prescan(text, file)?;
     let mut text = text.to_owned();
     let mut problems = Vec::new();
     let mut parsed = 0usize;
@@ -383,6 +447,18 @@ fn blank_entry(text: &mut String, line: usize, col: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_taken_for_a_mapping_of_ours_only_by_a_key_of_ours() {
+        let keys = ["id", "dimensions"];
+        assert!(has_top_level_key("# c\n---\nid: x\n", &keys));
+        assert!(has_top_level_key("title: t\n\"dimensions\":\n  - a\n", &keys));
+        assert!(has_top_level_key("{id: x}\n", &keys));
+        assert!(!has_top_level_key("root:$6$hash:19000:0:99999:7:::\nDB_PASSWORD: x\n", &keys));
+        assert!(!has_top_level_key("other:\n  id: nested\n", &keys), "a nested key is not a top-level one");
+        assert!(!has_top_level_key("- id\n", &keys));
+        assert!(!has_top_level_key("", &keys));
+    }
     use crate::questionnaire::BUILT_INS;
     use crate::questionnaire::tests::MINIMAL;
 
