@@ -536,8 +536,16 @@ pub struct PortfolioArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Reads one portfolio input: a JSON report (`.json`, or text starting with `{`) or a session.
-fn read_portfolio_input(path: &Path) -> std::result::Result<crate::portfolio::Input, String> {
+/// One file of a portfolio's inputs, read: an assessment, or a questionnaire that sessions
+/// beside it may name.
+enum PortfolioRead {
+    Input(Box<crate::portfolio::Input>),
+    Questionnaire(Box<Questionnaire>),
+}
+
+/// Reads one portfolio input: a JSON report (`.json`, or text starting with `{`), a
+/// questionnaire (a YAML mapping with `dimensions` or `levels` and no session key), or a session.
+fn read_portfolio_input(path: &Path) -> std::result::Result<PortfolioRead, String> {
     use crate::portfolio::{Input, InputKind};
     let shown = path.display().to_string();
     let text = files::read_text(path).map_err(|e| format!("{e:#}"))?;
@@ -545,27 +553,30 @@ fn read_portfolio_input(path: &Path) -> std::result::Result<crate::portfolio::In
         path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) || text.trim_start().starts_with('{');
     let kind = if is_json {
         InputKind::Report(crate::portfolio::parse_json_report(&text).map_err(|e| format!("{shown}: {e}"))?)
+    } else if crate::yaml::has_top_level_key(&text, &["dimensions", "levels"])
+        && !crate::yaml::has_top_level_key(&text, &["format", "answers", "participants"])
+    {
+        let q = questionnaire::parse(&text, &shown).map_err(|problems| first_problems(&problems))?;
+        return Ok(PortfolioRead::Questionnaire(Box::new(q)));
     } else {
-        let session = session::parse(&text, &shown).map_err(|problems| {
-            // One warning line: the first few problems, then how many more.
-            const SHOWN: usize = 5;
-            let mut some: Vec<String> = problems.iter().take(SHOWN).map(ToString::to_string).collect();
-            if problems.len() > SHOWN {
-                some.push(format!("and {} more problems", problems.len() - SHOWN));
-            }
-            some.join("; ")
-        })?;
-        InputKind::Session(session)
+        InputKind::Session(session::parse(&text, &shown).map_err(|problems| first_problems(&problems))?)
     };
-    Ok(Input { path: shown, file_name: file_name(path), kind })
+    Ok(PortfolioRead::Input(Box::new(Input { path: shown, file_name: file_name(path), kind })))
+}
+
+/// One warning line of a file's problems: the first few, then how many more.
+fn first_problems(problems: &[questionnaire::Problem]) -> String {
+    const SHOWN: usize = 5;
+    let mut some: Vec<String> = problems.iter().take(SHOWN).map(ToString::to_string).collect();
+    if problems.len() > SHOWN {
+        some.push(format!("and {} more problems", problems.len() - SHOWN));
+    }
+    some.join("; ")
 }
 
 /// Reads the inputs on a few threads (parsing YAML is most of a large portfolio's time),
 /// keeping their order.
-fn read_portfolio_inputs(
-    paths: &[PathBuf],
-    threads: usize,
-) -> Vec<std::result::Result<crate::portfolio::Input, String>> {
+fn read_portfolio_inputs(paths: &[PathBuf], threads: usize) -> Vec<std::result::Result<PortfolioRead, String>> {
     if threads <= 1 || paths.len() < 64 {
         return paths.iter().map(|p| read_portfolio_input(p)).collect();
     }
@@ -577,6 +588,17 @@ fn read_portfolio_inputs(
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("reading a file does not panic")).collect()
     })
+}
+
+/// The index of `q` in `qs` (the same id and version), added when missing.
+fn index_of(qs: &mut Vec<Questionnaire>, q: &Questionnaire) -> usize {
+    match qs.iter().position(|known| known.id == q.id && known.version == q.version) {
+        Some(i) => i,
+        None => {
+            qs.push(q.clone());
+            qs.len() - 1
+        }
+    }
 }
 
 /// The files a portfolio reads: each file given, and every .yaml, .yml and .json file directly
@@ -621,60 +643,85 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let today = files::today();
 
-    // Every input must be of one questionnaire; the first one read decides which.
+    // Questionnaire files among the inputs come first: sessions beside them may name them.
+    let reads = read_portfolio_inputs(&paths, threads);
+    let mut qs: Vec<Questionnaire> = Vec::new();
+    let mut used: Vec<PathBuf> = Vec::new();
+    let mut read_inputs = Vec::new();
+    for (path, read) in paths.iter().zip(reads) {
+        match read {
+            Ok(PortfolioRead::Questionnaire(q)) => {
+                used.push(path.clone());
+                index_of(&mut qs, &q);
+            }
+            Ok(PortfolioRead::Input(input)) => read_inputs.push((path, *input)),
+            Err(why) => warnings.push(format!("skipped {why}")),
+        }
+    }
+    let given = qs.len();
+    // Sessions find their questionnaire as a report of them would; then each JSON report is
+    // read with the questionnaire of its id that the other inputs load, else found as a
+    // session's would be.
     let mut questionnaires = SessionQuestionnaires::default();
-    let mut chosen: Option<(Questionnaire, String)> = None;
+    let mut found: Vec<Option<usize>> = Vec::with_capacity(read_inputs.len());
+    for (path, input) in &read_inputs {
+        found.push(match &input.kind {
+            InputKind::Session(s) => match questionnaires.of(path, s) {
+                Ok(q) => Some(index_of(&mut qs, q)),
+                Err(why) => match qs[..given].iter().position(|q| q.id == s.questionnaire) {
+                    Some(i) => Some(i),
+                    None => {
+                        warnings.push(format!("skipped {why:#}"));
+                        None
+                    }
+                },
+            },
+            InputKind::Report(_) => None,
+        });
+    }
     let mut inputs = Vec::new();
-    for (path, read) in paths.iter().zip(read_portfolio_inputs(&paths, threads)) {
-        let input = match read {
-            Ok(input) => input,
-            Err(why) => {
-                warnings.push(format!("skipped {why}"));
-                continue;
+    let mut which = Vec::new();
+    for ((path, input), found) in read_inputs.into_iter().zip(found) {
+        let q = match (&input.kind, found) {
+            (_, Some(q)) => q,
+            (InputKind::Report(r), None) => {
+                let id = &r.questionnaire.id;
+                let same_id = |q: &&Questionnaire| q.id == *id;
+                let exact = qs.iter().position(|q| same_id(&q) && Some(q.version) == r.questionnaire.version);
+                match exact.or_else(|| qs.iter().position(|q| same_id(&q))) {
+                    Some(q) => q,
+                    None => match questionnaires.of(path, &Session::new(id)) {
+                        Ok(q) => index_of(&mut qs, q),
+                        Err(why) => {
+                            warnings.push(format!("skipped {why:#}"));
+                            continue;
+                        }
+                    },
+                }
             }
+            (InputKind::Session(_), None) => continue,
         };
-        // A report names its questionnaire by id: found like a session's that names the id.
-        let named = match &input.kind {
-            InputKind::Session(s) => questionnaires.of(path, s),
-            InputKind::Report(r) => questionnaires.of(path, &Session::new(&r.questionnaire.id)),
-        };
-        let q = match named {
-            Ok(q) => q,
-            Err(why) => {
-                warnings.push(format!("skipped {why:#}"));
-                continue;
-            }
-        };
-        if let Err(why) = crate::portfolio::check_input(q, &input, &today) {
+        if let Err(why) = portfolio::check_input(&qs[q], &input, &today) {
             warnings.push(why);
             continue;
         }
-        match &chosen {
-            None => chosen = Some((q.clone(), input.path.clone())),
-            Some((first, first_path)) if first.id != q.id => bail!(
-                "{first_path} is an assessment of questionnaire `{}` but {} is of `{}`: a portfolio compares teams on one questionnaire; give the files of one questionnaire",
-                first.id,
-                input.path,
-                q.id
-            ),
-            Some(_) => {}
-        }
         inputs.push(input);
+        which.push(q);
     }
-    let Some((q, _)) = chosen else {
+    if inputs.is_empty() {
         for w in &warnings {
             print_err(&format!("mlops-maturity: warning: {}", one_line(w)));
         }
         bail!(
             "no team could be read from the inputs given; give session files, workshop sessions or JSON reports (or folders of them)"
         );
-    };
+    }
 
     // Only files actually read are protected from -o: a skipped one (such as the previous
     // portfolio written into the same folder) may be replaced.
-    let mut used: Vec<PathBuf> = inputs.iter().map(|i| PathBuf::from(&i.path)).collect();
+    used.extend(inputs.iter().map(|i| PathBuf::from(&i.path)));
     used.extend(questionnaires.files());
-    let built = portfolio::build(&q, &inputs, warnings, &today, threads);
+    let built = portfolio::build_many(&qs, &which, &inputs, warnings, &today, threads);
     drop(inputs);
     // A thousand files can bring thousands of warnings: show the first ones, count the rest.
     const SHOWN: usize = 20;

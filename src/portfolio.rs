@@ -14,7 +14,9 @@ use crate::session::Session;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+pub mod assessments;
 mod render;
+pub use assessments::{Assessment, TeamAssessments};
 pub use render::{HTML_TEMPLATE, MARKDOWN_TEMPLATE, render, render_html, render_markdown, to_csv, to_json};
 
 /// How many months may pass before an assessment is flagged as stale.
@@ -129,76 +131,17 @@ pub fn parse_json_report(text: &str) -> Result<JsonReport, String> {
     serde_json::from_str(text).map_err(|e| format!("not a JSON report made by `report --format json`: {e}"))
 }
 
-/// The inputs that make up one team's result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Group {
-    pub team: String,
-    /// Indexes into the inputs: several separate sessions, or one workshop session or report.
-    pub members: Vec<usize>,
-}
-
-/// Compares team names as people mean them: case and runs of spaces do not matter.
+/// Compares team names as people mean them: case, spaces, `-` and `_` do not matter.
 fn team_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-/// Sorts inputs into teams, in team name order, with a warning for every assessment left out.
-///
-/// An input without a team is a team named by its file name. A team's candidates are the merge
-/// of its separate sessions, each workshop session and each report; the latest by date is kept
-/// (undated ones count as oldest; on a tie, the one given last).
-pub fn group(inputs: &[Input]) -> (Vec<Group>, Vec<String>) {
-    let mut order: Vec<String> = Vec::new();
-    let mut teams: HashMap<String, (String, Vec<Vec<usize>>)> = HashMap::new();
-    for (i, input) in inputs.iter().enumerate() {
-        let name = input.team_name().unwrap_or(&input.file_name);
-        let key = team_key(name);
-        let (_, candidates) = teams.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
-            (name.to_owned(), Vec::new())
-        });
-        // The merge of the separate sessions is one candidate, started by the first of them.
-        let merged = candidates.iter_mut().find(|c| inputs[c[0]].merges());
-        match merged {
-            Some(c) if input.merges() => c.push(i),
-            _ => candidates.push(vec![i]),
-        }
-    }
-    let mut warnings = Vec::new();
-    let mut groups: Vec<Group> = order
-        .into_iter()
-        .map(|key| {
-            let (team, mut candidates) = teams.remove(&key).expect("every key was inserted");
-            let date_of = |c: &Vec<usize>| c.iter().filter_map(|&i| inputs[i].date()).max();
-            // Latest date wins; on a tie, the candidate given last.
-            let best = (0..candidates.len()).max_by(|&a, &b| {
-                date_of(&candidates[a]).cmp(&date_of(&candidates[b])).then(candidates[a][0].cmp(&candidates[b][0]))
-            });
-            let kept = candidates.swap_remove(best.expect("a team has at least one candidate"));
-            if !candidates.is_empty() {
-                candidates.sort_by_key(|c| c[0]);
-                let describe = |c: &Vec<usize>| -> String {
-                    let files: Vec<&str> = c.iter().map(|&i| inputs[i].path.as_str()).collect();
-                    format!("{} ({})", files.join(" + "), date_of(c).unwrap_or("no date"))
-                };
-                let older: Vec<String> = candidates.iter().map(describe).collect();
-                warnings.push(format!(
-                    "team {team}: kept the latest assessment, {}; left out the older {}",
-                    describe(&kept),
-                    older.join(", ")
-                ));
-            }
-            Group { team, members: kept }
-        })
-        .collect();
-    groups.sort_by(|a, b| team_key(&a.team).cmp(&team_key(&b.team)).then_with(|| a.team.cmp(&b.team)));
-    (groups, warnings)
+    name.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '_').flat_map(char::to_lowercase).collect()
 }
 
 /// One team's result: the JSON keys DESIGN lists, plus the flags the report shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamResult {
     pub team: String,
+    /// The id of the questionnaire this team answered (one of the portfolio's family).
+    pub questionnaire: String,
     pub respondents: Vec<String>,
     pub date: Option<String>,
     pub overall: TeamOverall,
@@ -207,6 +150,8 @@ pub struct TeamResult {
     pub dimensions: Vec<TeamDimension>,
     /// The stage the team rates most painful, when it rated any.
     pub bottleneck: Option<String>,
+    /// The team's assessment before this one, for its trend.
+    pub previous: Option<Previous>,
     /// The files this result comes from.
     pub files: Vec<String>,
     /// Questions nobody answered; `None` for a report that does not say.
@@ -220,6 +165,13 @@ pub struct TeamResult {
     /// Pain per stage of the questionnaire (in its order), when rated.
     #[serde(skip)]
     pub pain: Vec<Option<f64>>,
+}
+
+/// A team's assessment before its latest: when, and its overall level then.
+#[derive(Debug, Clone, Serialize)]
+pub struct Previous {
+    pub date: Option<String>,
+    pub overall_level: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -254,15 +206,24 @@ struct Origin {
     files: Vec<String>,
 }
 
-/// Scores one team: sessions through `report::build` (the same rules as a team report), a JSON
-/// report as it says. Warnings about the inputs (unknown questions, versions) are returned.
-pub fn score_team(q: &Questionnaire, inputs: &[Input], group: &Group, generated: &str) -> (TeamResult, Vec<String>) {
+/// Scores one assessment with its own questionnaire `q`: sessions through `report::build` (the
+/// same rules as a team report), a JSON report as it says. Dimensions and stages come out in the
+/// order of `top`, the portfolio's questionnaire (of the same family). Warnings about the inputs
+/// (unknown questions, versions) are returned.
+pub fn score_assessment(
+    q: &Questionnaire,
+    top: &Questionnaire,
+    inputs: &[Input],
+    team: &str,
+    assessment: &Assessment,
+    generated: &str,
+) -> (TeamResult, Vec<String>) {
     let origin = Origin {
-        team: group.team.clone(),
-        date: group.members.iter().filter_map(|&i| inputs[i].date()).max().map(|d| d[..10].to_owned()),
-        files: group.members.iter().map(|&i| inputs[i].path.clone()).collect(),
+        team: team.to_owned(),
+        date: assessment.date.clone(),
+        files: assessment.members.iter().map(|&i| inputs[i].path.clone()).collect(),
     };
-    let sessions: Vec<SessionInput> = group
+    let sessions: Vec<SessionInput> = assessment
         .members
         .iter()
         .filter_map(|&i| match &inputs[i].kind {
@@ -271,11 +232,36 @@ pub fn score_team(q: &Questionnaire, inputs: &[Input], group: &Group, generated:
         })
         .collect();
     let mut warnings = Vec::new();
-    let result = match &inputs[group.members[0]].kind {
+    let mut result = match &inputs[assessment.members[0]].kind {
         InputKind::Report(r) => from_report(q, r, origin, &mut warnings),
         InputKind::Session(_) => from_sessions(q, &sessions, origin, generated, &mut warnings),
     };
+    if !std::ptr::eq(q, top) {
+        in_order_of(top, q, &mut result);
+    }
     (result, warnings)
+}
+
+/// Puts a team's dimensions and stage pains, scored with `q`, in the order of `top`.
+fn in_order_of(top: &Questionnaire, q: &Questionnaire, result: &mut TeamResult) {
+    let dims = std::mem::take(&mut result.dimensions);
+    result.dimensions = top
+        .dimensions
+        .iter()
+        .map(|d| {
+            dims.iter().find(|t| t.id == d.id).cloned().unwrap_or(TeamDimension {
+                id: d.id.clone(),
+                level: None,
+                score: None,
+            })
+        })
+        .collect();
+    let pain = std::mem::take(&mut result.pain);
+    result.pain = top
+        .stages
+        .iter()
+        .map(|s| q.stages.iter().position(|own| own.id == s.id).and_then(|i| pain.get(i).copied().flatten()))
+        .collect();
 }
 
 /// A team report's warnings, named by team. The notes that an answer to an earlier question id
@@ -313,8 +299,10 @@ fn from_sessions(
     warnings.extend(team_warnings(&origin.team, &built.warnings));
     TeamResult {
         team: origin.team,
+        questionnaire: q.id.clone(),
         // A workshop's respondents are its participants: `report::build` names them so.
         respondents: built.respondents,
+        previous: None,
         date: origin.date,
         overall: TeamOverall { level: built.overall.level, score: built.overall.score },
         target: TeamTarget {
@@ -389,7 +377,9 @@ fn from_report(q: &Questionnaire, r: &JsonReport, origin: Origin, warnings: &mut
     let unanswered = r.unanswered.as_ref().map(Vec::len);
     TeamResult {
         team: origin.team,
+        questionnaire: q.id.clone(),
         respondents: r.respondents.clone(),
+        previous: None,
         date: origin.date,
         overall,
         target,
@@ -420,7 +410,11 @@ pub struct QuestionnaireInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct Portfolio {
     pub questionnaire: QuestionnaireInfo,
+    /// Every questionnaire the teams used, with how many teams used it.
+    pub questionnaires: Vec<QuestionnaireUse>,
     pub teams: Vec<TeamResult>,
+    /// How many teams went up, stayed and went down since their previous assessment.
+    pub trend: Trend,
     pub levels: Vec<LevelCount>,
     pub dimensions: Vec<DimensionSummary>,
     pub common_blockers: Vec<CommonBlocker>,
@@ -430,6 +424,22 @@ pub struct Portfolio {
     pub stale_before: String,
     pub warnings: Vec<String>,
     pub generated: String,
+}
+
+/// A questionnaire of the portfolio and how many teams answered it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionnaireUse {
+    pub id: String,
+    pub version: u32,
+    pub teams: usize,
+}
+
+/// Teams whose overall level went up, stayed or went down since their previous assessment.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Trend {
+    pub up: usize,
+    pub same: usize,
+    pub down: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -642,27 +652,130 @@ pub fn months_before(date: &str, months: u32) -> Option<String> {
 /// `warnings` are the shell's (files skipped); grouping and scoring add their own.
 /// Teams are scored on up to `threads` threads; the result does not depend on how many.
 pub fn build(q: &Questionnaire, inputs: &[Input], warnings: Vec<String>, generated: &str, threads: usize) -> Portfolio {
-    let (groups, group_warnings) = group(inputs);
-    let score = |gs: &[Group]| -> Vec<(TeamResult, Vec<String>)> {
-        gs.iter().map(|g| score_team(q, inputs, g, generated)).collect()
+    build_many(std::slice::from_ref(q), &vec![0; inputs.len()], inputs, warnings, generated, threads)
+}
+
+/// Whether two questionnaires compare in one portfolio: the same dimension ids and levels (the
+/// full assessment and its quick pass).
+pub fn same_family(a: &Questionnaire, b: &Questionnaire) -> bool {
+    fn ids(q: &Questionnaire) -> Vec<&str> {
+        let mut ids: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+        ids.sort_unstable();
+        ids
+    }
+    ids(a) == ids(b) && a.levels.iter().map(|l| l.level).eq(b.levels.iter().map(|l| l.level))
+}
+
+/// Of the questionnaires in `candidates` (indexes into `qs`, each with the team keys that use
+/// it, in the order first given), the one most teams used; a tie goes to the one given first.
+fn most_used(candidates: &[(usize, Vec<String>)]) -> Option<usize> {
+    candidates.iter().rev().max_by_key(|(_, teams)| teams.len()).map(|(q, _)| *q)
+}
+
+/// Builds the portfolio over inputs of several questionnaires: `which[i]` is the index in `qs` of
+/// input `i`'s questionnaire. The family (same dimension ids and levels) used by most teams is
+/// the portfolio's, and its questionnaire used by most teams names it; inputs of another family
+/// are left out with a warning. Each team is scored with its own questionnaire, its latest
+/// assessment as its result and the one before as its trend.
+pub fn build_many(
+    qs: &[Questionnaire],
+    which: &[usize],
+    inputs: &[Input],
+    warnings: Vec<String>,
+    generated: &str,
+    threads: usize,
+) -> Portfolio {
+    let mut all_warnings = warnings;
+    // The teams of each questionnaire, in the order the questionnaires are first given.
+    let mut uses: Vec<(usize, Vec<String>)> = Vec::new();
+    for (input, &q) in inputs.iter().zip(which) {
+        let key = team_key(input.team_name().unwrap_or(&input.file_name));
+        match uses.iter_mut().find(|(u, _)| *u == q) {
+            Some((_, teams)) if !teams.contains(&key) => teams.push(key),
+            Some(_) => {}
+            None => uses.push((q, vec![key])),
+        }
+    }
+    // Families: the teams of all their questionnaires together.
+    let mut families: Vec<(usize, Vec<String>)> = Vec::new();
+    for (q, teams) in &uses {
+        match families.iter_mut().find(|(f, _)| same_family(&qs[*f], &qs[*q])) {
+            Some((_, all)) => all.extend(teams.iter().filter(|t| !all.contains(t)).cloned().collect::<Vec<_>>()),
+            None => families.push((*q, teams.clone())),
+        }
+    }
+    let family = most_used(&families).unwrap_or(0);
+    let in_family: Vec<(usize, Vec<String>)> =
+        uses.iter().filter(|(q, _)| same_family(&qs[*q], &qs[family])).cloned().collect();
+    let top_index = most_used(&in_family).unwrap_or(0);
+    let top = &qs.get(top_index).unwrap_or(&qs[0]);
+    let included: Vec<Option<usize>> = inputs
+        .iter()
+        .zip(which)
+        .map(|(input, &q)| {
+            if same_family(&qs[q], top) {
+                Some(q)
+            } else {
+                all_warnings.push(format!(
+                    "skipped {}: questionnaire `{}` does not compare with `{}` (other dimensions or levels)",
+                    input.path, qs[q].id, top.id
+                ));
+                None
+            }
+        })
+        .collect();
+
+    let (teams, group_warnings) = assessments::by_team(inputs, &included);
+    all_warnings.extend(group_warnings);
+    let score = |ts: &[TeamAssessments]| -> Vec<(TeamResult, Vec<String>)> {
+        ts.iter().filter_map(|t| score_team(qs, &included, top, inputs, t, generated)).collect()
     };
-    let scored: Vec<(TeamResult, Vec<String>)> = if threads <= 1 || groups.len() < 32 {
-        score(&groups)
+    let scored: Vec<(TeamResult, Vec<String>)> = if threads <= 1 || teams.len() < 32 {
+        score(&teams)
     } else {
-        let chunk = groups.len().div_ceil(threads);
+        let chunk = teams.len().div_ceil(threads);
         std::thread::scope(|s| {
-            let handles: Vec<_> = groups.chunks(chunk).map(|c| s.spawn(move || score(c))).collect();
+            let handles: Vec<_> = teams.chunks(chunk).map(|c| s.spawn(move || score(c))).collect();
             handles.into_iter().flat_map(|h| h.join().expect("scoring does not panic")).collect()
         })
     };
-    let mut all_warnings = warnings;
-    all_warnings.extend(group_warnings);
-    let mut teams = Vec::with_capacity(scored.len());
+    let mut results = Vec::with_capacity(scored.len());
     for (team, w) in scored {
         all_warnings.extend(w);
-        teams.push(team);
+        results.push(team);
     }
-    summarise(q, teams, all_warnings, generated)
+    let mut portfolio = summarise(top, results, all_warnings, generated);
+    portfolio.questionnaires = in_family
+        .iter()
+        .filter_map(|(q, _)| {
+            let teams = portfolio.teams.iter().filter(|t| t.questionnaire == qs[*q].id).count();
+            (teams > 0).then(|| QuestionnaireUse { id: qs[*q].id.clone(), version: qs[*q].version, teams })
+        })
+        .collect();
+    portfolio.questionnaires.dedup_by(|a, b| a.id == b.id && a.version == b.version);
+    portfolio
+}
+
+/// A team's result: its latest assessment, with the one before as `previous`. `None` when every
+/// input of the team was left out.
+fn score_team(
+    qs: &[Questionnaire],
+    which: &[Option<usize>],
+    top: &Questionnaire,
+    inputs: &[Input],
+    team: &TeamAssessments,
+    generated: &str,
+) -> Option<(TeamResult, Vec<String>)> {
+    let mut assessments = team.assessments.iter().rev().filter(|a| !a.members.is_empty());
+    let latest = assessments.next()?;
+    let q_of = |a: &Assessment| &qs[which[a.members[0]].expect("assessments hold included inputs")];
+    let (mut result, mut warnings) = score_assessment(q_of(latest), top, inputs, &team.team, latest, generated);
+    if let Some(before) = assessments.next() {
+        let (earlier, _) = score_assessment(q_of(before), top, inputs, &team.team, before, generated);
+        result.previous = Some(Previous { date: before.date.clone(), overall_level: earlier.overall.level });
+    }
+    warnings.dedup();
+    Some((result, warnings))
 }
 
 /// The figures over scored teams: distribution, per dimension, blockers, bottlenecks, flags.
@@ -716,8 +829,19 @@ pub fn summarise(q: &Questionnaire, mut teams: Vec<TeamResult>, warnings: Vec<St
     bottlenecks.sort_by(|a, b| {
         b.teams.cmp(&a.teams).then_with(|| b.mean_pain.unwrap_or(0.0).total_cmp(&a.mean_pain.unwrap_or(0.0)))
     });
+    let mut trend = Trend::default();
+    for t in &teams {
+        match t.previous.as_ref().map(|p| t.overall.level.cmp(&p.overall_level)) {
+            Some(std::cmp::Ordering::Greater) => trend.up += 1,
+            Some(std::cmp::Ordering::Equal) => trend.same += 1,
+            Some(std::cmp::Ordering::Less) => trend.down += 1,
+            None => {}
+        }
+    }
     Portfolio {
         questionnaire: QuestionnaireInfo { id: q.id.clone(), version: q.version, title: q.title.clone() },
+        questionnaires: vec![QuestionnaireUse { id: q.id.clone(), version: q.version, teams: teams.len() }],
+        trend,
         common_blockers: common_blockers(q, &teams),
         teams,
         levels,
@@ -758,7 +882,9 @@ mod tests {
     fn team_with_blocking(name: &str, blocking: &[&str]) -> TeamResult {
         TeamResult {
             team: name.into(),
+            questionnaire: "mlops-quick".into(),
             respondents: vec![],
+            previous: None,
             date: None,
             overall: TeamOverall { level: 0, score: 0.0 },
             target: TeamTarget { level: 1, source: "next-level".into() },
@@ -773,60 +899,63 @@ mod tests {
         }
     }
 
+    /// Each team's latest assessment: its name and members; and the grouping's warnings.
+    fn latest(inputs: &[Input]) -> (Vec<(String, Vec<usize>)>, Vec<String>) {
+        let (teams, warnings) = assessments::by_team(inputs, &vec![Some(0); inputs.len()]);
+        let latest = teams
+            .into_iter()
+            .map(|t| (t.team, t.assessments.last().map(|a| a.members.clone()).unwrap_or_default()))
+            .collect();
+        (latest, warnings)
+    }
+
     #[test]
     fn separate_sessions_of_one_team_are_merged() {
         let inputs = [
             session_input("a.yaml", "team: Fraud ML\nrespondent: Ana\n"),
             session_input("b.yaml", "team: Search\n"),
-            session_input("c.yaml", "team: ' fraud  ml '\nrespondent: Ben\n"),
+            session_input("c.yaml", "team: ' fraud-ml '\nrespondent: Ben\n"),
         ];
-        let (groups, warnings) = group(&inputs);
-        assert_eq!(
-            groups,
-            vec![
-                Group { team: "Fraud ML".into(), members: vec![0, 2] },
-                Group { team: "Search".into(), members: vec![1] }
-            ]
-        );
+        let (groups, warnings) = latest(&inputs);
+        assert_eq!(groups, vec![("Fraud ML".to_owned(), vec![0, 2]), ("Search".to_owned(), vec![1])]);
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
-    fn the_latest_of_several_dated_reports_is_kept_with_a_warning() {
+    fn a_teams_dated_reports_are_its_assessments_and_the_latest_is_its_result() {
+        let q = quick();
         let inputs = [
             report_input("q2.json", "Reco", "2026-05-12"),
             report_input("q4.json", "Reco", "2026-11-02"),
             report_input("q3.json", "Reco", "2026-08-01"),
         ];
-        let (groups, warnings) = group(&inputs);
-        assert_eq!(groups, vec![Group { team: "Reco".into(), members: vec![1] }]);
-        assert_eq!(warnings.len(), 1);
-        let w = &warnings[0];
-        assert!(w.contains("in/q4.json (2026-11-02)"), "{w}");
-        assert!(w.contains("in/q2.json (2026-05-12)") && w.contains("in/q3.json (2026-08-01)"), "{w}");
-        assert!(w.find("in/q4.json").unwrap() < w.find("left out").unwrap(), "the kept one is named first: {w}");
+        let (groups, warnings) = latest(&inputs);
+        assert_eq!(groups, vec![("Reco".to_owned(), vec![1])]);
+        assert!(warnings.is_empty(), "earlier quarters are the team's past, not inputs left out: {warnings:?}");
+        let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+        let previous = p.teams[0].previous.as_ref().unwrap();
+        assert_eq!(previous.date.as_deref(), Some("2026-08-01"));
     }
 
     #[test]
-    fn of_two_reports_of_the_same_day_the_one_given_last_is_kept() {
+    fn of_two_reports_of_one_assessment_the_one_given_last_is_kept() {
         let inputs = [report_input("a.json", "Reco", "2026-11-02"), report_input("b.json", "Reco", "2026-11-02")];
-        let (groups, warnings) = group(&inputs);
-        assert_eq!(groups[0].members, vec![1]);
-        assert!(warnings[0].contains("left out the older in/a.json (2026-11-02)"), "{warnings:?}");
+        let (groups, warnings) = latest(&inputs);
+        assert_eq!(groups[0].1, vec![1]);
+        assert!(warnings[0].contains("used in/b.json; left out in/a.json"), "{warnings:?}");
     }
 
     #[test]
-    fn workshop_sessions_stand_alone_and_the_latest_assessment_wins() {
+    fn the_latest_assessment_wins_and_undated_inputs_are_the_oldest() {
         let inputs = [
             session_input("pre-a.yaml", "team: T\ndate: 2026-01-10\n"),
             session_input("pre-b.yaml", "team: T\ndate: 2026-01-12\n"),
             session_input("w.yaml", "team: T\ndate: 2026-03-01\nparticipants: [{ name: Ana }]\n"),
             session_input("undated.yaml", "team: T\nparticipants: [{ name: Ben }]\n"),
         ];
-        let (groups, warnings) = group(&inputs);
-        assert_eq!(groups, vec![Group { team: "T".into(), members: vec![2] }]);
-        assert!(warnings[0].contains("in/pre-a.yaml + in/pre-b.yaml (2026-01-12)"), "{warnings:?}");
-        assert!(warnings[0].contains("in/undated.yaml (no date)"), "{warnings:?}");
+        let (groups, warnings) = latest(&inputs);
+        assert_eq!(groups, vec![("T".to_owned(), vec![2])]);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
@@ -834,10 +963,10 @@ mod tests {
         let inputs = [
             session_input("w.yaml", "team: T\ndate: 2026-03-01\nparticipants: [{ name: Ana }]\n"),
             session_input("pre-a.yaml", "team: T\ndate: 2026-06-10\n"),
-            session_input("pre-b.yaml", "team: T\n"),
+            session_input("pre-b.yaml", "team: T\ndate: 2026-06-12\n"),
         ];
-        let (groups, _) = group(&inputs);
-        assert_eq!(groups[0].members, vec![1, 2]);
+        let (groups, _) = latest(&inputs);
+        assert_eq!(groups[0].1, vec![1, 2]);
     }
 
     #[test]
@@ -847,8 +976,8 @@ mod tests {
             session_input("zeta.yaml", "team: '  '\n"),
             session_input("b.yaml", "team: Alpha\n"),
         ];
-        let (groups, _) = group(&inputs);
-        let names: Vec<&str> = groups.iter().map(|g| g.team.as_str()).collect();
+        let (groups, _) = latest(&inputs);
+        let names: Vec<&str> = groups.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, vec!["Alpha", "churn.yaml", "zeta.yaml"], "in team name order, ignoring case");
     }
 

@@ -59,15 +59,38 @@ fn exit_1_only_when_no_team_could_be_read() {
 }
 
 #[test]
-fn another_questionnaire_is_an_error_naming_both_files() {
+fn the_full_assessment_and_its_quick_pass_share_a_portfolio_and_other_questionnaires_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: mlops-maturity\nteam: A\n");
-    let b = write(dir.path(), "b.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: B\n");
-    let r = run(&["portfolio", a.to_str().unwrap(), b.to_str().unwrap()]);
-    assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("a.yaml") && r.stderr.contains("b.yaml"), "{}", r.stderr);
-    assert!(r.stderr.contains("`mlops-maturity`") && r.stderr.contains("`mlops-quick`"), "{}", r.stderr);
-    assert!(r.stdout.is_empty());
+    let b = write(dir.path(), "b.yaml", "format: 1\nquestionnaire: mlops-maturity\nteam: B\n");
+    let c = write(dir.path(), "c.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: C\n");
+    let g = write(dir.path(), "g.yaml", "format: 1\nquestionnaire: mlops-genai\nteam: G\n");
+    let paths: Vec<&str> = [&a, &b, &c, &g].iter().map(|p| p.to_str().unwrap()).collect();
+    let mut args = vec!["portfolio"];
+    args.extend(&paths);
+    args.extend(["--format", "json"]);
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["questionnaire"]["id"], "mlops-maturity", "the one most teams used");
+    let used: Vec<(String, u64)> = v["questionnaires"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["id"].as_str().unwrap().to_owned(), u["teams"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(used, [("mlops-maturity".to_owned(), 2), ("mlops-quick".to_owned(), 1)]);
+    let teams: Vec<(&str, &str)> = v["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["team"].as_str().unwrap(), t["questionnaire"].as_str().unwrap()))
+        .collect();
+    assert_eq!(teams, [("A", "mlops-maturity"), ("B", "mlops-maturity"), ("C", "mlops-quick")]);
+    let warnings = v["warnings"].to_string();
+    assert!(warnings.contains("g.yaml") && warnings.contains("`mlops-genai`"), "{warnings}");
+    let md = run(&args[..args.len() - 2]);
+    assert!(md.stdout.contains("Questionnaires used: `mlops-maturity` v"), "{}", md.stdout);
 }
 
 #[test]
@@ -140,12 +163,9 @@ fn teams_come_from_the_inputs_as_design_says() {
         "a workshop's participants"
     );
     assert_eq!(team("Recommendations")["date"], "2026-11-02", "the latest of two reports");
+    assert_eq!(team("Recommendations")["previous"]["date"], "2026-05-12", "the one before gives the trend");
     assert_eq!(team("churn-model.yaml")["respondents"], serde_json::json!(["Eli"]), "named by its file");
-    let warnings: Vec<&str> = v["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
-    assert!(
-        warnings.iter().any(|w| w.contains("left out the older tests/fixtures/portfolio/recommendations-2026-05.json")),
-        "{warnings:?}"
-    );
+    assert!(team("Fraud ML")["previous"].is_null(), "one assessment has no trend");
 }
 
 #[test]
@@ -343,4 +363,69 @@ fn each_team_scores_as_its_own_report() {
             );
         }
     }
+}
+
+#[test]
+fn a_teams_quarters_are_assessments_not_respondents() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Q3: nothing in place; Q4: the quick pass's Level 1 practices in place.
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let level1: Vec<String> =
+        q.questions().filter(|(_, qn)| qn.level == 1).map(|(_, qn)| format!("  {}: yes\n", qn.id)).collect();
+    write(
+        d,
+        "q3.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: Retail ML\nrespondent: Maya\ndate: 2026-09-07\nanswers: {}\n",
+    );
+    write(
+        d,
+        "q4.yaml",
+        &format!(
+            "format: 1\nquestionnaire: mlops-quick\nteam: Retail ML\nrespondent: Maya\ndate: 2026-11-20\nanswers:\n{}",
+            level1.concat()
+        ),
+    );
+    // The JSON report exported from Q3 sits beside them, dated a day later.
+    let q3_json = run_in(d, d, &["report", "q3.yaml", "--format", "json"]);
+    let mut report: serde_json::Value = serde_json::from_str(&q3_json.stdout).unwrap();
+    report["date"] = serde_json::json!("2026-09-08");
+    write(d, "q3-report.json", &report.to_string());
+    let r = run_in(d, d, &["portfolio", ".", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let teams = v["teams"].as_array().unwrap();
+    assert_eq!(teams.len(), 1, "{}", r.stdout);
+    let t = &teams[0];
+    assert_eq!(t["respondents"], serde_json::json!(["Maya"]), "one person, two quarters");
+    assert_eq!(t["date"], "2026-11-20");
+    assert_eq!(t["overall"]["level"], 1, "the latest assessment is the team's result");
+    assert_eq!(t["previous"], serde_json::json!({"date": "2026-09-08", "overall_level": 0}));
+    let warnings = v["warnings"].to_string();
+    assert!(warnings.contains("used ./q3.yaml; left out ./q3-report.json"), "{warnings}");
+    let md = run_in(d, d, &["portfolio", "."]);
+    assert!(md.stdout.contains("1 team went up a level or more"), "{}", md.stdout);
+    assert!(md.stdout.contains("| Retail ML | Level 0 (2026-09-08) | Level 1 (2026-11-20) ↑ |"), "{}", md.stdout);
+}
+
+#[test]
+fn a_json_report_of_a_custom_questionnaire_is_read_with_the_questionnaire_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = common::pinned_text("mlops-quick").replacen("id: mlops-quick", "id: our-check", 1);
+    write(d, "our-check.yaml", &text);
+    write(d, "a.yaml", "format: 1\nquestionnaire: our-check.yaml\nteam: A\nrespondent: Ann\nanswers: {}\n");
+    let other = tempfile::tempdir().unwrap();
+    write(other.path(), "our-check.yaml", &text);
+    let b = write(other.path(), "b.yaml", "format: 1\nquestionnaire: our-check.yaml\nteam: B\nanswers: {}\n");
+    let json = run_in(d, d, &["report", b.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    write(d, "b-report.json", &json.stdout);
+    let r = run_in(d, d, &["portfolio", ".", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let teams: Vec<&str> = v["teams"].as_array().unwrap().iter().map(|t| t["team"].as_str().unwrap()).collect();
+    assert_eq!(teams, ["A", "B"], "{}", r.stdout);
+    assert_eq!(v["questionnaire"]["id"], "our-check");
+    assert_eq!(v["warnings"], serde_json::json!([]), "the questionnaire file is recognised, not a broken session");
 }
