@@ -16,6 +16,7 @@ pub mod report;
 pub mod roadmap;
 pub mod scoring;
 pub mod session;
+pub mod templates;
 pub mod tui;
 pub mod workshop;
 pub mod workspace;

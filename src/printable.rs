@@ -122,6 +122,23 @@ pub fn clean_json_text<T: serde::Serialize>(data: &T) -> String {
     out
 }
 
+/// `x` rounded to `places` decimals half away from zero, from the unrounded value with DESIGN's
+/// 1e-9 allowance: 1.425 gives 1.43 (plain rounding gives 1.42, since 1.425 is stored as
+/// 1.42499…). Every number the app shows goes through here, so every table agrees.
+pub fn round_half_up(x: f64, places: usize) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let factor = 10f64.powi(places as i32);
+    let rounded = ((x.abs() + 1e-9) * factor + 0.5).floor() / factor;
+    if x < 0.0 && rounded != 0.0 { -rounded } else { rounded }
+}
+
+/// `x` shown with `places` decimals, rounded by [`round_half_up`].
+pub fn fixed(x: f64, places: usize) -> String {
+    format!("{:.places$}", round_half_up(x, places))
+}
+
 /// A number from a file, short: `1.79e308`, not its 309 digits.
 pub fn number(x: f64) -> String {
     if x.is_finite() && (x == 0.0 || (1e-6..1e9).contains(&x.abs())) { format!("{x}") } else { format!("{x:e}") }
@@ -148,6 +165,17 @@ mod tests {
         let mut v = serde_json::json!({"a\u{1}b": ["x\u{0}=1", {"k": "\u{85}ok"}], "n": 1.5});
         clean_json(&mut v);
         assert_eq!(v, serde_json::json!({"ab": ["x=1", {"k": "ok"}], "n": 1.5}));
+    }
+
+    #[test]
+    fn shown_numbers_round_half_up_with_the_allowance() {
+        assert_eq!(fixed(1.425, 2), "1.43");
+        assert_eq!(fixed(0.425 * 100.0, 0), "43");
+        assert_eq!(fixed(1.424_999, 2), "1.42");
+        assert_eq!(fixed(-1.425, 2), "-1.43");
+        assert_eq!(fixed(-0.001, 2), "0.00");
+        assert_eq!(fixed(2.0, 1), "2.0");
+        assert_eq!(fixed(0.05, 1), "0.1");
     }
 
     #[test]

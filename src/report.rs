@@ -723,7 +723,7 @@ pub fn level_words(score: f64) -> String {
         return "–".to_owned();
     }
     let level = score.floor();
-    let part = ((score - level) * 100.0).round();
+    let part = crate::printable::round_half_up((score - level) * 100.0, 0);
     if !(1.0..100.0).contains(&part) {
         format!("Level {}", score.round() as u64)
     } else {
@@ -759,60 +759,7 @@ pub fn text_bar(value: f64, max: f64, width: usize) -> String {
 
 /// Renders a report through a Tera template; `name` decides autoescaping (.html is escaped).
 pub fn render(report: &Report, name: &str, template: &str) -> Result<String, String> {
-    use tera::{Kwargs, State, Tera, Value};
-    let mut tera = Tera::new();
-    // Tera writes null and undefined as nothing, so they need no case of their own.
-    tera.register_filter("md", |v: Value, _: Kwargs, _: &State| match v.as_str() {
-        Some(s) => escape_markdown(s),
-        None => escape_markdown(&v.to_string()),
-    });
-    tera.register_filter("num", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let places = kwargs.get::<i64>("places")?.unwrap_or(2).clamp(0, 6) as usize;
-        Ok(v.as_f64().map_or_else(|| "–".to_owned(), |x| format!("{x:.places$}")))
-    });
-    tera.register_filter("level_words", |v: Value, _: Kwargs, _: &State| {
-        v.as_f64().map_or_else(|| "–".to_owned(), level_words)
-    });
-    tera.register_filter("answer_words", |v: Value, _: Kwargs, _: &State| {
-        answer_words(v.as_str().unwrap_or_default()).to_owned()
-    });
-    tera.register_filter("md_code", |v: Value, _: Kwargs, _: &State| {
-        escape_markdown_code(v.as_str().unwrap_or_default())
-    });
-    tera.register_filter("bar", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let max = kwargs.get::<f64>("max")?.unwrap_or(3.0);
-        let width = kwargs.get::<i64>("width")?.unwrap_or(10).clamp(1, 100) as usize;
-        Ok(text_bar(v.as_f64().unwrap_or(0.0), max, width))
-    });
-    // Escaping follows the extension, whatever its case: `.HTML` and `.svg` are markup too.
-    tera.autoescape_on([".html", ".htm", ".xml", ".xhtml", ".svg"]);
-    let key = name.to_lowercase();
-    tera.add_raw_template(&key, template).map_err(|e| describe_tera_error(name, &e))?;
-    let context = tera::Context::from_serialize(report).map_err(|e| describe_tera_error(name, &e))?;
-    let text = tera.render(&key, &context).map_err(|e| describe_tera_error(name, &e))?;
-    // What a session held raw (ESC, BEL, C1, bidi overrides) never reaches the written file.
-    Ok(crate::printable::clean_for_file(&text).into_owned())
-}
-
-/// One sentence naming the template, the line and what is wrong.
-fn describe_tera_error(name: &str, e: &tera::Error) -> String {
-    match e.kind() {
-        tera::ErrorKind::SyntaxError(r) => {
-            format!("{name}:{}:{}: template syntax error: {}", r.span().start_line, r.span().start_col + 1, r.message())
-        }
-        tera::ErrorKind::RenderingError(r) => {
-            format!("{name}:{}:{}: template error: {}", r.span().start_line, r.span().start_col + 1, r.message())
-        }
-        _ => {
-            let mut msg = format!("{name}: template error: {e}");
-            let mut source = std::error::Error::source(e);
-            while let Some(s) = source {
-                msg.push_str(&format!(": {s}"));
-                source = s.source();
-            }
-            msg
-        }
-    }
+    crate::templates::render(report, name, template)
 }
 
 /// The Markdown report with the built-in template.

@@ -2,7 +2,6 @@
 //! the Tera templates in `templates/`. Pure: text in, text out; no files, no terminal.
 
 use super::Portfolio;
-use crate::report;
 
 /// The built-in portfolio templates, compiled into the binary.
 pub const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/portfolio.md");
@@ -31,7 +30,7 @@ pub fn to_csv(p: &Portfolio) -> String {
                 csv_cell(&t.team),
                 csv_cell(&summary.name),
                 d.level.map(|l| l.to_string()).unwrap_or_default(),
-                d.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+                d.score.map(|s| crate::printable::fixed(s, 2)).unwrap_or_default(),
                 t.overall.level.to_string(),
                 t.target.level.to_string(),
                 csv_cell(t.date.as_deref().unwrap_or("")),
@@ -43,39 +42,9 @@ pub fn to_csv(p: &Portfolio) -> String {
     out
 }
 
-/// A background colour for a level cell: from warm (level 0) to green (the highest), light
-/// enough that the number printed in it stays readable in colour and in grey.
-fn heat(level: f64, highest: f64) -> String {
-    let share = if highest > 0.0 { (level / highest).clamp(0.0, 1.0) } else { 0.0 };
-    format!("hsl({:.0}, 65%, {:.0}%)", 10.0 + share * 110.0, 88.0 - share * 10.0)
-}
-
 /// Renders the portfolio through a Tera template; a name ending in `.html` escapes HTML.
 pub fn render(p: &Portfolio, name: &str, template: &str) -> Result<String, String> {
-    use tera::{Kwargs, State, Tera, Value};
-    let mut tera = Tera::new();
-    tera.register_filter("md", |v: Value, _: Kwargs, _: &State| match v.as_str() {
-        Some(s) => report::escape_markdown(s),
-        None if v.is_none() || v.is_undefined() => String::new(),
-        None => report::escape_markdown(&v.to_string()),
-    });
-    tera.register_filter("num", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let places = kwargs.get::<i64>("places")?.unwrap_or(2).clamp(0, 6) as usize;
-        Ok(v.as_f64().map_or_else(|| "–".to_owned(), |x| format!("{x:.places$}")))
-    });
-    tera.register_filter("bar", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let max = kwargs.get::<f64>("max")?.unwrap_or(3.0);
-        let width = kwargs.get::<i64>("width")?.unwrap_or(10).clamp(1, 100) as usize;
-        Ok(report::text_bar(v.as_f64().unwrap_or(0.0), max, width))
-    });
-    tera.register_filter("heat", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let max = kwargs.get::<f64>("max")?.unwrap_or(3.0);
-        Ok(v.as_f64().map_or_else(|| "transparent".to_owned(), |x| heat(x, max)))
-    });
-    tera.add_raw_template(name, template).map_err(|e| format!("{name}: template error: {e:?}"))?;
-    let context = tera::Context::from_serialize(p).map_err(|e| format!("{name}: template error: {e}"))?;
-    let text = tera.render(name, &context).map_err(|e| format!("{name}: template error: {e:?}"))?;
-    Ok(crate::printable::clean_for_file(&text).into_owned())
+    crate::templates::render(p, name, template)
 }
 
 /// The Markdown portfolio with the built-in template.
