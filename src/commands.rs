@@ -519,6 +519,66 @@ pub fn init(dir: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `history` is asked for.
+#[derive(Debug, Clone)]
+pub struct HistoryArgs {
+    pub inputs: Vec<PathBuf>,
+    pub team: Option<String>,
+    /// Markdown, JSON or HTML.
+    pub format: Format,
+    pub output: Option<PathBuf>,
+}
+
+/// `history`: one team's assessments in date order and what changed between them. Several
+/// teams without `--team` is a usage error (exit 2) listing them; an unknown team exits 1.
+pub fn history(args: HistoryArgs) -> Result<ExitCode> {
+    use crate::history::{self, Choice};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let today = files::today();
+    let TeamInputs { qs, which, inputs, used, warnings } = read_team_inputs(&args.inputs, &today, threads)?;
+    let built = match history::build(&qs, &which, &inputs, args.team.as_deref(), warnings, &today) {
+        Ok(h) => h,
+        Err(Choice::SeveralTeams(teams)) => {
+            print_err(&format!(
+                "mlops-maturity: the inputs hold {} teams; pick one with --team: {}",
+                teams.len(),
+                quoted_list(&teams)
+            ));
+            return Ok(ExitCode::from(2));
+        }
+        Err(Choice::UnknownTeam(teams)) => bail!(
+            "no team `{}` in the inputs; the teams are: {}",
+            excerpt(args.team.as_deref().unwrap_or_default(), 80),
+            quoted_list(&teams)
+        ),
+    };
+    for w in built.warnings.iter().take(20) {
+        print_err(&format!("mlops-maturity: warning: {}", one_line(w)));
+    }
+    let text = match args.format {
+        Format::Json => history::to_json(&built),
+        Format::Html => history::render_html(&built),
+        Format::Markdown | Format::Csv => history::render_markdown(&built),
+    };
+    match &args.output {
+        Some(path) => {
+            let _held = guard_output(path, &used)?;
+            files::write_atomic(path, text.as_bytes())?
+        }
+        None => print_for_terminal(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Names for a message: each quoted and cut short, at most 20 of them, then how many more.
+fn quoted_list(names: &[String]) -> String {
+    let mut shown: Vec<String> = names.iter().take(20).map(|n| format!("`{}`", excerpt(n, 60))).collect();
+    if names.len() > 20 {
+        shown.push(format!("and {} more", names.len() - 20));
+    }
+    shown.join(", ")
+}
+
 /// The output formats of `portfolio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PortfolioFormat {
@@ -636,13 +696,22 @@ fn portfolio_files(inputs: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathBu
     out
 }
 
-pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
+/// The inputs of a portfolio or a history, read: each assessment input with the index of its
+/// questionnaire in `qs`, the files read (which `-o` must not replace), and the warnings.
+struct TeamInputs {
+    qs: Vec<Questionnaire>,
+    which: Vec<usize>,
+    inputs: Vec<crate::portfolio::Input>,
+    used: Vec<PathBuf>,
+    warnings: Vec<String>,
+}
+
+/// Reads the files and folders given to `portfolio` or `history`; exit 1 when no team can be
+/// read from them.
+fn read_team_inputs(given: &[PathBuf], today: &str, threads: usize) -> Result<TeamInputs> {
     use crate::portfolio::{self, InputKind};
     let mut warnings = Vec::new();
-    let paths = portfolio_files(&args.inputs, &mut warnings);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let today = files::today();
-
+    let paths = portfolio_files(given, &mut warnings);
     // Questionnaire files among the inputs come first: sessions beside them may name them.
     let reads = read_portfolio_inputs(&paths, threads);
     let mut qs: Vec<Questionnaire> = Vec::new();
@@ -701,7 +770,7 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
             }
             (InputKind::Session(_), None) => continue,
         };
-        if let Err(why) = portfolio::check_input(&qs[q], &input, &today) {
+        if let Err(why) = portfolio::check_input(&qs[q], &input, today) {
             warnings.push(why);
             continue;
         }
@@ -721,6 +790,14 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     // portfolio written into the same folder) may be replaced.
     used.extend(inputs.iter().map(|i| PathBuf::from(&i.path)));
     used.extend(questionnaires.files());
+    Ok(TeamInputs { qs, which, inputs, used, warnings })
+}
+
+pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
+    use crate::portfolio;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let today = files::today();
+    let TeamInputs { qs, which, inputs, used, warnings } = read_team_inputs(&args.inputs, &today, threads)?;
     let built = portfolio::build_many(&qs, &which, &inputs, warnings, &today, threads);
     drop(inputs);
     // A thousand files can bring thousands of warnings: show the first ones, count the rest.

@@ -7,6 +7,7 @@
 pub mod commands;
 pub mod export;
 pub mod files;
+pub mod history;
 pub mod lock;
 pub mod narrative;
 pub mod portfolio;

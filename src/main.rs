@@ -82,6 +82,19 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// One team's assessments over time: sessions, workshop sessions and JSON reports, or folders of them.
+    History {
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The team to show when the inputs hold several.
+        #[arg(long, value_name = "TEAM")]
+        team: Option<String>,
+        #[arg(long, value_enum, default_value_t = HistoryFormatArg::Markdown)]
+        format: HistoryFormatArg,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check questionnaire files and report every problem.
     Validate {
         #[arg(required = true, value_name = "FILE")]
@@ -102,6 +115,13 @@ enum CliFormat {
     Json,
     Html,
     Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum HistoryFormatArg {
+    Markdown,
+    Json,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,6 +165,16 @@ fn main() -> ExitCode {
                 PortfolioFormatArg::Json => commands::PortfolioFormat::Json,
                 PortfolioFormatArg::Html => commands::PortfolioFormat::Html,
                 PortfolioFormatArg::Csv => commands::PortfolioFormat::Csv,
+            },
+            output,
+        }),
+        Some(Command::History { inputs, team, format, output }) => commands::history(commands::HistoryArgs {
+            inputs,
+            team,
+            format: match format {
+                HistoryFormatArg::Markdown => Format::Markdown,
+                HistoryFormatArg::Json => Format::Json,
+                HistoryFormatArg::Html => Format::Html,
             },
             output,
         }),

@@ -86,6 +86,16 @@ pub struct JsonReport {
     pub bottlenecks: Vec<JsonBottleneck>,
     #[serde(default)]
     pub unanswered: Option<Vec<String>>,
+    /// Each question's combined answer (reports made before the key existed have none).
+    #[serde(default)]
+    pub answers: Vec<JsonAnswer>,
+}
+
+/// One answer of a JSON report, as far as a history reads it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct JsonAnswer {
+    pub question: String,
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -129,6 +139,11 @@ pub struct JsonBottleneck {
 /// Parses a JSON report; the error says what is missing.
 pub fn parse_json_report(text: &str) -> Result<JsonReport, String> {
     serde_json::from_str(text).map_err(|e| format!("not a JSON report made by `report --format json`: {e}"))
+}
+
+/// Whether two team names mean the same team (case, spaces, `-` and `_` do not matter).
+pub fn same_team(a: &str, b: &str) -> bool {
+    team_key(a) == team_key(b)
 }
 
 /// Compares team names as people mean them: case, spaces, `-` and `_` do not matter.

@@ -429,3 +429,116 @@ fn a_json_report_of_a_custom_questionnaire_is_read_with_the_questionnaire_beside
     assert_eq!(v["questionnaire"]["id"], "our-check");
     assert_eq!(v["warnings"], serde_json::json!([]), "the questionnaire file is recognised, not a broken session");
 }
+
+/// A team's folder of four quarters: a session, a JSON report, a workshop, two sessions.
+fn four_quarters(d: &std::path::Path) {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let at = |level: u32| -> String {
+        q.questions().filter(|(_, qn)| qn.level <= level).map(|(_, qn)| format!("  {}: yes\n", qn.id)).collect()
+    };
+    write(
+        d,
+        "q1.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nteam: Retail ML\nrespondent: Maya\ndate: 2026-03-02\nanswers: {}\n",
+    );
+    let q2 = write(
+        d,
+        "q2-session.yaml",
+        &format!(
+            "format: 1\nquestionnaire: mlops-quick\nteam: Retail ML\nrespondent: Maya\ndate: 2026-06-01\nanswers:\n{}",
+            at(1)
+        ),
+    );
+    let json = run_in(d, d, &["report", q2.to_str().unwrap(), "--format", "json"]);
+    std::fs::remove_file(&q2).unwrap();
+    write(d, "q2.json", &json.stdout);
+    let agreed: String = q
+        .questions()
+        .filter(|(_, qn)| qn.level <= 1)
+        .map(|(_, qn)| format!("  {}: {{ votes: {{ Maya: yes, Ben: yes }}, answer: yes }}\n", qn.id))
+        .collect();
+    write(
+        d,
+        "q3-workshop.yaml",
+        &format!(
+            "format: 1\nquestionnaire: mlops-quick\nteam: retail-ml\ndate: 2026-09-07\nparticipants:\n  - {{ name: Maya }}\n  - {{ name: Ben }}\nanswers:\n{agreed}"
+        ),
+    );
+    for (who, day) in [("Maya", "2026-11-20"), ("Ben", "2026-11-24")] {
+        write(
+            d,
+            &format!("q4-{who}.yaml"),
+            &format!(
+                "format: 1\nquestionnaire: mlops-quick\nteam: Retail ML\nrespondent: {who}\ndate: {day}\nanswers:\n{}",
+                at(2)
+            ),
+        );
+    }
+}
+
+#[test]
+fn history_shows_a_teams_assessments_in_date_order_and_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    four_quarters(d);
+    let r = run_in(d, d, &["history", ".", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["team"], "Retail ML");
+    let a = v["assessments"].as_array().unwrap();
+    let dates: Vec<&str> = a.iter().map(|x| x["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2026-03-02", "2026-06-01", "2026-09-07", "2026-11-24"]);
+    let levels: Vec<u64> = a.iter().map(|x| x["overall"]["level"].as_u64().unwrap()).collect();
+    assert_eq!(levels, [0, 1, 1, 2]);
+    assert_eq!(a[2]["respondents"], serde_json::json!(["Maya", "Ben"]), "the workshop's participants");
+    assert_eq!(
+        a[3]["respondents"],
+        serde_json::json!(["Ben", "Maya"]),
+        "two sessions of one assessment, in file order"
+    );
+    assert_eq!(a[1]["questionnaire"]["id"], "mlops-quick");
+    for x in a {
+        for key in ["date", "questionnaire", "respondents", "overall", "dimensions"] {
+            assert!(x.get(key).is_some(), "assessments[].{key}");
+        }
+    }
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3);
+    assert_eq!(changes[0]["from"], "2026-03-02");
+    assert_eq!(changes[0]["to"], "2026-06-01");
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    assert_eq!(changes[0]["dimensions"].as_array().unwrap().len(), q.dimensions.len(), "every dimension");
+    let first = &changes[0]["answers"].as_array().unwrap()[0];
+    assert!(first["before"].is_null() && first["after"] == "yes", "{first}");
+    assert!(changes[1]["answers"].as_array().unwrap().is_empty(), "Q2 → Q3 changed no answer");
+    assert!(changes[2]["answers"].as_array().unwrap().iter().all(|x| x["after"] == "yes"));
+
+    let md = run_in(d, d, &["history", "."]);
+    assert!(md.stdout.contains("went from Level 0 to Level 2"), "{}", md.stdout);
+    let html = run_in(d, d, &["history", ".", "--format", "html", "-o", "h.html"]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    let text = std::fs::read_to_string(d.join("h.html")).unwrap();
+    let doc = scraper::Html::parse_document(&text);
+    let chart = doc.select(&scraper::Selector::parse("svg#history-chart").unwrap()).next().expect("a chart");
+    let words: String = chart.text().collect();
+    assert!(words.contains("2026-11-24") && words.contains("2.00"), "dates and scores as text: {words}");
+    assert!(!text.contains("http:") && !text.contains("https:") && !text.contains("<script"));
+}
+
+#[test]
+fn history_asks_which_team_when_there_are_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    four_quarters(d);
+    write(d, "other.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: Search\ndate: 2026-11-01\nanswers: {}\n");
+    let r = run_in(d, d, &["history", "."]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("`Retail ML`") && r.stderr.contains("`Search`"), "{}", r.stderr);
+    let r = run_in(d, d, &["history", ".", "--team", "retail_ml", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run_in(d, d, &["history", ".", "--team", "Nobody"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("no team `Nobody`") && r.stderr.contains("`Search`"), "{}", r.stderr);
+    let r = run_in(d, d, &["history", ".", "--team", "Search", "--format", "csv"]);
+    assert_eq!(r.code, 2, "csv is not a history format");
+}

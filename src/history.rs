@@ -1,0 +1,296 @@
+//! One team over time: its assessments in date order and what changed between them.
+//!
+//! Pure: it takes the inputs the shell read (sessions, workshop sessions, JSON reports) with the
+//! questionnaire of each, groups them into assessments exactly as the portfolio does
+//! (`portfolio::assessments`), scores each one as the portfolio does, and compares consecutive
+//! ones: every dimension's level before and after, and the practices whose answer changed. No
+//! files and no clock; rendering goes through the shared templates.
+
+use crate::portfolio::{self, Input, InputKind, TeamAssessments, assessments};
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, SessionInput};
+use serde::Serialize;
+
+/// The built-in Markdown history.
+pub const MARKDOWN_TEMPLATE: &str = include_str!("../templates/history.md");
+/// The built-in HTML history (a chart of each dimension's score as inline SVG).
+pub const HTML_TEMPLATE: &str = include_str!("../templates/history.html");
+
+/// A team's history: the JSON output and the templates' context.
+#[derive(Debug, Clone, Serialize)]
+pub struct History {
+    pub team: String,
+    /// Oldest first; undated assessments come before every dated one.
+    pub assessments: Vec<HistoryAssessment>,
+    /// Between each assessment and the next, in the same order.
+    pub changes: Vec<Change>,
+    /// The dimensions of the latest assessment's questionnaire, for names in the report.
+    pub dimension_names: Vec<DimensionName>,
+    /// The highest level of that questionnaire.
+    pub highest_level: u32,
+    pub warnings: Vec<String>,
+    pub generated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionName {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryAssessment {
+    pub date: Option<String>,
+    pub questionnaire: QuestionnaireRef,
+    pub respondents: Vec<String>,
+    pub overall: portfolio::TeamOverall,
+    pub dimensions: Vec<portfolio::TeamDimension>,
+    /// The files it comes from.
+    pub files: Vec<String>,
+    /// Each question's answer, where the input says (a JSON report from an older build may not).
+    #[serde(skip)]
+    pub answers: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub dimensions: Vec<LevelChange>,
+    pub answers: Vec<AnswerChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelChange {
+    pub id: String,
+    pub before: Option<u32>,
+    pub after: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerChange {
+    pub question: String,
+    /// The practice, as the newer questionnaire words it.
+    pub text: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Why no history could be made for the team asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// Several teams and no `--team`: their names.
+    SeveralTeams(Vec<String>),
+    /// `--team` names none of them: the teams there are.
+    UnknownTeam(Vec<String>),
+}
+
+/// The team's history. `which[i]` is the index in `qs` of input `i`'s questionnaire; `team`
+/// picks one team (matched as the portfolio matches names) when the inputs hold several.
+pub fn build(
+    qs: &[Questionnaire],
+    which: &[usize],
+    inputs: &[Input],
+    team: Option<&str>,
+    mut warnings: Vec<String>,
+    generated: &str,
+) -> Result<History, Choice> {
+    let included: Vec<Option<usize>> = which.iter().copied().map(Some).collect();
+    let (teams, group_warnings) = assessments::by_team(inputs, &included);
+    let names = || teams.iter().map(|t| t.team.clone()).collect::<Vec<_>>();
+    let chosen: &TeamAssessments = match team {
+        Some(name) => {
+            teams.iter().find(|t| portfolio::same_team(&t.team, name)).ok_or_else(|| Choice::UnknownTeam(names()))?
+        }
+        None if teams.len() == 1 => &teams[0],
+        None => return Err(Choice::SeveralTeams(names())),
+    };
+    // Only the chosen team's warnings concern this history.
+    let prefix = format!("team {}", chosen.team);
+    warnings.extend(group_warnings.into_iter().filter(|w| w.starts_with(&prefix)));
+    let q_of = |members: &[usize]| &qs[which[members[0]]];
+    let latest_q = chosen.assessments.last().map(|a| q_of(&a.members)).unwrap_or(&qs[0]);
+    let scored: Vec<HistoryAssessment> = chosen
+        .assessments
+        .iter()
+        .map(|a| {
+            let q = q_of(&a.members);
+            let (result, _) = portfolio::score_assessment(q, latest_q, inputs, &chosen.team, a, generated);
+            HistoryAssessment {
+                date: a.date.clone(),
+                questionnaire: QuestionnaireRef { id: q.id.clone(), version: q.version },
+                respondents: result.respondents,
+                overall: result.overall,
+                dimensions: result.dimensions,
+                files: result.files,
+                answers: answers_of(q, inputs, &a.members, generated),
+            }
+        })
+        .collect();
+    let changes = scored.windows(2).map(|pair| change(latest_q, &pair[0], &pair[1])).collect();
+    Ok(History {
+        team: chosen.team.clone(),
+        assessments: scored,
+        changes,
+        dimension_names: latest_q
+            .dimensions
+            .iter()
+            .map(|d| DimensionName { id: d.id.clone(), name: d.name.clone() })
+            .collect(),
+        highest_level: latest_q.highest_level(),
+        warnings,
+        generated: generated.to_owned(),
+    })
+}
+
+/// Each question's answer in an assessment: the combined answer of its sessions, or what a
+/// JSON report lists.
+fn answers_of(q: &Questionnaire, inputs: &[Input], members: &[usize], generated: &str) -> Vec<(String, String)> {
+    if let InputKind::Report(r) = &inputs[members[0]].kind {
+        return r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect();
+    }
+    let sessions: Vec<SessionInput> = members
+        .iter()
+        .filter_map(|&i| match &inputs[i].kind {
+            InputKind::Session(s) => Some(SessionInput { file_name: inputs[i].file_name.clone(), session: s }),
+            InputKind::Report(_) => None,
+        })
+        .collect();
+    report::build(q, &sessions, None, generated).answers.into_iter().map(|a| (a.question, a.answer)).collect()
+}
+
+/// What changed from one assessment to the next: every dimension's level, and the answers
+/// that differ (in the order of the newer questionnaire `q`, then any others).
+fn change(q: &Questionnaire, before: &HistoryAssessment, after: &HistoryAssessment) -> Change {
+    let level = |a: &HistoryAssessment, id: &str| a.dimensions.iter().find(|d| d.id == id).and_then(|d| d.level);
+    let dimensions = q
+        .dimensions
+        .iter()
+        .map(|d| LevelChange { id: d.id.clone(), before: level(before, &d.id), after: level(after, &d.id) })
+        .collect();
+    let answer = |a: &HistoryAssessment, id: &str| {
+        a.answers.iter().find(|(q, _)| q == id).map(|(_, ans)| ans.clone()).filter(|s| s != "unanswered")
+    };
+    let answers = q
+        .questions()
+        .filter_map(|(_, qn)| {
+            let (b, a) = (answer(before, &qn.id), answer(after, &qn.id));
+            (b != a).then(|| AnswerChange { question: qn.id.clone(), text: qn.text.clone(), before: b, after: a })
+        })
+        .collect();
+    Change { from: before.date.clone(), to: after.date.clone(), dimensions, answers }
+}
+
+/// The history as JSON.
+pub fn to_json(h: &History) -> String {
+    crate::printable::clean_json_text(h)
+}
+
+/// The history through a Tera template; a name ending in `.html` escapes HTML.
+pub fn render(h: &History, name: &str, template: &str) -> Result<String, String> {
+    crate::templates::render(&ChartContext::of(h), name, template)
+}
+
+/// The history with the built-in Markdown template.
+pub fn render_markdown(h: &History) -> String {
+    render(h, "history.md", MARKDOWN_TEMPLATE).expect("the built-in template is tested")
+}
+
+/// The self-contained HTML history with the built-in template.
+pub fn render_html(h: &History) -> String {
+    render(h, "history.html", HTML_TEMPLATE).expect("the built-in template is tested")
+}
+
+/// The templates' context: the history, plus the chart's points worked out here (a template
+/// language is a poor place for arithmetic).
+#[derive(Serialize)]
+struct ChartContext<'a> {
+    #[serde(flatten)]
+    history: &'a History,
+    chart: Chart,
+}
+
+/// An SVG chart of each dimension's score over the assessments: one band a dimension (small
+/// multiples, so that no line hides another), each point's score written beside it.
+#[derive(Serialize)]
+struct Chart {
+    width: u32,
+    height: u32,
+    /// x of each assessment, with its label.
+    columns: Vec<Column>,
+    bands: Vec<Band>,
+}
+
+#[derive(Serialize)]
+struct Column {
+    x: f64,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct Band {
+    name: String,
+    /// Top of the band, and the y of its level 0 and highest-level lines.
+    top: f64,
+    y_zero: f64,
+    y_top: f64,
+    /// The polyline's points, `x,y x,y …`.
+    points: String,
+    marks: Vec<Mark>,
+}
+
+#[derive(Serialize)]
+struct Mark {
+    x: f64,
+    y: f64,
+    score: String,
+}
+
+impl<'a> ChartContext<'a> {
+    fn of(h: &'a History) -> ChartContext<'a> {
+        const LEFT: f64 = 230.0;
+        const TOP: f64 = 40.0;
+        const BAND: f64 = 64.0;
+        const PLOT: f64 = 34.0;
+        let n = h.assessments.len().max(1);
+        let step = if n > 1 { (480.0 / (n - 1) as f64).min(140.0) } else { 0.0 };
+        let highest = f64::from(h.highest_level.max(1));
+        let x = |i: usize| LEFT + 30.0 + step * i as f64;
+        let columns = h
+            .assessments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Column { x: x(i), label: a.date.clone().unwrap_or_else(|| "undated".into()) })
+            .collect();
+        let bands = h
+            .dimension_names
+            .iter()
+            .enumerate()
+            .map(|(d, dim)| {
+                let top = TOP + BAND * d as f64;
+                let y_zero = top + 12.0 + PLOT;
+                let y = |score: f64| y_zero - score.clamp(0.0, highest) / highest * PLOT;
+                let marks: Vec<Mark> = h
+                    .assessments
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, a)| {
+                        let score = a.dimensions.iter().find(|t| t.id == dim.id)?.score?;
+                        Some(Mark { x: x(i), y: y(score), score: crate::printable::fixed(score, 2) })
+                    })
+                    .collect();
+                let points = marks.iter().map(|m| format!("{:.1},{:.1}", m.x, m.y)).collect::<Vec<_>>().join(" ");
+                Band { name: dim.name.clone(), top, y_zero, y_top: y_zero - PLOT, points, marks }
+            })
+            .collect();
+        let width = (LEFT + 30.0 + step * (n - 1) as f64 + 70.0) as u32;
+        let height = (TOP + BAND * h.dimension_names.len() as f64 + 10.0) as u32;
+        ChartContext { history: h, chart: Chart { width, height, columns, bands } }
+    }
+}
