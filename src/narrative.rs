@@ -275,7 +275,10 @@ fn strengths(report: &Report) -> Vec<Strength> {
         .iter()
         .filter_map(|a| {
             let &(level, name) = dimensions.get(a.dimension.as_str())?;
-            (a.answer == "yes" && a.level > level).then(|| Strength {
+            // An agreed "yes" over a room that mostly did not know is not a strength to show.
+            let room_unsure =
+                crate::workshop::room_does_not_know(a.votes.values().map(|v| crate::session::Answer::parse(v)));
+            (a.answer == "yes" && a.level > level && !room_unsure).then(|| Strength {
                 question: a.question.clone(),
                 text: a.text.clone(),
                 dimension: a.dimension.clone(),

@@ -287,3 +287,26 @@ fn participants_cannot_turn_a_single_session_into_a_workshop() {
     assert!(r.stderr.contains("ana.yaml") && r.stderr.contains("not a workshop"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&s).unwrap(), before);
 }
+
+const FIVE: &str = "  - { name: Ana }\n  - { name: Ben }\n  - { name: Cy }\n  - { name: Dee }\n  - { name: Eve }\n";
+
+#[test]
+fn a_room_that_does_not_know_gives_unknown_and_no_strength() {
+    // Level 3 practices with the dimension at level 0: a "yes" there would be a strength.
+    let s = workshop(
+        FIVE,
+        concat!(
+            "  data-quality-gates: { votes: { Ana: yes, Ben: unknown, Cy: unknown, Dee: unknown, Eve: unknown } }\n",
+            "  exp-managed-compute: { votes: { Ana: yes, Ben: yes, Cy: unknown, Dee: unknown }, answer: yes }\n",
+            "  val-slices: { votes: { Ana: yes, Ben: yes, Cy: yes, Dee: unknown } }\n",
+        ),
+    );
+    let r = report_of(&s);
+    assert_eq!(answer(&r, "data-quality-gates"), "unknown", "one yes does not outvote four who do not know");
+    assert_eq!(answer(&r, "exp-managed-compute"), "yes", "the agreed answer stands");
+    assert_eq!(answer(&r, "val-slices"), "yes", "one in four did not know");
+    let strengths: Vec<&str> = r.strengths.iter().map(|s| s.question.as_str()).collect();
+    assert!(!strengths.contains(&"data-quality-gates"), "{strengths:?}");
+    assert!(!strengths.contains(&"exp-managed-compute"), "half the room did not know: {strengths:?}");
+    assert!(strengths.contains(&"val-slices"), "{strengths:?}");
+}
