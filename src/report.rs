@@ -698,6 +698,26 @@ pub fn escape_markdown(text: &str) -> String {
     out.trim().to_owned()
 }
 
+/// One line of a note as Markdown: escaped, and a line that would start a list or a heading
+/// (`- `, `+ `, `1. `, `#`) kept as text.
+pub fn escape_markdown_line(line: &str) -> String {
+    let out = escape_markdown(line);
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')'));
+    if numbered {
+        format!("{}\\{}", &out[..digits], &out[digits..])
+    } else if out.starts_with(['-', '+', '#']) {
+        format!("\\{out}")
+    } else {
+        out
+    }
+}
+
+/// A note's lines, trimmed, without empty ones (a note typed with blank lines reads the same).
+pub fn note_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
 /// Free text in which `quoted` parts (as warnings write ids and names) become code spans:
 /// the rest is escaped as by `escape_markdown`, a code span keeps its text but loses what could
 /// end it early (backticks, line breaks, table bars).
@@ -778,6 +798,17 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
     tera.register_filter("answer_words", |v: Value, _: Kwargs, _: &State| {
         answer_words(v.as_str().unwrap_or_default()).to_owned()
     });
+    // Notes keep their line breaks: each line escaped, the lines joined by `sep` (`<br>` by
+    // default, which a Markdown table cell can hold).
+    tera.register_filter("md_lines", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let sep = kwargs.get::<&str>("sep")?.unwrap_or("<br>").to_owned();
+        Ok(note_lines(v.as_str().unwrap_or_default()).map(escape_markdown_line).collect::<Vec<_>>().join(&sep))
+    });
+    tera.register_filter("html_lines", |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<Value> {
+        let lines: Vec<String> =
+            note_lines(v.as_str().unwrap_or_default()).map(|l| state.escape(l)).collect::<Result<_, _>>()?;
+        Ok(Value::safe_string(&lines.join("<br>")))
+    });
     tera.register_filter("md_code", |v: Value, _: Kwargs, _: &State| {
         escape_markdown_code(v.as_str().unwrap_or_default())
     });
@@ -831,6 +862,17 @@ mod tests {
         assert_eq!(escape_markdown("日本 🚀"), "日本 🚀");
         assert_eq!(escape_markdown("R&D &lt;"), "R&D &amp;lt;");
         assert_eq!(escape_markdown("a & b"), "a & b");
+    }
+
+    #[test]
+    fn a_note_line_never_starts_a_list_or_a_heading() {
+        assert_eq!(escape_markdown_line("- one"), "\\- one");
+        assert_eq!(escape_markdown_line("+ one"), "\\+ one");
+        assert_eq!(escape_markdown_line("# one"), "\\# one");
+        assert_eq!(escape_markdown_line("12. one"), "12\\. one");
+        assert_eq!(escape_markdown_line("3) one"), "3\\) one");
+        assert_eq!(escape_markdown_line("2026 was fine"), "2026 was fine");
+        assert_eq!(escape_markdown_line("a - b"), "a - b");
     }
 
     #[test]

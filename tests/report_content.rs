@@ -954,3 +954,21 @@ fn the_verdict_says_whether_a_met_target_is_met_or_passed_and_never_counts_zero_
     assert!(needs.contains("which needs “") && needs.ends_with("”."), "{needs}");
     assert!(!needs.contains("more practice"), "one practice, named, and nothing more: {needs}");
 }
+
+#[test]
+fn notes_keep_their_line_breaks_in_markdown_html_and_json() {
+    // exp-tracking is on the roadmap (partly) and in the appendix; the note is a pasted list.
+    let text = "format: 1\nquestionnaire: mlops-quick\nanswers:\n  exp-tracking: { answer: partial, note: \"- MLflow for fraud\\n- a wiki for <churn>\" }\n";
+    let r = quick_report(text);
+    let md = mlops_maturity::report::render_markdown(&r);
+    // The roadmap item: a hard line break inside the list item; the appendix table cell: <br>.
+    assert!(md.contains("(\\- MLflow for fraud  \n   \\- a wiki for &lt;churn&gt;)"), "{md}");
+    assert!(md.contains("\\- MLflow for fraud<br>\\- a wiki for &lt;churn&gt;"), "{md}");
+    assert!(!md.contains("fraud \\- a wiki"), "not flattened: {md}");
+    let html = mlops_maturity::export::render_html(&r);
+    assert!(html.contains("Note: - MLflow for fraud<br>- a wiki for &lt;churn&gt;</p>"), "{html}");
+    assert!(html.contains("- MLflow for fraud<br>- a wiki for &lt;churn&gt;</td>"), "{html}");
+    let json: serde_json::Value = serde_json::from_str(&mlops_maturity::report::to_json(&r)).unwrap();
+    let a = json["answers"].as_array().unwrap().iter().find(|a| a["question"] == "exp-tracking").unwrap();
+    assert_eq!(a["notes"][0]["text"], "- MLflow for fraud\n- a wiki for <churn>");
+}
