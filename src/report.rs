@@ -39,6 +39,9 @@ pub struct Report {
     pub warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Vec<BaselineDelta>>,
+    /// The session's `previous`, when the report used it as the baseline (no `--baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_previous: Option<String>,
     pub team: Option<String>,
     pub generated: String,
     /// The latest session date, or null when no session has one.
@@ -430,6 +433,7 @@ pub fn build(
         role_gaps,
         warnings: warnings(q, sessions).into_iter().chain(team_warnings).collect(),
         baseline,
+        baseline_previous: None,
         team,
         generated: generated.to_owned(),
         date: sessions.iter().filter_map(|s| s.session.date.clone()).max(),

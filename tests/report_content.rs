@@ -972,3 +972,44 @@ fn notes_keep_their_line_breaks_in_markdown_html_and_json() {
     let a = json["answers"].as_array().unwrap().iter().find(|a| a["question"] == "exp-tracking").unwrap();
     assert_eq!(a["notes"][0]["text"], "- MLflow for fraud\n- a wiki for <churn>");
 }
+
+#[test]
+fn a_next_assessment_is_compared_with_its_previous_session_without_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("q3")).unwrap();
+    std::fs::create_dir(dir.path().join("q4")).unwrap();
+    write(
+        &dir.path().join("q3"),
+        "fraud.yaml",
+        "format: 1\nquestionnaire: mlops-quick\ndate: 2026-09-07\nanswers:\n  exp-tracking: no\n",
+    );
+    let next = write(
+        &dir.path().join("q4"),
+        "fraud.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nprevious: ../q3/fraud.yaml\ndate: 2026-12-07\nanswers:\n  exp-tracking: yes\n",
+    );
+    let next = next.to_str().unwrap();
+    let v = json_of(&["report", next, "--format", "json"]);
+    assert!(v["baseline"].is_array(), "{v}");
+    assert_eq!(v["since_baseline"]["date"], "2026-09-07");
+    let changed = v["since_baseline"]["changed"].as_array().unwrap();
+    assert!(changed.iter().any(|c| c["question"] == "exp-tracking" && c["before"] == "no" && c["after"] == "yes"));
+    let md = run(&["report", next]).stdout;
+    let under_title: Vec<&str> = md.lines().skip(1).take(3).collect();
+    assert!(
+        under_title
+            .iter()
+            .any(|l| l.contains("Compared with the previous assessment of 2026-09-07 (../q3/fraud.yaml)")),
+        "{md}"
+    );
+    let html = run(&["report", next, "--format", "html"]).stdout;
+    assert!(html.contains("Compared with the previous assessment of 2026-09-07 (../q3/fraud.yaml)"), "{html}");
+    // --baseline wins; without a loadable previous the report goes on with a warning.
+    let v = json_of(&["report", next, "--format", "json", "--baseline", next]);
+    assert_eq!(v["since_baseline"]["changed"].as_array().unwrap().len(), 0);
+    std::fs::remove_file(dir.path().join("q3").join("fraud.yaml")).unwrap();
+    let v = json_of(&["report", next, "--format", "json"]);
+    assert!(v.get("baseline").is_none() && v.get("since_baseline").is_none(), "{v}");
+    assert!(v["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("../q3/fraud.yaml")));
+    assert!(!run(&["report", next]).stdout.contains("Compared with the previous assessment"));
+}

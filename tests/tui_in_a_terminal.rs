@@ -308,7 +308,9 @@ fn an_unanswered_question_before_the_last_stops_the_walk_and_f_reaches_it() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("u.yaml");
     let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
-    tui.wait_for("question 1 of 3");
+    tui.wait_for("Experimentation & tracking  question 1 of 3");
+    tui.send("\x1b[H");
+    tui.wait_for("Data preparation & pipelines  question 1 of 3");
     tui.send("ll");
     tui.wait_for("question 3 of 3");
     tui.send(&"y".repeat(19));
@@ -352,6 +354,53 @@ fn next_assessment_from_the_command_line_carries_the_answers() {
     assert!(e.carried && e.note.is_none() && e.evidence.as_deref() == Some("wiki"), "{e:?}");
     assert_eq!(s.team.as_deref(), Some("Fraud"));
     assert!(s.date.is_some(), "the date is written on save");
+}
+
+#[test]
+fn next_assessment_records_previous_keeps_na_reasons_and_shows_last_times_note_until_confirmed() {
+    let home = tempfile::tempdir().unwrap();
+    for folder in ["q3", "q4"] {
+        std::fs::create_dir(home.path().join(folder)).unwrap();
+    }
+    let earlier = home.path().join("q3").join("fraud.yaml");
+    std::fs::write(
+        &earlier,
+        format!(
+            "{QUICK_START}team: Fraud\nanswers:\n  data-pipeline-code: {{ answer: yes, note: dbt models in git }}\n  data-scheduled-pipelines: {{ answer: na, note: we score on request only }}\n  data-quality-gates: {{ answer: no, note: manual checks }}\n"
+        ),
+    )
+    .unwrap();
+    let next = home.path().join("q4").join("fraud.yaml");
+    let mut tui =
+        Tui::start(home.path(), &["assess", "--from", earlier.to_str().unwrap(), "--session", next.to_str().unwrap()]);
+    tui.wait_for("Experimentation & tracking  question 1 of 3");
+    tui.send("\x1b[H");
+    tui.wait_for("last time's note: dbt models in git");
+    tui.send("\r");
+    tui.wait_for("question 2 of 3");
+    assert!(!tui.contents().contains("last time's note"), "the kept reason is the note itself: {}", tui.contents());
+    tui.send("\x1b[D");
+    tui.wait_for("question 1 of 3");
+    assert!(!tui.contents().contains("last time's note"), "confirmed: {}", tui.contents());
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let s = load(&next);
+    assert_eq!(s.previous.as_deref(), Some("../q3/fraud.yaml"), "relative to the new file");
+    let na = &s.answers["data-scheduled-pipelines"];
+    assert_eq!(na.note.as_deref(), Some("we score on request only"), "the reason of a 'does not apply' is kept");
+    assert!(na.carried);
+    assert!(s.answers["data-pipeline-code"].note.is_none() && !s.answers["data-pipeline-code"].carried);
+    assert!(s.answers["data-quality-gates"].note.is_none(), "other notes are not carried");
+    // Reopened, the previous file's note still shows beside an answer to confirm.
+    let mut tui = Tui::start(home.path(), &["assess", "--session", next.to_str().unwrap()]);
+    tui.wait_for("Experimentation & tracking  question 1 of 3");
+    tui.send("\x1b[H");
+    tui.wait_for("Data preparation & pipelines  question 1 of 3");
+    tui.send("ll");
+    tui.wait_for("question 3 of 3");
+    tui.wait_for("last time's note: manual checks");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
 }
 
 #[test]

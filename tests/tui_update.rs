@@ -673,7 +673,7 @@ fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
 fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again() {
     let text = "format: 1\nquestionnaire: mlops-quick\nteam: T\nanswers:\n  data-pipeline-code: { answer: yes, note: old note, evidence: wiki }\n  data-scheduled-pipelines: no\n";
     let earlier = mlops_maturity::session::parse(text, "e.yaml").unwrap();
-    let next = earlier.next_assessment();
+    let next = earlier.next_assessment(0.5);
     let q = common::pinned("mlops-quick");
     let a0 = Assessment::new(q, next, PathBuf::from("n.yaml"), "2026-11-28");
     let mut m = Model::with_assessment(a0, "2026-11-28", false);
@@ -793,7 +793,7 @@ fn all_carried() -> Model {
             mlops_maturity::session::AnswerEntry { answer: Some(Answer::Partial), ..Default::default() },
         );
     }
-    let a0 = Assessment::new(q, earlier.next_assessment(), PathBuf::from("n.yaml"), "2026-11-28");
+    let a0 = Assessment::new(q, earlier.next_assessment(0.5), PathBuf::from("n.yaml"), "2026-11-28");
     Model::with_assessment(a0, "2026-11-28", false)
 }
 

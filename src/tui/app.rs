@@ -131,6 +131,9 @@ pub struct Assessment {
     pub report: Report,
     /// A workshop session's facilitator state (`None` for one respondent's session).
     pub workshop: Option<super::facilitator::Facilitation>,
+    /// The notes of the session this one was carried from (`previous`), by question id: shown
+    /// read only while a carried answer waits for confirmation. The shell reads them.
+    pub previous_notes: std::collections::HashMap<String, String>,
 }
 
 pub const CONTEXT_ROWS: usize = 4;
@@ -154,6 +157,7 @@ impl Assessment {
             results_scroll: 0,
             report,
             workshop,
+            previous_notes: std::collections::HashMap::new(),
         };
         a.cursor = a.first_unanswered().unwrap_or(0);
         a
@@ -175,6 +179,18 @@ impl Assessment {
     /// confirmed or changed it yet (DESIGN "Next assessment").
     pub fn is_carried(&self, question: &str) -> bool {
         self.session.answers.get(question).is_some_and(|e| e.carried && e.answer.is_some())
+    }
+
+    /// Last time's note on a question whose carried answer waits for confirmation; none when
+    /// the answer is confirmed, or the note was kept in this session anyway (a "does not
+    /// apply" reason).
+    pub fn last_time_note(&self, question: &str) -> Option<&str> {
+        if !self.is_carried(question) {
+            return None;
+        }
+        let note = self.previous_notes.get(question)?;
+        let kept = self.session.answers.get(question).and_then(|e| e.note.as_deref());
+        (kept.map(str::trim) != Some(note.trim())).then_some(note.as_str())
     }
 
     /// Answers carried from the last assessment that still wait for a confirmation.

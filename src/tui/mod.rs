@@ -427,7 +427,10 @@ fn clock() -> String {
 fn open_existing(path: &Path, today: &str) -> Result<Assessment> {
     let s = session::load(path)?;
     let (q, _) = workspace::questionnaire_of(path, &s)?;
-    Ok(Assessment::new(q, s, path.to_path_buf(), today))
+    let notes = previous_notes(path, &s);
+    let mut a = Assessment::new(q, s, path.to_path_buf(), today);
+    a.previous_notes = notes;
+    Ok(a)
 }
 
 fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessment> {
@@ -452,7 +455,10 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
         Some(spec) if !path.exists() => questionnaire::resolve(spec, Path::new("."), workspace::home().as_deref())?,
         _ => workspace::questionnaire_of(path, &s)?,
     };
-    Ok(Assessment::new(q, s, path.to_path_buf(), today))
+    let notes = previous_notes(path, &s);
+    let mut a = Assessment::new(q, s, path.to_path_buf(), today);
+    a.previous_notes = notes;
+    Ok(a)
 }
 
 /// Who a new session from the form is for: one respondent, or a workshop's participants.
@@ -489,7 +495,7 @@ fn create_in_home(home: Option<&Path>, questionnaire: &str, who: &Person, today:
 fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &str) -> Result<Assessment> {
     let earlier = session::load(from)?;
     let (q, _) = workspace::questionnaire_of(from, &earlier)?;
-    let mut next = earlier.next_assessment();
+    let mut next = earlier.next_assessment(q.scoring.partial_credit);
     next.questionnaire_version = Some(q.version);
     let path = match to {
         Some(to) => {
@@ -522,7 +528,27 @@ fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &
             today,
         ),
     };
-    Ok(Assessment::new(q, next, path, today))
+    next.previous = Some(previous_path(from, &path));
+    let mut a = Assessment::new(q, next, path, today);
+    a.previous_notes = earlier.notes();
+    Ok(a)
+}
+
+/// How the new session at `to` names the earlier one at `from`: relative to the new file's
+/// folder when it can be, else the full path.
+fn previous_path(from: &Path, to: &Path) -> String {
+    let absolute = |p: &Path| std::fs::canonicalize(p).or_else(|_| std::path::absolute(p)).unwrap_or(p.to_path_buf());
+    let earlier = absolute(from);
+    let folder = absolute(&files::folder_of(to));
+    session::relative_path(&folder, &earlier).unwrap_or(earlier).display().to_string()
+}
+
+/// The notes of the session `s` (at `path`) was carried from, when its `previous` loads; none
+/// otherwise (the earlier file may have moved: the new session stands on its own).
+fn previous_notes(path: &Path, s: &Session) -> std::collections::HashMap<String, String> {
+    let Some(previous) = &s.previous else { return Default::default() };
+    let earlier = files::folder_of(path).join(previous);
+    session::load(&earlier).map(|e| e.notes()).unwrap_or_default()
 }
 
 fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
