@@ -308,9 +308,7 @@ fn an_unanswered_question_before_the_last_stops_the_walk_and_f_reaches_it() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("u.yaml");
     let mut tui = Tui::start(home.path(), &["assess", "--session", file.to_str().unwrap(), "-q", "mlops-quick"]);
-    tui.wait_for("Experimentation & tracking  question 1 of 3");
-    tui.send("\x1b[H");
-    tui.wait_for("Data preparation & pipelines  question 1 of 3");
+    tui.wait_for("question 1 of 3");
     tui.send("ll");
     tui.wait_for("question 3 of 3");
     tui.send(&"y".repeat(19));
