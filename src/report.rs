@@ -323,7 +323,7 @@ pub fn build(
     let ahead: HashSet<&str> = scores.dimensions.iter().flat_map(|d| d.ahead.iter().map(String::as_str)).collect();
     let ahead_of_foundation = ids_where_set(&flat, &ahead);
 
-    let disagreements = workshop::disagreements(q, &names, &slices)
+    let disagreements: Vec<Disagreement> = workshop::disagreements(q, &names, &slices)
         .into_iter()
         .map(|(question, column)| Disagreement {
             text: q.question(&question).map(|(_, qn)| qn.text.clone()).unwrap_or_default(),
@@ -332,6 +332,7 @@ pub fn build(
             question,
         })
         .collect();
+    let open_disagreements = disagreements.iter().filter(|d: &&Disagreement| d.agreed.is_none()).count();
     let role_gaps = workshop::role_gaps(q, &group.roles, &slices)
         .into_iter()
         .map(|(dimension, scores)| RoleGap { dimension, scores: scores.into_iter().collect() })
@@ -445,7 +446,13 @@ pub fn build(
         answers: answers_report,
         na_without_reason,
         verdict: String::new(),
-        completeness: narrative::Completeness { answered: 0, questions: 0, indicative: false, level_may_change: false },
+        completeness: narrative::Completeness {
+            answered: 0,
+            questions: 0,
+            indicative: false,
+            level_may_change: false,
+            open_disagreements: if group.workshop { open_disagreements } else { 0 },
+        },
         progress: None,
         strengths: Vec::new(),
         silent_degradation: None,

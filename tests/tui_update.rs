@@ -1014,3 +1014,40 @@ fn the_workshop_screen_has_no_dark_grey_text_a_projector_washes_out() {
     let dark = [ratatui::style::Color::DarkGray, ratatui::style::Color::Blue];
     assert!(buffer.content().iter().all(|cell| !dark.contains(&cell.fg)), "dark grey or dark blue text on screen");
 }
+
+/// A workshop of the pinned quick check where Ana and Ben voted on every question: agreed where
+/// they agree, and two questions split yes/no without an agreed answer (when `agreed`).
+fn workshop_with_two_open(agreed: bool) -> Model {
+    let q = common::pinned("mlops-quick");
+    let mut s = Session::new("mlops-quick");
+    s.participants = Some(mlops_maturity::workshop::parse_participants("Ana,Ben").unwrap());
+    for (i, (_, question)) in q.questions().enumerate() {
+        let mut e = mlops_maturity::session::AnswerEntry::default();
+        e.votes.insert("Ana".into(), Answer::Yes);
+        e.votes.insert("Ben".into(), if i < 2 { Answer::No } else { Answer::Yes });
+        if agreed && i >= 2 {
+            e.answer = Some(Answer::Yes);
+        }
+        s.answers.insert(question.id.clone(), e);
+    }
+    let a0 = Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28");
+    Model::with_assessment(a0, "2026-11-28", false)
+}
+
+#[test]
+fn open_disagreements_are_named_as_such_and_not_counted_as_unanswered_on_the_results_screen() {
+    let mut m = workshop_with_two_open(true);
+    press(&mut m, KeyCode::Char('r'));
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("21 of 21 answered"), "{screen}");
+    assert!(screen.contains("2 disagreements still open"), "{screen}");
+    assert!(!screen.contains("indicative"), "{screen}");
+    // The report says the same.
+    let md = mlops_maturity::report::render_markdown(&a(&m).report);
+    assert!(md.contains("21 of 21 questions answered; 2 disagreements still open"), "{md}");
+    // Merged pre-work: votes and no agreed answer at all; the consensus counts.
+    let mut m = workshop_with_two_open(false);
+    press(&mut m, KeyCode::Char('r'));
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("21 of 21 answered") && !screen.contains("0 of 21"), "{screen}");
+}

@@ -310,3 +310,24 @@ fn a_room_that_does_not_know_gives_unknown_and_no_strength() {
     assert!(!strengths.contains(&"exp-managed-compute"), "half the room did not know: {strengths:?}");
     assert!(strengths.contains(&"val-slices"), "{strengths:?}");
 }
+
+#[test]
+fn open_disagreements_count_as_answered_and_are_named_in_every_format() {
+    let q = common::pinned("mlops-quick");
+    let mut answers = String::new();
+    for (i, (_, question)) in q.questions().enumerate() {
+        let split = if i < 2 { "no" } else { "yes" };
+        let agreed = if i < 2 { "" } else { ", answer: yes" };
+        answers.push_str(&format!("  {}: {{ votes: {{ Ana: yes, Ben: {split} }}{agreed} }}\n", question.id));
+    }
+    let r = report_of(&workshop("  - { name: Ana }\n  - { name: Ben }\n", &answers));
+    assert_eq!((r.completeness.answered, r.completeness.questions), (21, 21));
+    assert_eq!(r.completeness.open_disagreements, 2);
+    assert!(r.unanswered.is_empty());
+    let md = report::render_markdown(&r);
+    assert!(md.contains("21 of 21 questions answered; 2 disagreements still open"), "{md}");
+    let html = mlops_maturity::export::render_html(&r);
+    assert!(html.contains("21 of 21 questions answered; 2 disagreements still open"), "{html}");
+    let json: serde_json::Value = serde_json::from_str(&report::to_json(&r)).unwrap();
+    assert_eq!(json["completeness"]["open_disagreements"], 2);
+}
