@@ -599,3 +599,39 @@ fn participants_in_the_new_session_form_make_a_workshop_session() {
     assert!(s.respondent.is_none());
     assert_eq!(s.answers["data-pipeline-code"].votes.get("Ana"), Some(&mlops_maturity::session::Answer::Yes));
 }
+
+#[test]
+fn team_and_respondent_on_the_command_line_start_that_new_session_never_a_saved_one() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let theirs = format!("{QUICK_START}team: Fraud\nrespondent: Ana\nanswers:\n  data-pipeline-code: no\n");
+    std::fs::write(sessions.join("fraud.yaml"), &theirs).unwrap();
+    // Nothing missing: straight to the first question of the new session.
+    let mut tui =
+        Tui::start(home.path(), &["assess", "-q", "mlops-quick", "--team", "Other team", "--respondent", "Ann"]);
+    tui.wait_for("Data preparation & pipelines  question 1 of 3");
+    assert!(tui.contents().contains("Other team"), "{}", tui.contents());
+    tui.send("y");
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(sessions.join("fraud.yaml")).unwrap(), theirs, "the saved session untouched");
+    let names = files_in_sessions(home.path());
+    let new = names.iter().find(|n| n.starts_with("other-team-ann-")).unwrap_or_else(|| panic!("{names:?}"));
+    let s = load(&sessions.join(new));
+    assert_eq!((s.team.as_deref(), s.respondent.as_deref()), (Some("Other team"), Some("Ann")));
+    assert_eq!(s.questionnaire, "mlops-quick");
+    assert_eq!(s.answer("data-pipeline-code"), Some(mlops_maturity::session::Answer::Yes));
+    // The respondent missing: the form, pre-filled, waiting for the respondent.
+    let mut tui = Tui::start(home.path(), &["assess", "-q", "mlops-quick", "--team", "Third team"]);
+    tui.wait_for("New assessment");
+    assert!(tui.contents().contains("Third team") && !tui.contents().contains("Open a session"), "{}", tui.contents());
+    tui.send("Cy\t\t\r");
+    tui.wait_for("question 1 of 3");
+    tui.send("n");
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(files_in_sessions(home.path()).iter().any(|n| n.starts_with("third-team-cy-")));
+}

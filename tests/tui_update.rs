@@ -1051,3 +1051,22 @@ fn open_disagreements_are_named_as_such_and_not_counted_as_unanswered_on_the_res
     let screen = render(&m, 100, 30);
     assert!(screen.contains("21 of 21 answered") && !screen.contains("0 of 21"), "{screen}");
 }
+
+#[test]
+fn a_team_or_respondent_given_on_the_command_line_starts_the_new_session_form_or_skips_it() {
+    let mut m = common::tui_start_model();
+    m.form.team = TextInput::new("Other team");
+    assert_eq!(mlops_maturity::tui::app::start_given(&mut m), None);
+    assert_eq!((m.screen, m.form.field), (Screen::NewSession, 2), "the form, at the missing respondent");
+    m.form.respondent = TextInput::new("Ann");
+    match mlops_maturity::tui::app::start_given(&mut m) {
+        Some(Effect::Create { team, respondent, .. }) => {
+            assert_eq!((team.as_str(), respondent.as_str()), ("Other team", "Ann"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let mut m = common::tui_start_model();
+    m.form.respondent = TextInput::new("Ann");
+    assert_eq!(mlops_maturity::tui::app::start_given(&mut m), None);
+    assert_eq!((m.screen, m.form.field), (Screen::NewSession, 1), "at the missing team");
+}

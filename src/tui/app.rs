@@ -28,6 +28,7 @@ pub use edit::commit_edit;
 use edit::{edit_text, paste};
 use question::question_key;
 use results::results_key;
+pub use start::start_given;
 use start::{form_key, start_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

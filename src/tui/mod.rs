@@ -68,6 +68,21 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
         (None, Some(path)) => Some((open_or_create(path, &args, &today)?, !path.exists())),
         (None, None) => None,
     };
+    // A team, respondent or role on the command line asks for that new session: the form,
+    // pre-filled, or no form at all when nothing is missing; never the list of saved sessions.
+    let mut starting = None;
+    let mut opened = opened;
+    if opened.is_none() && (args.team.is_some() || args.respondent.is_some() || args.role.is_some()) {
+        let mut m = Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color);
+        match app::start_given(&mut m) {
+            Some(Effect::Create { questionnaire, team, respondent, role, participants }) => {
+                let who = Person { team: &team, respondent: &respondent, role: &role, participants: &participants };
+                // Written on the first change, as a session started from the form.
+                opened = Some((create_in_home(home.as_deref(), &questionnaire, &who, &today)?, false));
+            }
+            _ => starting = Some(m),
+        }
+    }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(
             "the interactive assessment needs a terminal; to score a session without one, run `mlops-maturity report SESSION.yaml`"
@@ -82,7 +97,10 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
             m.dirty = new;
             m
         }
-        None => Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color),
+        None => match starting {
+            Some(m) => m,
+            None => Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color),
+        },
     };
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
@@ -611,6 +629,12 @@ fn new_form(args: &AssessArgs, home: Option<&Path>) -> NewSessionForm {
                 questionnaires.push((q.id, q.title));
             }
         }
+    }
+    // A questionnaire given by path (or an id not on offer) is offered as given.
+    if let Some(wanted) = &args.questionnaire
+        && !questionnaires.iter().any(|(id, _)| id == wanted)
+    {
+        questionnaires.push((wanted.clone(), wanted.clone()));
     }
     let choice = args
         .questionnaire
