@@ -76,6 +76,19 @@ pub struct Report {
     pub answered_time_shares: IndexMap<String, f64>,
     /// Earlier versions of the questionnaire that sessions answered, each once, in order.
     pub older_versions: Vec<u32>,
+    /// Time spent, from a single session's `timing`; null for several files or without one.
+    pub timing: Option<TimingReport>,
+    /// The report is of one workshop session (participants voting in one file).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub workshop: bool,
+}
+
+/// Whole seconds spent on the assessment, in all and per dimension id (questionnaire order,
+/// the dimensions the session recorded a time for).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimingReport {
+    pub elapsed_s: u64,
+    pub dimensions: IndexMap<String, u64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -467,6 +480,18 @@ pub fn build(
             v.dedup();
             v
         },
+        timing: match sessions {
+            [one] => one.session.timing.as_ref().map(|t| TimingReport {
+                elapsed_s: t.elapsed_s,
+                dimensions: q
+                    .dimensions
+                    .iter()
+                    .filter_map(|d| Some((d.id.clone(), *t.dimensions.get(&d.id)?)))
+                    .collect(),
+            }),
+            _ => None,
+        },
+        workshop: group.workshop,
         answered_time_shares: match sessions {
             [one] => q
                 .stages
@@ -764,6 +789,16 @@ pub fn level_words(score: f64) -> String {
     }
 }
 
+/// Seconds as a clock reads them: `12:05`, or `1:02:05` from an hour.
+pub fn clock(seconds: f64) -> String {
+    let secs = if seconds.is_finite() && seconds > 0.0 { seconds.round() as u64 } else { 0 };
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    }
+}
+
 /// An answer as people say it.
 pub fn answer_words(answer: &str) -> &str {
     match answer {
@@ -820,6 +855,7 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
             note_lines(v.as_str().unwrap_or_default()).map(|l| state.escape(l)).collect::<Result<_, _>>()?;
         Ok(Value::safe_string(&lines.join("<br>")))
     });
+    tera.register_filter("clock", |v: Value, _: Kwargs, _: &State| v.as_f64().map_or_else(String::new, clock));
     tera.register_filter("md_code", |v: Value, _: Kwargs, _: &State| {
         escape_markdown_code(v.as_str().unwrap_or_default())
     });

@@ -247,6 +247,40 @@ pub struct Session {
     pub answers: IndexMap<String, AnswerEntry>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
     pub bottlenecks: IndexMap<String, StageRating>,
+    /// Whole seconds spent, written by the app and kept across reopening; never scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Box<Timing>>,
+}
+
+/// Time spent on a session: in all, per dimension and per question (ids), and an optional
+/// timebox per dimension, all in whole seconds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timing {
+    #[serde(default)]
+    pub elapsed_s: u64,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub dimensions: IndexMap<String, u64>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub questions: IndexMap<String, u64>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub timebox_s: IndexMap<String, u64>,
+}
+
+impl Timing {
+    /// Adds `seconds` spent on `question` of `dimension`.
+    pub fn add(&mut self, dimension: &str, question: &str, seconds: u64) {
+        self.elapsed_s = self.elapsed_s.saturating_add(seconds);
+        let d = self.dimensions.entry(dimension.to_owned()).or_default();
+        *d = d.saturating_add(seconds);
+        let q = self.questions.entry(question.to_owned()).or_default();
+        *q = q.saturating_add(seconds);
+    }
+
+    /// Seconds spent on a dimension (0 when none were recorded).
+    pub fn dimension(&self, id: &str) -> u64 {
+        self.dimensions.get(id).copied().unwrap_or(0)
+    }
 }
 
 /// One person voting in a workshop session.
@@ -314,6 +348,7 @@ impl Session {
             participants: None,
             answers: IndexMap::new(),
             bottlenecks: IndexMap::new(),
+            timing: None,
         }
     }
 
@@ -361,7 +396,7 @@ impl Session {
                 (entry.answer.is_some() || entry.evidence.is_some()).then(|| (id.clone(), entry))
             })
             .collect();
-        Session { date: None, previous: None, answers, ..self.clone() }
+        Session { date: None, previous: None, timing: None, answers, ..self.clone() }
     }
 
     /// The notes of this session's answers by question id: what the next assessment shows,
@@ -553,6 +588,20 @@ mod tests {
         let s = parse(text, "s.yaml").unwrap();
         assert_eq!(s.previous.as_deref(), Some("../2026-q3/fraud-ml.yaml"));
         assert_eq!(parse(&s.to_yaml(), "s.yaml").unwrap(), s);
+    }
+
+    #[test]
+    fn timing_is_saved_and_loaded_and_a_next_assessment_starts_its_own_clock() {
+        let text = "format: 1\nquestionnaire: x\nanswers: {}\ntiming:\n  elapsed_s: 120\n  dimensions: { data: 90, experiments: 30 }\n  questions: { a: 90 }\n  timebox_s: { data: 600 }\n";
+        let mut s = parse(text, "s.yaml").unwrap();
+        let t = s.timing.as_ref().unwrap();
+        assert_eq!((t.elapsed_s, t.dimension("data"), t.questions["a"], t.timebox_s["data"]), (120, 90, 90, 600));
+        assert_eq!(parse(&s.to_yaml(), "s.yaml").unwrap(), s);
+        s.timing.as_mut().unwrap().add("experiments", "b", 5);
+        let t = s.timing.as_ref().unwrap();
+        assert_eq!((t.elapsed_s, t.dimension("experiments"), t.questions["b"]), (125, 35, 5));
+        assert_eq!(s.next_assessment(0.5).timing, None);
+        assert!(parse("format: 1\nquestionnaire: x\ntiming: { elapsed_s: 1, laps: 2 }\n", "s.yaml").is_err());
     }
 
     #[test]

@@ -331,3 +331,42 @@ fn open_disagreements_count_as_answered_and_are_named_in_every_format() {
     let json: serde_json::Value = serde_json::from_str(&report::to_json(&r)).unwrap();
     assert_eq!(json["completeness"]["open_disagreements"], 2);
 }
+
+#[test]
+fn timing_is_reported_per_dimension_for_a_workshop_and_never_changes_a_score() {
+    let answers = "  exp-tracking: { votes: { Ana: yes, Ben: yes }, answer: yes }\n";
+    let plain = workshop("  - { name: Ana }\n  - { name: Ben }\n", answers);
+    let timed = parse(&format!(
+        "{}timing:\n  elapsed_s: 3725\n  dimensions: {{ data: 600, experimentation: 3125, no-such: 5 }}\n  questions: {{ exp-tracking: 3125 }}\n  timebox_s: {{ data: 300 }}\n",
+        plain.to_yaml()
+    ));
+    let (r, before) = (report_of(&timed), report_of(&plain));
+    let json: serde_json::Value = serde_json::from_str(&report::to_json(&r)).unwrap();
+    assert_eq!(
+        json["timing"],
+        serde_json::json!({"elapsed_s": 3725, "dimensions": {"data": 600, "experimentation": 3125}})
+    );
+    assert_eq!(r.overall.score, before.overall.score, "timing changes no score");
+    let untimed: serde_json::Value = serde_json::from_str(&report::to_json(&before)).unwrap();
+    assert!(untimed["timing"].is_null());
+    let md = report::render_markdown(&r);
+    assert!(md.contains("### Workshop time") && md.contains("1:02:05 in all"), "{md}");
+    assert!(md.contains("| 52:05 |") && md.contains("| 10:00 |"), "{md}");
+    let html = mlops_maturity::export::render_html(&r);
+    assert!(html.contains("Workshop time") && html.contains("52:05"), "{html}");
+    // A report of several files has no timing.
+    let q = common::pinned("mlops-quick");
+    let one = parse(&format!("{HEAD}respondent: A\ntiming: {{ elapsed_s: 60 }}\nanswers: {{}}\n"));
+    let two = parse(&format!("{HEAD}respondent: B\ntiming: {{ elapsed_s: 60 }}\nanswers: {{}}\n"));
+    let inputs = [
+        SessionInput { file_name: "a.yaml".into(), session: &one },
+        SessionInput { file_name: "b.yaml".into(), session: &two },
+    ];
+    let merged = report::build(&q, &inputs, None, "2026-11-28");
+    let json: serde_json::Value = serde_json::from_str(&report::to_json(&merged)).unwrap();
+    assert!(json["timing"].is_null(), "{}", json["timing"]);
+    // One respondent's timing is in the JSON, but the Markdown shows time only for a workshop.
+    let single = report::build(&q, &inputs[..1], None, "2026-11-28");
+    assert_eq!(single.timing.as_ref().map(|t| t.elapsed_s), Some(60));
+    assert!(!report::render_markdown(&single).contains("Workshop time"));
+}

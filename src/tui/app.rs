@@ -135,6 +135,8 @@ pub struct Assessment {
     /// The notes of the session this one was carried from (`previous`), by question id: shown
     /// read only while a carried answer waits for confirmation. The shell reads them.
     pub previous_notes: std::collections::HashMap<String, String>,
+    /// When the clock last ticked (seconds since the epoch, given by the event loop).
+    pub last_tick: Option<u64>,
 }
 
 pub const CONTEXT_ROWS: usize = 4;
@@ -143,7 +145,7 @@ impl Assessment {
     pub fn new(questionnaire: Questionnaire, mut session: Session, path: PathBuf, today: &str) -> Assessment {
         session.questionnaire_version.get_or_insert(questionnaire.version);
         let report = build_report(&questionnaire, &session, &path, today);
-        let workshop = super::facilitator::Facilitation::for_session(&session, questionnaire.dimensions.len());
+        let workshop = super::facilitator::Facilitation::for_session(&session);
         let mut a = Assessment {
             questionnaire,
             session,
@@ -159,6 +161,7 @@ impl Assessment {
             report,
             workshop,
             previous_notes: std::collections::HashMap::new(),
+            last_tick: None,
         };
         a.cursor = a.first_unanswered().unwrap_or(0);
         a

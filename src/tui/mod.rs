@@ -118,6 +118,7 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     // Whatever ended the loop, keep the text being edited and save what changed (every other
     // change was saved as it happened, unless a save failed).
     app::commit_edit(&mut model);
+    saver.keep_time(&mut model);
     saver.save(&mut model);
     restore_terminal();
     // Dropping the terminal would try to show the cursor and print an error if the terminal
@@ -306,6 +307,7 @@ fn apply(
     match effect {
         Effect::None => {}
         Effect::Quit => {
+            saver.keep_time(model);
             saver.save(model);
             return true;
         }
@@ -377,6 +379,18 @@ struct Saver {
 }
 
 impl Saver {
+    /// On leaving a session, its clock is saved with it (DESIGN "timing": kept across
+    /// reopening) when the file is on disk and this run wrote it or it is a workshop's (whose
+    /// clock the facilitator watches); time alone never creates a file, nor rewrites an
+    /// untouched respondent's session.
+    fn keep_time(&self, model: &mut Model) {
+        let Some(a) = model.assessment.as_ref() else { return };
+        let saved = self.last_good.as_ref().and_then(|s| s.timing.as_ref());
+        if a.session.timing.as_ref() != saved && a.path.exists() && (self.wrote || a.workshop.is_some()) {
+            model.dirty = true;
+        }
+    }
+
     /// Writes the open session when it changed: no change, no write.
     fn save(&mut self, model: &mut Model) {
         if !model.dirty {
