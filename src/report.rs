@@ -775,15 +775,35 @@ pub fn escape_markdown_code(text: &str) -> String {
         .collect()
 }
 
+/// `x` rounded to `places` decimals, half up (away from zero) from the unrounded value, with
+/// the 1e-9 allowance of every comparison (DESIGN "Scoring"): 1.425 is 1.43, 42.49999999999999
+/// (0.425 × 100 in floating point) is 43. The one rounding rule of every table and format.
+pub fn round_half_up(x: f64, places: usize) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(places.min(15) as i32);
+    let rounded = ((x.abs() * scale) + 0.5 + scoring::EPSILON).floor() / scale;
+    if x < 0.0 { -rounded } else { rounded }
+}
+
+/// `x` shown with `places` decimals, rounded by [`round_half_up`].
+pub fn fixed(x: f64, places: usize) -> String {
+    let r = round_half_up(x, places);
+    // No "-0.00" for a tiny negative number.
+    let r = if r == 0.0 { 0.0 } else { r };
+    format!("{r:.places$}")
+}
+
 /// A score in words: 1.57 is "Level 1, 57% toward 2"; a whole number is just its level.
 pub fn level_words(score: f64) -> String {
     if !score.is_finite() || score < 0.0 {
         return "–".to_owned();
     }
     let level = score.floor();
-    let part = ((score - level) * 100.0).round();
+    let part = round_half_up((score - level) * 100.0, 0);
     if !(1.0..100.0).contains(&part) {
-        format!("Level {}", score.round() as u64)
+        format!("Level {}", round_half_up(score, 0) as u64)
     } else {
         format!("Level {}, {part:.0}% toward {}", level as u64, level as u64 + 1)
     }
@@ -836,7 +856,7 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
     });
     tera.register_filter("num", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let places = kwargs.get::<i64>("places")?.unwrap_or(2).clamp(0, 6) as usize;
-        Ok(v.as_f64().map_or_else(|| "–".to_owned(), |x| format!("{x:.places$}")))
+        Ok(v.as_f64().map_or_else(|| "–".to_owned(), |x| fixed(x, places)))
     });
     tera.register_filter("level_words", |v: Value, _: Kwargs, _: &State| {
         v.as_f64().map_or_else(|| "–".to_owned(), level_words)
@@ -936,6 +956,21 @@ mod tests {
         for no_score in [-0.5, f64::NAN, f64::INFINITY] {
             assert_eq!(level_words(no_score), "–", "{no_score}");
         }
+    }
+
+    #[test]
+    fn numbers_round_half_up_from_the_unrounded_value_in_words_and_tables() {
+        assert_eq!(fixed(1.425, 2), "1.43");
+        assert_eq!(fixed(1.005, 2), "1.01", "1.005 is 1.00499… in binary: the allowance rounds it up");
+        assert_eq!(fixed((1.425 - 1.0) * 100.0, 0), "43");
+        assert_eq!(level_words(1.425), "Level 1, 43% toward 2");
+        assert_eq!(fixed(2.5, 0), "3");
+        assert_eq!(fixed(-0.425, 2), "-0.43", "away from zero, like its positive");
+        assert_eq!(fixed(-0.0001, 2), "0.00");
+        assert_eq!(fixed(1.424999, 2), "1.42");
+        assert_eq!(fixed(4.5, 1), "4.5");
+        let r = render(&empty_report(), "t.md", "{{ 1.425 | num }} {{ 42.49999999999999 | num(places=0) }}").unwrap();
+        assert_eq!(r, "1.43 43");
     }
 
     #[test]

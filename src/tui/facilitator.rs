@@ -474,7 +474,8 @@ pub fn draw_results_panel(a: &Assessment, color: bool, frame: &mut Frame, area: 
         Some(gap) => {
             let name =
                 a.questionnaire.dimensions.iter().find(|d| d.id == gap.dimension).map_or("", |d| d.name.as_str());
-            let scores: Vec<String> = gap.scores.iter().map(|(role, s)| format!("{} {s:.2}", shown(role))).collect();
+            let scores: Vec<String> =
+                gap.scores.iter().map(|(role, s)| format!("{} {}", shown(role), crate::report::fixed(*s, 2))).collect();
             lines.push(Line::raw(format!(
                 "Role gaps in {}: {}{}",
                 r.role_gaps.len(),

@@ -89,7 +89,7 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
         let weakest = r.overall.weakest.contains(&d.id);
         lines.push(Line::from(vec![
             Span::styled(pad(&d.name, name_width), if weakest { theme.fg(Color::Red) } else { Style::default() }),
-            Span::raw(format!(" L{:<4} {:>4.2}/{highest:<3} ", d.level, d.score)),
+            Span::raw(format!(" L{:<4} {:>4}/{highest:<3} ", d.level, crate::report::fixed(d.score, 2))),
             Span::styled(text_bar(d.score, f64::from(highest), bar), theme.fg(Color::Green)),
         ]));
     }
