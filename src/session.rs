@@ -399,6 +399,22 @@ impl Session {
         Session { date: None, previous: None, timing: None, answers, ..self.clone() }
     }
 
+    /// Answers given to ids that a question of `q` replaces, moved under that question's id
+    /// when the session has none of its own for it (a next assessment writes carried answers
+    /// under the new ids, DESIGN "Questionnaire file").
+    pub fn move_to_current_ids(&mut self, q: &crate::questionnaire::Questionnaire) {
+        for (_, question) in q.questions() {
+            if self.answers.contains_key(&question.id) {
+                continue;
+            }
+            if let Some(old) = question.replaces.iter().find(|old| self.answers.contains_key(*old))
+                && let Some(entry) = self.answers.shift_remove(old)
+            {
+                self.answers.insert(question.id.clone(), entry);
+            }
+        }
+    }
+
     /// The notes of this session's answers by question id: what the next assessment shows,
     /// read only, beside an answer still waiting for confirmation.
     pub fn notes(&self) -> std::collections::HashMap<String, String> {
@@ -580,6 +596,26 @@ mod tests {
         assert!(b.votes.is_empty() && b.carried);
         assert_eq!(next.answers["c"].note.as_deref(), Some("batch only"));
         assert!(next.answers["c"].votes.is_empty());
+    }
+
+    #[test]
+    fn a_next_assessment_moves_answers_to_replaced_ids_under_the_new_ones() {
+        let q = crate::questionnaire::parse(
+            "id: x\nversion: 2\ntitle: X\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - { id: new-a, level: 1, text: A, recommendation: R, replaces: [old-a] }\n      - { id: b, level: 1, text: B, recommendation: R }\n",
+            "q.yaml",
+        )
+        .unwrap();
+        let earlier = parse(
+            "format: 1\nquestionnaire: x\nanswers:\n  old-a: { answer: na, note: why }\n  b: yes\n  gone: no\n",
+            "s.yaml",
+        )
+        .unwrap();
+        let mut next = earlier.next_assessment(0.5);
+        next.move_to_current_ids(&q);
+        assert!(!next.answers.contains_key("old-a"));
+        assert_eq!((next.answer("new-a"), next.answers["new-a"].note.as_deref()), (Some(Answer::Na), Some("why")));
+        assert!(next.answers["new-a"].carried);
+        assert_eq!(next.answer("gone"), Some(Answer::No), "an answer to an unknown id is kept");
     }
 
     #[test]

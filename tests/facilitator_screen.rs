@@ -272,3 +272,26 @@ fn a_reopened_workshop_shows_its_saved_clock_and_a_spent_timebox() {
         model(&format!("timing:\n  elapsed_s: 725\n  dimensions: {{ {data}: 500 }}\n  timebox_s: {{ {data}: 600 }}\n"));
     assert!(!render(&m, 120, 40).contains("Timebox spent"));
 }
+
+#[test]
+fn a_workshop_carried_from_the_last_one_shows_last_times_answer_and_note_until_agreed_again() {
+    let q = built_in("mlops-maturity").unwrap();
+    let id = q.questions().next().unwrap().1.id.clone();
+    let earlier: Session = session::parse(
+        &format!("{WORKSHOP}answers:\n  {id}: {{ votes: {{ Ana: yes, Ben: no, Cy: yes }}, answer: yes, note: \"CI for one model\" }}\n"),
+        "w.yaml",
+    )
+    .unwrap();
+    let next = earlier.next_assessment(q.scoring.partial_credit);
+    assert!(next.participants.is_some() && next.answers[&id].votes.is_empty(), "participants kept, votes not");
+    let mut a = Assessment::new(q, next, PathBuf::from("w2.yaml"), "2026-11-28");
+    a.previous_notes = earlier.notes();
+    a.cursor = 0;
+    let mut m = Model::with_assessment(a, "2026-11-28", false);
+    let screen = render(&m, 120, 40);
+    assert!(screen.contains("last time: Yes") && screen.contains("last time's note: CI for one model"), "{screen}");
+    press(&mut m, 'Y');
+    press_code(&mut m, KeyCode::Left);
+    let screen = render(&m, 120, 40);
+    assert!(!screen.contains("last time"), "agreed again: {screen}");
+}

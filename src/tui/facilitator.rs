@@ -409,6 +409,17 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
         }
         None => vec![Span::raw("Agreed: — (Enter takes the consensus)")],
     }));
+    // A next assessment: the answer is last time's until the group agrees again.
+    if let Some(ans) = agreed.filter(|_| a.is_carried(&question.id)) {
+        lines.push(Line::styled(
+            format!("last time: {} — agree again (Y P N U A) to confirm", ans.label()),
+            look.fg(Color::Cyan),
+        ));
+        if let Some(note) = a.last_time_note(&question.id) {
+            let joined: Vec<&str> = crate::report::note_lines(note).collect();
+            lines.push(Line::raw(format!("last time's note: {}", shown(&joined.join(" / ")))));
+        }
+    }
     let help = a.show_help.then_some(question.help.as_deref()).flatten();
     match &a.editing {
         Some((NoteField::Note, input)) => lines.push(Line::raw(format!("Note: {}█", shown(&input.text)))),

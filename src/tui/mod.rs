@@ -459,7 +459,7 @@ fn clock() -> String {
 fn open_existing(path: &Path, today: &str) -> Result<Assessment> {
     let s = session::load(path)?;
     let (q, _) = workspace::questionnaire_of(path, &s)?;
-    let notes = previous_notes(path, &s);
+    let notes = previous_notes(path, &s, &q);
     let mut a = Assessment::new(q, s, path.to_path_buf(), today);
     a.previous_notes = notes;
     Ok(a)
@@ -487,7 +487,7 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
         Some(spec) if !path.exists() => questionnaire::resolve(spec, Path::new("."), workspace::home().as_deref())?,
         _ => workspace::questionnaire_of(path, &s)?,
     };
-    let notes = previous_notes(path, &s);
+    let notes = previous_notes(path, &s, &q);
     let mut a = Assessment::new(q, s, path.to_path_buf(), today);
     a.previous_notes = notes;
     Ok(a)
@@ -528,6 +528,7 @@ fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &
     let earlier = session::load(from)?;
     let (q, _) = workspace::questionnaire_of(from, &earlier)?;
     let mut next = earlier.next_assessment(q.scoring.partial_credit);
+    next.move_to_current_ids(&q);
     next.questionnaire_version = Some(q.version);
     let path = match to {
         Some(to) => {
@@ -562,7 +563,7 @@ fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &
     };
     next.previous = Some(previous_path(from, &path));
     let mut a = Assessment::new(q, next, path, today);
-    a.previous_notes = earlier.notes();
+    a.previous_notes = notes_under_current_ids(earlier, &a.questionnaire);
     Ok(a)
 }
 
@@ -577,10 +578,23 @@ fn previous_path(from: &Path, to: &Path) -> String {
 
 /// The notes of the session `s` (at `path`) was carried from, when its `previous` loads; none
 /// otherwise (the earlier file may have moved: the new session stands on its own).
-fn previous_notes(path: &Path, s: &Session) -> std::collections::HashMap<String, String> {
+fn previous_notes(
+    path: &Path,
+    s: &Session,
+    q: &questionnaire::Questionnaire,
+) -> std::collections::HashMap<String, String> {
     let Some(previous) = &s.previous else { return Default::default() };
     let earlier = files::folder_of(path).join(previous);
-    session::load(&earlier).map(|e| e.notes()).unwrap_or_default()
+    session::load(&earlier).map(|e| notes_under_current_ids(e, q)).unwrap_or_default()
+}
+
+/// An earlier session's notes, by the ids its answers were carried under.
+fn notes_under_current_ids(
+    mut earlier: Session,
+    q: &questionnaire::Questionnaire,
+) -> std::collections::HashMap<String, String> {
+    earlier.move_to_current_ids(q);
+    earlier.notes()
 }
 
 fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
