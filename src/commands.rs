@@ -52,9 +52,9 @@ fn file_name(path: &Path) -> String {
 }
 
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
-    if args.participants.is_some() && (args.session.is_none() || args.from.is_some()) {
+    if args.participants.is_some() && args.from.is_some() {
         bail!(
-            "--participants needs --session FILE (the workshop session to create or resume) and no --from; for example: mlops-maturity assess --participants \"Ana:engineering,Ben\" --session workshop.yaml"
+            "--participants starts a new workshop and --from carries an earlier session's people over: give one of them; for example: mlops-maturity assess --participants \"Ana:engineering,Ben\" --session workshop.yaml"
         );
     }
     crate::tui::run(args)

@@ -635,3 +635,24 @@ fn team_and_respondent_on_the_command_line_start_that_new_session_never_a_saved_
     assert_eq!(tui.wait_exit(), 0);
     assert!(files_in_sessions(home.path()).iter().any(|n| n.starts_with("third-team-cy-")));
 }
+
+#[test]
+fn participants_and_a_team_on_the_command_line_start_a_new_workshop_in_the_user_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(sessions.join("other.yaml"), format!("{QUICK_START}team: Other\nrespondent: Ann\nanswers: {{}}\n"))
+        .unwrap();
+    let mut tui =
+        Tui::start(home.path(), &["assess", "-q", "mlops-quick", "--team", "Fraud", "--participants", "Ana,Ben"]);
+    tui.wait_for("Votes 0 of 2");
+    tui.send("y");
+    tui.wait_for("Votes 1 of 2");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let names = files_in_sessions(home.path());
+    let new = names.iter().find(|n| n.starts_with("fraud-workshop-")).unwrap_or_else(|| panic!("{names:?}"));
+    let s = load(&sessions.join(new));
+    assert_eq!(s.participants.as_ref().map(Vec::len), Some(2));
+    assert_eq!(s.team.as_deref(), Some("Fraud"));
+}

@@ -271,10 +271,12 @@ fn a_workshop_session_serves_as_a_baseline() {
 }
 
 #[test]
-fn participants_need_a_session_file() {
-    let r = run(&["assess", "--participants", "Ana,Ben"]);
+fn participants_and_from_are_not_given_together() {
+    // Without --session, --participants starts a new workshop in the user folder (a terminal is
+    // needed for that); with --from, whose people are carried over, it is a usage mistake.
+    let r = run(&["assess", "--participants", "Ana,Ben", "--from", "q3.yaml", "--session", "q4.yaml"]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("--participants needs --session"), "{}", r.stderr);
+    assert!(r.stderr.contains("--participants starts a new workshop and --from"), "{}", r.stderr);
 }
 
 #[test]

@@ -72,7 +72,8 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     // pre-filled, or no form at all when nothing is missing; never the list of saved sessions.
     let mut starting = None;
     let mut opened = opened;
-    if opened.is_none() && (args.team.is_some() || args.respondent.is_some() || args.role.is_some()) {
+    let given = [&args.team, &args.respondent, &args.role, &args.participants];
+    if opened.is_none() && given.iter().any(|v| v.is_some()) {
         let mut m = Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color);
         match app::start_given(&mut m) {
             Some(Effect::Create { questionnaire, team, respondent, role, participants }) => {

@@ -70,9 +70,10 @@ pub(super) fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
     Effect::None
 }
 
-/// `assess --team/--respondent/--role` without a session file: that new session, never a saved
-/// one. The form shows with the missing field focused, or, when the team and the respondent
-/// are both given, is skipped: the effect that creates the session is returned.
+/// `assess --team/--respondent/--role/--participants` without a session file: that new
+/// session, never a saved one. The form shows with the missing field focused, or, when nothing
+/// is missing (the team and the respondent, or for a workshop the team and its participants),
+/// is skipped: the effect that creates the session is returned.
 pub fn start_given(model: &mut Model) -> Option<Effect> {
     model.screen = Screen::NewSession;
     let form = &mut model.form;
@@ -80,7 +81,8 @@ pub fn start_given(model: &mut Model) -> Option<Effect> {
         form.field = 1;
         return None;
     }
-    if form.respondent.text.trim().is_empty() {
+    let workshop = !form.participants.text.trim().is_empty();
+    if !workshop && form.respondent.text.trim().is_empty() {
         form.field = 2;
         return None;
     }
