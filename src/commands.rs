@@ -164,7 +164,7 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
 /// name the session gives it, the baseline and its warnings; an error sentence when it does not
 /// load (the report then goes without); `None` without a `previous`.
 #[allow(clippy::type_complexity)]
-fn previous_baseline(
+pub(crate) fn previous_baseline(
     sessions: &[(PathBuf, Session)],
     q: &Questionnaire,
 ) -> Option<Result<(PathBuf, String, crate::narrative::Baseline, Vec<String>), String>> {

@@ -364,7 +364,7 @@ fn next_assessment_records_previous_keeps_na_reasons_and_shows_last_times_note_u
     std::fs::write(
         &earlier,
         format!(
-            "{QUICK_START}team: Fraud\nanswers:\n  data-pipeline-code: {{ answer: yes, note: dbt models in git }}\n  data-scheduled-pipelines: {{ answer: na, note: we score on request only }}\n  data-quality-gates: {{ answer: no, note: manual checks }}\n"
+            "{QUICK_START}team: Fraud\ndate: 2026-09-07\nanswers:\n  data-pipeline-code: {{ answer: yes, note: dbt models in git }}\n  data-scheduled-pipelines: {{ answer: na, note: we score on request only }}\n  data-quality-gates: {{ answer: no, note: manual checks }}\n"
         ),
     )
     .unwrap();
@@ -397,6 +397,9 @@ fn next_assessment_records_previous_keeps_na_reasons_and_shows_last_times_note_u
     tui.send("ll");
     tui.wait_for("question 3 of 3");
     tui.wait_for("last time's note: manual checks");
+    // The results compare with the previous assessment, as `report` does.
+    tui.send("r");
+    tui.wait_for("Since the previous assessment of 2026-09-07: Level 0 → 0; 0 answers changed");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }

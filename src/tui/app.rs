@@ -137,6 +137,9 @@ pub struct Assessment {
     pub previous_notes: std::collections::HashMap<String, String>,
     /// When the clock last ticked (seconds since the epoch, given by the event loop).
     pub last_tick: Option<u64>,
+    /// The session's `previous` as it names it, and that assessment as a baseline: the report
+    /// shows progress since then, as `report` does. The shell reads it.
+    pub previous: Option<(String, crate::narrative::Baseline)>,
 }
 
 pub const CONTEXT_ROWS: usize = 4;
@@ -162,6 +165,7 @@ impl Assessment {
             workshop,
             previous_notes: std::collections::HashMap::new(),
             last_tick: None,
+            previous: None,
         };
         a.cursor = a.first_unanswered().unwrap_or(0);
         a
@@ -238,6 +242,16 @@ impl Assessment {
 
     fn refresh(&mut self, today: &str) {
         self.report = build_report(&self.questionnaire, &self.session, &self.path, today);
+        if let Some((named, baseline)) = &self.previous {
+            report::attach_baseline(&mut self.report, baseline);
+            self.report.baseline_previous = Some(named.clone());
+        }
+    }
+
+    /// Compares the answers with the assessment this one was carried from, from now on.
+    pub fn set_previous(&mut self, named: String, baseline: crate::narrative::Baseline, today: &str) {
+        self.previous = Some((named, baseline));
+        self.refresh(today);
     }
 }
 

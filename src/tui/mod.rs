@@ -463,7 +463,16 @@ fn open_existing(path: &Path, today: &str) -> Result<Assessment> {
     let notes = previous_notes(path, &s, &q);
     let mut a = Assessment::new(q, s, path.to_path_buf(), today);
     a.previous_notes = notes;
+    compare_with_previous(&mut a, today);
     Ok(a)
+}
+
+/// Progress since the session's `previous`, when that file loads (as `report` does it).
+fn compare_with_previous(a: &mut Assessment, today: &str) {
+    let input = [(a.path.clone(), a.session.clone())];
+    if let Some(Ok((_, named, baseline, _))) = commands::previous_baseline(&input, &a.questionnaire) {
+        a.set_previous(named, baseline, today);
+    }
 }
 
 fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessment> {
@@ -491,6 +500,7 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
     let notes = previous_notes(path, &s, &q);
     let mut a = Assessment::new(q, s, path.to_path_buf(), today);
     a.previous_notes = notes;
+    compare_with_previous(&mut a, today);
     Ok(a)
 }
 
@@ -565,6 +575,7 @@ fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &
     next.previous = Some(previous_path(from, &path));
     let mut a = Assessment::new(q, next, path, today);
     a.previous_notes = notes_under_current_ids(earlier, &a.questionnaire);
+    compare_with_previous(&mut a, today);
     Ok(a)
 }
 

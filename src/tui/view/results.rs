@@ -60,6 +60,19 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
         );
         lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(|l| Line::styled(l, theme.accent())));
     }
+    if let Some(since) = &r.since_baseline {
+        let date = since.date.as_deref().map(|d| format!(" of {d}")).unwrap_or_default();
+        let before = since.overall_before.map_or_else(|| "?".to_owned(), |l| l.to_string());
+        let text = format!(
+            "Since the previous assessment{date}: Level {before} → {}; {} answer{} changed ({} better, {} worse)",
+            since.overall_after,
+            since.changed.len() - since.not_asked.len(),
+            if since.changed.len() - since.not_asked.len() == 1 { "" } else { "s" },
+            since.better.len(),
+            since.worse.len()
+        );
+        lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(Line::raw));
+    }
     let confirm = a.to_confirm();
     if confirm > 0 {
         let text = format!(
