@@ -52,9 +52,9 @@ fn file_name(path: &Path) -> String {
 }
 
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
-    if args.participants.is_some() && (args.session.is_none() || args.from.is_some()) {
+    if args.participants.is_some() && args.from.is_some() {
         bail!(
-            "--participants needs --session FILE (the workshop session to create or resume) and no --from; for example: mlops-maturity assess --participants \"Ana:engineering,Ben\" --session workshop.yaml"
+            "--participants starts a new workshop and --from carries an earlier session's people over: give one of them; for example: mlops-maturity assess --participants \"Ana:engineering,Ben\" --session workshop.yaml"
         );
     }
     crate::tui::run(args)
@@ -99,12 +99,26 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         }
     };
 
+    let mut previous_warning = None;
+    let mut from_previous = None;
     let baseline = match &args.baseline {
         Some(path) => {
             let (b, warnings) = load_baseline(path, &q)?;
             Some((check_baseline(path, b, q.highest_level())?, warnings))
         }
-        None => None,
+        // Without --baseline, a next assessment is compared with the session it came from.
+        None => match previous_baseline(&sessions, &q) {
+            Some(Ok((path, named, b, warnings))) => {
+                read_files.push(path);
+                from_previous = Some(named);
+                Some((b, warnings))
+            }
+            Some(Err(why)) => {
+                previous_warning = Some(why);
+                None
+            }
+            None => None,
+        },
     };
     let inputs: Vec<SessionInput> =
         sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
@@ -114,6 +128,8 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         report::attach_baseline(&mut built, b);
         built.warnings.extend(warnings.iter().cloned());
     }
+    built.baseline_previous = from_previous;
+    built.warnings.extend(previous_warning);
 
     let text = match (&args.template, args.format) {
         (Some(template), _) => render_with_file(&built, template)?,
@@ -137,6 +153,28 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         None => print_for_terminal(&text)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The baseline a single session's `previous` gives (DESIGN "Next assessment"): its path, the
+/// name the session gives it, the baseline and its warnings; an error sentence when it does not
+/// load (the report then goes without); `None` without a `previous`.
+#[allow(clippy::type_complexity)]
+pub(crate) fn previous_baseline(
+    sessions: &[(PathBuf, Session)],
+    q: &Questionnaire,
+) -> Option<Result<(PathBuf, String, crate::narrative::Baseline, Vec<String>), String>> {
+    let [(path, s)] = sessions else { return None };
+    let named = s.previous.as_ref()?;
+    let earlier = folder_of(path).join(named);
+    let loaded = load_baseline(&earlier, q).and_then(|(b, w)| Ok((check_baseline(&earlier, b, q.highest_level())?, w)));
+    Some(match loaded {
+        Ok((b, warnings)) => Ok((earlier, named.clone(), b, warnings)),
+        Err(e) => Err(format!(
+            "previous assessment {} could not be used as the baseline ({}); give --baseline FILE to compare with it",
+            excerpt(named, 200),
+            one_line(&format!("{e:#}"))
+        )),
+    })
 }
 
 /// The paths with repeats of the same file (by device and inode: a link, hard or symbolic, is the

@@ -14,8 +14,8 @@ pub const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
 pub const HTML_TEMPLATE_NAME: &str = "report.html";
 
 /// The roadmap CSV's header, in the order DESIGN gives.
-pub const CSV_HEADER: [&str; 9] =
-    ["phase", "level", "dimension", "question", "practice", "answer", "recommendation", "effort", "owner"];
+pub const CSV_HEADER: [&str; 10] =
+    ["phase", "level", "dimension", "question", "practice", "answer", "recommendation", "effort", "owner", "note"];
 
 /// The HTML report with the built-in template.
 pub fn render_html(report: &Report) -> String {
@@ -36,9 +36,12 @@ pub fn roadmap_csv(report: &Report) -> String {
                 a.question.clone(),
                 a.text.clone(),
                 a.answer.clone(),
-                a.recommendation.clone(),
+                // The step that starts from today's answer, not the whole recommendation: a
+                // ticket for a "partly" must not open with "From zero".
+                a.step.clone(),
                 a.effort.unwrap_or("").to_owned(),
                 a.owner.clone().unwrap_or_default(),
+                a.note.clone().unwrap_or_default(),
             ];
             out.write_record(row.iter().map(|cell| guard_formula(cell))).expect("writing to memory");
         }

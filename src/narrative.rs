@@ -22,6 +22,9 @@ pub struct Completeness {
     /// Answering the unanswered and "don't know" questions "yes" would raise the overall level:
     /// only then may the level be understated.
     pub level_may_change: bool,
+    /// A workshop's disagreements (a yes and a no among the votes) with no agreed answer yet:
+    /// named as such, never counted as unanswered (their answer is the votes' consensus).
+    pub open_disagreements: usize,
 }
 
 /// A practice in place (answered yes) above its dimension's level.
@@ -210,6 +213,7 @@ fn completeness(report: &Report, q: &Questionnaire) -> Completeness {
         questions: answers.len(),
         indicative: answered * 10 < answers.len() * 9 || level_may_change,
         level_may_change,
+        open_disagreements: report.completeness.open_disagreements,
     }
 }
 
@@ -275,7 +279,10 @@ fn strengths(report: &Report) -> Vec<Strength> {
         .iter()
         .filter_map(|a| {
             let &(level, name) = dimensions.get(a.dimension.as_str())?;
-            (a.answer == "yes" && a.level > level).then(|| Strength {
+            // An agreed "yes" over a room that mostly did not know is not a strength to show.
+            let room_unsure =
+                crate::workshop::room_does_not_know(a.votes.values().map(|v| crate::session::Answer::parse(v)));
+            (a.answer == "yes" && a.level > level && !room_unsure).then(|| Strength {
                 question: a.question.clone(),
                 text: a.text.clone(),
                 dimension: a.dimension.clone(),

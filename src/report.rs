@@ -39,6 +39,9 @@ pub struct Report {
     pub warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Vec<BaselineDelta>>,
+    /// The session's `previous`, when the report used it as the baseline (no `--baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_previous: Option<String>,
     pub team: Option<String>,
     pub generated: String,
     /// The latest session date, or null when no session has one.
@@ -73,6 +76,19 @@ pub struct Report {
     pub answered_time_shares: IndexMap<String, f64>,
     /// Earlier versions of the questionnaire that sessions answered, each once, in order.
     pub older_versions: Vec<u32>,
+    /// Time spent, from a single session's `timing`; null for several files or without one.
+    pub timing: Option<TimingReport>,
+    /// The report is of one workshop session (participants voting in one file).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub workshop: bool,
+}
+
+/// Whole seconds spent on the assessment, in all and per dimension id (questionnaire order,
+/// the dimensions the session recorded a time for).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimingReport {
+    pub elapsed_s: u64,
+    pub dimensions: IndexMap<String, u64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -320,7 +336,7 @@ pub fn build(
     let ahead: HashSet<&str> = scores.dimensions.iter().flat_map(|d| d.ahead.iter().map(String::as_str)).collect();
     let ahead_of_foundation = ids_where_set(&flat, &ahead);
 
-    let disagreements = workshop::disagreements(q, &names, &slices)
+    let disagreements: Vec<Disagreement> = workshop::disagreements(q, &names, &slices)
         .into_iter()
         .map(|(question, column)| Disagreement {
             text: q.question(&question).map(|(_, qn)| qn.text.clone()).unwrap_or_default(),
@@ -329,6 +345,7 @@ pub fn build(
             question,
         })
         .collect();
+    let open_disagreements = disagreements.iter().filter(|d: &&Disagreement| d.agreed.is_none()).count();
     let role_gaps = workshop::role_gaps(q, &group.roles, &slices)
         .into_iter()
         .map(|(dimension, scores)| RoleGap { dimension, scores: scores.into_iter().collect() })
@@ -430,6 +447,7 @@ pub fn build(
         role_gaps,
         warnings: warnings(q, sessions).into_iter().chain(team_warnings).collect(),
         baseline,
+        baseline_previous: None,
         team,
         generated: generated.to_owned(),
         date: sessions.iter().filter_map(|s| s.session.date.clone()).max(),
@@ -441,7 +459,13 @@ pub fn build(
         answers: answers_report,
         na_without_reason,
         verdict: String::new(),
-        completeness: narrative::Completeness { answered: 0, questions: 0, indicative: false, level_may_change: false },
+        completeness: narrative::Completeness {
+            answered: 0,
+            questions: 0,
+            indicative: false,
+            level_may_change: false,
+            open_disagreements: if group.workshop { open_disagreements } else { 0 },
+        },
         progress: None,
         strengths: Vec::new(),
         silent_degradation: None,
@@ -456,6 +480,18 @@ pub fn build(
             v.dedup();
             v
         },
+        timing: match sessions {
+            [one] => one.session.timing.as_ref().map(|t| TimingReport {
+                elapsed_s: t.elapsed_s,
+                dimensions: q
+                    .dimensions
+                    .iter()
+                    .filter_map(|d| Some((d.id.clone(), *t.dimensions.get(&d.id)?)))
+                    .collect(),
+            }),
+            _ => None,
+        },
+        workshop: group.workshop,
         answered_time_shares: match sessions {
             [one] => q
                 .stages
@@ -696,6 +732,26 @@ pub fn escape_markdown(text: &str) -> String {
     out.trim().to_owned()
 }
 
+/// One line of a note as Markdown: escaped, and a line that would start a list or a heading
+/// (`- `, `+ `, `1. `, `#`) kept as text.
+pub fn escape_markdown_line(line: &str) -> String {
+    let out = escape_markdown(line);
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')'));
+    if numbered {
+        format!("{}\\{}", &out[..digits], &out[digits..])
+    } else if out.starts_with(['-', '+', '#']) {
+        format!("\\{out}")
+    } else {
+        out
+    }
+}
+
+/// A note's lines, trimmed, without empty ones (a note typed with blank lines reads the same).
+pub fn note_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
 /// Free text in which `quoted` parts (as warnings write ids and names) become code spans:
 /// the rest is escaped as by `escape_markdown`, a code span keeps its text but loses what could
 /// end it early (backticks, line breaks, table bars).
@@ -717,17 +773,29 @@ pub fn escape_markdown_code(text: &str) -> String {
         .collect()
 }
 
+pub use crate::printable::{fixed, round_half_up};
+
 /// A score in words: 1.57 is "Level 1, 57% toward 2"; a whole number is just its level.
 pub fn level_words(score: f64) -> String {
     if !score.is_finite() || score < 0.0 {
         return "–".to_owned();
     }
     let level = score.floor();
-    let part = crate::printable::round_half_up((score - level) * 100.0, 0);
+    let part = round_half_up((score - level) * 100.0, 0);
     if !(1.0..100.0).contains(&part) {
-        format!("Level {}", score.round() as u64)
+        format!("Level {}", round_half_up(score, 0) as u64)
     } else {
         format!("Level {}, {part:.0}% toward {}", level as u64, level as u64 + 1)
+    }
+}
+
+/// Seconds as a clock reads them: `12:05`, or `1:02:05` from an hour.
+pub fn clock(seconds: f64) -> String {
+    let secs = if seconds.is_finite() && seconds > 0.0 { seconds.round() as u64 } else { 0 };
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{}:{:02}", secs / 60, secs % 60)
     }
 }
 
@@ -781,6 +849,17 @@ mod tests {
     }
 
     #[test]
+    fn a_note_line_never_starts_a_list_or_a_heading() {
+        assert_eq!(escape_markdown_line("- one"), "\\- one");
+        assert_eq!(escape_markdown_line("+ one"), "\\+ one");
+        assert_eq!(escape_markdown_line("# one"), "\\# one");
+        assert_eq!(escape_markdown_line("12. one"), "12\\. one");
+        assert_eq!(escape_markdown_line("3) one"), "3\\) one");
+        assert_eq!(escape_markdown_line("2026 was fine"), "2026 was fine");
+        assert_eq!(escape_markdown_line("a - b"), "a - b");
+    }
+
+    #[test]
     fn control_characters_never_reach_the_markdown() {
         assert_eq!(escape_markdown("a\u{7}b\u{1b}c\u{9b}d"), "abcd");
     }
@@ -794,6 +873,21 @@ mod tests {
         for no_score in [-0.5, f64::NAN, f64::INFINITY] {
             assert_eq!(level_words(no_score), "–", "{no_score}");
         }
+    }
+
+    #[test]
+    fn numbers_round_half_up_from_the_unrounded_value_in_words_and_tables() {
+        assert_eq!(fixed(1.425, 2), "1.43");
+        assert_eq!(fixed(1.005, 2), "1.01", "1.005 is 1.00499… in binary: the allowance rounds it up");
+        assert_eq!(fixed((1.425 - 1.0) * 100.0, 0), "43");
+        assert_eq!(level_words(1.425), "Level 1, 43% toward 2");
+        assert_eq!(fixed(2.5, 0), "3");
+        assert_eq!(fixed(-0.425, 2), "-0.43", "away from zero, like its positive");
+        assert_eq!(fixed(-0.0001, 2), "0.00");
+        assert_eq!(fixed(1.424999, 2), "1.42");
+        assert_eq!(fixed(4.5, 1), "4.5");
+        let r = render(&empty_report(), "t.md", "{{ 1.425 | num }} {{ 42.49999999999999 | num(places=0) }}").unwrap();
+        assert_eq!(r, "1.43 43");
     }
 
     #[test]

@@ -231,6 +231,10 @@ pub struct Session {
     pub role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Context>,
+    /// The session this one was carried from (DESIGN "Next assessment"): a path, relative to
+    /// this file's folder when it can be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<u32>,
     /// The day of the last change (`YYYY-MM-DD`); the app writes it on every save.
@@ -243,6 +247,40 @@ pub struct Session {
     pub answers: IndexMap<String, AnswerEntry>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
     pub bottlenecks: IndexMap<String, StageRating>,
+    /// Whole seconds spent, written by the app and kept across reopening; never scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Box<Timing>>,
+}
+
+/// Time spent on a session: in all, per dimension and per question (ids), and an optional
+/// timebox per dimension, all in whole seconds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timing {
+    #[serde(default)]
+    pub elapsed_s: u64,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub dimensions: IndexMap<String, u64>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub questions: IndexMap<String, u64>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub timebox_s: IndexMap<String, u64>,
+}
+
+impl Timing {
+    /// Adds `seconds` spent on `question` of `dimension`.
+    pub fn add(&mut self, dimension: &str, question: &str, seconds: u64) {
+        self.elapsed_s = self.elapsed_s.saturating_add(seconds);
+        let d = self.dimensions.entry(dimension.to_owned()).or_default();
+        *d = d.saturating_add(seconds);
+        let q = self.questions.entry(question.to_owned()).or_default();
+        *q = q.saturating_add(seconds);
+    }
+
+    /// Seconds spent on a dimension (0 when none were recorded).
+    pub fn dimension(&self, id: &str) -> u64 {
+        self.dimensions.get(id).copied().unwrap_or(0)
+    }
 }
 
 /// One person voting in a workshop session.
@@ -304,11 +342,13 @@ impl Session {
             respondent: None,
             role: None,
             context: None,
+            previous: None,
             target: None,
             date: None,
             participants: None,
             answers: IndexMap::new(),
             bottlenecks: IndexMap::new(),
+            timing: None,
         }
     }
 
@@ -332,31 +372,84 @@ impl Session {
     }
 
     /// The start of the next assessment from this one (DESIGN "Next assessment"): the same
-    /// questionnaire, people, context, target and bottlenecks; every answer carried over and
-    /// marked `carried` until confirmed, evidence kept, notes dropped; workshop votes dropped
-    /// (they were that day's), no date until the first save.
-    pub fn next_assessment(&self) -> Session {
+    /// questionnaire, people (a workshop's participants too), context, target and bottlenecks;
+    /// every answer carried over and marked `carried` until confirmed, evidence kept, notes
+    /// dropped except the note of a "does not apply" (its reason); workshop votes dropped (they
+    /// were that day's: a question without an agreed answer carries the consensus of its votes,
+    /// by `partial_credit`), no date until the first save. `previous` is set by the caller, who
+    /// knows where the files are.
+    pub fn next_assessment(&self, partial_credit: f64) -> Session {
         let answers = self
             .answers
             .iter()
-            .filter(|(_, e)| e.answer.is_some() || e.evidence.is_some())
-            .map(|(id, e)| {
+            .filter_map(|(id, e)| {
+                let votes: Vec<Option<Answer>> = e.votes.values().copied().map(Some).collect();
+                let answer = e.answer.or_else(|| crate::workshop::consensus(&votes, partial_credit));
+                let reason = e.note.clone().filter(|n| answer == Some(Answer::Na) && !n.trim().is_empty());
                 let entry = AnswerEntry {
-                    answer: e.answer,
-                    note: None,
+                    answer,
+                    note: reason,
                     evidence: e.evidence.clone(),
-                    carried: e.answer.is_some(),
+                    carried: answer.is_some(),
                     votes: IndexMap::new(),
                 };
-                (id.clone(), entry)
+                (entry.answer.is_some() || entry.evidence.is_some()).then(|| (id.clone(), entry))
             })
             .collect();
-        Session { date: None, answers, ..self.clone() }
+        Session { date: None, previous: None, timing: None, answers, ..self.clone() }
+    }
+
+    /// Answers given to ids that a question of `q` replaces, moved under that question's id
+    /// when the session has none of its own for it (a next assessment writes carried answers
+    /// under the new ids, DESIGN "Questionnaire file").
+    pub fn move_to_current_ids(&mut self, q: &crate::questionnaire::Questionnaire) {
+        for (_, question) in q.questions() {
+            if self.answers.contains_key(&question.id) {
+                continue;
+            }
+            if let Some(old) = question.replaces.iter().find(|old| self.answers.contains_key(*old))
+                && let Some(entry) = self.answers.shift_remove(old)
+            {
+                self.answers.insert(question.id.clone(), entry);
+            }
+        }
+    }
+
+    /// The notes of this session's answers by question id: what the next assessment shows,
+    /// read only, beside an answer still waiting for confirmation.
+    pub fn notes(&self) -> std::collections::HashMap<String, String> {
+        self.answers
+            .iter()
+            .filter_map(|(id, e)| Some((id.clone(), e.note.clone().filter(|n| !n.trim().is_empty())?)))
+            .collect()
     }
 
     pub fn to_yaml(&self) -> String {
         serde_yaml::to_string(self).expect("a session always serialises")
     }
+}
+
+/// `to` as a path relative to the folder `from_dir` (both absolute), e.g. `../2026-q3/a.yaml`;
+/// `None` when there is no such path (different roots or drives, or a relative input).
+pub fn relative_path(from_dir: &Path, to: &Path) -> Option<std::path::PathBuf> {
+    use std::path::Component;
+    if !from_dir.is_absolute() || !to.is_absolute() {
+        return None;
+    }
+    let from: Vec<Component> = from_dir.components().collect();
+    let target: Vec<Component> = to.components().collect();
+    if from.first() != target.first() {
+        return None;
+    }
+    let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut out = std::path::PathBuf::new();
+    for _ in common..from.len() {
+        out.push("..");
+    }
+    for c in &target[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(out)
 }
 
 /// The largest time share a stage may have: shares are relative, and sums must stay finite.
@@ -476,7 +569,7 @@ mod tests {
     fn next_assessment_carries_answers_keeps_evidence_and_drops_notes() {
         let text = "format: 1\nquestionnaire: x\nteam: T\ndate: 2026-08-01\ntarget: 2\nanswers:\n  a: { answer: yes, note: \"old\", evidence: wiki }\n  b: no\n  c: { note: only a note }\nbottlenecks:\n  deployment: { pain: 4 }\n";
         let earlier = parse(text, "s.yaml").unwrap();
-        let next = earlier.next_assessment();
+        let next = earlier.next_assessment(0.5);
         assert_eq!(next.team.as_deref(), Some("T"));
         assert_eq!(next.target, Some(2));
         assert_eq!(next.date, None);
@@ -488,6 +581,73 @@ mod tests {
         );
         assert!(next.answers["b"].carried);
         assert!(!next.answers.contains_key("c"), "a note alone is not carried");
+    }
+
+    #[test]
+    fn next_assessment_keeps_the_reason_of_a_does_not_apply_and_nothing_of_the_workshops_votes() {
+        let text = "format: 1\nquestionnaire: x\nprevious: ../q2/s.yaml\nparticipants: [{ name: Ana }, { name: Ben }]\nanswers:\n  a: { answer: na, note: \"we train no models\" }\n  b: { votes: { Ana: yes, Ben: partial }, note: \"Ana: CI for one model\" }\n  c: { votes: { Ana: na, Ben: no }, answer: na, note: \"batch only\" }\n";
+        let earlier = parse(text, "s.yaml").unwrap();
+        let next = earlier.next_assessment(0.5);
+        assert_eq!(next.participants, earlier.participants, "participants kept");
+        assert_eq!(next.previous, None, "the caller records where it came from");
+        let a = &next.answers["a"];
+        assert_eq!((a.answer, a.note.as_deref(), a.carried), (Some(Answer::Na), Some("we train no models"), true));
+        let b = &next.answers["b"];
+        assert_eq!((b.answer, b.note.as_deref()), (Some(Answer::Yes), None), "the consensus, not the votes");
+        assert!(b.votes.is_empty() && b.carried);
+        assert_eq!(next.answers["c"].note.as_deref(), Some("batch only"));
+        assert!(next.answers["c"].votes.is_empty());
+    }
+
+    #[test]
+    fn a_next_assessment_moves_answers_to_replaced_ids_under_the_new_ones() {
+        let q = crate::questionnaire::parse(
+            "id: x\nversion: 2\ntitle: X\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - { id: new-a, level: 1, text: A, recommendation: R, replaces: [old-a] }\n      - { id: b, level: 1, text: B, recommendation: R }\n",
+            "q.yaml",
+        )
+        .unwrap();
+        let earlier = parse(
+            "format: 1\nquestionnaire: x\nanswers:\n  old-a: { answer: na, note: why }\n  b: yes\n  gone: no\n",
+            "s.yaml",
+        )
+        .unwrap();
+        let mut next = earlier.next_assessment(0.5);
+        next.move_to_current_ids(&q);
+        assert!(!next.answers.contains_key("old-a"));
+        assert_eq!((next.answer("new-a"), next.answers["new-a"].note.as_deref()), (Some(Answer::Na), Some("why")));
+        assert!(next.answers["new-a"].carried);
+        assert_eq!(next.answer("gone"), Some(Answer::No), "an answer to an unknown id is kept");
+    }
+
+    #[test]
+    fn previous_is_saved_and_loaded() {
+        let text = "format: 1\nquestionnaire: x\nprevious: ../2026-q3/fraud-ml.yaml\nanswers: {}\n";
+        let s = parse(text, "s.yaml").unwrap();
+        assert_eq!(s.previous.as_deref(), Some("../2026-q3/fraud-ml.yaml"));
+        assert_eq!(parse(&s.to_yaml(), "s.yaml").unwrap(), s);
+    }
+
+    #[test]
+    fn timing_is_saved_and_loaded_and_a_next_assessment_starts_its_own_clock() {
+        let text = "format: 1\nquestionnaire: x\nanswers: {}\ntiming:\n  elapsed_s: 120\n  dimensions: { data: 90, experiments: 30 }\n  questions: { a: 90 }\n  timebox_s: { data: 600 }\n";
+        let mut s = parse(text, "s.yaml").unwrap();
+        let t = s.timing.as_ref().unwrap();
+        assert_eq!((t.elapsed_s, t.dimension("data"), t.questions["a"], t.timebox_s["data"]), (120, 90, 90, 600));
+        assert_eq!(parse(&s.to_yaml(), "s.yaml").unwrap(), s);
+        s.timing.as_mut().unwrap().add("experiments", "b", 5);
+        let t = s.timing.as_ref().unwrap();
+        assert_eq!((t.elapsed_s, t.dimension("experiments"), t.questions["b"]), (125, 35, 5));
+        assert_eq!(s.next_assessment(0.5).timing, None);
+        assert!(parse("format: 1\nquestionnaire: x\ntiming: { elapsed_s: 1, laps: 2 }\n", "s.yaml").is_err());
+    }
+
+    #[test]
+    fn relative_paths_climb_out_of_the_folder_when_needed() {
+        let rel = |from: &str, to: &str| relative_path(Path::new(from), Path::new(to)).map(|p| p.display().to_string());
+        assert_eq!(rel("/w/2026-q4", "/w/2026-q3/a.yaml").as_deref(), Some("../2026-q3/a.yaml"));
+        assert_eq!(rel("/w", "/w/a.yaml").as_deref(), Some("a.yaml"));
+        assert_eq!(rel("/w/x/y", "/a.yaml").as_deref(), Some("../../../a.yaml"));
+        assert_eq!(rel("w", "/a.yaml"), None);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! and its line, and what comes out is cleaned of control characters like every file the app
 //! writes. It renders only: what the data says is decided by the modules that build it.
 
-use crate::report::{answer_words, escape_markdown, escape_markdown_code, level_words, text_bar};
+use crate::report::{
+    answer_words, clock, escape_markdown, escape_markdown_code, escape_markdown_line, level_words, note_lines, text_bar,
+};
 use serde::Serialize;
 
 /// Renders `data` (the template's whole context) through `template`; `name` decides
@@ -27,6 +29,18 @@ pub fn render<T: Serialize>(data: &T, name: &str, template: &str) -> Result<Stri
     tera.register_filter("answer_words", |v: Value, _: Kwargs, _: &State| {
         answer_words(v.as_str().unwrap_or_default()).to_owned()
     });
+    // Notes keep their line breaks: each line escaped, the lines joined by `sep` (`<br>` by
+    // default, which a Markdown table cell can hold).
+    tera.register_filter("md_lines", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let sep = kwargs.get::<&str>("sep")?.unwrap_or("<br>").to_owned();
+        Ok(note_lines(v.as_str().unwrap_or_default()).map(escape_markdown_line).collect::<Vec<_>>().join(&sep))
+    });
+    tera.register_filter("html_lines", |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<Value> {
+        let lines: Vec<String> =
+            note_lines(v.as_str().unwrap_or_default()).map(|l| state.escape(l)).collect::<Result<_, _>>()?;
+        Ok(Value::safe_string(&lines.join("<br>")))
+    });
+    tera.register_filter("clock", |v: Value, _: Kwargs, _: &State| v.as_f64().map_or_else(String::new, clock));
     tera.register_filter("md_code", |v: Value, _: Kwargs, _: &State| {
         escape_markdown_code(v.as_str().unwrap_or_default())
     });

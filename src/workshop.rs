@@ -21,11 +21,16 @@ pub fn answers_of(q: &Questionnaire, s: &Session) -> Vec<Option<Answer>> {
 
 /// The group's answer to one question from each respondent's answer.
 ///
-/// One respondent's answer stands as given. For several, the median credit of those who said
-/// yes, partial or no, mapped back to an answer; failing that, unanswered, na or unknown.
+/// One respondent's answer stands as given. For several: unknown when half or more of those who
+/// answered (any answer, na included) said unknown — a few voices do not speak for a room that
+/// does not know; else the median credit of those who said yes, partial or no, mapped back to
+/// an answer; failing that, unanswered, na or unknown.
 pub fn consensus(answers: &[Option<Answer>], partial_credit: f64) -> Option<Answer> {
     if let [only] = answers {
         return *only;
+    }
+    if room_does_not_know(answers.iter().copied()) {
+        return Some(Answer::Unknown);
     }
     let mut credits: Vec<f64> = answers
         .iter()
@@ -53,6 +58,16 @@ pub fn consensus(answers: &[Option<Answer>], partial_credit: f64) -> Option<Answ
     } else {
         Answer::No
     })
+}
+
+/// Whether half or more of those who answered (any answer, na included) said unknown.
+pub fn room_does_not_know(answers: impl IntoIterator<Item = Option<Answer>>) -> bool {
+    let (mut answered, mut unknown) = (0usize, 0usize);
+    for a in answers.into_iter().flatten() {
+        answered += 1;
+        unknown += usize::from(a == Answer::Unknown);
+    }
+    answered > 0 && unknown * 2 >= answered
 }
 
 /// Consensus answers over all given respondents (`per_respondent[r][question]`).
@@ -457,6 +472,21 @@ mod tests {
         assert_eq!(consensus(&[Some(Na), Some(Na), Some(Unknown)], 0.5), Some(Na));
         assert_eq!(consensus(&[Some(Na), Some(Unknown)], 0.5), Some(Unknown));
         assert_eq!(consensus(&[Some(Na), None], 0.5), Some(Unknown));
+    }
+
+    #[test]
+    fn half_or_more_unknown_makes_the_consensus_unknown() {
+        // One yes does not outvote four who do not know.
+        assert_eq!(
+            consensus(&[Some(Yes), Some(Unknown), Some(Unknown), Some(Unknown), Some(Unknown)], 0.5),
+            Some(Unknown)
+        );
+        // Exactly half, counting na among those who answered; the unanswered do not count.
+        assert_eq!(consensus(&[Some(Yes), Some(Unknown), None, None], 0.5), Some(Unknown));
+        assert_eq!(consensus(&[Some(Yes), Some(Na), Some(Unknown), Some(Unknown)], 0.5), Some(Unknown));
+        // Fewer than half: the median of yes, partial and no.
+        assert_eq!(consensus(&[Some(Yes), Some(Yes), Some(Unknown)], 0.5), Some(Yes));
+        assert_eq!(consensus(&[Some(Yes), Some(Na), Some(Na), Some(Unknown)], 0.5), Some(Yes));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 mod common;
 use common::{fixture, run, write};
 
-const HEADER: [&str; 9] =
-    ["phase", "level", "dimension", "question", "practice", "answer", "recommendation", "effort", "owner"];
+const HEADER: [&str; 10] =
+    ["phase", "level", "dimension", "question", "practice", "answer", "recommendation", "effort", "owner", "note"];
 
 fn rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
@@ -19,7 +19,9 @@ fn one_row_per_roadmap_action_under_the_exact_header() {
     let sample = fixture("fraud-ml.yaml");
     let r = run(&["report", sample.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("phase,level,dimension,question,practice,answer,recommendation,effort,owner\r\n"));
+    assert!(
+        r.stdout.starts_with("phase,level,dimension,question,practice,answer,recommendation,effort,owner,note\r\n")
+    );
     let (header, rows) = rows(&r.stdout);
     assert_eq!(header, HEADER);
 
@@ -35,9 +37,10 @@ fn one_row_per_roadmap_action_under_the_exact_header() {
                 a["question"].as_str().unwrap().to_owned(),
                 a["text"].as_str().unwrap().to_owned(),
                 a["answer"].as_str().unwrap().to_owned(),
-                a["recommendation"].as_str().unwrap().to_owned(),
+                a["step"].as_str().unwrap().to_owned(),
                 a["effort"].as_str().unwrap_or("").to_owned(),
                 a["owner"].as_str().unwrap_or("").to_owned(),
+                a["note"].as_str().unwrap_or("").to_owned(),
             ]);
         }
     }
@@ -85,11 +88,15 @@ dimensions:
     )
 }
 
+/// Every tricky practice answered "no": the step for "no" is the whole recommendation when it
+/// is not written in "From zero / From partly" parts.
+const TRICKY_SESSION: &str = "format: 1\nquestionnaire: ./tricky.yaml\ntarget: 2\nanswers: { q-comma: no, q-formula: no, q-minus: no, q-cr: no }\n";
+
 #[test]
 fn commas_quotes_and_line_breaks_survive_the_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     tricky_questionnaire(dir.path());
-    let session = write(dir.path(), "s.yaml", "format: 1\nquestionnaire: ./tricky.yaml\ntarget: 2\nanswers: {}\n");
+    let session = write(dir.path(), "s.yaml", TRICKY_SESSION);
     let r = run(&["report", session.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let (_, rows) = rows(&r.stdout);
@@ -111,7 +118,7 @@ fn commas_quotes_and_line_breaks_survive_the_round_trip() {
 fn cells_a_spreadsheet_would_run_get_a_leading_quote() {
     let dir = tempfile::tempdir().unwrap();
     tricky_questionnaire(dir.path());
-    let session = write(dir.path(), "s.yaml", "format: 1\nquestionnaire: ./tricky.yaml\ntarget: 2\nanswers: {}\n");
+    let session = write(dir.path(), "s.yaml", TRICKY_SESSION);
     let r = run(&["report", session.to_str().unwrap(), "--format", "csv"]);
     let (_, rows) = rows(&r.stdout);
     assert_eq!(rows[1][4], "'=HYPERLINK(\"http://evil\",\"click\")");
@@ -139,4 +146,30 @@ fn a_reached_target_gives_the_header_alone() {
     let r = run(&["report", session.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, format!("{}\r\n", HEADER.join(",")));
+}
+
+#[test]
+fn the_recommendation_is_the_step_from_todays_answer_and_the_note_column_holds_the_teams_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = write(
+        dir.path(),
+        "s.yaml",
+        concat!(
+            "format: 1\nquestionnaire: mlops-quick\ntarget: 1\nanswers:\n",
+            "  exp-tracking: { answer: partial, note: \"MLflow for one team\\nthe other logs to a wiki\" }\n",
+            "  exp-reproducible: no\n",
+        ),
+    );
+    let r = run(&["report", session.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (_, rows) = rows(&r.stdout);
+    let row = |id: &str| rows.iter().find(|row| row[3] == id).unwrap_or_else(|| panic!("{id} in {rows:?}")).clone();
+    let partly = row("exp-tracking");
+    assert!(partly[6].starts_with("From partly: "), "{}", partly[6]);
+    assert!(!partly[6].contains("From zero"), "{}", partly[6]);
+    assert!(partly[6].contains("Done when"), "{}", partly[6]);
+    assert_eq!(partly[9], "MLflow for one team\nthe other logs to a wiki", "the note keeps its lines");
+    let no = row("exp-reproducible");
+    assert!(no[6].starts_with("From zero: ") && !no[6].contains("From partly"), "{}", no[6]);
+    assert_eq!(no[9], "");
 }

@@ -152,9 +152,13 @@ fn time_is_kept_per_dimension() {
     let second_dimension = a.questionnaire.dimension_start(1);
     a.cursor = second_dimension;
     facilitator::tick(a, 1120);
-    let f = a.workshop.as_ref().unwrap();
-    assert_eq!(f.elapsed, 120);
-    assert_eq!(&f.seconds[..2], &[90, 30]);
+    // The time is the session's own, so it is saved with it and kept across reopening.
+    let t = a.session.timing.as_ref().unwrap();
+    assert_eq!(t.elapsed_s, 120);
+    let dims: Vec<u64> = a.questionnaire.dimensions[..2].iter().map(|d| t.dimension(&d.id)).collect();
+    assert_eq!(dims, [90, 30]);
+    let first_question = &a.questionnaire.dimensions[0].questions[0].id;
+    assert_eq!(t.questions[first_question], 90);
     assert_eq!(facilitator::clock(3725), "1:02:05");
     let screen = render(&m, 80, 24);
     assert!(screen.contains("Elapsed 2:00") && screen.contains("1:30"), "{screen}");
@@ -252,4 +256,42 @@ fn names_from_the_file_never_reach_the_terminal_as_escape_sequences() {
     let screen = render(&m, 80, 24);
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'), "{screen}");
     assert!(screen.contains("?[31mEvil?"), "{screen}");
+}
+
+#[test]
+fn a_reopened_workshop_shows_its_saved_clock_and_a_spent_timebox() {
+    let q = built_in("mlops-maturity").unwrap();
+    let data = &q.dimensions[0].id;
+    let m =
+        model(&format!("timing:\n  elapsed_s: 725\n  dimensions: {{ {data}: 660 }}\n  timebox_s: {{ {data}: 600 }}\n"));
+    let screen = render(&m, 120, 40);
+    assert!(screen.contains("Elapsed 12:05"), "{screen}");
+    assert!(screen.contains("11:00"), "the dimension's time: {screen}");
+    assert!(screen.contains("Timebox spent"), "{screen}");
+    let m =
+        model(&format!("timing:\n  elapsed_s: 725\n  dimensions: {{ {data}: 500 }}\n  timebox_s: {{ {data}: 600 }}\n"));
+    assert!(!render(&m, 120, 40).contains("Timebox spent"));
+}
+
+#[test]
+fn a_workshop_carried_from_the_last_one_shows_last_times_answer_and_note_until_agreed_again() {
+    let q = built_in("mlops-maturity").unwrap();
+    let id = q.questions().next().unwrap().1.id.clone();
+    let earlier: Session = session::parse(
+        &format!("{WORKSHOP}answers:\n  {id}: {{ votes: {{ Ana: yes, Ben: no, Cy: yes }}, answer: yes, note: \"CI for one model\" }}\n"),
+        "w.yaml",
+    )
+    .unwrap();
+    let next = earlier.next_assessment(q.scoring.partial_credit);
+    assert!(next.participants.is_some() && next.answers[&id].votes.is_empty(), "participants kept, votes not");
+    let mut a = Assessment::new(q, next, PathBuf::from("w2.yaml"), "2026-11-28");
+    a.previous_notes = earlier.notes();
+    a.cursor = 0;
+    let mut m = Model::with_assessment(a, "2026-11-28", false);
+    let screen = render(&m, 120, 40);
+    assert!(screen.contains("last time: Yes") && screen.contains("last time's note: CI for one model"), "{screen}");
+    press(&mut m, 'Y');
+    press_code(&mut m, KeyCode::Left);
+    let screen = render(&m, 120, 40);
+    assert!(!screen.contains("last time"), "agreed again: {screen}");
 }

@@ -323,3 +323,115 @@ fn the_html_grows_linearly_with_many_long_names_and_draws_at_most_40_people() {
     assert!(cells.iter().all(|c| c.attr("data-respondent").unwrap().chars().count() <= 25));
     assert!(text_of(select(&doc, "#answers-by-person figcaption")[0]).contains("first 40 of 300 people"));
 }
+
+/// A questionnaire whose one dimension scores exactly 1.425: level 1 met, 0.425 of level 2.
+fn score_1_425(dir: &std::path::Path) -> String {
+    write(
+        dir,
+        "q.yaml",
+        r#"id: halves
+version: 1
+title: Halves
+levels:
+  - { level: 0, name: Zero }
+  - { level: 1, name: One }
+  - { level: 2, name: Two }
+dimensions:
+  - id: deployment
+    name: Deployment
+    questions:
+      - { id: a, level: 1, text: First practice, recommendation: Do it }
+      - { id: b, level: 2, text: Second practice, recommendation: Do it, weight: 0.425 }
+      - { id: c, level: 2, text: Third practice, recommendation: Do it, weight: 0.575 }
+"#,
+    );
+    let s = write(dir, "s.yaml", "format: 1\nquestionnaire: ./q.yaml\nanswers: { a: yes, b: yes, c: no }\n");
+    s.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn one_rounding_rule_in_every_table_half_up_from_the_unrounded_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = score_1_425(dir.path());
+    let json: serde_json::Value = serde_json::from_str(&run(&["report", &session, "--format", "json"]).stdout).unwrap();
+    assert!((json["dimensions"][0]["score"].as_f64().unwrap() - 1.425).abs() < 1e-12);
+    let md = run(&["report", &session]).stdout;
+    assert!(md.contains("43%") && !md.contains("42%"), "{md}");
+    let doc = html_of(&["report", &session, "--format", "html"]);
+    let row: Vec<String> = select(&doc, "section#profile tbody tr td").into_iter().map(text_of).collect();
+    assert_eq!(row[2], "1.43", "{row:?}");
+    assert_eq!(row[3], "43% of Level 2", "{row:?}");
+    let html = run(&["report", &session, "--format", "html"]).stdout;
+    assert!(!html.contains("42%") && !html.contains("1.42<"), "no other rounding anywhere");
+}
+
+/// Generous width of SVG text at 12px: 7 pixels a character.
+fn text_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 7.0
+}
+
+#[test]
+fn before_after_labels_fit_inside_the_baseline_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = write(dir.path(), "before.yaml", "format: 1\nquestionnaire: mlops-maturity\nanswers: {}\n");
+    let doc = html_of(&["report", &sample(), "--format", "html", "--baseline", before.to_str().unwrap()]);
+    let svg = select(&doc, "svg#baseline-chart")[0];
+    let width: f64 = svg.attr("viewBox").unwrap().split(' ').nth(2).unwrap().parse().unwrap();
+    let labels: Vec<ElementRef> = select(&doc, "svg#baseline-chart g.dimension > text")
+        .into_iter()
+        .filter(|t| text_of(*t).contains('→'))
+        .collect();
+    assert_eq!(labels.len(), 7);
+    for t in labels {
+        let x: f64 = t.attr("x").unwrap().parse().unwrap();
+        let text = text_of(t);
+        assert!(text.ends_with(')'), "{text}");
+        assert!(x + text_width(&text) <= width, "`{text}` at {x} runs past {width}");
+    }
+}
+
+#[test]
+fn the_disagreement_marker_stays_inside_the_heatmap_on_the_longest_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "A".repeat(120);
+    write(
+        dir.path(),
+        "q.yaml",
+        &format!(
+            "id: long\nversion: 1\ntitle: Long\nlevels:\n  - {{ level: 0, name: Zero }}\n  - {{ level: 1, name: One }}\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - {{ id: a, level: 1, text: \"{long}\", recommendation: Do it }}\n"
+        ),
+    );
+    let a = write(dir.path(), "a.yaml", "format: 1\nquestionnaire: ./q.yaml\nrespondent: Ana\nanswers: { a: yes }\n");
+    let b = write(dir.path(), "b.yaml", "format: 1\nquestionnaire: ./q.yaml\nrespondent: Ben\nanswers: { a: no }\n");
+    let doc = html_of(&["report", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "html"]);
+    let row = select(&doc, "svg#heatmap g.question[data-disagreement]")[0];
+    let texts: Vec<ElementRef> =
+        row.children().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "text").collect();
+    let marker = texts.iter().find(|t| text_of(**t).trim() == "≠").expect("the marker is a text of its own");
+    let label = texts.iter().find(|t| text_of(**t).contains("AAA")).unwrap();
+    let label_x: f64 = label.attr("x").unwrap().parse().unwrap();
+    let shown: String = label.text().filter(|t| t.contains("AAA")).last().unwrap().to_owned();
+    assert!(label_x - text_width(&shown) >= 0.0, "the label starts inside the chart: {shown}");
+    let marker_x: f64 = marker.attr("x").unwrap().parse().unwrap();
+    assert!(marker_x > label_x && marker_x + 7.0 <= 412.0, "between the label and the first cell: {marker_x}");
+}
+
+#[test]
+fn a_heading_is_kept_with_the_block_that_follows_it_when_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = workshop(dir.path());
+    let before = quick_baseline(dir.path());
+    let doc = html_of(&["report", &a, &b, "--format", "html", "--baseline", &before]);
+    let css: String = select(&doc, "style").into_iter().map(text_of).collect();
+    assert!(css.contains(".keep { break-inside: avoid; }") && css.contains("h2, h3 { break-after: avoid; }"), "{css}");
+    let headings = select(&doc, "h2, h3");
+    assert!(headings.iter().any(|h| text_of(*h).starts_with("Progress since the baseline")));
+    for h in headings {
+        let parent = ElementRef::wrap(h.parent().unwrap()).unwrap();
+        let first_child = parent.children().filter_map(ElementRef::wrap).next().unwrap();
+        let starts_page = parent.value().name() == "section" && parent.value().classes().any(|c| c == "major");
+        let kept = parent.value().classes().any(|c| c == "keep")
+            && parent.children().filter_map(ElementRef::wrap).count() >= 2;
+        assert!(first_child == h && (kept || starts_page), "`{}` may end a printed page", text_of(h));
+    }
+}

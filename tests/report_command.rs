@@ -109,7 +109,7 @@ fn sample_session_scores_as_computed_by_hand() {
     assert_eq!(v["unanswered"], serde_json::json!(["org-value-reviewed"]));
     assert_eq!(
         v["completeness"],
-        serde_json::json!({"answered": 67, "questions": 68, "indicative": false, "level_may_change": false})
+        serde_json::json!({"answered": 67, "questions": 68, "indicative": false, "level_may_change": false, "open_disagreements": 0})
     );
 }
 

@@ -954,3 +954,62 @@ fn the_verdict_says_whether_a_met_target_is_met_or_passed_and_never_counts_zero_
     assert!(needs.contains("which needs “") && needs.ends_with("”."), "{needs}");
     assert!(!needs.contains("more practice"), "one practice, named, and nothing more: {needs}");
 }
+
+#[test]
+fn notes_keep_their_line_breaks_in_markdown_html_and_json() {
+    // exp-tracking is on the roadmap (partly) and in the appendix; the note is a pasted list.
+    let text = "format: 1\nquestionnaire: mlops-quick\nanswers:\n  exp-tracking: { answer: partial, note: \"- MLflow for fraud\\n- a wiki for <churn>\" }\n";
+    let r = quick_report(text);
+    let md = mlops_maturity::report::render_markdown(&r);
+    // The roadmap item: a hard line break inside the list item; the appendix table cell: <br>.
+    assert!(md.contains("(\\- MLflow for fraud  \n   \\- a wiki for &lt;churn&gt;)"), "{md}");
+    assert!(md.contains("\\- MLflow for fraud<br>\\- a wiki for &lt;churn&gt;"), "{md}");
+    assert!(!md.contains("fraud \\- a wiki"), "not flattened: {md}");
+    let html = mlops_maturity::export::render_html(&r);
+    assert!(html.contains("Note: - MLflow for fraud<br>- a wiki for &lt;churn&gt;</p>"), "{html}");
+    assert!(html.contains("- MLflow for fraud<br>- a wiki for &lt;churn&gt;</td>"), "{html}");
+    let json: serde_json::Value = serde_json::from_str(&mlops_maturity::report::to_json(&r)).unwrap();
+    let a = json["answers"].as_array().unwrap().iter().find(|a| a["question"] == "exp-tracking").unwrap();
+    assert_eq!(a["notes"][0]["text"], "- MLflow for fraud\n- a wiki for <churn>");
+}
+
+#[test]
+fn a_next_assessment_is_compared_with_its_previous_session_without_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("q3")).unwrap();
+    std::fs::create_dir(dir.path().join("q4")).unwrap();
+    write(
+        &dir.path().join("q3"),
+        "fraud.yaml",
+        "format: 1\nquestionnaire: mlops-quick\ndate: 2026-09-07\nanswers:\n  exp-tracking: no\n",
+    );
+    let next = write(
+        &dir.path().join("q4"),
+        "fraud.yaml",
+        "format: 1\nquestionnaire: mlops-quick\nprevious: ../q3/fraud.yaml\ndate: 2026-12-07\nanswers:\n  exp-tracking: yes\n",
+    );
+    let next = next.to_str().unwrap();
+    let v = json_of(&["report", next, "--format", "json"]);
+    assert!(v["baseline"].is_array(), "{v}");
+    assert_eq!(v["since_baseline"]["date"], "2026-09-07");
+    let changed = v["since_baseline"]["changed"].as_array().unwrap();
+    assert!(changed.iter().any(|c| c["question"] == "exp-tracking" && c["before"] == "no" && c["after"] == "yes"));
+    let md = run(&["report", next]).stdout;
+    let under_title: Vec<&str> = md.lines().skip(1).take(3).collect();
+    assert!(
+        under_title
+            .iter()
+            .any(|l| l.contains("Compared with the previous assessment of 2026-09-07 (../q3/fraud.yaml)")),
+        "{md}"
+    );
+    let html = run(&["report", next, "--format", "html"]).stdout;
+    assert!(html.contains("Compared with the previous assessment of 2026-09-07 (../q3/fraud.yaml)"), "{html}");
+    // --baseline wins; without a loadable previous the report goes on with a warning.
+    let v = json_of(&["report", next, "--format", "json", "--baseline", next]);
+    assert_eq!(v["since_baseline"]["changed"].as_array().unwrap().len(), 0);
+    std::fs::remove_file(dir.path().join("q3").join("fraud.yaml")).unwrap();
+    let v = json_of(&["report", next, "--format", "json"]);
+    assert!(v.get("baseline").is_none() && v.get("since_baseline").is_none(), "{v}");
+    assert!(v["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("../q3/fraud.yaml")));
+    assert!(!run(&["report", next]).stdout.contains("Compared with the previous assessment"));
+}

@@ -57,6 +57,6 @@ fn results_screen_writes_html_and_csv_beside_the_session() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>") && page.contains("id=\"profile-chart\""));
     let roadmap = std::fs::read_to_string(&csv).unwrap();
-    assert!(roadmap.starts_with("phase,level,dimension,question,practice,answer,recommendation,effort,owner\r\n"));
+    assert!(roadmap.starts_with("phase,level,dimension,question,practice,answer,recommendation,effort,owner,note\r\n"));
     assert!(roadmap.lines().count() > 1, "the sample's roadmap has actions");
 }

@@ -355,6 +355,56 @@ fn next_assessment_from_the_command_line_carries_the_answers() {
 }
 
 #[test]
+fn next_assessment_records_previous_keeps_na_reasons_and_shows_last_times_note_until_confirmed() {
+    let home = tempfile::tempdir().unwrap();
+    for folder in ["q3", "q4"] {
+        std::fs::create_dir(home.path().join(folder)).unwrap();
+    }
+    let earlier = home.path().join("q3").join("fraud.yaml");
+    std::fs::write(
+        &earlier,
+        format!(
+            "{QUICK_START}team: Fraud\ndate: 2026-09-07\nanswers:\n  data-pipeline-code: {{ answer: yes, note: dbt models in git }}\n  data-scheduled-pipelines: {{ answer: na, note: we score on request only }}\n  data-quality-gates: {{ answer: no, note: manual checks }}\n"
+        ),
+    )
+    .unwrap();
+    let next = home.path().join("q4").join("fraud.yaml");
+    let mut tui =
+        Tui::start(home.path(), &["assess", "--from", earlier.to_str().unwrap(), "--session", next.to_str().unwrap()]);
+    tui.wait_for("Experimentation & tracking  question 1 of 3");
+    tui.send("\x1b[H");
+    tui.wait_for("last time's note: dbt models in git");
+    tui.send("\r");
+    tui.wait_for("question 2 of 3");
+    assert!(!tui.contents().contains("last time's note"), "the kept reason is the note itself: {}", tui.contents());
+    tui.send("\x1b[D");
+    tui.wait_for("question 1 of 3");
+    assert!(!tui.contents().contains("last time's note"), "confirmed: {}", tui.contents());
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let s = load(&next);
+    assert_eq!(s.previous.as_deref(), Some("../q3/fraud.yaml"), "relative to the new file");
+    let na = &s.answers["data-scheduled-pipelines"];
+    assert_eq!(na.note.as_deref(), Some("we score on request only"), "the reason of a 'does not apply' is kept");
+    assert!(na.carried);
+    assert!(s.answers["data-pipeline-code"].note.is_none() && !s.answers["data-pipeline-code"].carried);
+    assert!(s.answers["data-quality-gates"].note.is_none(), "other notes are not carried");
+    // Reopened, the previous file's note still shows beside an answer to confirm.
+    let mut tui = Tui::start(home.path(), &["assess", "--session", next.to_str().unwrap()]);
+    tui.wait_for("Experimentation & tracking  question 1 of 3");
+    tui.send("\x1b[H");
+    tui.wait_for("Data preparation & pipelines  question 1 of 3");
+    tui.send("ll");
+    tui.wait_for("question 3 of 3");
+    tui.wait_for("last time's note: manual checks");
+    // The results compare with the previous assessment, as `report` does.
+    tui.send("r");
+    tui.wait_for("Since the previous assessment of 2026-09-07: Level 0 → 0; 0 answers changed");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
 fn a_session_over_the_size_limit_is_refused_with_a_message() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("big.yaml");
@@ -560,4 +610,61 @@ fn participants_in_the_new_session_form_make_a_workshop_session() {
     assert_eq!(s.team.as_deref(), Some("Fraud"));
     assert!(s.respondent.is_none());
     assert_eq!(s.answers["data-pipeline-code"].votes.get("Ana"), Some(&mlops_maturity::session::Answer::Yes));
+}
+
+#[test]
+fn team_and_respondent_on_the_command_line_start_that_new_session_never_a_saved_one() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let theirs = format!("{QUICK_START}team: Fraud\nrespondent: Ana\nanswers:\n  data-pipeline-code: no\n");
+    std::fs::write(sessions.join("fraud.yaml"), &theirs).unwrap();
+    // Nothing missing: straight to the first question of the new session.
+    let mut tui =
+        Tui::start(home.path(), &["assess", "-q", "mlops-quick", "--team", "Other team", "--respondent", "Ann"]);
+    tui.wait_for("Data preparation & pipelines  question 1 of 3");
+    assert!(tui.contents().contains("Other team"), "{}", tui.contents());
+    tui.send("y");
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(sessions.join("fraud.yaml")).unwrap(), theirs, "the saved session untouched");
+    let names = files_in_sessions(home.path());
+    let new = names.iter().find(|n| n.starts_with("other-team-ann-")).unwrap_or_else(|| panic!("{names:?}"));
+    let s = load(&sessions.join(new));
+    assert_eq!((s.team.as_deref(), s.respondent.as_deref()), (Some("Other team"), Some("Ann")));
+    assert_eq!(s.questionnaire, "mlops-quick");
+    assert_eq!(s.answer("data-pipeline-code"), Some(mlops_maturity::session::Answer::Yes));
+    // The respondent missing: the form, pre-filled, waiting for the respondent.
+    let mut tui = Tui::start(home.path(), &["assess", "-q", "mlops-quick", "--team", "Third team"]);
+    tui.wait_for("New assessment");
+    assert!(tui.contents().contains("Third team") && !tui.contents().contains("Open a session"), "{}", tui.contents());
+    tui.send("Cy\t\t\r");
+    tui.wait_for("question 1 of 3");
+    tui.send("n");
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(files_in_sessions(home.path()).iter().any(|n| n.starts_with("third-team-cy-")));
+}
+
+#[test]
+fn participants_and_a_team_on_the_command_line_start_a_new_workshop_in_the_user_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(sessions.join("other.yaml"), format!("{QUICK_START}team: Other\nrespondent: Ann\nanswers: {{}}\n"))
+        .unwrap();
+    let mut tui =
+        Tui::start(home.path(), &["assess", "-q", "mlops-quick", "--team", "Fraud", "--participants", "Ana,Ben"]);
+    tui.wait_for("Votes 0 of 2");
+    tui.send("y");
+    tui.wait_for("Votes 1 of 2");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let names = files_in_sessions(home.path());
+    let new = names.iter().find(|n| n.starts_with("fraud-workshop-")).unwrap_or_else(|| panic!("{names:?}"));
+    let s = load(&sessions.join(new));
+    assert_eq!(s.participants.as_ref().map(Vec::len), Some(2));
+    assert_eq!(s.team.as_deref(), Some("Fraud"));
 }

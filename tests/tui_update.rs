@@ -673,7 +673,7 @@ fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
 fn the_next_assessment_marks_carried_answers_until_confirmed_or_answered_again() {
     let text = "format: 1\nquestionnaire: mlops-quick\nteam: T\nanswers:\n  data-pipeline-code: { answer: yes, note: old note, evidence: wiki }\n  data-scheduled-pipelines: no\n";
     let earlier = mlops_maturity::session::parse(text, "e.yaml").unwrap();
-    let next = earlier.next_assessment();
+    let next = earlier.next_assessment(0.5);
     let q = common::pinned("mlops-quick");
     let a0 = Assessment::new(q, next, PathBuf::from("n.yaml"), "2026-11-28");
     let mut m = Model::with_assessment(a0, "2026-11-28", false);
@@ -793,7 +793,7 @@ fn all_carried() -> Model {
             mlops_maturity::session::AnswerEntry { answer: Some(Answer::Partial), ..Default::default() },
         );
     }
-    let a0 = Assessment::new(q, earlier.next_assessment(), PathBuf::from("n.yaml"), "2026-11-28");
+    let a0 = Assessment::new(q, earlier.next_assessment(0.5), PathBuf::from("n.yaml"), "2026-11-28");
     Model::with_assessment(a0, "2026-11-28", false)
 }
 
@@ -1013,4 +1013,60 @@ fn the_workshop_screen_has_no_dark_grey_text_a_projector_washes_out() {
     let buffer = terminal.backend().buffer();
     let dark = [ratatui::style::Color::DarkGray, ratatui::style::Color::Blue];
     assert!(buffer.content().iter().all(|cell| !dark.contains(&cell.fg)), "dark grey or dark blue text on screen");
+}
+
+/// A workshop of the pinned quick check where Ana and Ben voted on every question: agreed where
+/// they agree, and two questions split yes/no without an agreed answer (when `agreed`).
+fn workshop_with_two_open(agreed: bool) -> Model {
+    let q = common::pinned("mlops-quick");
+    let mut s = Session::new("mlops-quick");
+    s.participants = Some(mlops_maturity::workshop::parse_participants("Ana,Ben").unwrap());
+    for (i, (_, question)) in q.questions().enumerate() {
+        let mut e = mlops_maturity::session::AnswerEntry::default();
+        e.votes.insert("Ana".into(), Answer::Yes);
+        e.votes.insert("Ben".into(), if i < 2 { Answer::No } else { Answer::Yes });
+        if agreed && i >= 2 {
+            e.answer = Some(Answer::Yes);
+        }
+        s.answers.insert(question.id.clone(), e);
+    }
+    let a0 = Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28");
+    Model::with_assessment(a0, "2026-11-28", false)
+}
+
+#[test]
+fn open_disagreements_are_named_as_such_and_not_counted_as_unanswered_on_the_results_screen() {
+    let mut m = workshop_with_two_open(true);
+    press(&mut m, KeyCode::Char('r'));
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("21 of 21 answered"), "{screen}");
+    assert!(screen.contains("2 disagreements still open"), "{screen}");
+    assert!(!screen.contains("indicative"), "{screen}");
+    // The report says the same.
+    let md = mlops_maturity::report::render_markdown(&a(&m).report);
+    assert!(md.contains("21 of 21 questions answered; 2 disagreements still open"), "{md}");
+    // Merged pre-work: votes and no agreed answer at all; the consensus counts.
+    let mut m = workshop_with_two_open(false);
+    press(&mut m, KeyCode::Char('r'));
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("21 of 21 answered") && !screen.contains("0 of 21"), "{screen}");
+}
+
+#[test]
+fn a_team_or_respondent_given_on_the_command_line_starts_the_new_session_form_or_skips_it() {
+    let mut m = common::tui_start_model();
+    m.form.team = TextInput::new("Other team");
+    assert_eq!(mlops_maturity::tui::app::start_given(&mut m), None);
+    assert_eq!((m.screen, m.form.field), (Screen::NewSession, 2), "the form, at the missing respondent");
+    m.form.respondent = TextInput::new("Ann");
+    match mlops_maturity::tui::app::start_given(&mut m) {
+        Some(Effect::Create { team, respondent, .. }) => {
+            assert_eq!((team.as_str(), respondent.as_str()), ("Other team", "Ann"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let mut m = common::tui_start_model();
+    m.form.respondent = TextInput::new("Ann");
+    assert_eq!(mlops_maturity::tui::app::start_given(&mut m), None);
+    assert_eq!((m.screen, m.form.field), (Screen::NewSession, 1), "at the missing team");
 }

@@ -73,3 +73,26 @@ fn three_vote_blind_then_agree_then_walk_to_a_disagreement() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn the_workshop_clock_is_saved_on_quit_and_goes_on_after_reopening() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("w.yaml");
+    let path = file.to_str().unwrap();
+    let mut tui = Tui::start(home.path(), &["assess", "--participants", "Ana,Ben", "--session", path]);
+    tui.wait_for("Votes 0 of 2 (hidden");
+    tui.wait_for("Elapsed 0:02");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let timing = load(&file).timing.expect("the clock is in the file");
+    assert!(timing.elapsed_s >= 2, "{timing:?}");
+    let q = mlops_maturity::questionnaire::built_in("mlops-maturity").unwrap();
+    assert_eq!(timing.dimension(&q.dimensions[0].id), timing.elapsed_s);
+    assert_eq!(timing.questions[&q.dimensions[0].questions[0].id], timing.elapsed_s);
+    // Reopened: the clock starts where it stopped, not at 0:00.
+    let mut tui = Tui::start(home.path(), &["assess", "--session", path]);
+    tui.wait_for(&format!("Elapsed {}", mlops_maturity::tui::facilitator::clock(timing.elapsed_s)));
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(load(&file).timing.unwrap().elapsed_s >= timing.elapsed_s);
+}

@@ -271,10 +271,12 @@ fn a_workshop_session_serves_as_a_baseline() {
 }
 
 #[test]
-fn participants_need_a_session_file() {
-    let r = run(&["assess", "--participants", "Ana,Ben"]);
+fn participants_and_from_are_not_given_together() {
+    // Without --session, --participants starts a new workshop in the user folder (a terminal is
+    // needed for that); with --from, whose people are carried over, it is a usage mistake.
+    let r = run(&["assess", "--participants", "Ana,Ben", "--from", "q3.yaml", "--session", "q4.yaml"]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("--participants needs --session"), "{}", r.stderr);
+    assert!(r.stderr.contains("--participants starts a new workshop and --from"), "{}", r.stderr);
 }
 
 #[test]
@@ -286,4 +288,87 @@ fn participants_cannot_turn_a_single_session_into_a_workshop() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("ana.yaml") && r.stderr.contains("not a workshop"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&s).unwrap(), before);
+}
+
+const FIVE: &str = "  - { name: Ana }\n  - { name: Ben }\n  - { name: Cy }\n  - { name: Dee }\n  - { name: Eve }\n";
+
+#[test]
+fn a_room_that_does_not_know_gives_unknown_and_no_strength() {
+    // Level 3 practices with the dimension at level 0: a "yes" there would be a strength.
+    let s = workshop(
+        FIVE,
+        concat!(
+            "  data-quality-gates: { votes: { Ana: yes, Ben: unknown, Cy: unknown, Dee: unknown, Eve: unknown } }\n",
+            "  exp-managed-compute: { votes: { Ana: yes, Ben: yes, Cy: unknown, Dee: unknown }, answer: yes }\n",
+            "  val-slices: { votes: { Ana: yes, Ben: yes, Cy: yes, Dee: unknown } }\n",
+        ),
+    );
+    let r = report_of(&s);
+    assert_eq!(answer(&r, "data-quality-gates"), "unknown", "one yes does not outvote four who do not know");
+    assert_eq!(answer(&r, "exp-managed-compute"), "yes", "the agreed answer stands");
+    assert_eq!(answer(&r, "val-slices"), "yes", "one in four did not know");
+    let strengths: Vec<&str> = r.strengths.iter().map(|s| s.question.as_str()).collect();
+    assert!(!strengths.contains(&"data-quality-gates"), "{strengths:?}");
+    assert!(!strengths.contains(&"exp-managed-compute"), "half the room did not know: {strengths:?}");
+    assert!(strengths.contains(&"val-slices"), "{strengths:?}");
+}
+
+#[test]
+fn open_disagreements_count_as_answered_and_are_named_in_every_format() {
+    let q = common::pinned("mlops-quick");
+    let mut answers = String::new();
+    for (i, (_, question)) in q.questions().enumerate() {
+        let split = if i < 2 { "no" } else { "yes" };
+        let agreed = if i < 2 { "" } else { ", answer: yes" };
+        answers.push_str(&format!("  {}: {{ votes: {{ Ana: yes, Ben: {split} }}{agreed} }}\n", question.id));
+    }
+    let r = report_of(&workshop("  - { name: Ana }\n  - { name: Ben }\n", &answers));
+    assert_eq!((r.completeness.answered, r.completeness.questions), (21, 21));
+    assert_eq!(r.completeness.open_disagreements, 2);
+    assert!(r.unanswered.is_empty());
+    let md = report::render_markdown(&r);
+    assert!(md.contains("21 of 21 questions answered; 2 disagreements still open"), "{md}");
+    let html = mlops_maturity::export::render_html(&r);
+    assert!(html.contains("21 of 21 questions answered; 2 disagreements still open"), "{html}");
+    let json: serde_json::Value = serde_json::from_str(&report::to_json(&r)).unwrap();
+    assert_eq!(json["completeness"]["open_disagreements"], 2);
+}
+
+#[test]
+fn timing_is_reported_per_dimension_for_a_workshop_and_never_changes_a_score() {
+    let answers = "  exp-tracking: { votes: { Ana: yes, Ben: yes }, answer: yes }\n";
+    let plain = workshop("  - { name: Ana }\n  - { name: Ben }\n", answers);
+    let timed = parse(&format!(
+        "{}timing:\n  elapsed_s: 3725\n  dimensions: {{ data: 600, experimentation: 3125, no-such: 5 }}\n  questions: {{ exp-tracking: 3125 }}\n  timebox_s: {{ data: 300 }}\n",
+        plain.to_yaml()
+    ));
+    let (r, before) = (report_of(&timed), report_of(&plain));
+    let json: serde_json::Value = serde_json::from_str(&report::to_json(&r)).unwrap();
+    assert_eq!(
+        json["timing"],
+        serde_json::json!({"elapsed_s": 3725, "dimensions": {"data": 600, "experimentation": 3125}})
+    );
+    assert_eq!(r.overall.score, before.overall.score, "timing changes no score");
+    let untimed: serde_json::Value = serde_json::from_str(&report::to_json(&before)).unwrap();
+    assert!(untimed["timing"].is_null());
+    let md = report::render_markdown(&r);
+    assert!(md.contains("### Workshop time") && md.contains("1:02:05 in all"), "{md}");
+    assert!(md.contains("| 52:05 |") && md.contains("| 10:00 |"), "{md}");
+    let html = mlops_maturity::export::render_html(&r);
+    assert!(html.contains("Workshop time") && html.contains("52:05"), "{html}");
+    // A report of several files has no timing.
+    let q = common::pinned("mlops-quick");
+    let one = parse(&format!("{HEAD}respondent: A\ntiming: {{ elapsed_s: 60 }}\nanswers: {{}}\n"));
+    let two = parse(&format!("{HEAD}respondent: B\ntiming: {{ elapsed_s: 60 }}\nanswers: {{}}\n"));
+    let inputs = [
+        SessionInput { file_name: "a.yaml".into(), session: &one },
+        SessionInput { file_name: "b.yaml".into(), session: &two },
+    ];
+    let merged = report::build(&q, &inputs, None, "2026-11-28");
+    let json: serde_json::Value = serde_json::from_str(&report::to_json(&merged)).unwrap();
+    assert!(json["timing"].is_null(), "{}", json["timing"]);
+    // One respondent's timing is in the JSON, but the Markdown shows time only for a workshop.
+    let single = report::build(&q, &inputs[..1], None, "2026-11-28");
+    assert_eq!(single.timing.as_ref().map(|t| t.elapsed_s), Some(60));
+    assert!(!report::render_markdown(&single).contains("Workshop time"));
 }

@@ -28,6 +28,7 @@ pub use edit::commit_edit;
 use edit::{edit_text, paste};
 use question::question_key;
 use results::results_key;
+pub use start::start_given;
 use start::{form_key, start_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +132,14 @@ pub struct Assessment {
     pub report: Report,
     /// A workshop session's facilitator state (`None` for one respondent's session).
     pub workshop: Option<super::facilitator::Facilitation>,
+    /// The notes of the session this one was carried from (`previous`), by question id: shown
+    /// read only while a carried answer waits for confirmation. The shell reads them.
+    pub previous_notes: std::collections::HashMap<String, String>,
+    /// When the clock last ticked (seconds since the epoch, given by the event loop).
+    pub last_tick: Option<u64>,
+    /// The session's `previous` as it names it, and that assessment as a baseline: the report
+    /// shows progress since then, as `report` does. The shell reads it.
+    pub previous: Option<(String, crate::narrative::Baseline)>,
 }
 
 pub const CONTEXT_ROWS: usize = 4;
@@ -139,7 +148,7 @@ impl Assessment {
     pub fn new(questionnaire: Questionnaire, mut session: Session, path: PathBuf, today: &str) -> Assessment {
         session.questionnaire_version.get_or_insert(questionnaire.version);
         let report = build_report(&questionnaire, &session, &path, today);
-        let workshop = super::facilitator::Facilitation::for_session(&session, questionnaire.dimensions.len());
+        let workshop = super::facilitator::Facilitation::for_session(&session);
         let mut a = Assessment {
             questionnaire,
             session,
@@ -154,6 +163,9 @@ impl Assessment {
             results_scroll: 0,
             report,
             workshop,
+            previous_notes: std::collections::HashMap::new(),
+            last_tick: None,
+            previous: None,
         };
         a.cursor = a.first_unanswered().unwrap_or(0);
         a
@@ -175,6 +187,18 @@ impl Assessment {
     /// confirmed or changed it yet (DESIGN "Next assessment").
     pub fn is_carried(&self, question: &str) -> bool {
         self.session.answers.get(question).is_some_and(|e| e.carried && e.answer.is_some())
+    }
+
+    /// Last time's note on a question whose carried answer waits for confirmation; none when
+    /// the answer is confirmed, or the note was kept in this session anyway (a "does not
+    /// apply" reason).
+    pub fn last_time_note(&self, question: &str) -> Option<&str> {
+        if !self.is_carried(question) {
+            return None;
+        }
+        let note = self.previous_notes.get(question)?;
+        let kept = self.session.answers.get(question).and_then(|e| e.note.as_deref());
+        (kept.map(str::trim) != Some(note.trim())).then_some(note.as_str())
     }
 
     /// Answers carried from the last assessment that still wait for a confirmation.
@@ -218,6 +242,16 @@ impl Assessment {
 
     fn refresh(&mut self, today: &str) {
         self.report = build_report(&self.questionnaire, &self.session, &self.path, today);
+        if let Some((named, baseline)) = &self.previous {
+            report::attach_baseline(&mut self.report, baseline);
+            self.report.baseline_previous = Some(named.clone());
+        }
+    }
+
+    /// Compares the answers with the assessment this one was carried from, from now on.
+    pub fn set_previous(&mut self, named: String, baseline: crate::narrative::Baseline, today: &str) {
+        self.previous = Some((named, baseline));
+        self.refresh(today);
     }
 }
 

@@ -15,23 +15,19 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-/// The facilitator's state beside the session: who is selected, and the time spent.
+/// The facilitator's state beside the session: who is selected. (The time spent is the
+/// session's own `timing`, so that it is saved and kept across reopening.)
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facilitation {
     /// The participant chosen with `1`–`9`, for the question at `selected_on`.
     selected: usize,
     selected_on: Option<usize>,
-    /// Seconds spent on each dimension's questions while the app was open.
-    pub seconds: Vec<u64>,
-    /// Seconds since the workshop was opened.
-    pub elapsed: u64,
-    last_tick: Option<u64>,
 }
 
 impl Facilitation {
     /// The facilitator's state for a workshop session; `None` for one respondent's session.
-    pub fn for_session(s: &crate::session::Session, dimensions: usize) -> Option<Facilitation> {
-        s.participants.is_some().then(|| Facilitation { seconds: vec![0; dimensions], ..Default::default() })
+    pub fn for_session(s: &crate::session::Session) -> Option<Facilitation> {
+        s.participants.is_some().then(Facilitation::default)
     }
 }
 
@@ -96,18 +92,39 @@ pub fn consensus(a: &Assessment) -> Option<Answer> {
     workshop::consensus(&votes(a), a.questionnaire.scoring.partial_credit)
 }
 
-/// Adds the time since the last tick to the current dimension and to the elapsed time.
+/// Adds the time since the last tick to the session's `timing`: the elapsed time, the current
+/// dimension and the current question (every session, a workshop's or one respondent's). The
+/// first tick after opening only starts the clock, so time while the app was closed never counts.
 pub fn tick(a: &mut Assessment, now_secs: u64) {
-    let (d, _, _) = a.current();
-    let Some(f) = a.workshop.as_mut() else { return };
-    if let Some(last) = f.last_tick {
+    if let Some(last) = a.last_tick {
         let spent = now_secs.saturating_sub(last);
-        f.elapsed += spent;
-        if let Some(s) = f.seconds.get_mut(d) {
-            *s += spent;
+        if spent > 0 {
+            let (_, dim, question) = a.current();
+            let (dim, question) = (dim.id.clone(), question.id.clone());
+            a.session.timing.get_or_insert_with(Default::default).add(&dim, &question, spent);
         }
     }
-    f.last_tick = Some(now_secs);
+    a.last_tick = Some(now_secs);
+}
+
+/// Seconds spent on dimension `i` so far (from the session's `timing`).
+fn dimension_seconds(a: &Assessment, i: usize) -> u64 {
+    let id = &a.questionnaire.dimensions[i].id;
+    a.session.timing.as_ref().map_or(0, |t| t.dimension(id))
+}
+
+/// The dimensions whose timebox is spent: (name, seconds spent, timebox), in questionnaire order.
+pub fn timeboxes_spent(a: &Assessment) -> Vec<(String, u64, u64)> {
+    let Some(t) = a.session.timing.as_ref() else { return Vec::new() };
+    a.questionnaire
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            let limit = *t.timebox_s.get(&d.id)?;
+            let spent = t.dimension(&d.id);
+            (limit > 0 && spent >= limit).then(|| (d.name.clone(), spent, limit))
+        })
+        .collect()
 }
 
 /// Handles a facilitator's key on a workshop question; `None` leaves the key to the ordinary
@@ -286,12 +303,12 @@ pub fn draw(a: &Assessment, color: bool, frame: &mut Frame, area: Rect) {
 
 fn draw_sidebar(a: &Assessment, look: &Look, frame: &mut Frame, area: Rect) {
     let (current, _, _) = a.current();
-    let f = a.workshop.as_ref();
+    let elapsed = a.session.timing.as_ref().map_or(0, |t| t.elapsed_s);
     let width = area.width.saturating_sub(1) as usize;
     // Marker, name, then agreed/total (6), open disagreements (4) and time (5) right-aligned.
     let name_width = width.saturating_sub(19).max(4);
     let mut lines = vec![
-        Line::styled(format!(" Elapsed {}", clock(f.map_or(0, |f| f.elapsed))), look.bold()),
+        Line::styled(format!(" Elapsed {}", clock(elapsed)), look.bold()),
         Line::styled(format!(" {} {:>6} {:>4} {:>5}", fit("", name_width), "agreed", "open", "time"), Style::default()),
     ];
     let mut open_total = 0;
@@ -299,7 +316,7 @@ fn draw_sidebar(a: &Assessment, look: &Look, frame: &mut Frame, area: Rect) {
         let agreed = d.questions.iter().filter(|q| a.session.answer(&q.id).is_some()).count();
         let open = d.questions.iter().filter(|q| counted_open(a, &q.id)).count();
         open_total += open;
-        let secs = f.and_then(|f| f.seconds.get(i)).copied().unwrap_or(0);
+        let secs = dimension_seconds(a, i);
         let marker = if i == current { '▸' } else { ' ' };
         let open_text = if open > 0 { format!("!{open}") } else { String::new() };
         let text = format!(
@@ -317,6 +334,12 @@ fn draw_sidebar(a: &Assessment, look: &Look, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(format!(" {}/{} agreed", a.answered(), a.total())));
     lines.push(Line::raw(format!(" {open_total} open disagreement{}", if open_total == 1 { "" } else { "s" })));
     lines.push(Line::raw(format!(" Level so far: {} {}", a.report.overall.level, shown(&a.report.overall.name))));
+    for (name, spent, limit) in timeboxes_spent(a) {
+        lines.push(Line::styled(
+            format!(" ⚠ Timebox spent: {} {} of {}", fit(&name, 14).trim_end(), clock(spent), clock(limit)),
+            look.fg(Color::Red).add_modifier(Modifier::BOLD),
+        ));
+    }
     frame.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::RIGHT)), area);
 }
 
@@ -386,6 +409,17 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
         }
         None => vec![Span::raw("Agreed: — (Enter takes the consensus)")],
     }));
+    // A next assessment: the answer is last time's until the group agrees again.
+    if let Some(ans) = agreed.filter(|_| a.is_carried(&question.id)) {
+        lines.push(Line::styled(
+            format!("last time: {} — agree again (Y P N U A) to confirm", ans.label()),
+            look.fg(Color::Cyan),
+        ));
+        if let Some(note) = a.last_time_note(&question.id) {
+            let joined: Vec<&str> = crate::report::note_lines(note).collect();
+            lines.push(Line::raw(format!("last time's note: {}", shown(&joined.join(" / ")))));
+        }
+    }
     let help = a.show_help.then_some(question.help.as_deref()).flatten();
     match &a.editing {
         Some((NoteField::Note, input)) => lines.push(Line::raw(format!("Note: {}█", shown(&input.text)))),

@@ -68,6 +68,22 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
         (None, Some(path)) => Some((open_or_create(path, &args, &today)?, !path.exists())),
         (None, None) => None,
     };
+    // A team, respondent or role on the command line asks for that new session: the form,
+    // pre-filled, or no form at all when nothing is missing; never the list of saved sessions.
+    let mut starting = None;
+    let mut opened = opened;
+    let given = [&args.team, &args.respondent, &args.role, &args.participants];
+    if opened.is_none() && given.iter().any(|v| v.is_some()) {
+        let mut m = Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color);
+        match app::start_given(&mut m) {
+            Some(Effect::Create { questionnaire, team, respondent, role, participants }) => {
+                let who = Person { team: &team, respondent: &respondent, role: &role, participants: &participants };
+                // Written on the first change, as a session started from the form.
+                opened = Some((create_in_home(home.as_deref(), &questionnaire, &who, &today)?, false));
+            }
+            _ => starting = Some(m),
+        }
+    }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(
             "the interactive assessment needs a terminal; to score a session without one, run `mlops-maturity report SESSION.yaml`"
@@ -82,7 +98,10 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
             m.dirty = new;
             m
         }
-        None => Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color),
+        None => match starting {
+            Some(m) => m,
+            None => Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color),
+        },
     };
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
@@ -100,6 +119,7 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     // Whatever ended the loop, keep the text being edited and save what changed (every other
     // change was saved as it happened, unless a save failed).
     app::commit_edit(&mut model);
+    saver.keep_time(&mut model);
     saver.save(&mut model);
     restore_terminal();
     // Dropping the terminal would try to show the cursor and print an error if the terminal
@@ -284,6 +304,7 @@ fn apply(
     match effect {
         Effect::None => {}
         Effect::Quit => {
+            saver.keep_time(model);
             saver.save(model);
             return true;
         }
@@ -355,6 +376,18 @@ struct Saver {
 }
 
 impl Saver {
+    /// On leaving a session, its clock is saved with it (DESIGN "timing": kept across
+    /// reopening) when the file is on disk and this run wrote it or it is a workshop's (whose
+    /// clock the facilitator watches); time alone never creates a file, nor rewrites an
+    /// untouched respondent's session.
+    fn keep_time(&self, model: &mut Model) {
+        let Some(a) = model.assessment.as_ref() else { return };
+        let saved = self.last_good.as_ref().and_then(|s| s.timing.as_ref());
+        if a.session.timing.as_ref() != saved && a.path.exists() && (self.wrote || a.workshop.is_some()) {
+            model.dirty = true;
+        }
+    }
+
     /// Writes the open session when it changed: no change, no write.
     fn save(&mut self, model: &mut Model) {
         if !model.dirty {
@@ -423,7 +456,19 @@ fn clock() -> String {
 fn open_existing(path: &Path, today: &str) -> Result<Assessment> {
     let s = session::load(path)?;
     let (q, _) = workspace::questionnaire_of(path, &s)?;
-    Ok(Assessment::new(q, s, path.to_path_buf(), today))
+    let notes = previous_notes(path, &s, &q);
+    let mut a = Assessment::new(q, s, path.to_path_buf(), today);
+    a.previous_notes = notes;
+    compare_with_previous(&mut a, today);
+    Ok(a)
+}
+
+/// Progress since the session's `previous`, when that file loads (as `report` does it).
+fn compare_with_previous(a: &mut Assessment, today: &str) {
+    let input = [(a.path.clone(), a.session.clone())];
+    if let Some(Ok((_, named, baseline, _))) = commands::previous_baseline(&input, &a.questionnaire) {
+        a.set_previous(named, baseline, today);
+    }
 }
 
 fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessment> {
@@ -448,7 +493,11 @@ fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Result<Assessm
         Some(spec) if !path.exists() => questionnaire::resolve(spec, Path::new("."), workspace::home().as_deref())?,
         _ => workspace::questionnaire_of(path, &s)?,
     };
-    Ok(Assessment::new(q, s, path.to_path_buf(), today))
+    let notes = previous_notes(path, &s, &q);
+    let mut a = Assessment::new(q, s, path.to_path_buf(), today);
+    a.previous_notes = notes;
+    compare_with_previous(&mut a, today);
+    Ok(a)
 }
 
 /// Who a new session from the form is for: one respondent, or a workshop's participants.
@@ -485,7 +534,8 @@ fn create_in_home(home: Option<&Path>, questionnaire: &str, who: &Person, today:
 fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &str) -> Result<Assessment> {
     let earlier = session::load(from)?;
     let (q, _) = workspace::questionnaire_of(from, &earlier)?;
-    let mut next = earlier.next_assessment();
+    let mut next = earlier.next_assessment(q.scoring.partial_credit);
+    next.move_to_current_ids(&q);
     next.questionnaire_version = Some(q.version);
     let path = match to {
         Some(to) => {
@@ -518,7 +568,41 @@ fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path>, today: &
             today,
         ),
     };
-    Ok(Assessment::new(q, next, path, today))
+    next.previous = Some(previous_path(from, &path));
+    let mut a = Assessment::new(q, next, path, today);
+    a.previous_notes = notes_under_current_ids(earlier, &a.questionnaire);
+    compare_with_previous(&mut a, today);
+    Ok(a)
+}
+
+/// How the new session at `to` names the earlier one at `from`: relative to the new file's
+/// folder when it can be, else the full path.
+fn previous_path(from: &Path, to: &Path) -> String {
+    let absolute = |p: &Path| std::fs::canonicalize(p).or_else(|_| std::path::absolute(p)).unwrap_or(p.to_path_buf());
+    let earlier = absolute(from);
+    let folder = absolute(&files::folder_of(to));
+    session::relative_path(&folder, &earlier).unwrap_or(earlier).display().to_string()
+}
+
+/// The notes of the session `s` (at `path`) was carried from, when its `previous` loads; none
+/// otherwise (the earlier file may have moved: the new session stands on its own).
+fn previous_notes(
+    path: &Path,
+    s: &Session,
+    q: &questionnaire::Questionnaire,
+) -> std::collections::HashMap<String, String> {
+    let Some(previous) = &s.previous else { return Default::default() };
+    let earlier = files::folder_of(path).join(previous);
+    session::load(&earlier).map(|e| notes_under_current_ids(e, q)).unwrap_or_default()
+}
+
+/// An earlier session's notes, by the ids its answers were carried under.
+fn notes_under_current_ids(
+    mut earlier: Session,
+    q: &questionnaire::Questionnaire,
+) -> std::collections::HashMap<String, String> {
+    earlier.move_to_current_ids(q);
+    earlier.notes()
 }
 
 fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
@@ -586,6 +670,12 @@ fn new_form(args: &AssessArgs, home: Option<&Path>) -> NewSessionForm {
                 questionnaires.push((q.id, q.title));
             }
         }
+    }
+    // A questionnaire given by path (or an id not on offer) is offered as given.
+    if let Some(wanted) = &args.questionnaire
+        && !questionnaires.iter().any(|(id, _)| id == wanted)
+    {
+        questionnaires.push((wanted.clone(), wanted.clone()));
     }
     let choice = args
         .questionnaire

@@ -69,3 +69,22 @@ pub(super) fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
     }
     Effect::None
 }
+
+/// `assess --team/--respondent/--role/--participants` without a session file: that new
+/// session, never a saved one. The form shows with the missing field focused, or, when nothing
+/// is missing (the team and the respondent, or for a workshop the team and its participants),
+/// is skipped: the effect that creates the session is returned.
+pub fn start_given(model: &mut Model) -> Option<Effect> {
+    model.screen = Screen::NewSession;
+    let form = &mut model.form;
+    if form.team.text.trim().is_empty() {
+        form.field = 1;
+        return None;
+    }
+    let workshop = !form.participants.text.trim().is_empty();
+    if !workshop && form.respondent.text.trim().is_empty() {
+        form.field = 2;
+        return None;
+    }
+    form.create()
+}

@@ -103,7 +103,8 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
         (Some(help), true) => wrap_with_cursor(&format!("Why it matters: {help}"), 0, width).0,
         _ => Vec::new(),
     };
-    let needed = 2 + 5 + usize::from(carried.is_some()) + 2;
+    let last_note = a.last_time_note(&question.id);
+    let needed = 2 + 5 + usize::from(carried.is_some()) + usize::from(last_note.is_some()) + 2;
     question_lines.truncate(height.saturating_sub(needed).max(1));
     let mut spare = height.saturating_sub(needed + question_lines.len());
     let blanks = spare >= 2;
@@ -175,6 +176,15 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
             ),
             theme.accent(),
         ));
+    }
+    if let Some(note) = last_note {
+        // Read only: the note stays in the earlier session; one line, its lines joined.
+        let joined: Vec<&str> = crate::report::note_lines(note).collect();
+        let text: String = format!("last time's note: {}", joined.join(" / "))
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect();
+        lines.push(Line::styled(clip(&text, width), theme.dim()));
     }
     if show_help {
         lines.push(Line::raw(""));

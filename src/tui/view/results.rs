@@ -15,7 +15,10 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     let inner = framed(frame, area, " Results ");
     let width = inner.width as usize;
     let highest = a.questionnaire.highest_level();
-    let (answered, total) = (a.answered(), a.total());
+    // The report's completeness, so that the screen and every report agree: a workshop's
+    // consensus counts as an answer, an open disagreement is named as such.
+    let (answered, total) = (r.completeness.answered, r.completeness.questions);
+    let open = r.completeness.open_disagreements;
     // The level first, then how far toward the next one, in the Markdown report's words and
     // numbers (a bare score next to "Level 0" reads as a contradiction).
     let summary = format!(
@@ -37,14 +40,38 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
         );
         lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(Line::raw));
     }
-    if answered < total {
+    if r.completeness.indicative {
         let warning = format!(
             "{answered} of {total} answered: indicative only until every question has an answer (f on the questions finds them)"
         );
         let style = theme.fg(Color::Red).add_modifier(Modifier::BOLD);
         lines.extend(wrap_with_cursor(&warning, 0, width).0.into_iter().map(|l| Line::styled(l, style)));
+    } else if answered < total {
+        let text = format!("{answered} of {total} answered: the open answers cannot change the level");
+        lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(Line::raw));
     } else {
         lines.push(Line::raw(format!("{answered} of {total} answered")));
+    }
+    if open > 0 {
+        let text = format!(
+            "{open} disagreement{} still open: {} by the median of the votes until the group agrees (d on the questions finds them)",
+            if open == 1 { "" } else { "s" },
+            if open == 1 { "it counts" } else { "they count" }
+        );
+        lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(|l| Line::styled(l, theme.accent())));
+    }
+    if let Some(since) = &r.since_baseline {
+        let date = since.date.as_deref().map(|d| format!(" of {d}")).unwrap_or_default();
+        let before = since.overall_before.map_or_else(|| "?".to_owned(), |l| l.to_string());
+        let text = format!(
+            "Since the previous assessment{date}: Level {before} → {}; {} answer{} changed ({} better, {} worse)",
+            since.overall_after,
+            since.changed.len() - since.not_asked.len(),
+            if since.changed.len() - since.not_asked.len() == 1 { "" } else { "s" },
+            since.better.len(),
+            since.worse.len()
+        );
+        lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(Line::raw));
     }
     let confirm = a.to_confirm();
     if confirm > 0 {
