@@ -7,7 +7,7 @@
 //! functions over a built report; no ids of questions reach the text (the appendix has them).
 
 use crate::questionnaire::Questionnaire;
-use crate::report::{AnswerReport, Report};
+use crate::report::{Action, AnswerReport, MILESTONE_SHOWN, Milestone, Report};
 use indexmap::IndexMap;
 use serde::Serialize;
 
@@ -121,6 +121,8 @@ const QUALITY_ALERTS: [&str; 2] = ["mon-model-alerts", "gen-quality-alerts"];
 /// Fills the report's words from its numbers and answers.
 pub fn fill(report: &mut Report, q: &Questionnaire) {
     annotate_roadmap(report);
+    report.next_milestone = next_milestone(report);
+    report.for_bottleneck = for_bottleneck(report, q);
     report.completeness = completeness(report, q);
     report.progress = progress(report, q);
     report.unfinished = unfinished(report);
@@ -128,6 +130,59 @@ pub fn fill(report: &mut Report, q: &Questionnaire) {
     report.silent_degradation = silent_degradation(&report.answers, q);
     report.watch = watch(report);
     report.verdict = verdict(report);
+}
+
+/// The next milestone as Markdown and HTML show it: at most [`MILESTONE_SHOWN`] actions, the
+/// required ones first, then in roadmap order (bottleneck first); the rest are counted.
+fn next_milestone(report: &Report) -> Option<Milestone> {
+    let phase = report.roadmap.first()?;
+    let mut ranked: Vec<&Action> = phase.actions.iter().collect();
+    // A stable sort keeps the roadmap order within required and within the rest.
+    ranked.sort_by_key(|a| !a.required);
+    let actions: Vec<Action> = ranked.into_iter().take(MILESTONE_SHOWN).cloned().collect();
+    Some(Milestone {
+        level: phase.level,
+        name: phase.name.clone(),
+        total: phase.actions.len(),
+        more: phase.actions.len().saturating_sub(actions.len()),
+        actions,
+    })
+}
+
+/// When the next milestone shows no action for the bottleneck stage (its dimensions are
+/// ahead of the milestone, or its actions did not make the shown ones): that stage's next
+/// practices, so that the roadmap serves the bottleneck the report names.
+fn for_bottleneck(report: &Report, q: &Questionnaire) -> Vec<Action> {
+    let (Some(b), Some(m)) = (&report.bottleneck, &report.next_milestone) else { return Vec::new() };
+    let dims: Vec<&crate::report::DimensionReport> =
+        report.dimensions.iter().filter(|d| d.stage.as_deref() == Some(b.stage.as_str())).collect();
+    if dims.is_empty() || m.actions.iter().any(|a| dims.iter().any(|d| d.id == a.dimension)) {
+        return Vec::new();
+    }
+    let answers: std::collections::HashMap<&str, &str> =
+        report.answers.iter().map(|a| (a.question.as_str(), a.answer.as_str())).collect();
+    dims.iter()
+        .flat_map(|d| d.blocking.iter().map(move |id| (*d, id)))
+        .filter_map(|(d, id)| {
+            let (dim, qn) = q.question(id)?;
+            let answer = answers.get(id.as_str()).copied().unwrap_or("unanswered");
+            Some(Action {
+                question: qn.id.clone(),
+                dimension: d.id.clone(),
+                level: qn.level,
+                required: qn.required,
+                answer: answer.to_owned(),
+                recommendation: qn.recommendation.clone(),
+                text: qn.text.clone(),
+                effort: qn.effort.map(|e| e.as_str()),
+                owner: qn.owner.clone(),
+                dimension_name: dim.name.clone(),
+                note: None,
+                step: step_for(&qn.recommendation, answer),
+            })
+        })
+        .take(3)
+        .collect()
 }
 
 /// Each action gets today's notes, and each phase its count of actions per dimension.
@@ -415,6 +470,20 @@ fn watch(report: &Report) -> Vec<String> {
             some_of(&texts_of(report, &report.carried), 3)
         ));
     }
+    // Practices the context leaves out, one line per reason.
+    let mut by_reason: IndexMap<&str, Vec<&str>> = IndexMap::new();
+    for n in report.not_applicable.iter().filter(|n| n.reason.starts_with("does not apply: ")) {
+        by_reason.entry(n.reason.as_str()).or_default().push(n.question.as_str());
+    }
+    for (reason, ids) in by_reason {
+        let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
+        out.push(format!(
+            "Left out of the score because {}: {}: {}.",
+            reason.trim_start_matches("does not apply: "),
+            plural(ids.len(), "practice", "practices"),
+            some_of(&texts_of(report, &ids), 3)
+        ));
+    }
     if !report.na_without_reason.is_empty() {
         out.push(format!(
             "\"Does not apply\" without a reason: {}. {}",
@@ -429,10 +498,21 @@ fn watch(report: &Report) -> Vec<String> {
     // Practices fully in place ahead of the foundation are strengths; the watch list names those
     // only started there, which compete for effort with the levels below.
     let ahead: std::collections::HashSet<&str> = report.ahead_of_foundation.iter().map(String::as_str).collect();
+    // In regulated work, validation and governance come first by design: starting them early is
+    // the right order there, not a detour.
+    let regulated = report.context.as_ref().is_some_and(|c| c.regulated == Some(true));
+    let governed_first = |dimension: &str| {
+        regulated
+            && report
+                .dimensions
+                .iter()
+                .find(|d| d.id == dimension)
+                .is_some_and(|d| d.stage.as_deref() == Some("validation") || d.stage.is_none())
+    };
     let started_ahead: Vec<&str> = report
         .answers
         .iter()
-        .filter(|a| a.answer == "partial" && ahead.contains(a.question.as_str()))
+        .filter(|a| a.answer == "partial" && ahead.contains(a.question.as_str()) && !governed_first(&a.dimension))
         .map(|a| a.text.as_str())
         .collect();
     if !started_ahead.is_empty() {

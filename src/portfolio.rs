@@ -209,9 +209,9 @@ pub struct TeamDimension {
     pub score: Option<f64>,
 }
 
-/// The first stage of a bottleneck order, when it was rated at all.
+/// The first rated stage of a bottleneck order (unrated stages rank as a middle pain).
 fn rated_first<'a>(order: impl IntoIterator<Item = (&'a str, f64, Option<f64>)>) -> Option<String> {
-    order.into_iter().next().filter(|(_, share, pain)| pain.is_some() || *share > 0.0).map(|(s, _, _)| s.to_owned())
+    order.into_iter().find(|(_, share, pain)| pain.is_some() || *share > 0.0).map(|(s, _, _)| s.to_owned())
 }
 
 /// Where a team's result comes from: its name, the date of its latest input, its files.
@@ -1117,7 +1117,7 @@ mod tests {
     }
 
     #[test]
-    fn a_teams_bottleneck_is_its_first_stage_once_any_stage_has_a_share_or_a_pain() {
+    fn a_teams_bottleneck_is_its_first_rated_stage_in_bottleneck_order() {
         let q = quick();
         let bottleneck = |yaml: &str| {
             let inputs = [session_input("a.yaml", &format!("team: T\n{yaml}"))];
@@ -1127,6 +1127,10 @@ mod tests {
         assert_eq!(bottleneck("bottlenecks: { monitoring: { time_share: 0 } }\n"), None, "a zero share says nothing");
         assert_eq!(bottleneck("bottlenecks: { monitoring: { time_share: 30 } }\n").as_deref(), Some("monitoring"));
         assert_eq!(bottleneck("bottlenecks: { validation: { pain: 2 } }\n").as_deref(), Some("validation"));
+        assert_eq!(
+            bottleneck("bottlenecks: { validation: { pain: 2 }, monitoring: { pain: 4 } }\n").as_deref(),
+            Some("monitoring")
+        );
     }
 
     #[test]

@@ -108,6 +108,10 @@ pub struct Question {
     pub owner: Option<String>,
     /// Ids this question took over from earlier versions of the questionnaire.
     pub replaces: Vec<String>,
+    /// This practice defines its level: the level is met only when it is answered yes.
+    pub required: bool,
+    /// Context keys and the values they must have for the question to count.
+    pub applies_when: Vec<(crate::session::ContextKey, bool)>,
 }
 
 /// The size of a recommendation.
@@ -238,6 +242,39 @@ struct RawQuestion {
     owner: Option<String>,
     #[serde(default)]
     replaces: Vec<String>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    applies_when: Option<RawAppliesWhen>,
+}
+
+/// `applies_when`: the context keys a question needs, with their values.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAppliesWhen {
+    #[serde(default)]
+    trains_models: Option<bool>,
+    #[serde(default)]
+    decides_about_people: Option<bool>,
+    #[serde(default)]
+    customer_facing: Option<bool>,
+    #[serde(default)]
+    regulated: Option<bool>,
+}
+
+impl RawAppliesWhen {
+    fn conditions(&self) -> Vec<(crate::session::ContextKey, bool)> {
+        use crate::session::ContextKey::*;
+        [
+            (TrainsModels, self.trains_models),
+            (DecidesAboutPeople, self.decides_about_people),
+            (CustomerFacing, self.customer_facing),
+            (Regulated, self.regulated),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
+    }
 }
 
 /// Deepest nesting of lists and mappings a file may have (see [`crate::yaml`]).
@@ -485,6 +522,8 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
                 effort: q.effort,
                 owner: q.owner.filter(|o| !o.trim().is_empty()),
                 replaces: q.replaces,
+                required: q.required,
+                applies_when: q.applies_when.as_ref().map(RawAppliesWhen::conditions).unwrap_or_default(),
             });
         }
         dimensions.push(Dimension { id: d.id, name: d.name, stage: d.stage, questions });

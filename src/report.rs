@@ -78,6 +78,16 @@ pub struct Report {
     pub older_versions: Vec<u32>,
     /// Time spent, from a single session's `timing`; null for several files or without one.
     pub timing: Option<TimingReport>,
+    /// Practices left out of the score, with the reason: "does not apply" answers (their notes,
+    /// or "no reason given") and the questions `applies_when` leaves out for this team.
+    pub not_applicable: Vec<NotApplicable>,
+    /// The bottleneck: the first rated stage in bottleneck order, or null when none is rated.
+    pub bottleneck: Option<Bottleneck>,
+    /// The next milestone as Markdown and HTML show it; null without a roadmap.
+    pub next_milestone: Option<Milestone>,
+    /// When the next milestone has no action for the bottleneck stage: that stage's next
+    /// practices, named "for the bottleneck".
+    pub for_bottleneck: Vec<Action>,
     /// The report is of one workshop session (participants voting in one file).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub workshop: bool,
@@ -123,7 +133,32 @@ pub struct ContextReport {
     pub models_in_production: Option<u32>,
     pub criticality: Option<&'static str>,
     pub regulated: Option<bool>,
+    pub trains_models: Option<bool>,
+    pub decides_about_people: Option<bool>,
+    pub customer_facing: Option<bool>,
 }
+
+/// A practice left out of the score: answered "does not apply" (the reason is its notes), or
+/// left out by its `applies_when` and the team's context.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotApplicable {
+    pub question: String,
+    pub reason: String,
+}
+
+/// The next milestone as Markdown and HTML show it: its most important actions (required ones
+/// first, then roadmap order) and how many more the JSON and CSV list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Milestone {
+    pub level: u32,
+    pub name: String,
+    pub actions: Vec<Action>,
+    pub total: usize,
+    pub more: usize,
+}
+
+/// How many actions of the next milestone Markdown and HTML show.
+pub const MILESTONE_SHOWN: usize = 8;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionReport {
@@ -172,6 +207,8 @@ pub struct Action {
     pub question: String,
     pub dimension: String,
     pub level: u32,
+    /// The practice defines its level (the questionnaire's `required`).
+    pub required: bool,
     pub answer: String,
     pub recommendation: String,
     pub text: String,
@@ -259,11 +296,15 @@ pub fn build(
     let group = workshop::group(q, &pairs);
     let names = group.names.clone();
     let slices = group.slices();
-    let answers = group.answers.clone();
-    let scores = scoring::score(q, &answers);
-
     let explicit = sessions.iter().find_map(|s| s.session.target);
     let context = sessions.iter().find_map(|s| s.session.context.as_ref().filter(|c| !c.is_empty()));
+    // A question the team's context leaves out counts exactly as "does not apply".
+    let left_out: Vec<Option<&'static str>> =
+        q.questions().map(|(_, qn)| context.and_then(|c| c.leaves_out(&qn.applies_when))).collect();
+    let answers: Vec<Option<Answer>> =
+        group.answers.iter().zip(&left_out).map(|(a, out)| if out.is_some() { Some(Answer::Na) } else { *a }).collect();
+    let scores = scoring::score(q, &answers);
+
     let target = roadmap::target(explicit, context, scores.overall_level, q.highest_level());
 
     let just_sessions: Vec<&Session> = sessions.iter().map(|s| s.session).collect();
@@ -313,6 +354,7 @@ pub fn build(
                         question: question.id.clone(),
                         dimension: dim.id.clone(),
                         level: question.level,
+                        required: question.required,
                         answer: answer_str(answers[q.dimension_start(d) + qi]).to_owned(),
                         recommendation: question.recommendation.clone(),
                         text: question.text.clone(),
@@ -388,8 +430,13 @@ pub fn build(
             }
         })
         .collect();
-    let na_without_reason =
-        answers_report.iter().filter(|a| a.answer == "na" && a.notes.is_empty()).map(|a| a.question.clone()).collect();
+    let na_without_reason = answers_report
+        .iter()
+        .zip(&left_out)
+        .filter(|(a, out)| out.is_none() && a.answer == "na" && a.notes.is_empty())
+        .map(|(a, _)| a.question.clone())
+        .collect();
+    let not_applicable = not_applicable(&answers_report, &left_out, group.workshop || sessions.len() > 1);
 
     let bottlenecks = order
         .iter()
@@ -423,6 +470,9 @@ pub fn build(
             models_in_production: c.models_in_production,
             criticality: c.criticality.map(|c| c.as_str()),
             regulated: c.regulated,
+            trains_models: c.trains_models,
+            decides_about_people: c.decides_about_people,
+            customer_facing: c.customer_facing,
         }),
         target: TargetInfo {
             level: target.level,
@@ -458,6 +508,15 @@ pub fn build(
             .collect(),
         answers: answers_report,
         na_without_reason,
+        not_applicable,
+        bottleneck: roadmap::bottleneck(&order, &loads).map(|i| Bottleneck {
+            stage: q.stages[i].id.clone(),
+            name: q.stages[i].name.clone(),
+            time_share: loads[i].time_share,
+            pain: loads[i].pain,
+        }),
+        next_milestone: None,
+        for_bottleneck: Vec::new(),
         verdict: String::new(),
         completeness: narrative::Completeness {
             answered: 0,
@@ -573,15 +632,56 @@ fn target_reason(source: TargetSource, context: Option<&crate::session::Context>
             if let Some(crit) = c.criticality {
                 parts.push(format!("{} criticality", crit.as_str()));
             }
+            match c.customer_facing {
+                Some(true) => parts.push("customers see the output".into()),
+                Some(false) => parts.push("no customer sees the output".into()),
+                None => {}
+            }
+            match c.decides_about_people {
+                Some(true) => parts.push("decisions about people".into()),
+                Some(false) => parts.push("no decisions about people".into()),
+                None => {}
+            }
             match c.regulated {
                 Some(true) => parts.push("regulated".into()),
                 Some(false) => parts.push("not regulated".into()),
                 None => {}
             }
-            format!("fits the team's context ({})", parts.join(", "))
+            let fits = format!("fits the team's context ({})", parts.join(", "));
+            if roadmap::regulation_capped(c) {
+                format!(
+                    "{fits}; held at Level {} because the work is regulated: self-healing (automatic retraining and promotion) needs the validation and approval a regulator expects, so set target: 3 in the session to aim there",
+                    roadmap::REGULATED_CAP
+                )
+            } else {
+                fits
+            }
         }
         _ => "the next level up; describe the team's context for a target that fits its volume and risk".into(),
     }
+}
+
+/// The practices left out of the score, in questionnaire order: those `applies_when` leaves out
+/// (with the context's reason) and those answered "does not apply" (their notes are the reason).
+fn not_applicable(answers: &[AnswerReport], left_out: &[Option<&'static str>], named: bool) -> Vec<NotApplicable> {
+    answers
+        .iter()
+        .zip(left_out)
+        .filter_map(|(a, out)| {
+            let reason = match out {
+                Some(why) => (*why).to_owned(),
+                None if a.answer == "na" && a.notes.is_empty() => "no reason given".to_owned(),
+                None if a.answer == "na" => a
+                    .notes
+                    .iter()
+                    .map(|n| if named { format!("{}: {}", n.respondent, n.text) } else { n.text.clone() })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                None => return None,
+            };
+            Some(NotApplicable { question: a.question.clone(), reason })
+        })
+        .collect()
 }
 
 /// What the reader should know about the input: answers kept but not scored, version drift.

@@ -22,7 +22,8 @@ pub struct Target {
     pub source: TargetSource,
 }
 
-/// Points that the team's context earns: volume, criticality and regulation.
+/// Points that the team's context earns: volume, criticality, and whether its models' output
+/// reaches customers or decides about people. Regulation caps the target instead (see [`target`]).
 pub fn context_points(c: &Context) -> u32 {
     let volume = match c.models_in_production {
         Some(n) if n >= 10 => 2,
@@ -34,24 +35,43 @@ pub fn context_points(c: &Context) -> u32 {
         Some(Criticality::Medium) => 1,
         _ => 0,
     };
-    volume + criticality + u32::from(c.regulated == Some(true))
+    volume + criticality + u32::from(c.customer_facing == Some(true)) + u32::from(c.decides_about_people == Some(true))
 }
 
+/// Whether a context says enough to set the target: one of the keys that earn points.
+pub fn sets_target(c: &Context) -> bool {
+    c.models_in_production.is_some()
+        || c.criticality.is_some()
+        || c.customer_facing.is_some()
+        || c.decides_about_people.is_some()
+}
+
+/// The highest target a regulated context gets from its points: self-healing (automatic
+/// retraining and promotion) needs the validation and approval a regulator expects.
+pub const REGULATED_CAP: u32 = 2;
+
 /// The level the team should aim for: explicit, else from context, else one above today's.
+/// `capped` says whether a regulated context held the target at [`REGULATED_CAP`].
 pub fn target(explicit: Option<u32>, context: Option<&Context>, overall: u32, highest: u32) -> Target {
     let (level, source) = if let Some(t) = explicit {
         (t, TargetSource::Explicit)
-    } else if let Some(c) = context.filter(|c| !c.is_empty()) {
+    } else if let Some(c) = context.filter(|c| sets_target(c)) {
         let level = match context_points(c) {
             0..=1 => 1,
             2..=3 => 2,
             _ => 3,
         };
+        let level = if c.regulated == Some(true) { level.min(REGULATED_CAP) } else { level };
         (level, TargetSource::Context)
     } else {
         (overall + 1, TargetSource::NextLevel)
     };
     Target { level: level.min(highest), source }
+}
+
+/// Whether a regulated context lowered the target its points would give.
+pub fn regulation_capped(c: &Context) -> bool {
+    c.regulated == Some(true) && context_points(c) >= 4
 }
 
 /// One stage's place on the bottleneck map: time share in percent, pain 1-5 when rated.
@@ -67,18 +87,18 @@ pub fn to_percent(shares: &[Option<f64>]) -> Vec<Option<f64>> {
     shares.iter().map(|s| s.map(|v| if total > 0.0 { v * 100.0 / total } else { 0.0 })).collect()
 }
 
-/// Stage indexes in bottleneck order: pain high first (unrated last), then time share high
-/// first, then the questionnaire's stage order.
+/// The pain an unrated stage counts with in the bottleneck order: a middle pain, so that a risk a
+/// team cannot see is not ranked last.
+pub const UNRATED_PAIN: f64 = 3.0;
+
+/// Stage indexes in bottleneck order: pain high first (an unrated stage counts as
+/// [`UNRATED_PAIN`]), then time share high first, then the questionnaire's stage order.
 pub fn bottleneck_order(loads: &[StageLoad]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..loads.len()).collect();
     order.sort_by(|&a, &b| {
         let (la, lb) = (&loads[a], &loads[b]);
-        let by_pain = match (la.pain, lb.pain) {
-            (Some(pa), Some(pb)) if (pa - pb).abs() > EPSILON => pb.total_cmp(&pa),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            _ => std::cmp::Ordering::Equal,
-        };
+        let (pa, pb) = (la.pain.unwrap_or(UNRATED_PAIN), lb.pain.unwrap_or(UNRATED_PAIN));
+        let by_pain = if (pa - pb).abs() > EPSILON { pb.total_cmp(&pa) } else { std::cmp::Ordering::Equal };
         by_pain
             .then_with(|| {
                 if (la.time_share - lb.time_share).abs() > EPSILON {
@@ -97,6 +117,12 @@ pub struct Phase {
     pub level: u32,
     /// (dimension index, question index) of each action, in roadmap order.
     pub actions: Vec<(usize, usize)>,
+}
+
+/// The bottleneck: the first stage of the order that was rated (a pain or a time share), none
+/// when nothing is.
+pub fn bottleneck(order: &[usize], loads: &[StageLoad]) -> Option<usize> {
+    order.iter().copied().find(|&i| loads[i].pain.is_some() || loads[i].time_share > EPSILON)
 }
 
 /// The roadmap: one phase per level from the overall level + 1 up to the target.
@@ -147,12 +173,41 @@ mod tests {
 
     #[test]
     fn target_from_context_points() {
-        let c = |m, crit, reg| Context { models_in_production: Some(m), criticality: Some(crit), regulated: Some(reg) };
+        let c = |m, crit, reg| Context {
+            models_in_production: Some(m),
+            criticality: Some(crit),
+            regulated: Some(reg),
+            ..Context::default()
+        };
         assert_eq!(target(None, Some(&c(1, Criticality::Low, false)), 0, 3).level, 1);
         assert_eq!(target(None, Some(&c(3, Criticality::Medium, false)), 0, 3).level, 2);
         assert_eq!(target(None, Some(&c(10, Criticality::High, false)), 0, 3).level, 3);
         assert_eq!(target(None, Some(&c(4, Criticality::Medium, true)), 0, 3).level, 2);
         assert_eq!(target(None, Some(&c(4, Criticality::High, true)), 0, 3).source, TargetSource::Context);
+        // Regulation earns no points: it caps the target at 2.
+        assert_eq!(target(None, Some(&c(10, Criticality::High, true)), 0, 3).level, 2);
+        assert!(regulation_capped(&c(10, Criticality::High, true)));
+        assert!(!regulation_capped(&c(3, Criticality::Medium, true)));
+        assert_eq!(target(None, Some(&c(1, Criticality::Medium, true)), 0, 3).level, 1, "1 point: target 1");
+    }
+
+    #[test]
+    fn customers_and_decisions_about_people_raise_the_target() {
+        let genai = Context {
+            models_in_production: Some(1),
+            criticality: Some(Criticality::High),
+            customer_facing: Some(true),
+            ..Context::default()
+        };
+        assert_eq!(context_points(&genai), 3);
+        assert_eq!(target(None, Some(&genai), 0, 3).level, 2);
+        let credit = Context { decides_about_people: Some(true), ..genai.clone() };
+        assert_eq!(target(None, Some(&credit), 0, 3).level, 3);
+        // Only the keys that earn points set a target; trains_models alone does not.
+        let only = Context { trains_models: Some(false), regulated: Some(true), ..Context::default() };
+        assert_eq!(target(None, Some(&only), 1, 3), Target { level: 2, source: TargetSource::NextLevel });
+        let facing = Context { customer_facing: Some(false), ..Context::default() };
+        assert_eq!(target(None, Some(&facing), 2, 3), Target { level: 1, source: TargetSource::Context });
     }
 
     #[test]
@@ -172,7 +227,16 @@ mod tests {
             load(20.0, Some(4.0)),
             load(5.0, Some(5.0)),
         ];
+        // The unrated stage counts as pain 3: after the pains of 4, before lower ones.
         assert_eq!(bottleneck_order(&loads), vec![4, 2, 3, 0, 1]);
+        let loads = [load(40.0, Some(2.0)), load(0.0, None), load(10.0, Some(4.0))];
+        assert_eq!(bottleneck_order(&loads), vec![2, 1, 0], "unrated ranks as a middle pain, not last");
+        assert_eq!(bottleneck(&bottleneck_order(&loads), &loads), Some(2));
+        let unrated_first = [load(0.0, Some(2.0)), load(0.0, None)];
+        let order = bottleneck_order(&unrated_first);
+        assert_eq!(order, vec![1, 0]);
+        assert_eq!(bottleneck(&order, &unrated_first), Some(0), "the first rated stage");
+        assert_eq!(bottleneck(&[0, 1], &[load(0.0, None), load(0.0, None)]), None);
     }
 
     #[test]

@@ -46,7 +46,8 @@ pub struct Scores {
     pub weakest: Vec<usize>,
 }
 
-/// Scores every dimension. `answers` holds one entry per question in questionnaire order.
+/// Scores every dimension. `answers` holds one entry per question in questionnaire order;
+/// a question that `applies_when` leaves out must be given as `na` (the report builder does so).
 pub fn score(q: &Questionnaire, answers: &[Option<Answer>]) -> Scores {
     let highest = q.highest_level();
     let dimensions: Vec<DimensionResult> = q
@@ -66,7 +67,18 @@ pub fn score(q: &Questionnaire, answers: &[Option<Answer>]) -> Scores {
             }
             let ratios: Vec<Option<f64>> =
                 sums.iter().map(|&(got, of)| if of > 0.0 { Some(got / of) } else { None }).collect();
-            let met: Vec<bool> = ratios.iter().map(|r| r.is_none_or(|r| reaches(r, q.scoring.pass_ratio))).collect();
+            // A required practice that counts (not na) carries its level only when in place.
+            let mut required_missing = vec![false; highest as usize];
+            for (question, &answer) in d.questions.iter().zip(mine) {
+                if question.required && !matches!(answer, Some(Answer::Yes) | Some(Answer::Na)) {
+                    required_missing[question.level as usize - 1] = true;
+                }
+            }
+            let met: Vec<bool> = ratios
+                .iter()
+                .zip(&required_missing)
+                .map(|(r, missing)| !missing && r.is_none_or(|r| reaches(r, q.scoring.pass_ratio)))
+                .collect();
             let level = met.iter().take_while(|m| **m).count() as u32;
             let score = if level < highest {
                 f64::from(level) + ratios[level as usize].unwrap_or(0.0)

@@ -198,11 +198,87 @@ pub struct Context {
     pub criticality: Option<Criticality>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulated: Option<bool>,
+    /// False: the team uses models it does not train itself (such as LLM APIs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trains_models: Option<bool>,
+    /// Its models decide about people (credit, hiring, health, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decides_about_people: Option<bool>,
+    /// End customers see the models' output directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_facing: Option<bool>,
+}
+
+/// The yes/no keys of a context that a question's `applies_when` may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextKey {
+    TrainsModels,
+    DecidesAboutPeople,
+    CustomerFacing,
+    Regulated,
+}
+
+impl ContextKey {
+    /// Every key, in the order DESIGN lists them.
+    pub const ALL: [ContextKey; 4] =
+        [ContextKey::TrainsModels, ContextKey::DecidesAboutPeople, ContextKey::CustomerFacing, ContextKey::Regulated];
+
+    /// The key as files spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContextKey::TrainsModels => "trains_models",
+            ContextKey::DecidesAboutPeople => "decides_about_people",
+            ContextKey::CustomerFacing => "customer_facing",
+            ContextKey::Regulated => "regulated",
+        }
+    }
+
+    /// Why a question that needs this key to be `wanted` does not apply, when the team's context
+    /// gives it the other value.
+    pub fn reason(self, wanted: bool) -> &'static str {
+        match (self, wanted) {
+            (ContextKey::TrainsModels, true) => "does not apply: the team trains no models of its own",
+            (ContextKey::TrainsModels, false) => "does not apply: the team trains its own models",
+            (ContextKey::DecidesAboutPeople, true) => {
+                "does not apply: the team's models make no decisions about people"
+            }
+            (ContextKey::DecidesAboutPeople, false) => "does not apply: the team's models decide about people",
+            (ContextKey::CustomerFacing, true) => "does not apply: no end customer sees the models' output",
+            (ContextKey::CustomerFacing, false) => "does not apply: end customers see the models' output",
+            (ContextKey::Regulated, true) => "does not apply: the team's work is not regulated",
+            (ContextKey::Regulated, false) => "does not apply: the team's work is regulated",
+        }
+    }
 }
 
 impl Context {
     pub fn is_empty(&self) -> bool {
-        self.models_in_production.is_none() && self.criticality.is_none() && self.regulated.is_none()
+        self.models_in_production.is_none()
+            && self.criticality.is_none()
+            && self.regulated.is_none()
+            && self.trains_models.is_none()
+            && self.decides_about_people.is_none()
+            && self.customer_facing.is_none()
+    }
+
+    /// The value the context gives a yes/no key, if any.
+    pub fn get(&self, key: ContextKey) -> Option<bool> {
+        match key {
+            ContextKey::TrainsModels => self.trains_models,
+            ContextKey::DecidesAboutPeople => self.decides_about_people,
+            ContextKey::CustomerFacing => self.customer_facing,
+            ContextKey::Regulated => self.regulated,
+        }
+    }
+
+    /// Why a question with these `applies_when` conditions does not apply to this team: the first
+    /// key the context gives another value; `None` when it applies (a key the context does not
+    /// give never leaves a question out).
+    pub fn leaves_out(&self, applies_when: &[(ContextKey, bool)]) -> Option<&'static str> {
+        applies_when
+            .iter()
+            .find(|(key, wanted)| self.get(*key).is_some_and(|v| v != *wanted))
+            .map(|(key, wanted)| key.reason(*wanted))
     }
 }
 

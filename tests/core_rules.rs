@@ -9,7 +9,7 @@ use mlops_maturity::session::{self, Answer, Context, Criticality, Session};
 use mlops_maturity::workshop::{group, merge_loads, merge_ratings, merge_sessions, respondent_names, role_gaps};
 
 fn ctx(models: Option<u32>, criticality: Option<Criticality>, regulated: Option<bool>) -> Context {
-    Context { models_in_production: models, criticality, regulated }
+    Context { models_in_production: models, criticality, regulated, ..Context::default() }
 }
 
 #[test]
@@ -22,10 +22,12 @@ fn fewer_than_three_models_earn_no_volume_point() {
 }
 
 #[test]
-fn context_points_add_volume_criticality_and_regulation() {
-    assert_eq!(context_points(&ctx(Some(3), Some(Criticality::Medium), Some(true))), 3);
+fn context_points_add_volume_criticality_customers_and_decisions_about_people_but_not_regulation() {
+    assert_eq!(context_points(&ctx(Some(3), Some(Criticality::Medium), Some(true))), 2);
     assert_eq!(context_points(&ctx(Some(10), Some(Criticality::High), Some(false))), 4);
-    assert_eq!(context_points(&ctx(None, Some(Criticality::Low), Some(true))), 1);
+    assert_eq!(context_points(&ctx(None, Some(Criticality::Low), Some(true))), 0);
+    let both = Context { customer_facing: Some(true), decides_about_people: Some(true), ..ctx(None, None, None) };
+    assert_eq!(context_points(&both), 2);
 }
 
 #[test]
@@ -43,7 +45,10 @@ fn context_points_map_to_target_bands() {
     let level = |c: Context| target(None, Some(&c), 0, 3);
     assert_eq!(level(ctx(Some(2), Some(Criticality::Low), None)).level, 1);
     assert_eq!(level(ctx(Some(3), Some(Criticality::Medium), None)).level, 2);
-    assert_eq!(level(ctx(Some(3), Some(Criticality::High), Some(true))).level, 3);
+    assert_eq!(level(ctx(Some(3), Some(Criticality::High), None)).level, 2);
+    assert_eq!(level(ctx(Some(10), Some(Criticality::High), None)).level, 3);
+    // Regulated work is held at Level 2, whatever its points.
+    assert_eq!(level(ctx(Some(10), Some(Criticality::High), Some(true))).level, 2);
     assert_eq!(level(ctx(Some(3), None, None)).source, TargetSource::Context);
     // An explicit target wins over context.
     let t = target(Some(1), Some(&ctx(Some(50), Some(Criticality::High), Some(true))), 0, 3);
@@ -55,9 +60,9 @@ fn load(time_share: f64, pain: Option<f64>) -> StageLoad {
 }
 
 #[test]
-fn higher_pain_comes_first_and_unrated_pain_last() {
+fn higher_pain_comes_first_and_an_unrated_stage_counts_as_a_middle_pain() {
     let order = bottleneck_order(&[load(90.0, None), load(5.0, Some(2.0)), load(5.0, Some(5.0))]);
-    assert_eq!(order, vec![2, 1, 0]);
+    assert_eq!(order, vec![2, 0, 1]);
 }
 
 #[test]

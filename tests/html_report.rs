@@ -143,7 +143,7 @@ fn bottleneck_chart_writes_time_share_and_pain() {
     let first = text_of(stages[0]);
     assert!(first.contains("Deployment") && first.contains("20%") && first.contains("5.0"), "{first}");
     assert!(first.contains('▶'), "the bottleneck is marked by a sign, not a colour: {first}");
-    assert!(text_of(stages[5]).contains("not rated"), "an unrated stage says so");
+    assert!(stages.iter().any(|s| text_of(*s).contains("not rated")), "an unrated stage says so");
 }
 
 #[test]

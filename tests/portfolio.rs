@@ -175,11 +175,11 @@ fn csv_has_one_row_per_team_and_dimension() {
     let lines: Vec<&str> = r.stdout.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "team,dimension,level,score,overall_level,target_level,date");
     assert_eq!(lines.len(), 1 + 7 * 7, "7 teams × 7 dimensions");
-    assert!(lines.contains(&"Fraud ML,Data preparation & pipelines,1,1.70,0,3,2026-11-14"), "{}", r.stdout);
+    assert!(lines.contains(&"Fraud ML,Data preparation & pipelines,1,1.70,0,2,2026-11-14"), "{}", r.stdout);
     assert!(lines.contains(&"Forecasting,Deployment & release,0,0.43,0,2,2026-03-30"), "{}", r.stdout);
     assert!(lines.iter().any(|l| l.starts_with("Pricing | <script>alert(1)</script>,") && l.ends_with(",0,1,")));
     assert!(
-        lines.contains(&"Fraud ML,\"Team, governance & ways of working\",1,1.70,0,3,2026-11-14"),
+        lines.contains(&"Fraud ML,\"Team, governance & ways of working\",1,1.70,0,2,2026-11-14"),
         "a comma is quoted"
     );
 }

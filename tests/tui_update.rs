@@ -176,7 +176,8 @@ fn context_fields_change_and_target_follows() {
     assert_eq!(ctx.models_in_production, Some(12));
     assert_eq!(ctx.criticality, Some(Criticality::High));
     assert_eq!(ctx.regulated, Some(true));
-    assert_eq!(a(&m).report.target.level, 3, "2 + 2 + 1 points");
+    assert_eq!(a(&m).report.target.level, 2, "2 + 2 points would give 3, but regulated work is held at 2");
+    assert!(a(&m).report.target.reason.contains("regulated"), "{}", a(&m).report.target.reason);
     press(&mut m, KeyCode::Down);
     press(&mut m, KeyCode::Right);
     press(&mut m, KeyCode::Right);

@@ -142,7 +142,7 @@ pub struct Assessment {
     pub previous: Option<(String, crate::narrative::Baseline)>,
 }
 
-pub const CONTEXT_ROWS: usize = 4;
+pub const CONTEXT_ROWS: usize = 7;
 
 impl Assessment {
     pub fn new(questionnaire: Questionnaire, mut session: Session, path: PathBuf, today: &str) -> Assessment {

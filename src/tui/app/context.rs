@@ -1,5 +1,6 @@
-//! Keys on the context screen: models in production, criticality, regulation and the target
-//! level, each changed in place. It changes only the session's context and target.
+//! Keys on the context screen: models in production, criticality, regulation, the target
+//! level, and whether the team trains its own models, decides about people and serves
+//! customers directly, each changed in place. It changes only the session's context and target.
 
 use super::{CONTEXT_ROWS, Effect, Model, Screen, global_key};
 use crate::session::Criticality;
@@ -44,6 +45,9 @@ pub(super) fn context_key(model: &mut Model, key: KeyEvent) -> Effect {
             1 => ctx.criticality = None,
             2 => ctx.regulated = None,
             3 => target = None,
+            4 => ctx.trains_models = None,
+            5 => ctx.decides_about_people = None,
+            6 => ctx.customer_facing = None,
             _ => {}
         },
         _ if step != 0 => match a.context_row {
@@ -55,16 +59,10 @@ pub(super) fn context_key(model: &mut Model, key: KeyEvent) -> Effect {
                 let at = CRITICALITIES.iter().position(|c| *c == ctx.criticality).unwrap_or(0) as i64;
                 ctx.criticality = CRITICALITIES[(at + step).rem_euclid(4) as usize];
             }
-            2 => {
-                ctx.regulated = match (ctx.regulated, step > 0) {
-                    (None, true) => Some(true),
-                    (Some(true), true) => Some(false),
-                    (Some(false), true) => None,
-                    (None, false) => Some(false),
-                    (Some(false), false) => Some(true),
-                    (Some(true), false) => None,
-                };
-            }
+            2 => ctx.regulated = cycle(ctx.regulated, step),
+            4 => ctx.trains_models = cycle(ctx.trains_models, step),
+            5 => ctx.decides_about_people = cycle(ctx.decides_about_people, step),
+            6 => ctx.customer_facing = cycle(ctx.customer_facing, step),
             _ => {
                 // Cycles: from context (None) -> 0 -> 1 -> ... -> highest -> None.
                 let options = i64::from(highest) + 2;
@@ -82,4 +80,16 @@ pub(super) fn context_key(model: &mut Model, key: KeyEvent) -> Effect {
         model.changed();
     }
     Effect::None
+}
+
+/// A yes/no context value one step on: not set -> yes -> no -> not set (backwards the other way).
+fn cycle(value: Option<bool>, step: i64) -> Option<bool> {
+    match (value, step > 0) {
+        (None, true) => Some(true),
+        (Some(true), true) => Some(false),
+        (Some(false), true) => None,
+        (None, false) => Some(false),
+        (Some(false), false) => Some(true),
+        (Some(true), false) => None,
+    }
 }

@@ -13,16 +13,20 @@ pub(super) fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     let inner = framed(frame, area, " Context: how much is at stake ");
     let ctx = context_of(a);
     let value = |v: Option<String>| v.unwrap_or_else(|| "not set".into());
+    let yes_no = |v: Option<bool>| value(v.map(|b| if b { "yes".into() } else { "no".into() }));
     let rows = [
         ("Models in production", value(ctx.models_in_production.map(|n| n.to_string()))),
         ("Criticality", value(ctx.criticality.map(|c| c.as_str().to_owned()))),
-        ("Regulated", value(ctx.regulated.map(|r| if r { "yes".into() } else { "no".into() }))),
+        ("Regulated", yes_no(ctx.regulated)),
         (
             "Target level",
             a.session.target.map_or("automatic (from the context)".into(), |t| {
                 format!("{t} · {} (set by hand)", a.questionnaire.level_name(t))
             }),
         ),
+        ("Trains its own models", yes_no(ctx.trains_models)),
+        ("Decides about people", yes_no(ctx.decides_about_people)),
+        ("Customers see output", yes_no(ctx.customer_facing)),
     ];
     let mut lines = vec![Line::raw("")];
     for (i, (label, v)) in rows.iter().enumerate() {
@@ -42,7 +46,7 @@ pub(super) fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "More models, higher criticality and regulation call for a higher target. Not every team needs Level 3.",
+        "More models, higher criticality, customers who see the output and decisions about people call for a higher target; regulated work is held at Level 2 unless set by hand. Not every team needs Level 3. A team that trains no models, or whose models decide about no one, skips the questions that do not fit it.",
         theme.dim(),
     ));
     if a.finishing {
