@@ -524,14 +524,15 @@ fn watch(report: &Report) -> Vec<String> {
     out
 }
 
-/// The blocking practices that hold the overall level, most telling first: missing before
-/// partly done, then in roadmap order.
+/// The blocking practices that hold the overall level, most telling first: the ones that define
+/// the level, then missing before partly done, then in roadmap order.
 fn holding_back(report: &Report) -> Vec<&str> {
     let Some(first) = report.roadmap.first().filter(|p| p.level == report.overall.level + 1) else {
         return Vec::new();
     };
     let mut actions: Vec<&crate::report::Action> = first.actions.iter().collect();
-    actions.sort_by_key(|a| a.answer == "partial");
+    // The practices that define the level first, then the missing before the partly done.
+    actions.sort_by_key(|a| (!a.required, a.answer == "partial"));
     actions.iter().map(|a| a.text.as_str()).collect()
 }
 

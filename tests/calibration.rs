@@ -25,7 +25,9 @@ fn dimension_levels(s: &Scores) -> Vec<u32> {
     s.dimensions.iter().map(|d| d.level).collect()
 }
 
-/// Every single answer turned to "partly", for every true level: (changes that moved a level, cases).
+/// Every single answer turned to "partly", for every true level: (changes to a practice that is
+/// not required that moved a level, such cases). A required practice only partly in place must
+/// cost its level (a partly-automatic withdrawal is no self-healing deployment): checked here too.
 fn single_partial_changes(q: &Questionnaire) -> (usize, usize) {
     let mut moved = 0;
     let mut cases = 0;
@@ -33,16 +35,41 @@ fn single_partial_changes(q: &Questionnaire) -> (usize, usize) {
         let levels = vec![t; q.dimensions.len()];
         let answers = clear_team(q, &levels);
         assert_eq!(dimension_levels(&score(q, &answers)), levels, "a clear team scores at its true level");
-        for i in 0..answers.len() {
+        for (i, (d, question)) in q.questions().enumerate() {
             let mut changed = answers.clone();
             changed[i] = Some(Answer::Partial);
+            let after = dimension_levels(&score(q, &changed));
+            if question.required && question.level <= t {
+                let di = q.dimensions.iter().position(|x| x.id == d.id).unwrap();
+                assert_eq!(after[di], question.level - 1, "{}: a required practice partly in place", question.id);
+                continue;
+            }
             cases += 1;
-            if dimension_levels(&score(q, &changed)) != levels {
+            if after != levels {
                 moved += 1;
             }
         }
     }
     (moved, cases)
+}
+
+#[test]
+fn every_level_above_1_of_every_built_in_dimension_has_one_required_practice() {
+    for (id, _) in mlops_maturity::questionnaire::BUILT_INS {
+        let q = built_in(id).unwrap();
+        for d in &q.dimensions {
+            for level in 1..=q.highest_level() {
+                let at: Vec<_> = d.questions.iter().filter(|x| x.level == level).collect();
+                // Levels 2 and up have the one practice that defines them: "partly" automated is
+                // not automated. Level 1 is the foundation, where one missing practice already
+                // costs the level and none stands above the others.
+                let required = at.iter().filter(|x| x.required).count();
+                assert_eq!(required, usize::from(level >= 2), "{id}: {} level {level}", d.id);
+                // At most four practices a level, so one missing one always costs it at 0.8.
+                assert!(at.len() <= 4 && at.len() >= 2, "{id}: {} level {level} has {}", d.id, at.len());
+            }
+        }
+    }
 }
 
 #[test]
@@ -109,19 +136,22 @@ fn noisy_team(
     full: &Questionnaire,
     rng: &mut Rng,
     (slack, frontier, hole): (f64, f64, f64),
-) -> std::collections::HashMap<String, Answer> {
+) -> (Vec<u32>, std::collections::HashMap<String, Answer>) {
     let base = (rng.next() * 4.0) as u32;
     let levels: Vec<u32> = full.dimensions.iter().map(|_| (base + u32::from(rng.next() < 0.5)).min(3)).collect();
-    full.dimensions
+    let answers = full
+        .dimensions
         .iter()
         .zip(&levels)
         .flat_map(|(d, &t)| d.questions.iter().map(move |q| (q, t)))
         .map(|(q, t)| {
             let roll = rng.next();
             let answer = if q.level <= t {
+                // A team truly at level t has the practices that define its levels in place; an
+                // honest slip ("no" where the truth is yes) can hit any practice.
                 if roll < hole {
                     Answer::No
-                } else if roll < hole + slack {
+                } else if roll < hole + slack && !q.required {
                     Answer::Partial
                 } else {
                     Answer::Yes
@@ -135,65 +165,87 @@ fn noisy_team(
             };
             (q.id.clone(), answer)
         })
-        .collect()
+        .collect();
+    (levels, answers)
 }
 
 fn answers_for(q: &Questionnaire, team: &std::collections::HashMap<String, Answer>) -> Vec<Option<Answer>> {
     q.questions().map(|(_, question)| team.get(&question.id).copied()).collect()
 }
 
-/// Share of teams with the same overall level, of (team, dimension) pairs with the same level,
-/// and how many teams the full assessment puts at each level (so a test can check that agreement
-/// is not won by everyone scoring 0).
-fn agreement(teams: usize, noise: (f64, f64, f64)) -> (f64, f64, [usize; 4]) {
+/// How often each questionnaire finds a simulated team's true level: (full overall, quick
+/// overall, full per dimension, quick per dimension), as shares, and how many teams are truly at
+/// each overall level (so a test can check accuracy is not won by everyone scoring 0).
+struct Accuracy {
+    full: f64,
+    quick: f64,
+    full_dims: f64,
+    quick_dims: f64,
+    at_level: [usize; 4],
+}
+
+fn accuracy(teams: usize, noise: (f64, f64, f64)) -> Accuracy {
     let full = built_in("mlops-maturity").unwrap();
     let quick = built_in("mlops-quick").unwrap();
     let mut rng = Rng(0x5EED_CAFE_F00D_0001);
-    let (mut same_overall, mut same_dims, mut dims) = (0, 0, 0);
+    let (mut f_ok, mut k_ok, mut f_dims, mut k_dims, mut dims) = (0, 0, 0, 0, 0);
     let mut at_level = [0usize; 4];
     for _ in 0..teams {
-        let team = noisy_team(&full, &mut rng, noise);
+        let (truth, team) = noisy_team(&full, &mut rng, noise);
         let f = score(&full, &answers_for(&full, &team));
         let k = score(&quick, &answers_for(&quick, &team));
-        at_level[f.overall_level as usize] += 1;
-        same_overall += usize::from(f.overall_level == k.overall_level);
-        for (fd, kd) in full.dimensions.iter().zip(&f.dimensions) {
+        let overall = *truth.iter().min().unwrap();
+        at_level[overall as usize] += 1;
+        f_ok += usize::from(f.overall_level == overall);
+        k_ok += usize::from(k.overall_level == overall);
+        for (i, fd) in full.dimensions.iter().enumerate() {
             let qd = quick.dimensions.iter().position(|d| d.id == fd.id).expect("quick has every dimension");
             dims += 1;
-            same_dims += usize::from(kd.level == k.dimensions[qd].level);
+            f_dims += usize::from(f.dimensions[i].level == truth[i]);
+            k_dims += usize::from(k.dimensions[qd].level == truth[i]);
         }
     }
-    println!("full overall levels of the simulated teams (0-3): {at_level:?}");
-    (same_overall as f64 / teams as f64, same_dims as f64 / dims as f64, at_level)
+    let share = |n: usize, of: usize| n as f64 / of as f64;
+    let a = Accuracy {
+        full: share(f_ok, teams),
+        quick: share(k_ok, teams),
+        full_dims: share(f_dims, dims),
+        quick_dims: share(k_dims, dims),
+        at_level,
+    };
+    println!(
+        "slack {:.0}%, frontier {:.0}%, slips {:.0}%: true overall levels {:?}; overall level found: full {:.1}%, quick {:.1}%; dimension levels: full {:.1}%, quick {:.1}%",
+        noise.0 * 100.0,
+        noise.1 * 100.0,
+        noise.2 * 100.0,
+        a.at_level,
+        a.full * 100.0,
+        a.quick * 100.0,
+        a.full_dims * 100.0,
+        a.quick_dims * 100.0
+    );
+    a
 }
 
 #[test]
-fn quick_gives_the_full_questionnaires_levels_for_most_teams() {
-    let (overall, dims, at_level) = agreement(2000, (0.10, 0.30, 0.0));
-    assert!(at_level.iter().all(|&n| n >= 200), "every level holds at least 10% of the teams: {at_level:?}");
-    println!(
-        "quick vs full, slack 10%, frontier 30%: overall {:.1}%, dimensions {:.1}%",
-        overall * 100.0,
-        dims * 100.0
-    );
-    assert!(overall >= 0.90, "overall agreement {overall}");
-    assert!(dims >= 0.85, "dimension agreement {dims}");
+fn both_questionnaires_find_the_true_level_and_quick_stays_within_5_points_of_full() {
+    // 10% of a team's own practices only partly done, 30% of the next level's started, and 2%
+    // honest "no" slips on the team's own practices.
+    let a = accuracy(2000, (0.10, 0.30, 0.02));
+    assert!(a.at_level.iter().all(|&n| n >= 200), "every level holds at least 10% of the teams: {:?}", a.at_level);
+    // One honest slip among a team's ~50 own-level practices costs a level by design, so the
+    // overall level found is limited by noise; per dimension it is found far more often.
+    assert!(a.full >= 0.50 && a.full_dims >= 0.85, "full: {} overall, {} dimensions", a.full, a.full_dims);
+    assert!(a.quick >= a.full - 0.05, "quick {} vs full {}", a.quick, a.full);
+    assert!(a.quick_dims >= a.full_dims - 0.05, "quick {} vs full {} per dimension", a.quick_dims, a.full_dims);
 }
 
 #[test]
-fn quick_mostly_agrees_even_with_noisier_answers() {
-    // Half of the next level's practices partly started and 15% of the team's own ones only
-    // partly done: the quick pass sees two of three practices, so it agrees less, and says so
-    // in its description.
-    let (overall, dims, at_level) = agreement(2000, (0.15, 0.50, 0.0));
-    assert!(at_level.iter().all(|&n| n >= 200), "every level holds at least 10% of the teams: {at_level:?}");
-    println!(
-        "quick vs full, slack 15%, frontier 50%: overall {:.1}%, dimensions {:.1}%",
-        overall * 100.0,
-        dims * 100.0
-    );
-    assert!(overall >= 0.80, "overall agreement {overall}");
-    assert!(dims >= 0.90, "dimension agreement {dims}");
+fn with_noisier_answers_quick_still_stays_within_5_points_of_full() {
+    let a = accuracy(2000, (0.15, 0.50, 0.03));
+    assert!(a.at_level.iter().all(|&n| n >= 200), "every level holds at least 10% of the teams: {:?}", a.at_level);
+    assert!(a.quick >= a.full - 0.05, "quick {} vs full {}", a.quick, a.full);
+    assert!(a.quick_dims >= a.full_dims - 0.05, "quick {} vs full {} per dimension", a.quick_dims, a.full_dims);
 }
 
 #[test]
@@ -249,15 +301,18 @@ fn golden_telco_with_reliable_pipelines_and_manual_deploys_is_level_1() {
 }
 
 #[test]
-fn golden_insurer_strong_on_validation_weak_on_automation_is_level_1() {
+fn golden_insurer_rigorous_but_manual_validation_weak_automation_is_level_1() {
     let (s, q) = profile("profile-insurer.yaml");
     assert_eq!(s.overall_level, 1);
     assert_eq!(
         levels_by_dimension(&s, &q),
+        // Version 3 puts the automated evaluation gate at validation Level 2 and makes it the
+        // practice that defines it: the insurer's rigorous but manual validation is Level 1,
+        // its segment, fairness and explanation results strengths above it.
         expect(&[
             ("data", 1),
             ("experimentation", 1),
-            ("validation", 2),
+            ("validation", 1),
             ("deployment", 1),
             ("monitoring", 1),
             ("retraining", 1),
@@ -317,24 +372,7 @@ fn golden_profiles_get_the_same_overall_level_from_the_quick_questionnaire() {
             .filter(|(a, b)| a != b)
             .map(|(a, b)| format!("{} quick {} full {}", a.0, a.1, b.1))
             .collect();
-        // The quick pass cannot see a practice it does not ask: the telco's missing explanations
-        // leave its validation one level higher in the quick pass. The overall level, set by
-        // deployment and monitoring, agrees.
-        let expected: &[&str] = if name == "profile-telco.yaml" { &["validation quick 2 full 1"] } else { &[] };
+        let expected: &[&str] = &[];
         assert_eq!(differ, expected, "{name}");
     }
-}
-
-#[test]
-fn quick_agreement_with_gaps_in_the_foundation_is_measured() {
-    // A team missing 3% of the practices of its own level: the full assessment drops that
-    // dimension, the quick pass sees the gap only when it asks that practice (two of three).
-    let (overall, dims, _) = agreement(2000, (0.10, 0.30, 0.03));
-    println!(
-        "quick vs full, slack 10%, frontier 30%, gaps 3%: overall {:.1}%, dimensions {:.1}%",
-        overall * 100.0,
-        dims * 100.0
-    );
-    assert!(overall >= 0.80, "overall agreement {overall}");
-    assert!(dims >= 0.90, "dimension agreement {dims}");
 }

@@ -126,7 +126,7 @@ fn profile_chart_shows_every_dimension_with_its_score_as_text() {
     assert_eq!(rows.len(), dims.len(), "one bar per dimension");
     for (row, d) in rows.iter().zip(dims) {
         let name = d["name"].as_str().unwrap();
-        let score = format!("{:.2}", d["score"].as_f64().unwrap());
+        let score = mlops_maturity::printable::fixed(d["score"].as_f64().unwrap(), 2);
         let label: Vec<String> = row.select(&Selector::parse("text").unwrap()).map(text_of).collect();
         assert!(label.iter().any(|t| t == name), "{name} is labelled in the chart: {label:?}");
         assert!(label.iter().any(|t| t == &score), "{name}'s score {score} is written in the chart: {label:?}");

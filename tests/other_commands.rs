@@ -15,9 +15,9 @@ fn built_in_questionnaires_validate() {
         q.join("mlops-genai.yaml").to_str().unwrap(),
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("7 dimensions, 68 questions"), "{}", r.stdout);
+    assert!(r.stdout.contains("7 dimensions, 77 questions"), "{}", r.stdout);
     assert!(r.stdout.contains("7 dimensions, 42 questions"), "{}", r.stdout);
-    assert!(r.stdout.contains("5 dimensions, 45 questions"), "{}", r.stdout);
+    assert!(r.stdout.contains("5 dimensions, 50 questions"), "{}", r.stdout);
 }
 
 #[test]

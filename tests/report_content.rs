@@ -429,7 +429,7 @@ fn a_json_baseline_of_another_version_says_levels_may_not_compare() {
         &["report", fixture("fraud-ml.yaml").to_str().unwrap(), "--baseline", json.to_str().unwrap()],
     );
     assert!(
-        r.stdout.contains("The baseline answered version 1 of the questionnaire, this report version 2"),
+        r.stdout.contains("The baseline answered version 1 of the questionnaire, this report version 3"),
         "{}",
         r.stdout
     );
@@ -505,7 +505,7 @@ fn the_level_is_said_to_be_understated_only_when_open_answers_could_raise_it() {
     let md = markdown("fraud-ml.yaml");
     let v = json("fraud-ml.yaml");
     assert_eq!(v["completeness"]["level_may_change"], false);
-    assert!(md.contains("> **67 of 68 questions answered.** The open answers cannot change the level."), "{md}");
+    assert!(md.contains("> **76 of 77 questions answered.** The open answers cannot change the level."), "{md}");
     assert!(!md.contains("understated") && !md.contains("could raise the level"));
     // Answered yes except one Level 1 practice left open: answering it could raise the level.
     let dir = tempfile::tempdir().unwrap();
@@ -556,7 +556,7 @@ fn a_merge_of_different_teams_is_warned_about_under_the_title_without_markup_esc
     assert!(r.stdout.contains("profile-insurer.yaml names team `Pricing & risk`"), "{}", r.stdout);
     // Role gaps read as levels, not raw scores.
     let gaps = &r.stdout[r.stdout.find("### Gaps between roles").unwrap()..r.stdout.find("## Appendix").unwrap()];
-    assert!(gaps.contains("data science: Level 1, 23% toward 2; engineering: Level 2"), "{gaps}");
+    assert!(gaps.contains("data science: Level 1, 18% toward 2; engineering: Level 2"), "{gaps}");
 }
 
 #[test]
@@ -579,7 +579,7 @@ fn the_verdict_is_one_sentence_of_at_most_about_40_words() {
     let v = json("fraud-ml.yaml");
     assert_eq!(
         v["verdict"],
-        "Fraud ML is at Level 1, Automated training; next is Level 2, Automated deployment, which needs “Every production model version is in a model registry that shows which version is live” and 11 more practices."
+        "Fraud ML is at Level 1, Automated training; next is Level 2, Automated deployment, which needs “Alerts on model metrics (quality, drift or prediction distribution) reach a named person, not only alerts on the service” and 14 more practices."
     );
 }
 
@@ -695,7 +695,7 @@ fn a_session_of_an_older_questionnaire_version_says_new_questions_were_never_ask
     let watch = &md[md.find("## Watch list").unwrap()..md.find("## Appendix").unwrap()];
     assert!(
         watch.contains(
-            "Older questionnaire: answered with version 1 (now version 2), so questions added since were never asked"
+            "Older questionnaire: answered with version 1 (now version 3), so questions added since were never asked"
         ),
         "{watch}"
     );
