@@ -45,8 +45,8 @@ impl Facilitation {
 pub const KEYMAP: &[(&str, &str, &str)] = &[
     ("y p n u a", "vote", "vote for the selected participant"),
     ("↑↓ 1-9", "who", "select a participant (the list scrolls)"),
-    ("Enter", "agree", "agree on the consensus and move on"),
-    ("Y P N U A", "set agreed", "agree on that answer and move on"),
+    ("Enter", "agree", "agree: the consensus (early: press twice)"),
+    ("Y P N U A", "set agreed", "agree: that answer (early: press twice)"),
     ("V", "re-vote", "vote again on a revealed question"),
     ("D", "agenda", "open disagreements, widest spread first"),
     ("d", "next disagreement", "go to the next open disagreement"),

@@ -199,11 +199,14 @@ fn votes_header<'a>(a: &Assessment, width: usize, look: &Look) -> Line<'a> {
     let n = participants(a).len();
     let voted = n - still_to_vote(a).len();
     let again = if is_revote(a) { "Re-vote: " } else { "" };
-    let text = if revealed(a) {
+    let mut text = if revealed(a) {
         format!("{again}Votes {voted} of {n}:")
     } else {
         format!("{again}Votes {voted} of {n} (hidden until all have voted)")
     };
+    if text.width() > width {
+        text = format!("{again}Votes {voted} of {n} (hidden)");
+    }
     Line::styled(cut(&text, width), look.bold())
 }
 

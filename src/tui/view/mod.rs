@@ -304,19 +304,18 @@ pub const HELP: &[(&str, &str)] = &[
 fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.min(100);
     let inner_width = width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = HELP
-        .iter()
-        .map(|(k, what)| Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(*what)]))
-        .collect();
+    let row = |k: &str, what: &str| {
+        Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(what.to_owned())])
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    // A workshop's own keys first: they are what the facilitator looks for.
     if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
+        lines.push(Line::styled(" Workshop, on a question", theme.accent()));
+        lines.extend(super::facilitator::KEYMAP.iter().map(|(k, _, what)| row(k, what)));
         lines.push(Line::raw(""));
-        lines.push(Line::styled(" Workshop: on a question", theme.accent()));
-        lines.extend(
-            super::facilitator::KEYMAP.iter().map(|(k, _, what)| {
-                Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(*what)])
-            }),
-        );
+        lines.push(Line::styled(" Every screen", theme.accent()));
     }
+    lines.extend(HELP.iter().map(|(k, what)| row(k, what)));
     if let Some(guide) = model.assessment.as_ref().and_then(|a| a.questionnaire.guide.as_deref()) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(" How to answer", theme.accent()));
