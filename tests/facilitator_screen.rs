@@ -472,6 +472,10 @@ fn a_long_name_takes_one_line_cut_with_an_ellipsis() {
         assert!(rows[0].contains("N…") && rows[0].contains("[ ] waiting"), "{screen}");
         assert!(screen.contains("to vote: NNN") && screen.contains("Ben"), "{screen}");
     }
+    // The status line names the voter in one line too.
+    let mut m = m;
+    press(&mut m, 'y');
+    assert!(m.status.chars().count() < 60 && m.status.contains("N… voted (1 of 2 voted)"), "{}", m.status);
 }
 
 #[test]

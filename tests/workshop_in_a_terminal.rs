@@ -133,8 +133,12 @@ fn facilitate(n: usize, size: (u16, u16)) {
     tui.send("*");
     tui.wait_for("Anonymous: votes as counts");
     tui.wait_for(&format!("[Y] Yes            {:>2} ", n - 1));
-    let screen = tui.contents();
-    assert!(!screen.contains("P2 ") && !screen.contains(&format!("P{n} ")), "{screen}");
+    // (Waited for: the frame may still be arriving.)
+    let last = format!("P{n} ");
+    tui.wait_until("no name beside the revealed votes", || {
+        let screen = tui.contents();
+        !screen.contains("P2 ") && !screen.contains(&last)
+    });
     tui.send("*");
     tui.wait_for("Votes show by name");
     // A re-vote: hidden again; the first votes are kept.

@@ -360,7 +360,7 @@ fn vote(a: &mut Assessment, answer: Answer) -> Handled {
         f.selected_on = Some(cursor);
     }
     let status = match next {
-        Some(_) => format!("{} voted ({} of {n} voted)", screen::shown(&name), v.iter().flatten().count()),
+        Some(_) => format!("{} voted ({} of {n} voted)", screen::cut(&name, 24), v.iter().flatten().count()),
         None => "Everyone has voted: the votes are shown".to_owned(),
     };
     Handled { changed: true, finished: false, status: Some(status) }

@@ -49,7 +49,7 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// Text cut to `width` cells, not padded.
-fn cut(text: &str, width: usize) -> String {
+pub(super) fn cut(text: &str, width: usize) -> String {
     fit(text, width).trim_end().to_owned()
 }
 
