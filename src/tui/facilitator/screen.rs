@@ -135,10 +135,14 @@ fn draw_sidebar(a: &Assessment, look: &Look, frame: &mut Frame, area: Rect) {
     if anonymous(a) {
         lines.push(Line::styled(" Anonymous: votes as counts (*)", look.bold()));
     }
-    for (name, spent, limit) in timeboxes_spent(a) {
+    let spent = timeboxes_spent(a);
+    if !spent.is_empty() {
+        lines.push(Line::styled(" ⚠ Timebox spent:", look.warn()));
+    }
+    for (name, spent, limit) in spent {
         let times = format!(" {} of {}", clock(spent), clock(limit));
-        let name = cut(&name, width.saturating_sub(times.width() + 19).max(4));
-        lines.push(Line::styled(cut(&format!(" ⚠ Timebox spent: {name}{times}"), width), look.warn()));
+        let name = cut(&name, width.saturating_sub(times.width() + 3).max(4));
+        lines.push(Line::styled(cut(&format!("   {name}{times}"), width), look.warn()));
     }
     frame.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::RIGHT)), area);
 }
