@@ -332,6 +332,12 @@ fn the_screen_says_how_many_voted_and_who_has_not() {
     assert_eq!(facilitator::still_to_vote(a(&m)), ["P4", "P5"]);
     let screen = render(&m, 80, 24);
     assert!(screen.contains("3 of 5 voted · to vote: P4, P5"), "{screen}");
+    press(&mut m, 'y');
+    press(&mut m, 'y');
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = render(&m, w, h);
+        assert!(screen.contains("5 of 5 voted") && screen.contains("4×Y 1×N → consensus Yes"), "{screen}");
+    }
     // Forty people: as many names as fit, then how many more.
     let m = crowd(40, "");
     let screen = render(&m, 80, 24);

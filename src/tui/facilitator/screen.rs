@@ -331,11 +331,16 @@ fn lines_under<'a>(a: &Assessment, look: &Look, width: usize) -> Vec<Line<'a>> {
         let consensus = consensus(a).map_or("none", Answer::label);
         let split = v.contains(&Some(Answer::Yes)) && v.contains(&Some(Answer::No));
         let text = format!("{} → consensus {consensus}", counts.join(" "));
-        let mut spans = vec![Span::raw(cut(&text, width.saturating_sub(if split { 14 } else { 0 })))];
-        if split {
-            spans.push(Span::styled("  DISAGREEMENT", look.warn()));
+        let flag = if split { "  DISAGREEMENT" } else { "" };
+        // "6 of 6 voted · 4×Y 1×P 1×N → consensus Yes  DISAGREEMENT" on one line when it fits;
+        // else who voted (and the flag) above the counts and the consensus.
+        let one_line = format!("{voted} · {text}");
+        if one_line.width() + flag.width() <= width {
+            lines.push(Line::from(vec![Span::raw(one_line), Span::styled(flag, look.warn())]));
+        } else {
+            lines.push(Line::from(vec![Span::styled(voted.clone(), look.bold()), Span::styled(flag, look.warn())]));
+            lines.push(Line::raw(cut(&text, width)));
         }
-        lines.push(Line::from(spans));
     } else {
         lines.push(Line::from(vec![
             Span::styled(voted.clone(), look.bold()),
