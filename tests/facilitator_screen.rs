@@ -553,6 +553,13 @@ fn capital_d_lists_the_open_disagreements_widest_spread_first_and_enter_goes_the
     press_code(&mut m, KeyCode::Esc);
     assert_eq!(a(&m).cursor, 5, "Esc closes it where it was");
     assert!(a(&m).workshop.as_ref().unwrap().agenda.is_none());
+    // A question left mid-vote is on the agenda, its votes still hidden.
+    let extra = format!("answers:\n  {}: {{ votes: {{ P1: yes, P2: no, P3: no }} }}\n", ids[7]);
+    let mut m = crowd(4, &extra);
+    assert!(!facilitator::agenda(a(&m))[0].revealed);
+    press(&mut m, 'D');
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("3/4 hidden") && !screen.contains("1Y 2N"), "{screen}");
     let mut none = crowd(2, "");
     press(&mut none, 'D');
     assert!(none.status.contains("No open disagreements"), "{}", none.status);

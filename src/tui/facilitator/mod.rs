@@ -161,6 +161,9 @@ pub struct AgendaItem {
     pub spread: f64,
     /// How many voted yes, partly, no, don't know, does not apply.
     pub counts: [usize; 5],
+    /// Everyone has voted on it: its votes may be shown. (A question left mid-vote is listed
+    /// too, as an open disagreement, but its counts stay hidden.)
+    pub revealed: bool,
 }
 
 /// The open disagreements, widest spread first; among equal spreads the closest split (the
@@ -184,6 +187,7 @@ pub fn agenda(a: &Assessment) -> Vec<AgendaItem> {
             let high = credits.iter().copied().fold(f64::MIN, f64::max);
             let low = credits.iter().copied().fold(f64::MAX, f64::min);
             let counts = Answer::ALL.map(|ans| votes.iter().filter(|v| **v == ans).count());
+            let revealed = participants(a).iter().all(|p| a.session.answers[&q.id].votes.contains_key(&p.name));
             AgendaItem {
                 cursor,
                 question: q.id.clone(),
@@ -191,12 +195,13 @@ pub fn agenda(a: &Assessment) -> Vec<AgendaItem> {
                 dimension: d.name.clone(),
                 spread: high - low,
                 counts,
+                revealed,
             }
         })
         .collect();
-    // Stable: questionnaire order among equals.
+    // Stable: questionnaire order among equals. Hidden votes give no order away.
     items.sort_by(|x, y| {
-        let side = |i: &AgendaItem| i.counts[0].min(i.counts[2]);
+        let side = |i: &AgendaItem| if i.revealed { i.counts[0].min(i.counts[2]) } else { 0 };
         y.spread.total_cmp(&x.spread).then(side(y).cmp(&side(x)))
     });
     items

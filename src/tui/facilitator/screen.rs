@@ -431,10 +431,15 @@ fn draw_agenda(a: &Assessment, row: usize, look: &Look, frame: &mut Frame, area:
             .filter(|(_, k)| *k > 0)
             .map(|(ans, k)| format!("{k}{}", letter(*ans)))
             .collect();
+        let votes = if item.revealed {
+            counts.join(" ")
+        } else {
+            format!("{}/{} hidden", item.counts.iter().sum::<usize>(), participants(a).len())
+        };
         let text = format!(
             " {:>5}  {:<11} {} · {}",
             crate::printable::fixed(item.spread, 2),
-            counts.join(" "),
+            votes,
             shown(&item.text),
             shown(&item.dimension)
         );
