@@ -409,6 +409,12 @@ fn v_starts_a_re_vote_that_keeps_the_first_votes() {
     let changed: Vec<(&str, &str, &str)> =
         r.changed_minds.iter().map(|c| (c.respondent.as_str(), c.before.as_str(), c.after.as_str())).collect();
     assert_eq!(changed, [("P2", "no", "yes"), ("P3", "no", "partial")]);
+    let panel = render_results_panel(&m, 80, 24);
+    assert!(panel.contains("2 votes changed at re-votes: P2, P3"), "{panel}");
+    m.set_anonymous(true);
+    let panel = render_results_panel(&m, 80, 24);
+    assert!(panel.contains("2 votes changed at re-votes ") && !panel.contains("P2"), "{panel}");
+    m.set_anonymous(false);
     // A second re-vote keeps the first reveal's votes.
     press_code(&mut m, KeyCode::Enter);
     press_code(&mut m, KeyCode::Left);

@@ -479,8 +479,22 @@ pub fn draw_results_panel(a: &Assessment, color: bool, frame: &mut Frame, area: 
         ),
         look.bold(),
     )];
+    // Who changed their mind at a re-vote (the report's `changed_minds`), named once each.
+    if !r.changed_minds.is_empty() {
+        let mut who: Vec<String> = Vec::new();
+        for c in &r.changed_minds {
+            let name = cut(&c.respondent, 16);
+            if !who.contains(&name) {
+                who.push(name);
+            }
+        }
+        let n = r.changed_minds.len();
+        // The anonymous display names nobody on the shared screen.
+        let names = if anonymous(a) { String::new() } else { format!(": {}", who.join(", ")) };
+        lines.push(Line::raw(format!("{n} vote{} changed at re-votes{names}", if n == 1 { "" } else { "s" })));
+    }
     // Inside the borders: the summary, the list, "… more" and the role gaps.
-    let room = (panel.height as usize).saturating_sub(5).max(1);
+    let room = (panel.height as usize).saturating_sub(4 + lines.len()).max(1);
     let ordered = open.iter().copied().chain(r.disagreements.iter().filter(|d| d.agreed.is_some()));
     for d in ordered.take(room) {
         let mut counts: Vec<String> = Vec::new();
