@@ -24,6 +24,8 @@ pub struct AssessArgs {
     pub participants: Option<String>,
     /// Start the next assessment from this earlier session (`--from`).
     pub from: Option<PathBuf>,
+    /// A workshop's revealed votes are shown as counts, not by name (`--anonymous`).
+    pub anonymous: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

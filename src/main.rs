@@ -40,6 +40,9 @@ enum Command {
         /// Start the next assessment from this earlier session: answers carried over to confirm.
         #[arg(long, value_name = "EARLIER")]
         from: Option<PathBuf>,
+        /// A workshop's shared screen shows revealed votes as counts, not by name (* toggles it).
+        #[arg(long)]
+        anonymous: bool,
     },
     /// Score one session or merge several, and write the report.
     Report {
@@ -139,8 +142,17 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         None => commands::assess(AssessArgs::default()),
-        Some(Command::Assess { questionnaire, session, team, respondent, role, participants, from }) => {
-            commands::assess(AssessArgs { questionnaire, session, team, respondent, role, participants, from })
+        Some(Command::Assess { questionnaire, session, team, respondent, role, participants, from, anonymous }) => {
+            commands::assess(AssessArgs {
+                questionnaire,
+                session,
+                team,
+                respondent,
+                role,
+                participants,
+                from,
+                anonymous,
+            })
         }
         Some(Command::Report { sessions, questionnaire, format, template, output, baseline }) => {
             commands::report(ReportArgs {

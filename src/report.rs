@@ -37,6 +37,9 @@ pub struct Report {
     pub disagreements: Vec<Disagreement>,
     pub role_gaps: Vec<RoleGap>,
     pub warnings: Vec<String>,
+    /// A workshop's re-votes: who changed their vote between `first_votes` and `votes`, in
+    /// questionnaire order, then participant order.
+    pub changed_minds: Vec<ChangedMind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Vec<BaselineDelta>>,
     /// The session's `previous`, when the report used it as the baseline (no `--baseline`).
@@ -232,6 +235,15 @@ pub struct Disagreement {
     pub agreed: Option<String>,
 }
 
+/// One participant whose vote at a re-vote differs from their vote at the first reveal.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ChangedMind {
+    pub question: String,
+    pub respondent: String,
+    pub before: String,
+    pub after: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleGap {
     pub dimension: String,
@@ -262,6 +274,8 @@ pub struct AnswerReport {
     pub answer: String,
     /// Each respondent's own answer when there are several respondents; empty for one session.
     pub votes: IndexMap<String, String>,
+    /// A workshop's votes at the first reveal when the question was voted on again; else empty.
+    pub first_votes: IndexMap<String, String>,
     pub notes: Vec<Note>,
     pub evidence: Vec<String>,
 }
@@ -425,6 +439,7 @@ pub fn build(
                 text: qn.text.clone(),
                 answer: answer_str(*a).to_owned(),
                 votes,
+                first_votes: first_votes_of(&group, sessions, &qn.id),
                 notes,
                 evidence,
             }
@@ -496,6 +511,7 @@ pub fn build(
         disagreements,
         role_gaps,
         warnings: warnings(q, sessions).into_iter().chain(team_warnings).collect(),
+        changed_minds: changed_minds(q, &group, sessions),
         baseline,
         baseline_previous: None,
         team,
@@ -578,6 +594,38 @@ fn distinct_teams(sessions: &[SessionInput]) -> Vec<String> {
             && !out.iter().any(|t| t.to_lowercase() == team.to_lowercase())
         {
             out.push(team.to_owned());
+        }
+    }
+    out
+}
+
+/// A workshop's votes on a question at its first reveal, by participant in order (empty when
+/// the question was never voted on again, and for anything but one workshop session).
+fn first_votes_of(group: &workshop::Group, sessions: &[SessionInput], question: &str) -> IndexMap<String, String> {
+    let ([only], true) = (sessions, group.workshop) else { return IndexMap::new() };
+    let Some(entry) = only.session.answers.get(question) else { return IndexMap::new() };
+    group.names.iter().filter_map(|n| entry.first_votes.get(n).map(|a| (n.clone(), a.as_str().to_owned()))).collect()
+}
+
+/// Who changed their vote between the first reveal (`first_votes`) and the latest round
+/// (`votes`) of a workshop's re-votes; a participant without a vote in either round changed
+/// nothing.
+pub fn changed_minds(q: &Questionnaire, group: &workshop::Group, sessions: &[SessionInput]) -> Vec<ChangedMind> {
+    let ([only], true) = (sessions, group.workshop) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (_, qn) in q.questions() {
+        let Some(entry) = only.session.answers.get(&qn.id) else { continue };
+        for name in &group.names {
+            if let (Some(before), Some(after)) = (entry.first_votes.get(name), entry.votes.get(name))
+                && before != after
+            {
+                out.push(ChangedMind {
+                    question: qn.id.clone(),
+                    respondent: name.clone(),
+                    before: before.as_str().to_owned(),
+                    after: after.as_str().to_owned(),
+                });
+            }
         }
     }
     out

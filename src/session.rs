@@ -100,6 +100,9 @@ pub struct AnswerEntry {
     pub carried: bool,
     /// A workshop's votes: participant name -> answer, in the order they were cast.
     pub votes: IndexMap<String, Answer>,
+    /// The votes as they were at the first reveal, kept when the group votes again (a re-vote);
+    /// empty until then. `votes` holds the latest round.
+    pub first_votes: IndexMap<String, Answer>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -111,6 +114,8 @@ fn is_false(b: &bool) -> bool {
 struct LongAnswer {
     #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
     votes: IndexMap<String, Answer>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
+    first_votes: IndexMap<String, Answer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     answer: Option<Answer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,10 +128,12 @@ struct LongAnswer {
 
 impl Serialize for AnswerEntry {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match (self.answer, &self.note, &self.evidence, self.carried, self.votes.is_empty()) {
+        let no_votes = self.votes.is_empty() && self.first_votes.is_empty();
+        match (self.answer, &self.note, &self.evidence, self.carried, no_votes) {
             (Some(a), None, None, false, true) => a.serialize(s),
             _ => LongAnswer {
                 votes: self.votes.clone(),
+                first_votes: self.first_votes.clone(),
                 answer: self.answer,
                 note: self.note.clone(),
                 evidence: self.evidence.clone(),
@@ -164,6 +171,7 @@ impl<'de> Deserialize<'de> for AnswerEntry {
                     evidence: long.evidence,
                     carried: long.carried,
                     votes: long.votes,
+                    first_votes: long.first_votes,
                 })
             }
         }
@@ -468,6 +476,7 @@ impl Session {
                     evidence: e.evidence.clone(),
                     carried: answer.is_some(),
                     votes: IndexMap::new(),
+                    first_votes: IndexMap::new(),
                 };
                 (entry.answer.is_some() || entry.evidence.is_some()).then(|| (id.clone(), entry))
             })
@@ -574,7 +583,7 @@ pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {
 fn workshop_problems(s: &Session) -> Vec<String> {
     let mut out = Vec::new();
     let Some(participants) = &s.participants else {
-        if let Some((id, _)) = s.answers.iter().find(|(_, e)| !e.votes.is_empty()) {
+        if let Some((id, _)) = s.answers.iter().find(|(_, e)| !e.votes.is_empty() || !e.first_votes.is_empty()) {
             out.push(format!(
                 "answers.{id} has votes but the session has no participants: list the people who vote under `participants`, or give `answer` only"
             ));
@@ -598,6 +607,11 @@ fn workshop_problems(s: &Session) -> Vec<String> {
         for voter in entry.votes.keys().filter(|v| !seen.contains(v.as_str())) {
             out.push(format!(
                 "answers.{id}: `{voter}` voted but is not a participant; add them to `participants` or remove the vote"
+            ));
+        }
+        for voter in entry.first_votes.keys().filter(|v| !seen.contains(v.as_str())) {
+            out.push(format!(
+                "answers.{id}.first_votes: `{voter}` voted but is not a participant; add them to `participants` or remove the vote"
             ));
         }
     }

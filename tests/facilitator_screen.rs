@@ -130,6 +130,10 @@ fn d_walks_the_open_disagreements() {
     press(&mut m, 'd');
     assert_eq!(a(&m).cursor, 20, "wraps round; the agreed one is off the agenda");
     press(&mut m, 'N');
+    assert_eq!(a(&m).cursor, 20, "2 of 3 voted: the same key again agrees");
+    assert!(m.status.contains("Only 2 of 3 voted: press N again"), "{}", m.status);
+    press(&mut m, 'N');
+    assert_eq!(a(&m).cursor, 21);
     press(&mut m, 'd');
     assert!(m.status.contains("No open disagreements"), "{}", m.status);
 }
@@ -294,4 +298,291 @@ fn a_workshop_carried_from_the_last_one_shows_last_times_answer_and_note_until_a
     press_code(&mut m, KeyCode::Left);
     let screen = render(&m, 120, 40);
     assert!(!screen.contains("last time"), "agreed again: {screen}");
+}
+
+/// A workshop of `n` participants named P1, P2, … (the first with a role).
+fn crowd(n: usize, extra: &str) -> Model {
+    let q = built_in("mlops-maturity").unwrap();
+    let mut text = String::from("format: 1\nquestionnaire: mlops-maturity\nteam: Fraud ML\nparticipants:\n");
+    for i in 1..=n {
+        let role = if i == 1 { ", role: engineering" } else { "" };
+        text.push_str(&format!("  - {{ name: P{i}{role} }}\n"));
+    }
+    text.push_str(extra);
+    let s: Session = session::parse(&text, "w.yaml").unwrap_or_else(|p| panic!("{p:?}"));
+    let mut m =
+        Model::with_assessment(Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28"), "2026-11-28", false);
+    m.size = (80, 24);
+    m
+}
+
+/// The whole app as the terminal shows it (header, screen, key hints and status).
+fn render_app(m: &Model, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| mlops_maturity::tui::view::draw(m, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_screen_says_how_many_voted_and_who_has_not() {
+    let mut m = crowd(5, "");
+    for c in ['y', 'n', 'y'] {
+        press(&mut m, c);
+    }
+    assert_eq!(facilitator::still_to_vote(a(&m)), ["P4", "P5"]);
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("3 of 5 voted · to vote: P4, P5"), "{screen}");
+    press(&mut m, 'y');
+    press(&mut m, 'y');
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = render(&m, w, h);
+        assert!(screen.contains("5 of 5 voted") && screen.contains("4×Y 1×N → consensus Yes"), "{screen}");
+    }
+    // Forty people: as many names as fit, then how many more.
+    let m = crowd(40, "");
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("0 of 40 voted · to vote: P1, P2 and 38 more"), "{screen}");
+}
+
+#[test]
+fn agreeing_before_everyone_voted_asks_for_the_same_key_again() {
+    let mut m = crowd(5, "");
+    let id = first_id(&m);
+    for c in ['y', 'n', 'y'] {
+        press(&mut m, c);
+    }
+    press_code(&mut m, KeyCode::Enter);
+    assert_eq!(a(&m).cursor, 0, "not agreed yet");
+    assert!(m.status.contains("Only 3 of 5 voted: press Enter again"), "{}", m.status);
+    assert_eq!(a(&m).session.answers[&id].answer, None);
+    // Any other key cancels, and does nothing else.
+    press(&mut m, 'y');
+    assert!(m.status.contains("Not agreed"), "{}", m.status);
+    assert_eq!(a(&m).session.answers[&id].votes.len(), 3, "the cancelling key is not a vote");
+    press_code(&mut m, KeyCode::Enter);
+    press(&mut m, 'P');
+    assert_eq!((a(&m).cursor, a(&m).session.answers[&id].answer), (0, None), "another key cancels");
+    press(&mut m, 'P');
+    press(&mut m, 'P');
+    assert_eq!((a(&m).cursor, a(&m).session.answers[&id].answer), (1, Some(Answer::Partial)));
+    // Enter twice takes the consensus of the votes in.
+    for c in ['y', 'y'] {
+        press(&mut m, c);
+    }
+    press_code(&mut m, KeyCode::Enter);
+    press_code(&mut m, KeyCode::Enter);
+    assert_eq!(a(&m).cursor, 2);
+    // With everyone's vote in, one press agrees.
+    for c in ['n', 'n', 'n', 'n', 'n'] {
+        press(&mut m, c);
+    }
+    press_code(&mut m, KeyCode::Enter);
+    assert_eq!(a(&m).cursor, 3);
+}
+
+#[test]
+fn v_starts_a_re_vote_that_keeps_the_first_votes() {
+    let mut m = crowd(3, "");
+    let id = first_id(&m);
+    press(&mut m, 'V');
+    assert!(m.status.contains("after the reveal"), "{}", m.status);
+    for c in ['y', 'n', 'n'] {
+        press(&mut m, c);
+    }
+    press(&mut m, 'V');
+    let entry = &a(&m).session.answers[&id];
+    assert!(entry.votes.is_empty() && entry.answer.is_none());
+    assert_eq!(entry.first_votes.values().copied().collect::<Vec<_>>(), [Answer::Yes, Answer::No, Answer::No]);
+    assert!(m.dirty);
+    assert_eq!(facilitator::selected(a(&m)), 0);
+    for c in ['y', 'y'] {
+        press(&mut m, c);
+    }
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("Re-vote: Votes 2 of 3 (hidden") && screen.contains("[✓] voted"), "{screen}");
+    assert!(!screen.contains("[Y]") && !screen.contains("was"), "hidden again: {screen}");
+    press(&mut m, 'p');
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("[Y] Yes (was No)") && screen.contains("[P] Partly (was No)"), "{screen}");
+    snapshots("facilitator_re_vote", &m);
+    let r = &a(&m).report;
+    let changed: Vec<(&str, &str, &str)> =
+        r.changed_minds.iter().map(|c| (c.respondent.as_str(), c.before.as_str(), c.after.as_str())).collect();
+    assert_eq!(changed, [("P2", "no", "yes"), ("P3", "no", "partial")]);
+    let panel = render_results_panel(&m, 80, 24);
+    assert!(panel.contains("2 votes changed at re-votes: P2, P3"), "{panel}");
+    m.set_anonymous(true);
+    let panel = render_results_panel(&m, 80, 24);
+    assert!(panel.contains("2 votes changed at re-votes ") && !panel.contains("P2"), "{panel}");
+    m.set_anonymous(false);
+    // A second re-vote keeps the first reveal's votes.
+    press_code(&mut m, KeyCode::Enter);
+    press_code(&mut m, KeyCode::Left);
+    press(&mut m, 'V');
+    let entry = &a(&m).session.answers[&id];
+    assert_eq!(entry.first_votes.values().copied().collect::<Vec<_>>(), [Answer::Yes, Answer::No, Answer::No]);
+    assert_eq!(entry.answer, None, "the agreed answer is cleared");
+    // r still opens the results.
+    press(&mut m, 'r');
+    assert_eq!(m.screen, Screen::Results);
+}
+
+#[test]
+fn arrows_select_any_participant_and_the_list_scrolls_with_the_counts_in_view() {
+    for n in [16, 40] {
+        let mut m = crowd(n, "");
+        for _ in 0..n - 1 {
+            press_code(&mut m, KeyCode::Down);
+        }
+        press_code(&mut m, KeyCode::Down);
+        assert_eq!(facilitator::selected(a(&m)), n - 1, "stops at the last");
+        press(&mut m, 'n');
+        let id = first_id(&m);
+        assert_eq!(a(&m).session.answers[&id].votes.get(&format!("P{n}")), Some(&Answer::No));
+        for size in [(80, 24), (120, 40)] {
+            let screen = render(&m, size.0, size.1);
+            assert!(screen.contains(&format!("1 of {n} voted")), "{n} at {size:?}: {screen}");
+            assert!(screen.contains("Agreed: —"), "{n} at {size:?}: {screen}");
+            if n == 40 || size == (80, 24) {
+                assert!(screen.contains("more (↑↓ select)"), "{n} at {size:?}: {screen}");
+            }
+            assert!(screen.contains("▶ 1 P1"), "the next without a vote is selected and in view: {screen}");
+        }
+        // Everyone votes (the selection moves on by itself), and the counts line shows.
+        for _ in 0..n - 1 {
+            press(&mut m, 'y');
+        }
+        assert_eq!(facilitator::selected(a(&m)), n - 2, "the last to vote");
+        press_code(&mut m, KeyCode::Up);
+        assert_eq!(facilitator::selected(a(&m)), n - 3);
+        for size in [(80, 24), (120, 40)] {
+            let screen = render(&m, size.0, size.1);
+            assert!(screen.contains(&format!("{}×Y 1×N → consensus Yes", n - 1)), "{n} at {size:?}: {screen}");
+            assert!(
+                screen.contains("Agreed: —") && screen.contains("Time 0:00 here · dimension 0:00"),
+                "{size:?}: {screen}"
+            );
+            assert!(screen.contains(&format!("▶{} P{}", n - 2, n - 2)), "the selected one is in view: {screen}");
+        }
+        snapshots(&format!("facilitator_{n}_revealed"), &m);
+    }
+}
+
+#[test]
+fn a_long_name_takes_one_line_cut_with_an_ellipsis() {
+    let q = built_in("mlops-maturity").unwrap();
+    let long = "N".repeat(5000);
+    let text = format!(
+        "format: 1\nquestionnaire: mlops-maturity\nparticipants:\n  - {{ name: {long}, role: engineering }}\n  - {{ name: Ben }}\n"
+    );
+    let s: Session = session::parse(&text, "w.yaml").unwrap();
+    let m = Model::with_assessment(Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28"), "2026-11-28", false);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = render(&m, w, h);
+        let rows: Vec<&str> = screen.lines().filter(|l| l.contains("▶1 NNNN")).collect();
+        assert_eq!(rows.len(), 1, "{screen}");
+        assert!(rows[0].contains("N…") && rows[0].contains("[ ] waiting"), "{screen}");
+        assert!(screen.contains("to vote: NNN") && screen.contains("Ben"), "{screen}");
+    }
+    // The status line names the voter in one line too.
+    let mut m = m;
+    press(&mut m, 'y');
+    assert!(m.status.chars().count() < 60 && m.status.contains("N… voted (1 of 2 voted)"), "{}", m.status);
+}
+
+#[test]
+fn the_anonymous_display_shows_revealed_votes_as_counts() {
+    let mut m = crowd(6, "");
+    for c in ['y', 'y', 'n', 'p', 'y', 'n'] {
+        press(&mut m, c);
+    }
+    press(&mut m, '*');
+    assert!(facilitator::anonymous(a(&m)));
+    let screen = render(&m, 80, 24);
+    assert!(!screen.contains("P1") && !screen.contains("P6"), "no names beside votes: {screen}");
+    assert!(screen.contains("[Y] Yes") && screen.contains("  3 ███"), "{screen}");
+    assert!(screen.contains("3×Y 1×P 2×N → consensus Yes"), "{screen}");
+    snapshots("facilitator_anonymous", &m);
+    // The file still holds the votes by name.
+    let id = first_id(&m);
+    assert_eq!(a(&m).session.answers[&id].votes["P3"], Answer::No);
+    // Before a reveal the names show who has voted, as ever.
+    press_code(&mut m, KeyCode::Right);
+    assert!(render(&m, 80, 24).contains("P1"));
+    press(&mut m, '*');
+    assert!(!facilitator::anonymous(a(&m)));
+    // --anonymous: the model's setting reaches the workshop it opens.
+    let mut m = crowd(2, "");
+    m.set_anonymous(true);
+    assert!(facilitator::anonymous(a(&m)));
+}
+
+#[test]
+fn time_per_question_and_dimension_is_shown_with_a_spent_timebox() {
+    let q = built_in("mlops-maturity").unwrap();
+    let (data, first) = (&q.dimensions[0].id, &q.dimensions[0].questions[0].id);
+    let m = model(&format!(
+        "timing:\n  elapsed_s: 725\n  dimensions: {{ {data}: 540 }}\n  questions: {{ {first}: 75 }}\n  timebox_s: {{ {data}: 600 }}\n"
+    ));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("Time 1:15 here · dimension 9:00 of 10:00"), "{screen}");
+    let m = model(&format!(
+        "timing:\n  elapsed_s: 725\n  dimensions: {{ {data}: 660 }}\n  questions: {{ {first}: 75 }}\n  timebox_s: {{ {data}: 600 }}\n"
+    ));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("⚠ Timebox spent 11:00 of 10:00 · 1:15 here"), "{screen}");
+    assert!(screen.contains("⚠11:00"), "the sidebar marks the dimension: {screen}");
+}
+
+#[test]
+fn capital_d_lists_the_open_disagreements_widest_spread_first_and_enter_goes_there() {
+    let q = built_in("mlops-maturity").unwrap();
+    let ids: Vec<String> = q.questions().map(|(_, qn)| qn.id.clone()).collect();
+    let extra = format!(
+        "answers:\n  {}: {{ votes: {{ P1: yes, P2: no, P3: no, P4: no }} }}\n  {}: {{ votes: {{ P1: yes, P2: no, P3: yes, P4: no }} }}\n  {}: {{ votes: {{ P1: yes, P2: no }}, answer: yes }}\n  {}: {{ votes: {{ P1: yes, P2: partial, P3: partial, P4: partial }} }}\n",
+        ids[5], ids[30], ids[10], ids[2]
+    );
+    let mut m = crowd(4, &extra);
+    let agenda = facilitator::agenda(a(&m));
+    let order: Vec<&str> = agenda.iter().map(|i| i.question.as_str()).collect();
+    assert_eq!(order, [ids[30].as_str(), ids[5].as_str()], "the 2-2 split before the 1-3, agreed and partial left out");
+    assert_eq!(agenda[0].spread, 1.0);
+    press(&mut m, 'D');
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("Open disagreements: 2, widest spread first"), "{screen}");
+    snapshots("facilitator_agenda", &m);
+    press_code(&mut m, KeyCode::Down);
+    press_code(&mut m, KeyCode::Enter);
+    assert_eq!(a(&m).cursor, 5);
+    assert!(a(&m).workshop.as_ref().unwrap().agenda.is_none());
+    press(&mut m, 'D');
+    press_code(&mut m, KeyCode::Esc);
+    assert_eq!(a(&m).cursor, 5, "Esc closes it where it was");
+    assert!(a(&m).workshop.as_ref().unwrap().agenda.is_none());
+    // A question left mid-vote is on the agenda, its votes still hidden.
+    let extra = format!("answers:\n  {}: {{ votes: {{ P1: yes, P2: no, P3: no }} }}\n", ids[7]);
+    let mut m = crowd(4, &extra);
+    assert!(!facilitator::agenda(a(&m))[0].revealed);
+    press(&mut m, 'D');
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("3/4 hidden") && !screen.contains("1Y 2N"), "{screen}");
+    let mut none = crowd(2, "");
+    press(&mut none, 'D');
+    assert!(none.status.contains("No open disagreements"), "{}", none.status);
+}
+
+#[test]
+fn every_facilitator_key_is_in_the_key_hints_and_the_help() {
+    let mut m = crowd(3, "");
+    m.size = (120, 40);
+    let screen = render_app(&m, 120, 40);
+    for (keys, hint, _) in facilitator::KEYMAP {
+        assert!(screen.contains(&format!("{keys} {hint}")), "{keys}: {screen}");
+    }
+    insta::assert_snapshot!("facilitator_app_80x24", render_app(&m, 80, 24));
+    press(&mut m, '?');
+    let help = render_app(&m, 120, 40);
+    for (keys, _, what) in facilitator::KEYMAP {
+        assert!(help.contains(keys) && help.contains(what), "{keys}: {help}");
+    }
 }

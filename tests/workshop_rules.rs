@@ -372,3 +372,63 @@ fn timing_is_reported_per_dimension_for_a_workshop_and_never_changes_a_score() {
     assert_eq!(single.timing.as_ref().map(|t| t.elapsed_s), Some(60));
     assert!(!report::render_markdown(&single).contains("Workshop time"));
 }
+
+#[test]
+fn first_votes_are_saved_and_loaded_and_need_participants() {
+    let s = workshop(
+        THREE,
+        "  exp-tracking: { first_votes: { Ana: no, Ben: yes }, votes: { Ana: yes, Ben: yes, Cy: yes }, answer: yes }\n",
+    );
+    let entry = &s.answers["exp-tracking"];
+    assert_eq!(entry.first_votes.len(), 2);
+    assert_eq!(entry.first_votes["Ana"], session::Answer::No);
+    let yaml = s.to_yaml();
+    assert!(yaml.contains("first_votes"), "{yaml}");
+    assert_eq!(parse(&yaml), s, "first_votes round-trip");
+    let msg = problems(&format!(
+        "{HEAD}participants:\n  - {{ name: Ana }}\nanswers:\n  exp-tracking: {{ first_votes: {{ Dan: no }}, votes: {{ Ana: yes }} }}\n"
+    ));
+    assert!(msg.contains("exp-tracking") && msg.contains("Dan"), "{msg}");
+    let msg = problems(&format!("{HEAD}answers:\n  exp-tracking: {{ first_votes: {{ Ana: yes }} }}\n"));
+    assert!(msg.contains("participants"), "{msg}");
+}
+
+#[test]
+fn changed_minds_compare_first_votes_with_votes_and_consensus_comes_from_votes() {
+    let s = workshop(
+        THREE,
+        concat!(
+            "  exp-tracking: { first_votes: { Ana: no, Ben: yes, Cy: no }, votes: { Ana: yes, Ben: yes, Cy: partial } }\n",
+            "  val-holdout: { first_votes: { Ana: yes, Ben: no }, votes: { Ana: yes } }\n",
+            "  dep-packaged: { votes: { Ana: yes, Ben: no, Cy: yes } }\n",
+        ),
+    );
+    let r = report_of(&s);
+    assert_eq!(answer(&r, "exp-tracking"), "yes", "the median of the latest votes, not the first");
+    assert!(!r.disagreements.iter().any(|d| d.question == "exp-tracking"), "no yes and no in the latest votes");
+    let json: serde_json::Value = serde_json::from_str(&report::to_json(&r)).unwrap();
+    assert_eq!(
+        json["changed_minds"],
+        serde_json::json!([
+            {"question": "exp-tracking", "respondent": "Ana", "before": "no", "after": "yes"},
+            {"question": "exp-tracking", "respondent": "Cy", "before": "no", "after": "partial"},
+        ]),
+        "Ben kept his vote; at val-holdout Ben has not voted again yet"
+    );
+    let exp = json["answers"].as_array().unwrap().iter().find(|a| a["question"] == "exp-tracking").unwrap();
+    assert_eq!(exp["first_votes"], serde_json::json!({"Ana": "no", "Ben": "yes", "Cy": "no"}));
+    let dep = json["answers"].as_array().unwrap().iter().find(|a| a["question"] == "dep-packaged").unwrap();
+    assert_eq!(dep["first_votes"], serde_json::json!({}));
+    let md = report::render_markdown(&r);
+    assert!(md.contains("### Changed minds at a re-vote"), "{md}");
+    assert!(md.contains("| Ana | no → yes |") && md.contains("| Cy | no → partly |"), "{md}");
+    let html = mlops_maturity::export::render_html(&r);
+    assert!(
+        html.contains("Changed minds at a re-vote (2)") && html.contains("<td>Cy</td><td>no → partly</td>"),
+        "{html}"
+    );
+    // Without re-votes the list is empty and the report says nothing about it.
+    let plain = report_of(&workshop(THREE, "  dep-packaged: { votes: { Ana: yes, Ben: no } }\n"));
+    assert!(plain.changed_minds.is_empty());
+    assert!(!report::render_markdown(&plain).contains("Changed minds"));
+}

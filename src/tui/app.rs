@@ -329,6 +329,8 @@ pub struct Model {
     pub exported: Vec<PathBuf>,
     /// The status holds a message to read: a save does not replace it until the next key.
     pub status_sticky: bool,
+    /// A workshop opened from now on shows revealed votes as counts (`--anonymous`).
+    pub anonymous: bool,
 }
 
 impl Model {
@@ -351,6 +353,7 @@ impl Model {
             save_error: None,
             exported: Vec::new(),
             status_sticky: false,
+            anonymous: false,
         }
     }
 
@@ -361,11 +364,22 @@ impl Model {
         m
     }
 
-    pub fn open(&mut self, assessment: Assessment) {
+    pub fn open(&mut self, mut assessment: Assessment) {
+        if let Some(f) = assessment.workshop.as_mut() {
+            f.anonymous = self.anonymous;
+        }
         self.assessment = Some(assessment);
         self.screen = Screen::Question;
         self.save_error = None;
         self.status = format!("Autosaves to {}", assessment_path(&self.assessment));
+    }
+
+    /// Shows a workshop's revealed votes as counts, not by name (now and in workshops opened later).
+    pub fn set_anonymous(&mut self, on: bool) {
+        self.anonymous = on;
+        if let Some(f) = self.assessment.as_mut().and_then(|a| a.workshop.as_mut()) {
+            f.anonymous = on;
+        }
     }
 
     /// Whether the terminal is big enough for every screen.

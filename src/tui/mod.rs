@@ -103,6 +103,7 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
             None => Model::start(saved_entries(home.as_deref()), new_form(&args, home.as_deref()), &today, color),
         },
     };
+    model.set_anonymous(args.anonymous);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;

@@ -10,6 +10,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 pub(super) fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
     let Some(a) = model.assessment.as_mut() else { return Effect::None };
     if let Some(done) = crate::tui::facilitator::key(a, key) {
+        // The anonymous display stays as the facilitator set it for a workshop opened next.
+        model.anonymous = crate::tui::facilitator::anonymous(a);
         if done.finished {
             a.finishing = true;
             model.screen = Screen::Context;

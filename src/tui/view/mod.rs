@@ -130,20 +130,21 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn key_hints(model: &Model) -> &'static str {
+fn key_hints(model: &Model) -> std::borrow::Cow<'static, str> {
     let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
-    match model.screen {
+    if !editing && model.screen == Screen::Question && model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
+        return super::facilitator::key_hints().into();
+    }
+    let hints = match model.screen {
         _ if editing => "Enter keep · Esc cancel · Ctrl-J new line · ←→ Home End move",
         Screen::Start => "↑↓ choose · Enter open · a next assessment · r new respondent · n new · q quit",
         Screen::NewSession => "Tab/↑↓ field · ←→ choose · Enter next/start · Esc back · q quit",
-        Screen::Question if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) => {
-            "y p n u a vote · Enter agree · Y P N U A set agreed · d disagreement · 1-9 who · q quit"
-        }
         Screen::Question => "y p n u a answer · ←→ move · f next to do · e note · ? keys · q quit",
         Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · q quit",
         Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · q quit",
         Screen::Results => "↑↓ scroll · export m Markdown · j JSON · w HTML · t CSV · g questions · q quit",
-    }
+    };
+    hints.into()
 }
 
 /// The status message with the home folder shortened to `~`.
@@ -158,6 +159,7 @@ fn status_text(model: &Model) -> String {
 /// message wrapped on lines of its own above the hints (never cut).
 fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool)> {
     let keys = key_hints(model);
+    let keys = keys.as_ref();
     let status = status_text(model);
     if !status.contains('\n') && keys.width() + status.width() + 3 <= width {
         let gap = width - keys.width() - status.width();
@@ -207,6 +209,7 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, line
     let bad = model.status.starts_with("NOT SAVED") || model.save_error.is_some();
     let status_style = if bad { theme.fg(Color::Red).add_modifier(Modifier::BOLD) } else { theme.fg(Color::Green) };
     let keys = key_hints(model);
+    let keys = keys.as_ref();
     let rendered: Vec<Line> = lines
         .into_iter()
         .map(|(text, has_status)| match (has_status, text.strip_prefix(keys)) {
@@ -301,10 +304,18 @@ pub const HELP: &[(&str, &str)] = &[
 fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.min(100);
     let inner_width = width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = HELP
-        .iter()
-        .map(|(k, what)| Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(*what)]))
-        .collect();
+    let row = |k: &str, what: &str| {
+        Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(what.to_owned())])
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    // A workshop's own keys first: they are what the facilitator looks for.
+    if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
+        lines.push(Line::styled(" Workshop, on a question", theme.accent()));
+        lines.extend(super::facilitator::KEYMAP.iter().map(|(k, _, what)| row(k, what)));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(" Every screen", theme.accent()));
+    }
+    lines.extend(HELP.iter().map(|(k, what)| row(k, what)));
     if let Some(guide) = model.assessment.as_ref().and_then(|a| a.questionnaire.guide.as_deref()) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(" How to answer", theme.accent()));
