@@ -125,6 +125,9 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let inputs: Vec<SessionInput> =
         sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
     let mut built = report::build(&q, &inputs, None, &files::today());
+    let (owners, owners_warning) = crate::workspace::owners(home().as_deref());
+    report::rename_owners(&mut built, &owners);
+    built.warnings.extend(owners_warning);
     built.warnings.splice(0..0, repeated);
     if let Some((b, warnings)) = &baseline {
         report::attach_baseline(&mut built, b);
@@ -539,6 +542,7 @@ pub fn init(dir: &Path) -> Result<ExitCode> {
         BUILT_INS.iter().map(|(id, text)| (dir.join("questionnaires").join(format!("{id}.yaml")), *text)).collect();
     wanted.push((dir.join("templates").join(report::DEFAULT_TEMPLATE_NAME), report::DEFAULT_TEMPLATE));
     wanted.push((dir.join("templates").join(export::HTML_TEMPLATE_NAME), export::HTML_TEMPLATE));
+    wanted.push((dir.join("owners.yaml"), crate::workspace::OWNERS_EXAMPLE));
     for (path, text) in wanted {
         if path.exists() {
             print_out(&format!(

@@ -978,6 +978,29 @@ pub fn render(report: &Report, name: &str, template: &str) -> Result<String, Str
     crate::templates::render(report, name, template)
 }
 
+/// How the organisation names the questionnaire's owner roles (a user's `owners.yaml`): keys
+/// are matched ignoring case and surrounding spaces.
+pub type Owners = IndexMap<String, String>;
+
+/// The report with every action's owner renamed as the organisation names it, in every place a
+/// format shows it (roadmap, next milestone, for the bottleneck); unknown owners stay as they are.
+pub fn rename_owners(report: &mut Report, owners: &Owners) {
+    if owners.is_empty() {
+        return;
+    }
+    let lookup = |name: &str| {
+        owners.iter().find(|(k, _)| k.trim().eq_ignore_ascii_case(name.trim())).map(|(_, v)| v.trim().to_owned())
+    };
+    let rename = |a: &mut Action| {
+        if let Some(new) = a.owner.as_deref().and_then(lookup) {
+            a.owner = Some(new);
+        }
+    };
+    report.roadmap.iter_mut().flat_map(|p| p.actions.iter_mut()).for_each(rename);
+    report.next_milestone.iter_mut().flat_map(|m| m.actions.iter_mut()).for_each(rename);
+    report.for_bottleneck.iter_mut().for_each(rename);
+}
+
 /// The Markdown report with the built-in template.
 pub fn render_markdown(report: &Report) -> String {
     render(report, DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE).expect("the built-in template is tested")

@@ -64,6 +64,44 @@ fn invalid_user_questionnaire(id: &str, home: &Path) -> Option<anyhow::Error> {
     None
 }
 
+/// The organisation's names for the questionnaire's owner roles, from the user folder's
+/// `owners.yaml` (a mapping such as `ML engineering: Platform team`); empty without one. A file
+/// that cannot be read is reported in the returned warning and otherwise ignored.
+pub fn owners(home: Option<&Path>) -> (crate::report::Owners, Option<String>) {
+    let Some(path) = home.map(|h| h.join("owners.yaml")).filter(|p| p.exists()) else {
+        return (Default::default(), None);
+    };
+    let text = match files::read_text(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            return (Default::default(), Some(format!("{e:#}; owners are shown as the questionnaire names them")));
+        }
+    };
+    match serde_yaml::from_str::<Option<crate::report::Owners>>(&text) {
+        Ok(map) => (map.unwrap_or_default(), None),
+        Err(_) => (
+            Default::default(),
+            Some(format!(
+                "{}: not a mapping of owner names (like `ML engineering: Platform team`); owners are shown as the questionnaire names them",
+                path.display()
+            )),
+        ),
+    }
+}
+
+/// An example `owners.yaml`, as `init` writes it.
+pub const OWNERS_EXAMPLE: &str = "\
+# How your organisation names the owners that the questionnaire's recommendations give.
+# Left: the questionnaire's name (case does not matter). Right: who leads it here.
+# Every report format uses the names on the right. Delete a line to keep the questionnaire's name.
+ML engineering: ML engineering
+Data engineering: Data engineering
+Data science: Data science
+Platform engineering: Platform engineering
+Model owner: Model owner
+Product: Product
+";
+
 /// Questionnaires loaded for sessions, each once: the sessions of a workshop, or a user's
 /// saved sessions, mostly name the same one.
 pub struct SessionQuestionnaires {

@@ -114,3 +114,36 @@ fn a_customised_template_in_the_user_folder_is_the_default() {
         broken.stderr
     );
 }
+
+#[test]
+fn owners_yaml_renames_owners_in_every_format_and_init_writes_an_example() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    write(dir, "owners.yaml", "ml engineering: The fraud squad\nData Engineering: Data platform team\n");
+    let session = common::fixture("fraud-ml.yaml");
+    let s = session.to_str().unwrap();
+    let md = run_in(dir, dir, &["report", s]);
+    assert!(md.stdout.contains("led by: The fraud squad"), "{}", md.stdout);
+    assert!(!md.stdout.contains("led by: ML engineering"), "{}", md.stdout);
+    let json: serde_json::Value =
+        serde_json::from_str(&run_in(dir, dir, &["report", s, "--format", "json"]).stdout).unwrap();
+    let owners: Vec<&str> =
+        json["roadmap"][0]["actions"].as_array().unwrap().iter().filter_map(|a| a["owner"].as_str()).collect();
+    assert!(owners.contains(&"The fraud squad") && owners.contains(&"Data platform team"), "{owners:?}");
+    assert!(!owners.contains(&"ML engineering"), "{owners:?}");
+    assert!(owners.contains(&"Model owner"), "an owner the file does not name stays: {owners:?}");
+    let csv = run_in(dir, dir, &["report", s, "--format", "csv"]);
+    assert!(csv.stdout.contains(",The fraud squad,"), "{}", csv.stdout);
+
+    // A broken file is said, and the report goes on with the questionnaire's names.
+    write(dir, "owners.yaml", "- not a mapping\n");
+    let md = run_in(dir, dir, &["report", s]);
+    assert_eq!(md.code, 0);
+    assert!(md.stdout.contains("owners.yaml: not a mapping of owner names"), "{}", md.stdout);
+
+    let target = tempfile::tempdir().unwrap();
+    let r = run_in(dir, dir, &["init", target.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let example = std::fs::read_to_string(target.path().join("owners.yaml")).unwrap();
+    assert!(example.contains("ML engineering: ML engineering"), "{example}");
+}

@@ -1013,3 +1013,178 @@ fn a_next_assessment_is_compared_with_its_previous_session_without_baseline() {
     assert!(v["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("../q3/fraud.yaml")));
     assert!(!run(&["report", next]).stdout.contains("Compared with the previous assessment"));
 }
+
+// ---- Expert-grade judgement (issue 21): each test pins a contradiction an expert found ----
+
+/// A full-questionnaire session: every practice at or below `level` yes, the rest no, then the
+/// `overrides` (id, answer as YAML), with `head` (context, bottlenecks, …) before the answers.
+fn team_at(
+    level: u32,
+    overrides: &[(&str, &str)],
+    head: &str,
+) -> (mlops_maturity::questionnaire::Questionnaire, String) {
+    let q = mlops_maturity::questionnaire::built_in("mlops-maturity").unwrap();
+    let mut text = format!("format: 1\nquestionnaire: mlops-maturity\nteam: T\n{head}answers:\n");
+    for (_, qn) in q.questions() {
+        let answer = overrides
+            .iter()
+            .find(|(id, _)| *id == qn.id)
+            .map(|(_, a)| (*a).to_owned())
+            .unwrap_or_else(|| if qn.level <= level { "yes".into() } else { "no".into() });
+        text.push_str(&format!("  {}: {answer}\n", qn.id));
+    }
+    (q, text)
+}
+
+fn dim_level(r: &mlops_maturity::report::Report, id: &str) -> u32 {
+    r.dimensions.iter().find(|d| d.id == id).unwrap().level
+}
+
+#[test]
+fn a_practice_that_defines_a_level_carries_it_only_when_fully_in_place() {
+    // Staged rollout with a person deciding each step and no automatic withdrawal is no
+    // self-healing deployment, however many other Level 3 practices are in place.
+    let (q, text) = team_at(3, &[("dep-auto-withdrawal", "partial")], "");
+    let r = report_of_texts(&q, &[text]);
+    assert_eq!(dim_level(&r, "deployment"), 2);
+    // Checks that run but stop nothing do not make Level 2 data.
+    let (q, text) = team_at(2, &[("data-quality-gates", "partial")], "");
+    let r = report_of_texts(&q, &[text]);
+    assert_eq!(dim_level(&r, "data"), 1);
+    assert!(r.dimensions.iter().find(|d| d.id == "data").unwrap().blocking.contains(&"data-quality-gates".to_owned()));
+    // Any other single "partly" still never costs a level.
+    let (q, text) = team_at(2, &[("data-freshness", "partial")], "");
+    assert_eq!(dim_level(&report_of_texts(&q, &[text]), "data"), 2);
+}
+
+#[test]
+fn questions_for_decisions_about_people_leave_a_recommenders_score_with_the_reason() {
+    let context = "context: { models_in_production: 12, criticality: high, customer_facing: true, decides_about_people: false }\n";
+    let (q, text) = team_at(
+        2,
+        &[("val-fairness", "partial"), ("val-explainability", "partial"), ("val-automated-gate", "yes")],
+        context,
+    );
+    let r = report_of_texts(&q, &[text]);
+    assert_eq!(dim_level(&r, "validation"), 2, "partly on fairness and explanations does not hold a recommender back");
+    let left: Vec<(&str, &str)> = r.not_applicable.iter().map(|n| (n.question.as_str(), n.reason.as_str())).collect();
+    for id in ["val-fairness", "val-explainability", "val-human-oversight", "mon-fairness"] {
+        assert!(
+            left.contains(&(id, "does not apply: the team's models make no decisions about people")),
+            "{id}: {left:?}"
+        );
+    }
+    assert!(
+        r.watch.iter().any(|w| w.starts_with(
+            "Left out of the score because the team's models make no decisions about people: 4 practices"
+        )),
+        "{:?}",
+        r.watch
+    );
+    // Without the context key the questions count, as a "does not apply" without a reason would not.
+    let (q, text) = team_at(2, &[("val-fairness", "no")], "");
+    assert_eq!(dim_level(&report_of_texts(&q, &[text]), "validation"), 1);
+}
+
+#[test]
+fn a_team_that_trains_nothing_is_not_scored_on_training_practices() {
+    let context =
+        "context: { models_in_production: 1, criticality: high, customer_facing: true, trains_models: false }\n";
+    // Every training practice "no", the rest of Level 1 in place: Level 1, not 0.
+    let training: Vec<String> = {
+        let q = mlops_maturity::questionnaire::built_in("mlops-maturity").unwrap();
+        q.questions()
+            .filter(|(_, qn)| qn.applies_when.iter().any(|(k, v)| k.as_str() == "trains_models" && *v))
+            .map(|(_, qn)| qn.id.clone())
+            .collect()
+    };
+    assert!(training.len() >= 10, "{training:?}");
+    let overrides: Vec<(&str, &str)> = training.iter().map(|id| (id.as_str(), "no")).collect();
+    let (q, text) = team_at(1, &overrides, context);
+    let r = report_of_texts(&q, &[text]);
+    assert_eq!(r.overall.level, 1, "{:?}", r.dimensions.iter().map(|d| (&d.id, d.level)).collect::<Vec<_>>());
+    assert!(
+        r.not_applicable.iter().any(|n| n.question == "ret-pipeline-rerun" && n.reason.contains("trains no models"))
+    );
+    let json: serde_json::Value = serde_json::from_str(&mlops_maturity::report::to_json(&r)).unwrap();
+    assert_eq!(json["context"]["trains_models"], false);
+    assert!(json["not_applicable"].as_array().unwrap().iter().any(|n| n["question"] == "exp-tracking"));
+}
+
+#[test]
+fn a_regulated_team_is_aimed_at_level_2_and_told_why() {
+    let context =
+        "context: { models_in_production: 25, criticality: high, regulated: true, decides_about_people: true }\n";
+    let (q, text) = team_at(1, &[], context);
+    let r = report_of_texts(&q, &[text]);
+    assert_eq!(r.target.level, 2);
+    assert!(r.target.reason.contains("regulated") && r.target.reason.contains("target: 3"), "{}", r.target.reason);
+    // A customer-facing GenAI assistant of one model no longer "meets its target" at Level 1.
+    let context =
+        "context: { models_in_production: 1, criticality: high, customer_facing: true, trains_models: false }\n";
+    let (q, text) = team_at(1, &[], context);
+    let r = report_of_texts(&q, &[text]);
+    assert_eq!((r.overall.level, r.target.level), (1, 2));
+    assert!(!r.roadmap.is_empty(), "a roadmap, not 'meets its target'");
+}
+
+#[test]
+fn the_roadmap_serves_the_bottleneck_and_an_unrated_stage_is_not_ranked_last() {
+    // Monitoring hurts most but sits at Level 2 already: the next milestone (Level 2 for the
+    // weakest areas) holds no monitoring action, so its next practices are named for it.
+    let head = "target: 2\nbottlenecks: { monitoring: { pain: 4 }, deployment: { pain: 2 } }\n";
+    let mut overrides: Vec<(&str, &str)> = Vec::new();
+    let q = mlops_maturity::questionnaire::built_in("mlops-maturity").unwrap();
+    let mon2: Vec<String> =
+        q.questions().filter(|(d, qn)| d.id == "monitoring" && qn.level == 2).map(|(_, qn)| qn.id.clone()).collect();
+    for id in &mon2 {
+        overrides.push((id.as_str(), "yes"));
+    }
+    let (q, text) = team_at(1, &overrides, head);
+    let md = mlops_maturity::report::render_markdown(&report_of_texts(&q, &[text.clone()]));
+    let r = report_of_texts(&q, &[text]);
+    assert_eq!(r.bottleneck.as_ref().unwrap().stage, "monitoring");
+    assert!(!r.for_bottleneck.is_empty());
+    assert!(r.for_bottleneck.iter().all(|a| a.dimension == "monitoring" && a.level == 3));
+    assert!(md.contains("**For the bottleneck (Monitoring):**"), "{md}");
+    assert!(!md.contains("its actions come first in each phase"), "{md}");
+    // Unrated stages count as a middle pain: before the rated pain of 2.
+    let order: Vec<&str> = r.bottlenecks.iter().map(|b| b.stage.as_str()).collect();
+    assert_eq!(order.first(), Some(&"monitoring"));
+    assert_eq!(order.last(), Some(&"deployment"), "{order:?}");
+}
+
+#[test]
+fn the_next_milestone_shows_eight_actions_required_first_and_counts_the_rest() {
+    let (q, text) = team_at(1, &[], "target: 2\n");
+    let r = report_of_texts(&q, &[text]);
+    let m = r.next_milestone.as_ref().unwrap();
+    assert!(m.total > 8, "{}", m.total);
+    assert_eq!(m.actions.len(), 8);
+    assert_eq!(m.more, m.total - 8);
+    let first_not_required = m.actions.iter().position(|a| !a.required).unwrap();
+    assert!(
+        m.actions[..first_not_required].iter().all(|a| a.required) && first_not_required >= 5,
+        "{first_not_required}"
+    );
+    assert!(m.actions[first_not_required..].iter().all(|a| !a.required));
+    let md = mlops_maturity::report::render_markdown(&r);
+    assert!(md.contains(&format!("… and {} more practices for this milestone", m.more)), "{md}");
+    assert!(md.contains("*(defines the level)*"));
+    let json: serde_json::Value = serde_json::from_str(&mlops_maturity::report::to_json(&r)).unwrap();
+    assert_eq!(json["roadmap"][0]["actions"].as_array().unwrap().len(), m.total, "JSON lists every action");
+}
+
+#[test]
+fn governance_first_is_not_scolded_in_regulated_work() {
+    let overrides = [("org-release-approval", "partial"), ("val-fairness", "partial"), ("dep-ab-testing", "partial")];
+    let (q, text) = team_at(0, &overrides, "context: { regulated: true, decides_about_people: true }\n");
+    let r = report_of_texts(&q, &[text]);
+    let scold = r.watch.iter().find(|w| w.starts_with("Started before the basics")).cloned().unwrap_or_default();
+    assert!(!scold.contains("approval") && !scold.contains("groups"), "{scold}");
+    assert!(scold.contains("A/B"), "deployment ahead of its foundation is still named: {scold}");
+    let (q, text) = team_at(0, &overrides, "context: { regulated: false }\n");
+    let r = report_of_texts(&q, &[text]);
+    let scold = r.watch.iter().find(|w| w.starts_with("Started before the basics")).cloned().unwrap_or_default();
+    assert!(scold.contains("approval"), "{scold}");
+}

@@ -608,12 +608,16 @@ fn notes_under_current_ids(
 
 fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     let a = model.assessment.as_ref().context("no session is open")?;
+    let mut report = a.report.clone();
+    let (owners, owners_warning) = workspace::owners(workspace::home().as_deref());
+    report::rename_owners(&mut report, &owners);
+    report.warnings.extend(owners_warning);
     let stem = a.path.file_stem().map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
     let (ext, text) = match format {
-        ExportFormat::Markdown => ("md", commands::render_markdown(&a.report)?),
-        ExportFormat::Json => ("json", report::to_json(&a.report)),
-        ExportFormat::Html => ("html", commands::render_html(&a.report)?),
-        ExportFormat::Csv => ("csv", crate::export::roadmap_csv(&a.report)),
+        ExportFormat::Markdown => ("md", commands::render_markdown(&report)?),
+        ExportFormat::Json => ("json", report::to_json(&report)),
+        ExportFormat::Html => ("html", commands::render_html(&report)?),
+        ExportFormat::Csv => ("csv", crate::export::roadmap_csv(&report)),
     };
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
     let mut inputs = vec![a.path.clone()];
