@@ -1141,7 +1141,7 @@ fn the_roadmap_serves_the_bottleneck_and_an_unrated_stage_is_not_ranked_last() {
         overrides.push((id.as_str(), "yes"));
     }
     let (q, text) = team_at(1, &overrides, head);
-    let md = mlops_maturity::report::render_markdown(&report_of_texts(&q, &[text.clone()]));
+    let md = mlops_maturity::report::render_markdown(&report_of_texts(&q, std::slice::from_ref(&text)));
     let r = report_of_texts(&q, &[text]);
     assert_eq!(r.bottleneck.as_ref().unwrap().stage, "monitoring");
     assert!(!r.for_bottleneck.is_empty());
