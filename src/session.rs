@@ -243,6 +243,40 @@ pub struct Session {
     pub answers: IndexMap<String, AnswerEntry>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
     pub bottlenecks: IndexMap<String, StageRating>,
+    /// The last repository scan (`scan --session`, `assess --scan`); it never changes an answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan: Option<Box<Scan>>,
+}
+
+/// What a repository scan found, per question id (DESIGN "Evidence from repositories"). Places
+/// are `file` or `file:line`, at most five a question, then "and N more".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scan {
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub paths: Vec<String>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub found: IndexMap<String, Vec<String>>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub found_against: IndexMap<String, Vec<String>>,
+    #[serde(default)]
+    pub not_found: Vec<String>,
+}
+
+impl Scan {
+    /// Where the scan found signs of `question` (empty when it found none).
+    pub fn places(&self, question: &str) -> &[String] {
+        self.found.get(question).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when the scan looked for `question` (it has probes), whatever it found.
+    pub fn checked(&self, question: &str) -> bool {
+        self.found.contains_key(question)
+            || self.found_against.contains_key(question)
+            || self.not_found.iter().any(|q| q == question)
+    }
 }
 
 /// One person voting in a workshop session.
@@ -309,6 +343,7 @@ impl Session {
             participants: None,
             answers: IndexMap::new(),
             bottlenecks: IndexMap::new(),
+            scan: None,
         }
     }
 
