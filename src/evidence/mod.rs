@@ -15,4 +15,4 @@ pub mod walk;
 
 pub use matcher::{Hit, Matcher, probe_problems};
 pub use outcome::{Outcome, summarize};
-pub use walk::{Limits, Walked, scan_paths};
+pub use walk::{Limits, Walked, scan_paths, scan_questionnaire};
