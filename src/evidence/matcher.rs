@@ -45,7 +45,7 @@ fn compile_glob(pattern: &str) -> Result<globset::Glob, String> {
 }
 
 fn compile_regex(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern).size_limit(REGEX_SIZE_LIMIT).build().map_err(|e| {
+    RegexBuilder::new(pattern).multi_line(true).crlf(true).size_limit(REGEX_SIZE_LIMIT).build().map_err(|e| {
         let reason = e.to_string();
         let last = reason.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_owned();
         format!("probe contains pattern `{}` is not a valid regular expression: {last}", excerpt(pattern, 60))
@@ -75,7 +75,9 @@ pub fn probe_problems(probe: &Probe) -> Vec<String> {
 
 struct Compiled {
     question: usize,
-    contains: Option<Regex>,
+    /// The pattern, and whether a search over the whole text may rule a file out first (true
+    /// unless it anchors at the text's start or end, `\A` or `\z`, which mean the line's here).
+    contains: Option<(Regex, bool)>,
     min_size: Option<u64>,
     absent: bool,
 }
@@ -109,7 +111,14 @@ impl Matcher {
         for (qi, (_, question)) in q.questions().enumerate() {
             questions.push((question.id.clone(), !question.probes.is_empty()));
             for p in &question.probes {
-                let Ok(contains) = p.contains.as_deref().map(compile_regex).transpose() else { continue };
+                let Ok(contains) = p
+                    .contains
+                    .as_deref()
+                    .map(|c| compile_regex(c).map(|re| (re, !c.contains("\\A") && !c.contains("\\z"))))
+                    .transpose()
+                else {
+                    continue;
+                };
                 let globs: Result<Vec<_>, _> = p.files.iter().map(|g| compile_glob(g)).collect();
                 let Ok(globs) = globs else { continue };
                 let index = probes.len();
@@ -167,7 +176,15 @@ impl Matcher {
             .iter()
             .filter_map(|&p| match &self.probes[p].contains {
                 None => Some(Hit { probe: p, line: None }),
-                Some(re) => first_line(re, content?).map(|line| Hit { probe: p, line: Some(line) }),
+                Some((re, whole_first)) => {
+                    let content = content?;
+                    // Multi-line mode: a line's match is a match in the whole text, so one fast
+                    // search rules most files out before any line is looked at.
+                    if *whole_first && !re.is_match(content) {
+                        return None;
+                    }
+                    first_line(re, content).map(|line| Hit { probe: p, line: Some(line) })
+                }
             })
             .collect()
     }

@@ -54,10 +54,11 @@ pub fn summarize(matcher: &Matcher, walked: &Walked, paths: &[String], labels: &
     Outcome { scan, not_checked }
 }
 
-/// Places in path order, each once, at most [`MAX_PLACES`] then "and N more".
+/// Places in path order, one a file (its first matching line when a probe names one), at most
+/// [`MAX_PLACES`] then "and N more".
 fn places(mut list: Vec<(String, u64, String)>) -> Vec<String> {
-    list.sort();
-    list.dedup_by(|a, b| a.2 == b.2);
+    list.sort_by(|a, b| (&a.0, a.1 == 0, a.1).cmp(&(&b.0, b.1 == 0, b.1)));
+    list.dedup_by(|later, first| later.0 == first.0);
     let more = list.len().saturating_sub(MAX_PLACES);
     let mut out: Vec<String> = list.into_iter().take(MAX_PLACES).map(|(_, _, t)| t).collect();
     if more > 0 {
@@ -125,5 +126,7 @@ mod tests {
             .chain([("f1".into(), 0, "f1".into())])
             .collect();
         assert_eq!(places(list), vec!["f0", "f1", "f2", "f3", "f4", "and 3 more"]);
+        let list = vec![("a".into(), 0, "a".into()), ("a".into(), 9, "a:9".into()), ("a".into(), 3, "a:3".into())];
+        assert_eq!(places(list), vec!["a:3"]);
     }
 }
