@@ -67,6 +67,22 @@ fn places(mut list: Vec<(String, u64, String)>) -> Vec<String> {
     out
 }
 
+/// One line on what a session's scan says about a question, as the TUI shows it under the
+/// answer keys: where it was found, where signs against it were found, or that nothing was found;
+/// `None` when the scan did not look for it (no probes) or there is no scan.
+pub fn scan_line(scan: Option<&Scan>, question: &str) -> Option<String> {
+    let scan = scan?;
+    if let Some(places) = scan.found.get(question) {
+        Some(format!("found in the repositories: {}", places.join(", ")))
+    } else if let Some(places) = scan.found_against.get(question) {
+        Some(format!("found against it in the repositories: {}", places.join(", ")))
+    } else if scan.not_found.iter().any(|q| q == question) {
+        Some("no sign of it in the repositories".to_owned())
+    } else {
+        None
+    }
+}
+
 /// The scan as Markdown, per dimension: found (with places), found against, not found, not checked.
 pub fn render_markdown(q: &crate::questionnaire::Questionnaire, o: &Outcome) -> String {
     use crate::printable::one_line;
@@ -117,6 +133,19 @@ pub fn render_markdown(q: &crate::questionnaire::Questionnaire, o: &Outcome) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_under_the_answer_keys() {
+        let mut scan = Scan::default();
+        scan.found.insert("a".into(), vec!["x/dvc.yaml".into(), "y/dvc.lock".into()]);
+        scan.found_against.insert("b".into(), vec!["m.pkl".into()]);
+        scan.not_found.push("c".into());
+        assert_eq!(scan_line(Some(&scan), "a").unwrap(), "found in the repositories: x/dvc.yaml, y/dvc.lock");
+        assert_eq!(scan_line(Some(&scan), "b").unwrap(), "found against it in the repositories: m.pkl");
+        assert_eq!(scan_line(Some(&scan), "c").unwrap(), "no sign of it in the repositories");
+        assert_eq!(scan_line(Some(&scan), "d"), None);
+        assert_eq!(scan_line(None, "a"), None);
+    }
 
     #[test]
     fn five_places_then_a_count_in_path_order() {
