@@ -84,6 +84,16 @@ pub struct JsonReport {
     pub bottlenecks: Vec<JsonBottleneck>,
     #[serde(default)]
     pub unanswered: Option<Vec<String>>,
+    #[serde(default)]
+    pub answers: Option<Vec<JsonAnswer>>,
+    #[serde(default)]
+    pub claimed_without_evidence: Option<Vec<String>>,
+}
+
+/// An answer of a JSON report, as far as a portfolio reads it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct JsonAnswer {
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -207,6 +217,9 @@ pub struct TeamResult {
     pub dimensions: Vec<TeamDimension>,
     /// The stage the team rates most painful, when it rated any.
     pub bottleneck: Option<String>,
+    /// How many of the team's "yes" answers have a recorded evidence or a repository finding;
+    /// null for a JSON report that does not say.
+    pub evidence: Option<TeamEvidence>,
     /// The files this result comes from.
     pub files: Vec<String>,
     /// Questions nobody answered; `None` for a report that does not say.
@@ -220,6 +233,20 @@ pub struct TeamResult {
     /// Pain per stage of the questionnaire (in its order), when rated.
     #[serde(skip)]
     pub pain: Vec<Option<f64>>,
+}
+
+/// A team's "yes" answers, and how many of them are supported by a recorded evidence or a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TeamEvidence {
+    pub yes: usize,
+    pub supported: usize,
+}
+
+impl TeamEvidence {
+    fn of(answers: impl IntoIterator<Item = impl AsRef<str>>, claimed_without_evidence: usize) -> TeamEvidence {
+        let yes = answers.into_iter().filter(|a| a.as_ref() == "yes").count();
+        TeamEvidence { yes, supported: yes.saturating_sub(claimed_without_evidence) }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -331,6 +358,7 @@ fn from_sessions(
             .map(|d| TeamDimension { id: d.id.clone(), level: Some(d.level), score: Some(d.score) })
             .collect(),
         bottleneck: rated_first(built.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share, b.pain))),
+        evidence: Some(TeamEvidence::of(built.answers.iter().map(|a| &a.answer), built.claimed_without_evidence.len())),
         pain: q
             .stages
             .iter()
@@ -395,6 +423,10 @@ fn from_report(q: &Questionnaire, r: &JsonReport, origin: Origin, warnings: &mut
         target,
         dimensions,
         bottleneck: rated_first(r.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share.unwrap_or(0.0), b.pain))),
+        evidence: match (&r.answers, &r.claimed_without_evidence) {
+            (Some(answers), Some(claimed)) => Some(TeamEvidence::of(answers.iter().map(|a| &a.answer), claimed.len())),
+            _ => None,
+        },
         files: origin.files,
         unanswered,
         stale: false,
@@ -764,6 +796,7 @@ mod tests {
             target: TeamTarget { level: 1, source: "next-level".into() },
             dimensions: vec![],
             bottleneck: None,
+            evidence: None,
             files: vec![],
             unanswered: None,
             stale: false,

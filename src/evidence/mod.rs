@@ -9,10 +9,12 @@
 //! and not checked per question, with at most five places each. Nothing here runs a program,
 //! goes to the network or changes an answer.
 
+pub mod check;
 pub mod matcher;
 pub mod outcome;
 pub mod walk;
 
+pub use check::{EvidenceCheck, claimed_without_evidence, evidence_check};
 pub use matcher::{Hit, Matcher, probe_problems};
 pub use outcome::{Outcome, summarize};
 pub use walk::{Limits, Walked, scan_paths, scan_questionnaire};
