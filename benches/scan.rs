@@ -17,13 +17,13 @@ const PER_FOLDER: usize = 100;
 
 fn python(i: usize) -> String {
     let mut s = String::from("import os\nimport json\nfrom pathlib import Path\n\n");
-    if i % 97 == 0 {
+    if i.is_multiple_of(97) {
         s.push_str("import mlflow\n");
     }
     for f in 0..15 {
         s.push_str(&format!("def step_{f}(x):\n    return x * {f} + {i}\n\n"));
     }
-    if i % 97 == 0 {
+    if i.is_multiple_of(97) {
         s.push_str("mlflow.log_metric('auc', 0.9)\n");
     }
     s
