@@ -78,6 +78,23 @@ fn bench(c: &mut Criterion) {
     group.bench_function("scan 100,000 files (mlops-maturity probes)", |b| {
         b.iter(|| black_box(scan_paths(std::slice::from_ref(&root), &matcher, &limits).unwrap()))
     });
+    if std::env::var_os("SCAN_BENCH_PARTS").is_some() {
+        let probes = |p: &str| {
+            let text = format!(
+                "id: t\nversion: 1\ntitle: T\nlevels:\n  - {{ level: 0, name: Z }}\n  - {{ level: 1, name: O }}\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - id: a\n        level: 1\n        text: A\n        recommendation: R\n        probes:\n{p}"
+            );
+            Matcher::new(&questionnaire::parse(&text, "t.yaml").unwrap())
+        };
+        let walk_only = probes("          - { files: [nothing-matches] }\n");
+        group.bench_function("walk only", |b| {
+            b.iter(|| black_box(scan_paths(std::slice::from_ref(&root), &walk_only, &limits).unwrap()))
+        });
+        let read =
+            probes("          - { files: [\"*.py\", \"*.ipynb\", \"*.yaml\", \"*.yml\"], contains: zzzqqqxxx }\n");
+        group.bench_function("walk and read every file a probe reads", |b| {
+            b.iter(|| black_box(scan_paths(std::slice::from_ref(&root), &read, &limits).unwrap()))
+        });
+    }
     group.bench_function("find -type f on the same tree (the floor)", |b| {
         b.iter(|| {
             let out = std::process::Command::new("find").arg(&root).arg("-type").arg("f").output().unwrap();

@@ -4,7 +4,7 @@
 use crate::printable::excerpt;
 use crate::questionnaire::{Probe, Questionnaire};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use regex::bytes::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// The compiled size a `contains` pattern may reach (the regex crate refuses larger ones, and it
 /// matches in linear time, so no pattern can make a scan slow).
@@ -96,6 +96,11 @@ pub struct Matcher {
     /// The probe each glob of `globs` belongs to.
     glob_probe: Vec<usize>,
     probes: Vec<Compiled>,
+    /// Every `contains` pattern that a whole-text search may rule out, in one set: one pass over
+    /// a file tells which of them can match any of its lines.
+    set: RegexSet,
+    /// The probe of each pattern of `set`.
+    set_probe: Vec<usize>,
     /// Question ids in questionnaire order, and whether each has probes.
     questions: Vec<(String, bool)>,
 }
@@ -130,7 +135,21 @@ impl Matcher {
             }
         }
         let globs = builder.build().unwrap_or_else(|_| GlobSet::empty());
-        Matcher { globs, glob_probe, probes, questions }
+        let set_probe: Vec<usize> =
+            (0..probes.len()).filter(|&p| matches!(probes[p].contains, Some((_, true)))).collect();
+        let set = RegexSetBuilder::new(
+            set_probe.iter().map(|&p| probes[p].contains.as_ref().map_or("", |(re, _)| re.as_str())),
+        )
+        .multi_line(true)
+        .crlf(true)
+        .size_limit(REGEX_SIZE_LIMIT.saturating_mul(set_probe.len().max(1)))
+        .build();
+        // Should the set not compile (each pattern did alone), every pattern searches on its own.
+        let (set, set_probe) = match set {
+            Ok(set) => (set, set_probe),
+            Err(_) => (RegexSet::empty(), Vec::new()),
+        };
+        Matcher { globs, glob_probe, probes, set, set_probe, questions }
     }
 
     /// Question ids in questionnaire order, with whether each has probes.
@@ -152,15 +171,25 @@ impl Matcher {
     /// The probes whose globs match `path` (relative, `/`-separated) and whose `min_size` the
     /// file's `size` reaches, in probe order.
     pub fn candidates(&self, path: &str, size: u64) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .globs
-            .matches(path)
-            .into_iter()
-            .map(|g| self.glob_probe[g])
-            .filter(|&p| self.probes[p].min_size.is_none_or(|m| size >= m))
-            .collect();
+        self.fitting(self.by_path(path), size)
+    }
+
+    /// The probes whose globs match `path`, in probe order (sizes not yet looked at).
+    pub fn by_path(&self, path: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self.globs.matches(path).into_iter().map(|g| self.glob_probe[g]).collect();
         out.dedup();
         out
+    }
+
+    /// True when one of `candidates` needs the file's size (it has a `min_size`).
+    pub fn needs_size(&self, candidates: &[usize]) -> bool {
+        candidates.iter().any(|&p| self.probes[p].min_size.is_some())
+    }
+
+    /// The `candidates` whose `min_size` a file of `size` bytes reaches.
+    pub fn fitting(&self, mut candidates: Vec<usize>, size: u64) -> Vec<usize> {
+        candidates.retain(|&p| self.probes[p].min_size.is_none_or(|m| size >= m));
+        candidates
     }
 
     /// True when one of `candidates` needs the file's content.
@@ -172,15 +201,24 @@ impl Matcher {
     /// or binary — then probes with `contains` do not match).
     pub fn hits(&self, candidates: &[usize], content: Option<&[u8]>) -> Vec<Hit> {
         let content = content.filter(|c| !is_binary(c));
+        // One pass of the set says which patterns can match; only those are searched line by line.
+        let possible: Option<Vec<bool>> = content.filter(|_| self.needs_content(candidates)).map(|c| {
+            let mut possible = vec![true; self.probes.len()];
+            for &p in &self.set_probe {
+                possible[p] = false;
+            }
+            for i in self.set.matches(c).iter() {
+                possible[self.set_probe[i]] = true;
+            }
+            possible
+        });
         candidates
             .iter()
             .filter_map(|&p| match &self.probes[p].contains {
                 None => Some(Hit { probe: p, line: None }),
-                Some((re, whole_first)) => {
+                Some((re, _)) => {
                     let content = content?;
-                    // Multi-line mode: a line's match is a match in the whole text, so one fast
-                    // search rules most files out before any line is looked at.
-                    if *whole_first && !re.is_match(content) {
+                    if possible.as_ref().is_some_and(|ok| !ok[p]) {
                         return None;
                     }
                     first_line(re, content).map(|line| Hit { probe: p, line: Some(line) })

@@ -179,16 +179,22 @@ fn walk_one(
             }
             let Ok(rel) = entry.path().strip_prefix(root) else { return WalkState::Continue };
             let path = relative_path(rel);
-            let size = match entry.metadata() {
-                Ok(m) => m.len(),
-                Err(_) => {
-                    counts.unreadable.fetch_add(1, Ordering::Relaxed);
-                    return WalkState::Continue;
-                }
-            };
-            let candidates = matcher.candidates(&path, size);
+            let mut candidates = matcher.by_path(&path);
             if candidates.is_empty() {
                 return WalkState::Continue;
+            }
+            // Most files match no probe: their metadata is never asked for.
+            if matcher.needs_size(&candidates) {
+                match entry.metadata() {
+                    Ok(m) => candidates = matcher.fitting(candidates, m.len()),
+                    Err(_) => {
+                        counts.unreadable.fetch_add(1, Ordering::Relaxed);
+                        return WalkState::Continue;
+                    }
+                }
+                if candidates.is_empty() {
+                    return WalkState::Continue;
+                }
             }
             let content = if matcher.needs_content(&candidates) {
                 match read_start(entry.path(), limits.max_read) {
@@ -213,6 +219,9 @@ fn walk_one(
 
 /// A relative path with `/` between its parts, whatever the platform.
 fn relative_path(rel: &Path) -> String {
+    if cfg!(unix) {
+        return rel.to_string_lossy().into_owned();
+    }
     let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
 }
