@@ -54,3 +54,14 @@ fn without_a_scan_nothing_is_said() {
     let screen = render(&model(None), 80, 24);
     assert!(!screen.contains("repositories"), "{screen}");
 }
+
+#[test]
+fn a_workshop_question_shows_the_finding_too() {
+    let q = built_in("mlops-maturity").unwrap();
+    let text = "format: 1\nquestionnaire: mlops-maturity\nparticipants:\n  - { name: Ana }\n  - { name: Ben }\nanswers: {}\nscan:\n  date: 2026-12-01\n  paths: [repo]\n  found:\n    data-pipeline-code: [dvc.yaml]\n";
+    let s = mlops_maturity::session::parse(text, "w.yaml").unwrap();
+    let m = Model::with_assessment(Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-12-07"), "2026-12-07", false);
+    let screen = render(&m, 120, 40);
+    assert!(screen.contains("Votes 0 of 2"), "{screen}");
+    assert!(screen.contains("found in the repositories: dvc.yaml"), "{screen}");
+}

@@ -386,6 +386,9 @@ fn question_lines<'a>(a: &'a Assessment, look: &Look) -> Vec<Line<'a>> {
         }
         None => vec![Span::raw("Agreed: — (Enter takes the consensus)")],
     }));
+    if let Some(text) = crate::evidence::outcome::scan_line(a.session.scan.as_deref(), &question.id) {
+        lines.push(Line::styled(shown(&text), Style::default().add_modifier(Modifier::DIM)));
+    }
     let help = a.show_help.then_some(question.help.as_deref()).flatten();
     match &a.editing {
         Some((NoteField::Note, input)) => lines.push(Line::raw(format!("Note: {}█", shown(&input.text)))),
