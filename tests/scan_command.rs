@@ -188,3 +188,24 @@ fn a_session_held_by_another_process_is_not_written() {
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(!std::fs::read_to_string(&session).unwrap().contains("scan:"));
 }
+
+#[test]
+fn validate_names_the_question_of_a_bad_probe() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = QUESTIONNAIRE.replace("contains: \"pytest\"", "contains: \"(pytest\"").replace("\"*.pt\"", "\"[*.pt\"");
+    write(dir.path(), "bad.yaml", &bad);
+    let r = run_in(dir.path(), dir.path(), &["validate", "bad.yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    assert!(
+        lines[0].starts_with("bad.yaml: dimension data, question ci-tests: probe contains pattern `(pytest`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        lines[1].starts_with("bad.yaml: dimension data, question no-big-models: probe files pattern `[*.pt`"),
+        "{}",
+        r.stderr
+    );
+}
