@@ -12,6 +12,7 @@ pub mod lock;
 pub mod narrative;
 pub mod portfolio;
 pub mod printable;
+pub mod probe;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;

@@ -546,7 +546,7 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
                     absent: p.means == Some(ProbeMeaning::Absent),
                 })
                 .collect();
-            for message in probes.iter().flat_map(crate::evidence::probe_problems) {
+            for message in probes.iter().flat_map(crate::probe::probe_problems) {
                 problem(at.clone(), message);
             }
             questions.push(Question {

@@ -1,77 +1,13 @@
 //! Probes compiled for matching: which probes a file's path and size select, and which of them
 //! its content satisfies. Pure: the walker reads the disk and hands the bytes in.
 
-use crate::printable::excerpt;
-use crate::questionnaire::{Probe, Questionnaire};
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
-
-/// The compiled size a `contains` pattern may reach (the regex crate refuses larger ones, and it
-/// matches in linear time, so no pattern can make a scan slow).
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
+use crate::probe::{REGEX_SIZE_LIMIT, compile_glob, compile_regex};
+use crate::questionnaire::Questionnaire;
+use globset::{GlobSet, GlobSetBuilder};
+use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
 
 /// How many leading bytes decide that a file is binary (a NUL among them), as git does.
 pub const BINARY_PROBE_BYTES: usize = 8 * 1024;
-
-/// A probe's gitignore-style pattern as a `globset` pattern over `/`-separated paths relative to
-/// the repository root: a pattern without `/` (apart from a trailing one) matches at any depth, a
-/// leading `/` anchors it at the root, a trailing `/` names a folder (every file under it).
-pub fn glob_pattern(pattern: &str) -> String {
-    let (anchored, rest) = match pattern.strip_prefix('/') {
-        Some(rest) => (true, rest),
-        None => (false, pattern),
-    };
-    let (folder, rest) = match rest.strip_suffix('/') {
-        Some(rest) => (true, rest),
-        None => (false, rest),
-    };
-    let mut out = String::new();
-    if !anchored && !rest.contains('/') && !rest.starts_with("**") {
-        out.push_str("**/");
-    }
-    out.push_str(rest);
-    if folder {
-        out.push_str("/**");
-    }
-    out
-}
-
-fn compile_glob(pattern: &str) -> Result<globset::Glob, String> {
-    GlobBuilder::new(&glob_pattern(pattern))
-        .literal_separator(true)
-        .backslash_escape(true)
-        .build()
-        .map_err(|e| format!("probe files pattern `{}` is not a valid glob: {}", excerpt(pattern, 60), e.kind()))
-}
-
-fn compile_regex(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern).multi_line(true).crlf(true).size_limit(REGEX_SIZE_LIMIT).build().map_err(|e| {
-        let reason = e.to_string();
-        let last = reason.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_owned();
-        format!("probe contains pattern `{}` is not a valid regular expression: {last}", excerpt(pattern, 60))
-    })
-}
-
-/// What is wrong with a probe, one message a problem (empty when it is valid).
-pub fn probe_problems(probe: &Probe) -> Vec<String> {
-    let mut out = Vec::new();
-    if probe.files.is_empty() {
-        out.push("a probe needs at least one files pattern".to_owned());
-    }
-    for g in &probe.files {
-        if g.trim().is_empty() {
-            out.push("a probe's files pattern is empty".to_owned());
-        } else if let Err(e) = compile_glob(g) {
-            out.push(e);
-        }
-    }
-    if let Some(c) = &probe.contains
-        && let Err(e) = compile_regex(c)
-    {
-        out.push(e);
-    }
-    out
-}
 
 struct Compiled {
     question: usize,
@@ -246,16 +182,6 @@ fn first_line(re: &Regex, content: &[u8]) -> Option<u64> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn patterns_follow_gitignore_rules() {
-        assert_eq!(glob_pattern("dvc.yaml"), "**/dvc.yaml");
-        assert_eq!(glob_pattern("*.dvc"), "**/*.dvc");
-        assert_eq!(glob_pattern("/params.yaml"), "params.yaml");
-        assert_eq!(glob_pattern(".github/workflows/*.yml"), ".github/workflows/*.yml");
-        assert_eq!(glob_pattern("gx/"), "**/gx/**");
-        assert_eq!(glob_pattern("**/dags/*.py"), "**/dags/*.py");
-    }
-
     fn q(probes: &str) -> Questionnaire {
         let text = format!(
             "id: t\nversion: 1\ntitle: T\nlevels:\n  - {{ level: 0, name: Zero }}\n  - {{ level: 1, name: One }}\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - id: a\n        level: 1\n        text: A\n        recommendation: R\n        probes:\n{probes}      - id: b\n        level: 1\n        text: B\n        recommendation: R\n"
@@ -299,11 +225,5 @@ mod tests {
         assert!(shown[0].contains("`a[` is not a valid glob"), "{shown:?}");
         assert!(shown[1].contains("`(unclosed` is not a valid regular expression"), "{shown:?}");
         assert!(shown[2].contains("at least one files pattern"), "{shown:?}");
-    }
-
-    #[test]
-    fn a_huge_pattern_is_refused_by_the_size_limit_not_compiled() {
-        let p = Probe { files: vec!["x".into()], contains: Some("(a{1000}){1000}".into()), ..Probe::default() };
-        assert_eq!(probe_problems(&p).len(), 1);
     }
 }

@@ -15,6 +15,6 @@ pub mod outcome;
 pub mod walk;
 
 pub use check::{EvidenceCheck, claimed_without_evidence, evidence_check};
-pub use matcher::{Hit, Matcher, probe_problems};
+pub use matcher::{Hit, Matcher};
 pub use outcome::{Outcome, summarize};
 pub use walk::{Limits, Walked, scan_paths, scan_questionnaire};
