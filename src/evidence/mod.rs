@@ -6,8 +6,9 @@
 //! only part that touches the disk: it visits the repositories in parallel with the `ignore`
 //! crate (the `.gitignore` rules ripgrep follows) and asks the matcher about each file.
 //! [`outcome`] turns the hits into the session's `scan` block: found, found against, not found
-//! and not checked per question, with at most five places each. Nothing here runs a program,
-//! goes to the network or changes an answer.
+//! and not checked per question, with at most five places each; [`check`] compares a report's
+//! answers with them. The probe language itself (globs, patterns, validation) is
+//! [`crate::probe`]. Nothing here runs a program, goes to the network or changes an answer.
 
 pub mod check;
 pub mod matcher;
