@@ -77,7 +77,8 @@ fn a_fifo_is_counted_and_never_opened() {
 fn an_unreadable_folder_below_the_root_is_skipped_with_a_count() {
     use std::os::unix::fs::PermissionsExt;
     if unsafe { libc::geteuid() } == 0 {
-        // root reads every folder: nothing to check here.
+        // root reads every folder: the command is run as nobody instead, when setpriv is there.
+        unreadable_folder_as_nobody();
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -188,4 +189,37 @@ fn a_file_name_that_is_not_utf8_is_shown_lossily() {
     std::fs::write(dir.path().join(name), "x").unwrap();
     let (_, w) = scan_within(dir.path(), "          - { files: [\"*.dvc\"] }\n", Limits::default());
     assert_eq!(paths(&w), ["bad\u{fffd}.dvc"]);
+}
+
+/// As root: the scan command run as user nobody (with setpriv) skips a folder nobody may read.
+#[cfg(unix)]
+fn unreadable_folder_as_nobody() {
+    use std::os::unix::fs::PermissionsExt;
+    if !Path::new("/usr/bin/setpriv").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    let closed = root.join("closed");
+    std::fs::create_dir_all(&closed).unwrap();
+    std::fs::write(closed.join("dvc.yaml"), "x").unwrap();
+    std::fs::write(root.join("dvc.lock"), "x").unwrap();
+    for (p, mode) in [(dir.path(), 0o755), (root.as_path(), 0o755), (closed.as_path(), 0o000)] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let out = std::process::Command::new("/usr/bin/setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_mlops-maturity"))
+        .args(["scan", "--format", "json"])
+        .arg(&root)
+        .env("MLOPS_MATURITY_HOME", dir.path())
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("skipped 1 file or folder that could not be read"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["found"]["data-versioned"], serde_json::json!(["dvc.lock"]));
 }
