@@ -26,6 +26,8 @@ pub struct AssessArgs {
     pub from: Option<PathBuf>,
     /// A workshop's revealed votes are shown as counts, not by name (`--anonymous`).
     pub anonymous: bool,
+    /// Repositories to scan before the questions start (`--scan`), recorded in the session.
+    pub scan: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -487,6 +489,54 @@ pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
         }
     }
     Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct ScanArgs {
+    pub paths: Vec<PathBuf>,
+    /// Record the result in this session (under its lock; answers are never changed).
+    pub session: Option<PathBuf>,
+    pub questionnaire: Option<String>,
+    pub format: ScanFormat,
+}
+
+/// `scan PATH...`: evidence from repositories (DESIGN "Evidence from repositories").
+pub fn scan(args: ScanArgs) -> Result<ExitCode> {
+    let lock = match &args.session {
+        Some(path) => {
+            if !path.is_file() {
+                bail!("{}: no such session file; give an existing session to record the scan in", path.display());
+            }
+            Some(crate::lock::SessionLock::acquire(path)?)
+        }
+        None => None,
+    };
+    let loaded = args.session.as_ref().map(|p| Ok::<_, anyhow::Error>((p, session::load(p)?))).transpose()?;
+    let q = match (&args.questionnaire, &loaded) {
+        (Some(spec), _) => questionnaire::resolve(spec, Path::new("."), home().as_deref())?.0,
+        (None, Some((path, s))) => questionnaire_of(path, s)?.0,
+        (None, None) => questionnaire::resolve(crate::tui::DEFAULT_QUESTIONNAIRE, Path::new("."), home().as_deref())?.0,
+    };
+    let (outcome, notes) = crate::evidence::scan_questionnaire(&q, &args.paths, &files::today())?;
+    for note in notes {
+        print_err(&format!("mlops-maturity: scan: {note}"));
+    }
+    if let Some((path, mut s)) = loaded {
+        s.scan = Some(Box::new(outcome.scan.clone()));
+        session::save(path, &s)?;
+    }
+    drop(lock);
+    match args.format {
+        ScanFormat::Json => print_out(&(crate::printable::clean_json_text(&outcome) + "\n"))?,
+        ScanFormat::Markdown => print_for_terminal(&crate::evidence::outcome::render_markdown(&q, &outcome))?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn list() -> Result<ExitCode> {

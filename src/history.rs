@@ -153,7 +153,7 @@ pub fn build(
 /// JSON report lists.
 fn answers_of(q: &Questionnaire, inputs: &[Input], members: &[usize], generated: &str) -> Vec<(String, String)> {
     if let InputKind::Report(r) = &inputs[members[0]].kind {
-        return r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect();
+        return r.answers.iter().flatten().map(|a| (a.question.clone(), a.answer.clone())).collect();
     }
     let sessions: Vec<SessionInput> = members
         .iter()

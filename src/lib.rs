@@ -5,6 +5,7 @@
 //! plain data; `files` is the only place that touches the disk, and `cli` and `tui` are the shells.
 
 pub mod commands;
+pub mod evidence;
 pub mod export;
 pub mod files;
 pub mod history;
@@ -12,6 +13,7 @@ pub mod lock;
 pub mod narrative;
 pub mod portfolio;
 pub mod printable;
+pub mod probe;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;

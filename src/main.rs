@@ -43,6 +43,9 @@ enum Command {
         /// A workshop's shared screen shows revealed votes as counts, not by name (* toggles it).
         #[arg(long)]
         anonymous: bool,
+        /// Scan these repositories before the questions start; the result is kept in the session.
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        scan: Vec<PathBuf>,
     },
     /// Score one session or merge several, and write the report.
     Report {
@@ -98,6 +101,19 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Look for signs of the practices in repositories (files only; answers are never changed).
+    Scan {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Record the result in this session file.
+        #[arg(long, value_name = "FILE")]
+        session: Option<PathBuf>,
+        /// The questionnaire whose probes to use (default: the session's, else mlops-maturity).
+        #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        #[arg(long, value_enum, default_value_t = ScanFormatArg::Markdown)]
+        format: ScanFormatArg,
+    },
     /// Check questionnaire files and report every problem.
     Validate {
         #[arg(required = true, value_name = "FILE")]
@@ -128,6 +144,12 @@ enum HistoryFormatArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ScanFormatArg {
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum PortfolioFormatArg {
     Markdown,
     Json,
@@ -142,18 +164,27 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         None => commands::assess(AssessArgs::default()),
-        Some(Command::Assess { questionnaire, session, team, respondent, role, participants, from, anonymous }) => {
-            commands::assess(AssessArgs {
-                questionnaire,
-                session,
-                team,
-                respondent,
-                role,
-                participants,
-                from,
-                anonymous,
-            })
-        }
+        Some(Command::Assess {
+            questionnaire,
+            session,
+            team,
+            respondent,
+            role,
+            participants,
+            from,
+            anonymous,
+            scan,
+        }) => commands::assess(AssessArgs {
+            questionnaire,
+            session,
+            team,
+            respondent,
+            role,
+            participants,
+            from,
+            anonymous,
+            scan,
+        }),
         Some(Command::Report { sessions, questionnaire, format, template, output, baseline }) => {
             commands::report(ReportArgs {
                 sessions,
@@ -189,6 +220,15 @@ fn main() -> ExitCode {
                 HistoryFormatArg::Html => Format::Html,
             },
             output,
+        }),
+        Some(Command::Scan { paths, session, questionnaire, format }) => commands::scan(commands::ScanArgs {
+            paths,
+            session,
+            questionnaire,
+            format: match format {
+                ScanFormatArg::Markdown => commands::ScanFormat::Markdown,
+                ScanFormatArg::Json => commands::ScanFormat::Json,
+            },
         }),
         Some(Command::Validate { files }) => commands::validate(&files),
         Some(Command::List) => commands::list(),

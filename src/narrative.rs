@@ -484,6 +484,7 @@ fn watch(report: &Report) -> Vec<String> {
             some_of(&texts_of(report, &ids), 3)
         ));
     }
+    out.extend(evidence_watch(report));
     if !report.na_without_reason.is_empty() {
         out.push(format!(
             "\"Does not apply\" without a reason: {}. {}",
@@ -519,6 +520,60 @@ fn watch(report: &Report) -> Vec<String> {
         out.push(format!(
             "Started before the basics: {}. These belong to a higher level than the team has reached; finishing the practices of the next level first pays off sooner.",
             some_of(&started_ahead, 3)
+        ));
+    }
+    out
+}
+
+/// The watch list's lines on evidence: claims the repositories do not show, practices they show
+/// that the answers deny, and "yes" answers with no evidence at all.
+fn evidence_watch(report: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    let text_of = |c: &'_ crate::evidence::EvidenceCheck| {
+        report.answers.iter().find(|a| a.question == c.question).map_or(c.question.clone(), |a| a.text.clone())
+    };
+    let with_places = |c: &crate::evidence::EvidenceCheck| format!("{} ({})", quote(&text_of(c)), c.found.join(", "));
+    if let Some(checks) = &report.evidence_check {
+        let unsupported: Vec<String> =
+            checks.iter().filter(|c| c.verdict == "unsupported" && c.answer == "yes").map(text_of).collect();
+        if !unsupported.is_empty() {
+            out.push(format!(
+                "Answered yes, nothing found in the repositories: {}. Show where {} done, or check the answer.",
+                quoted(&unsupported.iter().map(String::as_str).collect::<Vec<_>>()),
+                if unsupported.len() == 1 { "it is" } else { "each is" }
+            ));
+        }
+        let denied: Vec<String> = checks
+            .iter()
+            .filter(|c| c.verdict == "contradicted" && matches!(c.answer.as_str(), "no" | "unknown"))
+            .map(with_places)
+            .collect();
+        if !denied.is_empty() {
+            out.push(format!(
+                "Found in the repositories, answered no or don't know: {}. The code shows signs of {}: check whether {} in place after all.",
+                join_and(&denied),
+                if denied.len() == 1 { "it" } else { "them" },
+                if denied.len() == 1 { "it is" } else { "they are" }
+            ));
+        }
+        let against: Vec<String> = checks
+            .iter()
+            .filter(|c| c.verdict == "contradicted" && matches!(c.answer.as_str(), "yes" | "partial"))
+            .map(with_places)
+            .collect();
+        if !against.is_empty() {
+            out.push(format!(
+                "Answered yes or partly, but the repositories show signs against it: {}.",
+                join_and(&against)
+            ));
+        }
+    }
+    let claimed = &report.claimed_without_evidence;
+    if !claimed.is_empty() {
+        out.push(format!(
+            "Claimed without evidence: {} no recorded evidence{}. Note where each can be seen (the evidence beside the answer), so that a reader can check it.",
+            plural(claimed.len(), "\"yes\" answer has", "\"yes\" answers have"),
+            if report.evidence_check.is_some() { " and nothing found in the repositories" } else { "" },
         ));
     }
     out

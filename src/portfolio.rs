@@ -86,12 +86,13 @@ pub struct JsonReport {
     pub bottlenecks: Vec<JsonBottleneck>,
     #[serde(default)]
     pub unanswered: Option<Vec<String>>,
-    /// Each question's combined answer (reports made before the key existed have none).
     #[serde(default)]
-    pub answers: Vec<JsonAnswer>,
+    pub answers: Option<Vec<JsonAnswer>>,
+    #[serde(default)]
+    pub claimed_without_evidence: Option<Vec<String>>,
 }
 
-/// One answer of a JSON report, as far as a history reads it.
+/// An answer of a JSON report, as far as a portfolio reads it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct JsonAnswer {
     pub question: String,
@@ -167,6 +168,9 @@ pub struct TeamResult {
     pub bottleneck: Option<String>,
     /// The team's assessment before this one, for its trend.
     pub previous: Option<Previous>,
+    /// How many of the team's "yes" answers have a recorded evidence or a repository finding;
+    /// null for a JSON report that does not say.
+    pub evidence: Option<TeamEvidence>,
     /// The files this result comes from.
     pub files: Vec<String>,
     /// Questions nobody answered; `None` for a report that does not say.
@@ -187,6 +191,20 @@ pub struct TeamResult {
 pub struct Previous {
     pub date: Option<String>,
     pub overall_level: u32,
+}
+
+/// A team's "yes" answers, and how many of them are supported by a recorded evidence or a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TeamEvidence {
+    pub yes: usize,
+    pub supported: usize,
+}
+
+impl TeamEvidence {
+    fn of(answers: impl IntoIterator<Item = impl AsRef<str>>, claimed_without_evidence: usize) -> TeamEvidence {
+        let yes = answers.into_iter().filter(|a| a.as_ref() == "yes").count();
+        TeamEvidence { yes, supported: yes.saturating_sub(claimed_without_evidence) }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -334,6 +352,7 @@ fn from_sessions(
             .map(|d| TeamDimension { id: d.id.clone(), level: Some(d.level), score: Some(d.score) })
             .collect(),
         bottleneck: rated_first(built.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share, b.pain))),
+        evidence: Some(TeamEvidence::of(built.answers.iter().map(|a| &a.answer), built.claimed_without_evidence.len())),
         pain: q
             .stages
             .iter()
@@ -400,6 +419,10 @@ fn from_report(q: &Questionnaire, r: &JsonReport, origin: Origin, warnings: &mut
         target,
         dimensions,
         bottleneck: rated_first(r.bottlenecks.iter().map(|b| (b.stage.as_str(), b.time_share.unwrap_or(0.0), b.pain))),
+        evidence: match (&r.answers, &r.claimed_without_evidence) {
+            (Some(answers), Some(claimed)) => Some(TeamEvidence::of(answers.iter().map(|a| &a.answer), claimed.len())),
+            _ => None,
+        },
         files: origin.files,
         unanswered,
         stale: false,
@@ -905,6 +928,7 @@ mod tests {
             target: TeamTarget { level: 1, source: "next-level".into() },
             dimensions: vec![],
             bottleneck: None,
+            evidence: None,
             files: vec![],
             unanswered: None,
             stale: false,

@@ -112,6 +112,19 @@ pub struct Question {
     pub required: bool,
     /// Context keys and the values they must have for the question to count.
     pub applies_when: Vec<(crate::session::ContextKey, bool)>,
+    /// Repository signals for `scan` (see [`crate::evidence`]); empty: the practice is not checked.
+    pub probes: Vec<Probe>,
+}
+
+/// One repository signal of a practice: files matching `files` (gitignore-style globs), that
+/// contain a line matching `contains` and are at least `min_size` bytes large. With `absent` a
+/// match speaks against the practice (`means: absent`). Checked valid when loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Probe {
+    pub files: Vec<String>,
+    pub contains: Option<String>,
+    pub min_size: Option<u64>,
+    pub absent: bool,
 }
 
 /// The size of a recommendation.
@@ -246,6 +259,8 @@ struct RawQuestion {
     required: bool,
     #[serde(default)]
     applies_when: Option<RawAppliesWhen>,
+    #[serde(default)]
+    probes: Vec<RawProbe>,
 }
 
 /// `applies_when`: the context keys a question needs, with their values.
@@ -277,6 +292,25 @@ impl RawAppliesWhen {
     }
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProbe {
+    files: Vec<String>,
+    #[serde(default)]
+    contains: Option<String>,
+    #[serde(default)]
+    min_size: Option<u64>,
+    #[serde(default)]
+    means: Option<ProbeMeaning>,
+}
+
+/// What a probe's match means: only `absent` (the match speaks against the practice) is written.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum ProbeMeaning {
+    Absent,
+}
+
 /// Deepest nesting of lists and mappings a file may have (see [`crate::yaml`]).
 pub use crate::yaml::MAX_NESTING;
 
@@ -296,6 +330,12 @@ pub const MAX_ID_CHARS: usize = 100;
 pub const MAX_NAME_CHARS: usize = 500;
 /// The longest free text (description, guide, question text, help, recommendation), in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The most probes a question may have.
+pub const MAX_PROBES: usize = 20;
+/// The most globs a probe may list.
+pub const MAX_PROBE_GLOBS: usize = 50;
+/// The longest glob or `contains` pattern, in characters.
+pub const MAX_PATTERN_CHARS: usize = 1000;
 
 /// Sizes over the limits above, as (place, message): a small file must not make a report of
 /// hundreds of megabytes, nor a level-by-dimension table that cannot be allocated.
@@ -335,6 +375,27 @@ fn limit_problems(raw: &RawQuestionnaire) -> Vec<(String, String)> {
             check(at.clone(), "owner", q.owner.as_deref().unwrap_or(""), MAX_NAME_CHARS);
             for old in &q.replaces {
                 check(at.clone(), "an id it replaces", old, MAX_ID_CHARS);
+            }
+            if q.probes.len() > MAX_PROBES {
+                heavy.push((
+                    at.clone(),
+                    format!("there are {} probes: at most {MAX_PROBES} are allowed", q.probes.len()),
+                ));
+            }
+            for p in &q.probes {
+                if p.files.len() > MAX_PROBE_GLOBS {
+                    heavy.push((
+                        at.clone(),
+                        format!(
+                            "a probe lists {} files patterns: at most {MAX_PROBE_GLOBS} are allowed",
+                            p.files.len()
+                        ),
+                    ));
+                }
+                for g in &p.files {
+                    check(at.clone(), "a probe's files pattern", g, MAX_PATTERN_CHARS);
+                }
+                check(at.clone(), "a probe's contains pattern", p.contains.as_deref().unwrap_or(""), MAX_PATTERN_CHARS);
             }
             if let Some(w) = q.weight
                 && w > MAX_WEIGHT
@@ -512,6 +573,19 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
                     ),
                 );
             }
+            let probes: Vec<Probe> = q
+                .probes
+                .into_iter()
+                .map(|p| Probe {
+                    files: p.files,
+                    contains: p.contains,
+                    min_size: p.min_size,
+                    absent: p.means == Some(ProbeMeaning::Absent),
+                })
+                .collect();
+            for message in probes.iter().flat_map(crate::probe::probe_problems) {
+                problem(at.clone(), message);
+            }
             questions.push(Question {
                 id: q.id,
                 level: q.level,
@@ -524,6 +598,7 @@ pub fn parse(text: &str, file: &str) -> Result<Questionnaire, Vec<Problem>> {
                 replaces: q.replaces,
                 required: q.required,
                 applies_when: q.applies_when.as_ref().map(RawAppliesWhen::conditions).unwrap_or_default(),
+                probes,
             });
         }
         dimensions.push(Dimension { id: d.id, name: d.name, stage: d.stage, questions });

@@ -73,6 +73,12 @@ pub struct Report {
     pub unfinished: Vec<narrative::Unfinished>,
     /// Every distinct team the sessions name, in order; more than one is a warning.
     pub teams: Vec<String>,
+    /// Questions answered yes with no recorded evidence and no finding of a repository scan.
+    pub claimed_without_evidence: Vec<String>,
+    /// Answers compared with the findings of the sessions' repository scan (the first session
+    /// that has one); only when there is a scan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence_check: Option<Vec<crate::evidence::EvidenceCheck>>,
     /// Some respondent's time shares did not add up to 100 and were rescaled to percent.
     pub time_shares_rescaled: bool,
     /// Stage id -> time share as the one respondent wrote it, before rescaling (empty for a merge).
@@ -466,6 +472,14 @@ pub fn build(
     let baseline = baseline.map(|before| baseline_deltas(&dimensions, before));
 
     let (team, team_warnings) = workshop::team_of(&pairs);
+    let scan = sessions.iter().find_map(|s| s.session.scan.as_deref());
+    let claimed_without_evidence = crate::evidence::claimed_without_evidence(
+        scan,
+        answers_report.iter().map(|a| (a.question.as_str(), a.answer.as_str(), !a.evidence.is_empty())),
+    );
+    let evidence_check = scan.map(|scan| {
+        crate::evidence::evidence_check(scan, answers_report.iter().map(|a| (a.question.as_str(), a.answer.as_str())))
+    });
 
     let mut report = Report {
         questionnaire: QuestionnaireInfo {
@@ -548,6 +562,8 @@ pub fn build(
         since_baseline: None,
         unfinished: Vec::new(),
         teams: distinct_teams(sessions),
+        claimed_without_evidence,
+        evidence_check,
         older_versions: {
             let mut v: Vec<u32> =
                 sessions.iter().filter_map(|s| s.session.questionnaire_version).filter(|v| *v != q.version).collect();

@@ -334,6 +334,9 @@ pub struct Session {
     /// Whole seconds spent, written by the app and kept across reopening; never scored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<Box<Timing>>,
+    /// The last repository scan (`scan --session`, `assess --scan`); it never changes an answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan: Option<Box<Scan>>,
 }
 
 /// Time spent on a session: in all, per dimension and per question (ids), and an optional
@@ -364,6 +367,37 @@ impl Timing {
     /// Seconds spent on a dimension (0 when none were recorded).
     pub fn dimension(&self, id: &str) -> u64 {
         self.dimensions.get(id).copied().unwrap_or(0)
+    }
+}
+
+/// What a repository scan found, per question id (DESIGN "Evidence from repositories"). Places
+/// are `file` or `file:line`, at most five a question, then "and N more".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scan {
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub paths: Vec<String>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub found: IndexMap<String, Vec<String>>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub found_against: IndexMap<String, Vec<String>>,
+    #[serde(default)]
+    pub not_found: Vec<String>,
+}
+
+impl Scan {
+    /// Where the scan found signs of `question` (empty when it found none).
+    pub fn places(&self, question: &str) -> &[String] {
+        self.found.get(question).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when the scan looked for `question` (it has probes), whatever it found.
+    pub fn checked(&self, question: &str) -> bool {
+        self.found.contains_key(question)
+            || self.found_against.contains_key(question)
+            || self.not_found.iter().any(|q| q == question)
     }
 }
 
@@ -433,6 +467,7 @@ impl Session {
             answers: IndexMap::new(),
             bottlenecks: IndexMap::new(),
             timing: None,
+            scan: None,
         }
     }
 

@@ -348,6 +348,7 @@ pub fn merge_sessions(q: &Questionnaire, questionnaire: &str, sessions: &[(&Sess
     out.team = team;
     out.context = sessions.iter().find_map(|(s, _)| s.context.clone().filter(|c| !c.is_empty()));
     out.target = sessions.iter().find_map(|(s, _)| s.target);
+    out.scan = sessions.iter().find_map(|(s, _)| s.scan.clone());
     out.date = sessions.iter().filter_map(|(s, _)| s.date.clone()).max();
     out.participants = Some(
         names

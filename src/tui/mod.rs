@@ -63,6 +63,11 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     let home = workspace::home();
     // Open (and so check) the session before anything else: a corrupt file is reported as
     // such, and left exactly as it was.
+    if !args.scan.is_empty() && args.session.is_none() && args.from.is_none() {
+        bail!(
+            "--scan needs --session FILE (or --from EARLIER): the scan is recorded in that session; for example: mlops-maturity assess --session team.yaml --scan ../repo"
+        );
+    }
     let opened = match (&args.from, &args.session) {
         (Some(from), session) => Some((next_assessment(from, session.as_deref(), home.as_deref(), &today)?, true)),
         (None, Some(path)) => Some((open_or_create(path, &args, &today)?, !path.exists())),
@@ -91,11 +96,19 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     }
     let mut lock = None;
     let mut model = match opened {
-        Some((a, new)) => {
+        Some((mut a, new)) => {
             lock = Some(SessionLock::acquire(&a.path)?);
+            let scanned = !args.scan.is_empty();
+            if scanned {
+                let (outcome, notes) = crate::evidence::scan_questionnaire(&a.questionnaire, &args.scan, &today)?;
+                for note in notes {
+                    crate::commands::print_err(&format!("mlops-maturity: scan: {note}"));
+                }
+                a.session.scan = Some(Box::new(outcome.scan));
+            }
             let mut m = Model::with_assessment(a, &today, color);
             // A new session is written at once; an opened one only when something changes.
-            m.dirty = new;
+            m.dirty = new || scanned;
             m
         }
         None => match starting {

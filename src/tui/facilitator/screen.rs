@@ -367,6 +367,9 @@ fn lines_under<'a>(a: &Assessment, look: &Look, width: usize) -> Vec<Line<'a>> {
             lines.push(Line::raw(cut(&format!("last time's note: {}", joined.join(" / ")), width)));
         }
     }
+    if let Some(text) = crate::evidence::outcome::scan_line(a.session.scan.as_deref(), &question.id) {
+        lines.push(Line::styled(cut(&shown(&text), width), Style::default().add_modifier(Modifier::DIM)));
+    }
     match &a.editing {
         Some((NoteField::Note, input)) => lines.push(Line::raw(format!("Note: {}█", shown(&input.text)))),
         Some((NoteField::Evidence, input)) => lines.push(Line::raw(format!("Evidence: {}█", shown(&input.text)))),

@@ -92,6 +92,7 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
     let entry = a.session.answers.get(&question.id);
     let current = entry.and_then(|e| e.answer);
     let carried = entry.filter(|e| e.carried).and(current);
+    let scanned = crate::evidence::outcome::scan_line(a.session.scan.as_deref(), &question.id);
 
     const LABEL: usize = 14;
     let value_width = width.saturating_sub(LABEL).max(4);
@@ -104,7 +105,8 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
         _ => Vec::new(),
     };
     let last_note = a.last_time_note(&question.id);
-    let needed = 2 + 5 + usize::from(carried.is_some()) + usize::from(last_note.is_some()) + 2;
+    let needed =
+        2 + 5 + usize::from(carried.is_some()) + usize::from(last_note.is_some()) + usize::from(scanned.is_some()) + 2;
     question_lines.truncate(height.saturating_sub(needed).max(1));
     let mut spare = height.saturating_sub(needed + question_lines.len());
     let blanks = spare >= 2;
@@ -185,6 +187,9 @@ pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, ar
             .map(|c| if c.is_control() { '?' } else { c })
             .collect();
         lines.push(Line::styled(clip(&text, width), theme.dim()));
+    }
+    if let Some(text) = scanned {
+        lines.push(Line::styled(clip(&crate::printable::one_line(&text), width), theme.dim()));
     }
     if show_help {
         lines.push(Line::raw(""));
