@@ -411,7 +411,6 @@ fn quick_dimensions_that_differ(name: &str) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "measured: quick gives the GenAI team experimentation 1 (full 2) and retraining 3 (full 2), same overall 1. For a team that trains nothing, quick keeps only exp-prod-parity at experimentation Level 2, and every quick retraining question above Level 1 is trains_models-only, so Level 3 is met vacuously. Fix in the questionnaires (see the profile's comment), not here."]
 fn the_genai_profile_gets_the_same_dimension_levels_from_the_quick_questionnaire() {
     assert_eq!(quick_dimensions_that_differ("profile-genai-support.yaml"), Vec::<String>::new());
 }
@@ -481,9 +480,10 @@ fn in_dimension_order(q: &Questionnaire, levels: [u32; 7]) -> Vec<(String, u32)>
 fn golden_bank_with_strong_governance_and_manual_releases_is_level_1() {
     let (s, q) = profile("profile-bank.yaml");
     assert_eq!(s.overall_level, 1);
-    // Organisation 1, not the practitioner's 2: the required org-on-call is only partly in place
-    // (modellers reachable in office hours); see the fixture's verdict.
-    assert_eq!(levels_by_dimension(&s, &q), in_dimension_order(&q, [2, 1, 1, 1, 2, 2, 1]));
+    // Organisation 2, as the practitioner said, since org-on-call accepts operators with a
+    // rehearsed model playbook and a named model owner (it first asked for a modeller on the
+    // rota and gave 1; see the fixture's verdict).
+    assert_eq!(levels_by_dimension(&s, &q), in_dimension_order(&q, [2, 1, 1, 1, 2, 2, 2]));
 }
 
 #[test]
@@ -499,9 +499,11 @@ fn golden_recommender_with_ci_cd_and_manual_rollback_is_level_2() {
 fn golden_genai_assistant_that_trains_nothing_is_level_1() {
     let (s, q) = profile("profile-genai-support.yaml");
     assert_eq!(s.overall_level, 1);
-    // Data 1: the knowledge-base build is not gated on content. Retraining Level 2 is met with
-    // nothing to measure (every Level 2 practice is for teams that train): see the fixture.
-    assert_eq!(levels_by_dimension(&s, &q), in_dimension_order(&q, [1, 2, 2, 2, 2, 2, 3]));
+    // Data 1: the knowledge-base build is not gated on content. Retraining 2 now rests on the
+    // provider upgrades compared on the golden set (ret-challenger applies to every team).
+    // Experimentation 1, not the practitioner's 2: once exp-pipeline-tested covers prompts,
+    // prompt changes checked only after release are only partly tested; see the fixture.
+    assert_eq!(levels_by_dimension(&s, &q), in_dimension_order(&q, [1, 1, 2, 2, 2, 2, 3]));
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn built_in_questionnaires_validate() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("7 dimensions, 77 questions"), "{}", r.stdout);
-    assert!(r.stdout.contains("7 dimensions, 42 questions"), "{}", r.stdout);
+    assert!(r.stdout.contains("7 dimensions, 43 questions"), "{}", r.stdout);
     assert!(r.stdout.contains("5 dimensions, 50 questions"), "{}", r.stdout);
 }
 
@@ -79,7 +79,7 @@ fn init_writes_copies_and_list_shows_them() {
     assert!(r.stdout.contains("mlops-maturity"));
     assert!(r.stdout.contains("User questionnaires"));
     assert!(r.stdout.contains("team.yaml"), "{}", r.stdout);
-    assert!(r.stdout.contains("1/42"), "answers to questions the questionnaire lacks do not count: {}", r.stdout);
+    assert!(r.stdout.contains("1/43"), "answers to questions the questionnaire lacks do not count: {}", r.stdout);
     // A second init keeps the user's edits.
     std::fs::write(home.path().join("templates/report.md"), "mine").unwrap();
     run_in(home.path(), home.path(), &["init", home.path().to_str().unwrap()]);

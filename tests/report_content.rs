@@ -210,7 +210,7 @@ fn incomplete_answers_are_shown_as_indicative() {
     let dir = tempfile::tempdir().unwrap();
     let s = write(dir.path(), "half.yaml", "format: 1\nquestionnaire: mlops-quick\nanswers:\n  exp-tracking: yes\n");
     let r = run_in(dir.path(), dir.path(), &["report", s.to_str().unwrap()]);
-    assert!(r.stdout.contains("**1 of 42 questions answered — indicative.**"), "{}", r.stdout);
+    assert!(r.stdout.contains("**1 of 43 questions answered — indicative.**"), "{}", r.stdout);
     assert!(r.stdout.contains("One respondent's view"));
 }
 
