@@ -673,14 +673,8 @@ fn quoted_list(names: &[String]) -> String {
     shown.join(", ")
 }
 
-/// The output formats of `portfolio`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PortfolioFormat {
-    Markdown,
-    Json,
-    Html,
-    Csv,
-}
+/// The output formats of `portfolio`: every report format.
+pub type PortfolioFormat = Format;
 
 #[derive(Debug, Clone)]
 pub struct PortfolioArgs {
