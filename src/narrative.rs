@@ -381,7 +381,8 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
     } else {
         (known, |id| QUALITY_ALERTS.contains(&id))
     };
-    if watchers.is_empty() || watchers.iter().all(|a| a.answer == "na") {
+    // Nothing can be said about watching quality before its questions are answered.
+    if watchers.is_empty() || watchers.iter().all(|a| a.answer == "na" || a.answer == "unanswered") {
         return None;
     }
     let in_place: Vec<&str> = watchers.iter().filter(|a| a.answer == "yes").map(|a| a.text.as_str()).collect();

@@ -714,7 +714,7 @@ fn target_reason(source: TargetSource, context: Option<&crate::session::Context>
             let fits = format!("fits the team's context ({})", parts.join(", "));
             if roadmap::regulation_capped(c) {
                 format!(
-                    "{fits}; held at Level {} because the work is regulated: self-healing (automatic retraining and promotion) needs the validation and approval a regulator expects, so set target: 3 in the session to aim there",
+                    "{fits}; held at Level {} because the work is regulated: self-healing (automatic retraining and promotion) needs the validation and approval a regulator expects; to aim there anyway, set the target to Level 3 explicitly",
                     roadmap::REGULATED_CAP
                 )
             } else {

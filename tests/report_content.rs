@@ -81,11 +81,20 @@ fn silent_degradation_follows_the_monitoring_answers_not_the_level() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["overall"]["level"], 0);
     assert_eq!(v["silent_degradation"], serde_json::Value::Null);
+    // No question about watching predictions answered yet: nothing is claimed either way.
+    let unasked = write(
+        dir.path(),
+        "unasked.yaml",
+        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-service-health: yes\n",
+    );
+    let r = run_in(dir.path(), dir.path(), &["report", unasked.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["silent_degradation"], serde_json::Value::Null, "no finding from unanswered questions");
     // Nothing that watches predictions: the strongest warning.
     let blind = write(
         dir.path(),
         "blind.yaml",
-        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-service-health: yes\n",
+        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-service-health: yes\n  mon-prediction-distribution: no\n  mon-model-quality: no\n",
     );
     let r = run_in(dir.path(), dir.path(), &["report", blind.to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
@@ -1118,7 +1127,11 @@ fn a_regulated_team_is_aimed_at_level_2_and_told_why() {
     let (q, text) = team_at(1, &[], context);
     let r = report_of_texts(&q, &[text]);
     assert_eq!(r.target.level, 2);
-    assert!(r.target.reason.contains("regulated") && r.target.reason.contains("target: 3"), "{}", r.target.reason);
+    assert!(
+        r.target.reason.contains("regulated") && r.target.reason.contains("set the target to Level 3"),
+        "{}",
+        r.target.reason
+    );
     // A customer-facing GenAI assistant of one model no longer "meets its target" at Level 1.
     let context =
         "context: { models_in_production: 1, criticality: high, customer_facing: true, trains_models: false }\n";

@@ -125,7 +125,7 @@ fn markdown_groups_by_dimension() {
     for want in [
         "## Data",
         "Found:",
-        "- `ci-tests` CI runs the tests.: .github/workflows/ci.yml:5",
+        "- `ci-tests` CI runs the tests. — in .github/workflows/ci.yml:5",
         "Found against the practice:",
         "- `no-big-models`",
         "Not found:\n\n- `owners`",

@@ -103,7 +103,8 @@ pub fn render_markdown(q: &crate::questionnaire::Questionnaire, o: &Outcome) -> 
             let mut l = format!("- `{id}` {}", one_line(text));
             if let Some(p) = places {
                 let shown: Vec<String> = p.iter().map(|x| one_line(x).into_owned()).collect();
-                let _ = write!(l, ": {}", shown.join(", "));
+                // The practice's text ends with its full stop: the places follow as "— in …".
+                let _ = write!(l, " — in {}", shown.join(", "));
             }
             l
         };

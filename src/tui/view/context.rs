@@ -46,7 +46,7 @@ pub(super) fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, are
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "More models, higher criticality, customers who see the output and decisions about people call for a higher target; regulated work is held at Level 2 unless set by hand. Not every team needs Level 3. A team that trains no models, or whose models decide about no one, skips the questions that do not fit it.",
+        "More models, higher criticality, customers and decisions about people raise the target; regulated work stays at 2 unless set by hand. Questions that do not fit the team are left out.",
         theme.dim(),
     ));
     if a.finishing {
