@@ -44,4 +44,38 @@ open(p, "w", encoding="utf-8").write(s)
 EOF
 shoot "$work/tui.html" "$work/tui.png" 1000 585
 pngquant --quality 60-85 --speed 1 --force --output "$out/tui-question.png" "$work/tui.png"
+# The facilitator's screen: a workshop of five, three votes in, at 104x30.
+cat > "$work/workshop.yaml" <<'YAML'
+format: 1
+questionnaire: mlops-maturity
+team: Fraud ML
+participants:
+  - { name: Ana, role: engineering }
+  - { name: Ben, role: data-science }
+  - { name: Cy, role: management }
+  - { name: Dee }
+  - { name: Eve }
+answers:
+  data-pipeline-code: { votes: { Ana: yes, Ben: yes, Cy: partial, Dee: yes, Eve: yes }, answer: yes }
+  data-versioned: { votes: { Ana: yes, Ben: no, Cy: partial } }
+YAML
+tmux -L mlops-shot new-session -d -s shot2 -x 104 -y 30 -c "$work" \
+    "env MLOPS_MATURITY_HOME=$work/home TERM=xterm-256color $bin assess --session workshop.yaml"
+sleep 1.5
+tmux -L mlops-shot capture-pane -t shot2 -e -p > "$work/facilitator.ansi"
+tmux -L mlops-shot send-keys -t shot2 q
+aha --black --title mlops-maturity < "$work/facilitator.ansi" > "$work/facilitator.html"
+python3 - "$work/facilitator.html" <<'EOF'
+import re, sys
+p = sys.argv[1]
+raw = open(p, "rb").read()
+raw = re.sub(rb"color:#(?![0-9a-fA-F]{6};)[^;]*;", b"color:#0d1117;", raw)
+s = raw.decode("utf-8")
+s = s.replace("<pre>", "<pre style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 15px; line-height: 1.2; margin: 0; padding: 14px;\">", 1)
+s = re.sub(r"<body[^>]*>", '<body style="color:#d8dee4; background-color:#0d1117; margin:0">', s, count=1)
+s = re.sub(r"color:dimgray;(background-color:)", r"color:#0d1117;\1", s)
+open(p, "w", encoding="utf-8").write(s)
+EOF
+shoot "$work/facilitator.html" "$work/facilitator.png" 1000 585
+pngquant --quality 60-85 --speed 1 --force --output "$out/tui-facilitator.png" "$work/facilitator.png"
 ls -l "$out"/*.png
