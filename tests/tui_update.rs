@@ -67,9 +67,8 @@ fn tab_and_shift_tab_move_between_dimensions() {
     assert_eq!(a(&m).current().1.id, "experimentation");
     press(&mut m, KeyCode::Right);
     press(&mut m, KeyCode::BackTab);
-    assert_eq!(a(&m).current().1.id, "experimentation", "first to the start of the dimension");
-    press(&mut m, KeyCode::BackTab);
-    assert_eq!(a(&m).current().1.id, "data");
+    assert_eq!(a(&m).current().1.id, "data", "from inside a dimension, straight to the previous one");
+    assert_eq!(a(&m).cursor, 0, "at its first question");
     press(&mut m, KeyCode::BackTab);
     assert_eq!(a(&m).current().1.id, "organisation", "wraps around");
 }

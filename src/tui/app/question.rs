@@ -76,15 +76,10 @@ pub(super) fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
             a.cursor = a.dimension_start(next);
         }
         KeyCode::BackTab => {
+            // The previous dimension, as the help says (from the first, the last).
             let (d, _, _) = a.current();
-            let start = a.dimension_start(d);
-            // Shift-Tab inside a dimension goes to its start first, like a text editor's Home.
-            let target = if a.cursor > start {
-                d
-            } else {
-                (d + a.questionnaire.dimensions.len() - 1) % a.questionnaire.dimensions.len()
-            };
-            a.cursor = a.dimension_start(target);
+            let n = a.questionnaire.dimensions.len();
+            a.cursor = a.dimension_start((d + n - 1) % n);
         }
         KeyCode::Char('e') | KeyCode::Char('v') => {
             let field = if key.code == KeyCode::Char('e') { NoteField::Note } else { NoteField::Evidence };
