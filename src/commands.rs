@@ -13,22 +13,8 @@ use anyhow::{Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(Debug, Default, Clone)]
-pub struct AssessArgs {
-    pub questionnaire: Option<String>,
-    pub session: Option<PathBuf>,
-    pub team: Option<String>,
-    pub respondent: Option<String>,
-    pub role: Option<String>,
-    /// `"Ana:engineering,Ben:data-science,Cy"`: a new session file becomes a workshop session.
-    pub participants: Option<String>,
-    /// Start the next assessment from this earlier session (`--from`).
-    pub from: Option<PathBuf>,
-    /// A workshop's revealed votes are shown as counts, not by name (`--anonymous`).
-    pub anonymous: bool,
-    /// Repositories to scan before the questions start (`--scan`), recorded in the session.
-    pub scan: Vec<PathBuf>,
-}
+/// What `assess` is asked for (the TUI's own arguments).
+pub use crate::tui::AssessArgs;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -50,6 +36,7 @@ pub struct ReportArgs {
 
 use crate::workspace::SessionQuestionnaires;
 pub use crate::workspace::{SavedSession, home, questionnaire_of, saved_sessions};
+use crate::workspace::{check_baseline, load_baseline, previous_baseline};
 
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
@@ -139,49 +126,27 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     built.warnings.extend(previous_warning);
 
     let text = match (&args.template, args.format) {
-        (Some(template), _) => render_with_file(&built, template)?,
+        (Some(template), _) => crate::templates::render_with_file(&built, template)?,
         (None, Format::Json) => report::to_json(&built),
-        (None, Format::Markdown) => render_markdown(&built)?,
-        (None, Format::Html) => render_html(&built)?,
+        (None, Format::Markdown) => crate::templates::render_markdown(&built)?,
+        (None, Format::Html) => crate::templates::render_html(&built)?,
         (None, Format::Csv) => export::roadmap_csv(&built),
     };
     match &args.output {
         Some(path) => {
             if args.template.is_none() && args.format == Format::Markdown {
-                read_files.extend(custom_markdown_template());
+                read_files.extend(crate::templates::custom_markdown_template());
             }
             if args.template.is_none() && args.format == Format::Html {
-                read_files.extend(custom_html_template());
+                read_files.extend(crate::templates::custom_html_template());
             }
             read_files.extend(loaded.files());
-            let _held = guard_output(path, &read_files)?;
+            let _held = crate::lock::guard_output(path, &read_files)?;
             files::write_atomic(path, text.as_bytes())?
         }
         None => print_for_terminal(&text)?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The baseline a single session's `previous` gives (DESIGN "Next assessment"): its path, the
-/// name the session gives it, the baseline and its warnings; an error sentence when it does not
-/// load (the report then goes without); `None` without a `previous`.
-#[allow(clippy::type_complexity)]
-pub(crate) fn previous_baseline(
-    sessions: &[(PathBuf, Session)],
-    q: &Questionnaire,
-) -> Option<Result<(PathBuf, String, crate::narrative::Baseline, Vec<String>), String>> {
-    let [(path, s)] = sessions else { return None };
-    let named = s.previous.as_ref()?;
-    let earlier = folder_of(path).join(named);
-    let loaded = load_baseline(&earlier, q).and_then(|(b, w)| Ok((check_baseline(&earlier, b, q.highest_level())?, w)));
-    Some(match loaded {
-        Ok((b, warnings)) => Ok((earlier, named.clone(), b, warnings)),
-        Err(e) => Err(format!(
-            "previous assessment {} could not be used as the baseline ({}); give --baseline FILE to compare with it",
-            excerpt(named, 200),
-            one_line(&format!("{e:#}"))
-        )),
-    })
 }
 
 /// The paths with repeats of the same file (by device and inode: a link, hard or symbolic, is the
@@ -279,7 +244,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
     }
     let mut used: Vec<PathBuf> = paths.clone();
     used.extend(loaded.files());
-    let _held = guard_output(&args.output, &used)?;
+    let _held = crate::lock::guard_output(&args.output, &used)?;
     if args.force {
         files::write_with_backup(&args.output, yaml.as_bytes())?;
     } else {
@@ -303,48 +268,6 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
 /// Whether a session's `questionnaire` names a file rather than an id (as `resolve` decides).
 fn questionnaire_is_path(spec: &str) -> bool {
     spec.contains('/') || spec.contains('\\') || spec.ends_with(".yaml") || spec.ends_with(".yml")
-}
-
-/// Makes `-o FILE` safe to write: refuses a file that one of the inputs uses, and holds the
-/// session lock of FILE (refusing it when another process has it open as a session) until the
-/// returned guard is dropped, after the write.
-pub fn guard_output(output: &Path, inputs: &[PathBuf]) -> Result<Option<crate::lock::SessionLock>> {
-    refuse_output_over_input(output, inputs)?;
-    crate::lock::SessionLock::for_output(output)
-}
-
-/// Refuses an output file that is one of the inputs (the same file, also through a link or
-/// another name): writing the report there would destroy what it was made from.
-fn refuse_output_over_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
-    match inputs.iter().find(|input| files::same_file(output, input)) {
-        Some(input) => bail!(
-            "{}: is one of the report's inputs ({}); writing the report there would overwrite it, so choose another output file",
-            output.display(),
-            input.display()
-        ),
-        None => Ok(()),
-    }
-}
-
-/// Baseline scores must be numbers a report of this questionnaire can hold: 0 to its highest level.
-fn check_baseline(
-    path: &Path,
-    baseline: crate::narrative::Baseline,
-    highest: u32,
-) -> Result<crate::narrative::Baseline> {
-    let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
-    if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
-        bail!(
-            "{}: dimension `{}` has the score {}, but scores go from 0 to {highest}; give a report of the same questionnaire",
-            path.display(),
-            crate::printable::excerpt(id, 40),
-            crate::printable::number(*score)
-        );
-    }
-    if let Some(level) = baseline.overall_level.filter(|l| *l > highest) {
-        bail!("{}: the overall level {level} is above this questionnaire's highest level {highest}", path.display());
-    }
-    Ok(baseline)
 }
 
 /// Writes a report to standard output; on a terminal, anything a custom template copied raw
@@ -373,102 +296,6 @@ pub fn print_err(text: &str) {
     let text = crate::printable::cap_lines(text, 2000);
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text.as_bytes()).and_then(|_| err.write_all(b"\n")).and_then(|_| err.flush());
-}
-
-/// The user's Markdown template, when `init` put one to customise in the user folder.
-fn custom_markdown_template() -> Option<PathBuf> {
-    let custom = home()?.join("templates").join(report::DEFAULT_TEMPLATE_NAME);
-    custom.is_file().then_some(custom)
-}
-
-/// The user's HTML template, when `init` put one to customise in the user folder.
-fn custom_html_template() -> Option<PathBuf> {
-    let custom = home()?.join("templates").join(export::HTML_TEMPLATE_NAME);
-    custom.is_file().then_some(custom)
-}
-
-/// Renders through a template file: its path names it in errors, its extension decides
-/// HTML escaping (`.html`, `.htm`, `.xml`).
-pub fn render_with_file(built: &report::Report, template: &Path) -> Result<String> {
-    let source = files::read_text(template)?;
-    report::render(built, &template.display().to_string(), &source).map_err(|e| anyhow!("{e}"))
-}
-
-/// The Markdown report, through the user's `templates/report.md` when there is one (`init`
-/// puts a copy there to customise), else through the built-in template.
-pub fn render_markdown(built: &report::Report) -> Result<String> {
-    if let Some(home) = home() {
-        let custom = home.join("templates").join(report::DEFAULT_TEMPLATE_NAME);
-        if custom.is_file() {
-            return render_with_file(built, &custom);
-        }
-    }
-    Ok(report::render_markdown(built))
-}
-
-/// The HTML report, through the user's `templates/report.html` when there is one, else through
-/// the built-in template.
-pub fn render_html(built: &report::Report) -> Result<String> {
-    match custom_html_template() {
-        Some(custom) => render_with_file(built, &custom),
-        None => Ok(export::render_html(built)),
-    }
-}
-
-/// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the
-/// warnings it raises. A baseline of another questionnaire is an error; of another version of
-/// the same one, a warning.
-fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative::Baseline, Vec<String>)> {
-    let text = files::read_text(path)?;
-    let shown = path.display();
-    let other_version = |version: Option<u32>| -> Vec<String> {
-        match version {
-            Some(v) if v != q.version => vec![format!(
-                "baseline {shown}: made with version {v} of questionnaire {}, which is now version {}; answers to reworded questions may show as changes",
-                q.id, q.version
-            )],
-            _ => Vec::new(),
-        }
-    };
-    let other_questionnaire = |id: &str| {
-        anyhow!(
-            "{shown}: the baseline is an assessment of questionnaire `{id}`, not `{}`; give an earlier report or session of `{}`",
-            q.id,
-            q.id
-        )
-    };
-    if text.trim_start().starts_with('{') {
-        let (id, version, mut baseline) = report::baseline_of_json(&text).map_err(|e| anyhow!("{shown}: {e}"))?;
-        if id != q.id {
-            return Err(other_questionnaire(&id));
-        }
-        // A report of an earlier version names questions by their old ids: read them as the
-        // questions that replace them, as for a session.
-        for (_, question) in q.questions() {
-            if !baseline.answers.contains_key(&question.id)
-                && let Some(old) = question.replaces.iter().find_map(|old| baseline.answers.get(old).cloned())
-            {
-                baseline.answers.insert(question.id.clone(), old);
-            }
-        }
-        return Ok((baseline, other_version(version)));
-    }
-    let s = session::parse(&text, &shown.to_string()).map_err(questionnaire::problems_error)?;
-    if s.questionnaire != q.id {
-        let (theirs, _) = questionnaire_of(path, &s)?;
-        if theirs.id != q.id {
-            return Err(other_questionnaire(&theirs.id));
-        }
-    }
-    let r = report::build(q, &[SessionInput { file_name: file_name(path), session: &s }], None, "");
-    let baseline = crate::narrative::Baseline {
-        scores: r.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect(),
-        answers: r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect(),
-        overall_level: Some(r.overall.level),
-        date: s.date.clone(),
-        version: s.questionnaire_version,
-    };
-    Ok((baseline, other_version(s.questionnaire_version)))
 }
 
 pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
@@ -656,7 +483,7 @@ pub fn history(args: HistoryArgs) -> Result<ExitCode> {
     };
     match &args.output {
         Some(path) => {
-            let _held = guard_output(path, &used)?;
+            let _held = crate::lock::guard_output(path, &used)?;
             files::write_atomic(path, text.as_bytes())?
         }
         None => print_for_terminal(&text)?,
@@ -909,7 +736,7 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     // characters; on a terminal, what is left is shown escaped too.
     match &args.output {
         Some(path) => {
-            let _held = guard_output(path, &used)?;
+            let _held = crate::lock::guard_output(path, &used)?;
             files::write_atomic(path, text.as_bytes())?
         }
         None => print_for_terminal(&text)?,

@@ -294,6 +294,27 @@ impl SessionLock {
     }
 }
 
+/// Makes `-o FILE` safe to write: refuses a file that one of the inputs uses, and holds the
+/// session lock of FILE (refusing it when another process has it open as a session) until the
+/// returned guard is dropped, after the write.
+pub fn guard_output(output: &Path, inputs: &[PathBuf]) -> Result<Option<SessionLock>> {
+    refuse_output_over_input(output, inputs)?;
+    SessionLock::for_output(output)
+}
+
+/// Refuses an output file that is one of the inputs (the same file, also through a link or
+/// another name): writing the report there would destroy what it was made from.
+fn refuse_output_over_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    match inputs.iter().find(|input| crate::files::same_file(output, input)) {
+        Some(input) => bail!(
+            "{}: is one of the report's inputs ({}); writing the report there would overwrite it, so choose another output file",
+            output.display(),
+            input.display()
+        ),
+        None => Ok(()),
+    }
+}
+
 impl Drop for SessionLock {
     fn drop(&mut self) {
         // Delete only the file we hold: if the path now names another file, it is not ours.

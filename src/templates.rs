@@ -8,6 +8,7 @@ use crate::report::{
     answer_words, clock, escape_markdown, escape_markdown_code, escape_markdown_line, level_words, note_lines, text_bar,
 };
 use serde::Serialize;
+use std::path::{Path, PathBuf};
 
 /// Renders `data` (the template's whole context) through `template`; `name` decides
 /// autoescaping (`.html`, `.htm`, `.xml`, `.xhtml` and `.svg` are escaped, in any case).
@@ -88,5 +89,45 @@ fn describe_tera_error(name: &str, e: &tera::Error) -> String {
             }
             msg
         }
+    }
+}
+
+/// The user's Markdown template, when `init` put one to customise in the user folder.
+pub fn custom_markdown_template() -> Option<PathBuf> {
+    let custom = crate::files::home_dir().ok()?.join("templates").join(crate::report::DEFAULT_TEMPLATE_NAME);
+    custom.is_file().then_some(custom)
+}
+
+/// The user's HTML template, when `init` put one to customise in the user folder.
+pub fn custom_html_template() -> Option<PathBuf> {
+    let custom = crate::files::home_dir().ok()?.join("templates").join(crate::export::HTML_TEMPLATE_NAME);
+    custom.is_file().then_some(custom)
+}
+
+/// Renders through a template file: its path names it in errors, its extension decides
+/// HTML escaping (`.html`, `.htm`, `.xml`).
+pub fn render_with_file(built: &crate::report::Report, template: &Path) -> anyhow::Result<String> {
+    let source = crate::files::read_text(template)?;
+    crate::report::render(built, &template.display().to_string(), &source).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// The Markdown report, through the user's `templates/report.md` when there is one (`init`
+/// puts a copy there to customise), else through the built-in template.
+pub fn render_markdown(built: &crate::report::Report) -> anyhow::Result<String> {
+    if let Ok(home) = crate::files::home_dir() {
+        let custom = home.join("templates").join(crate::report::DEFAULT_TEMPLATE_NAME);
+        if custom.is_file() {
+            return render_with_file(built, &custom);
+        }
+    }
+    Ok(crate::report::render_markdown(built))
+}
+
+/// The HTML report, through the user's `templates/report.html` when there is one, else through
+/// the built-in template.
+pub fn render_html(built: &crate::report::Report) -> anyhow::Result<String> {
+    match custom_html_template() {
+        Some(custom) => render_with_file(built, &custom),
+        None => Ok(crate::export::render_html(built)),
     }
 }

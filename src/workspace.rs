@@ -5,9 +5,11 @@
 //! screen. It reads files and never draws or prints.
 
 use crate::files::{self, folder_of};
+use crate::printable::{excerpt, one_line};
 use crate::questionnaire::{self, Questionnaire, Source};
+use crate::report::{self, SessionInput};
 use crate::session::{self, Session};
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, anyhow, bail};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -283,6 +285,106 @@ pub fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
     let dir = home.join("sessions");
     std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the sessions folder", dir.display()))?;
     Ok(dir)
+}
+
+/// The baseline a single session's `previous` gives (DESIGN "Next assessment"): its path, the
+/// name the session gives it, the baseline and its warnings; an error sentence when it does not
+/// load (the report then goes without); `None` without a `previous`.
+#[allow(clippy::type_complexity)]
+pub fn previous_baseline(
+    sessions: &[(PathBuf, Session)],
+    q: &Questionnaire,
+) -> Option<Result<(PathBuf, String, crate::narrative::Baseline, Vec<String>), String>> {
+    let [(path, s)] = sessions else { return None };
+    let named = s.previous.as_ref()?;
+    let earlier = folder_of(path).join(named);
+    let loaded = load_baseline(&earlier, q).and_then(|(b, w)| Ok((check_baseline(&earlier, b, q.highest_level())?, w)));
+    Some(match loaded {
+        Ok((b, warnings)) => Ok((earlier, named.clone(), b, warnings)),
+        Err(e) => Err(format!(
+            "previous assessment {} could not be used as the baseline ({}); give --baseline FILE to compare with it",
+            excerpt(named, 200),
+            one_line(&format!("{e:#}"))
+        )),
+    })
+}
+
+/// Baseline scores must be numbers a report of this questionnaire can hold: 0 to its highest level.
+pub fn check_baseline(
+    path: &Path,
+    baseline: crate::narrative::Baseline,
+    highest: u32,
+) -> Result<crate::narrative::Baseline> {
+    let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
+    if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
+        bail!(
+            "{}: dimension `{}` has the score {}, but scores go from 0 to {highest}; give a report of the same questionnaire",
+            path.display(),
+            crate::printable::excerpt(id, 40),
+            crate::printable::number(*score)
+        );
+    }
+    if let Some(level) = baseline.overall_level.filter(|l| *l > highest) {
+        bail!("{}: the overall level {level} is above this questionnaire's highest level {highest}", path.display());
+    }
+    Ok(baseline)
+}
+
+/// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the
+/// warnings it raises. A baseline of another questionnaire is an error; of another version of
+/// the same one, a warning.
+pub fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative::Baseline, Vec<String>)> {
+    let text = files::read_text(path)?;
+    let shown = path.display();
+    let other_version = |version: Option<u32>| -> Vec<String> {
+        match version {
+            Some(v) if v != q.version => vec![format!(
+                "baseline {shown}: made with version {v} of questionnaire {}, which is now version {}; answers to reworded questions may show as changes",
+                q.id, q.version
+            )],
+            _ => Vec::new(),
+        }
+    };
+    let other_questionnaire = |id: &str| {
+        anyhow!(
+            "{shown}: the baseline is an assessment of questionnaire `{id}`, not `{}`; give an earlier report or session of `{}`",
+            q.id,
+            q.id
+        )
+    };
+    if text.trim_start().starts_with('{') {
+        let (id, version, mut baseline) = report::baseline_of_json(&text).map_err(|e| anyhow!("{shown}: {e}"))?;
+        if id != q.id {
+            return Err(other_questionnaire(&id));
+        }
+        // A report of an earlier version names questions by their old ids: read them as the
+        // questions that replace them, as for a session.
+        for (_, question) in q.questions() {
+            if !baseline.answers.contains_key(&question.id)
+                && let Some(old) = question.replaces.iter().find_map(|old| baseline.answers.get(old).cloned())
+            {
+                baseline.answers.insert(question.id.clone(), old);
+            }
+        }
+        return Ok((baseline, other_version(version)));
+    }
+    let s = session::parse(&text, &shown.to_string()).map_err(questionnaire::problems_error)?;
+    if s.questionnaire != q.id {
+        let (theirs, _) = questionnaire_of(path, &s)?;
+        if theirs.id != q.id {
+            return Err(other_questionnaire(&theirs.id));
+        }
+    }
+    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let r = report::build(q, &[SessionInput { file_name, session: &s }], None, "");
+    let baseline = crate::narrative::Baseline {
+        scores: r.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect(),
+        answers: r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect(),
+        overall_level: Some(r.overall.level),
+        date: s.date.clone(),
+        version: s.questionnaire_version,
+    };
+    Ok((baseline, other_version(s.questionnaire_version)))
 }
 
 #[cfg(test)]

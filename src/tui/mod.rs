@@ -12,7 +12,6 @@ pub mod facilitator;
 pub mod input;
 pub mod view;
 
-use crate::commands::{self, AssessArgs};
 use crate::files;
 use crate::lock::SessionLock;
 use crate::questionnaire::{self, BUILT_INS};
@@ -55,6 +54,24 @@ enum Ended {
     Signal,
     /// The terminal is gone: a read or a draw failed, or stdin is no longer a terminal.
     HangUp,
+}
+
+/// What `assess` is asked for: the questionnaire, the session file, who answers, where to start.
+#[derive(Debug, Default, Clone)]
+pub struct AssessArgs {
+    pub questionnaire: Option<String>,
+    pub session: Option<PathBuf>,
+    pub team: Option<String>,
+    pub respondent: Option<String>,
+    pub role: Option<String>,
+    /// `"Ana:engineering,Ben:data-science,Cy"`: a new session file becomes a workshop session.
+    pub participants: Option<String>,
+    /// Start the next assessment from this earlier session (`--from`).
+    pub from: Option<PathBuf>,
+    /// A workshop's revealed votes are shown as counts, not by name (`--anonymous`).
+    pub anonymous: bool,
+    /// Repositories to scan before the questions start (`--scan`), recorded in the session.
+    pub scan: Vec<PathBuf>,
 }
 
 pub fn run(args: AssessArgs) -> Result<ExitCode> {
@@ -102,7 +119,7 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
             if scanned {
                 let (outcome, notes) = crate::evidence::scan_questionnaire(&a.questionnaire, &args.scan, &today)?;
                 for note in notes {
-                    crate::commands::print_err(&format!("mlops-maturity: scan: {note}"));
+                    eprintln!("{}", crate::printable::printable(&format!("mlops-maturity: scan: {note}")));
                 }
                 a.session.scan = Some(Box::new(outcome.scan));
             }
@@ -480,7 +497,7 @@ fn open_existing(path: &Path, today: &str) -> Result<Assessment> {
 /// Progress since the session's `previous`, when that file loads (as `report` does it).
 fn compare_with_previous(a: &mut Assessment, today: &str) {
     let input = [(a.path.clone(), a.session.clone())];
-    if let Some(Ok((_, named, baseline, _))) = commands::previous_baseline(&input, &a.questionnaire) {
+    if let Some(Ok((_, named, baseline, _))) = workspace::previous_baseline(&input, &a.questionnaire) {
         a.set_previous(named, baseline, today);
     }
 }
@@ -627,9 +644,9 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     report.warnings.extend(owners_warning);
     let stem = a.path.file_stem().map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
     let (ext, text) = match format {
-        ExportFormat::Markdown => ("md", commands::render_markdown(&report)?),
+        ExportFormat::Markdown => ("md", crate::templates::render_markdown(&report)?),
         ExportFormat::Json => ("json", report::to_json(&report)),
-        ExportFormat::Html => ("html", commands::render_html(&report)?),
+        ExportFormat::Html => ("html", crate::templates::render_html(&report)?),
         ExportFormat::Csv => ("csv", crate::export::roadmap_csv(&report)),
     };
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
@@ -637,7 +654,7 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     if let Ok((_, questionnaire::Source::File(q))) = workspace::questionnaire_of(&a.path, &a.session) {
         inputs.push(q);
     }
-    let _held = commands::guard_output(&path, &inputs)?;
+    let _held = crate::lock::guard_output(&path, &inputs)?;
     files::write_atomic(&path, text.as_bytes())?;
     Ok(path)
 }
