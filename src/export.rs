@@ -9,9 +9,7 @@
 
 use crate::report::{self, Report};
 
-/// The HTML template compiled into the binary (charts as inline SVG, no script, no URL).
-pub const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
-pub const HTML_TEMPLATE_NAME: &str = "report.html";
+pub use crate::templates::{HTML_TEMPLATE, HTML_TEMPLATE_NAME};
 
 /// The roadmap CSV's header, in the order DESIGN gives.
 pub const CSV_HEADER: [&str; 10] =

@@ -5,6 +5,7 @@
 //! plain data; `files` is the only place that touches the disk, and `cli` and `tui` are the shells.
 
 pub mod commands;
+pub mod diagnostics;
 pub mod evidence;
 pub mod export;
 pub mod files;

@@ -28,18 +28,7 @@ pub const BUILT_INS: [(&str, &str); 3] = [
     ("mlops-genai", include_str!("../questionnaires/mlops-genai.yaml")),
 ];
 
-/// One thing wrong with an input file: where, and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub location: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
-    }
-}
+pub use crate::diagnostics::{MAX_PROBLEMS_SHOWN, Problem, problems_error};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Questionnaire {
@@ -675,23 +664,6 @@ impl fmt::Display for Source {
 pub fn load_file(path: &Path) -> anyhow::Result<Questionnaire> {
     let text = files::read_text(path)?;
     parse(&text, &path.display().to_string()).map_err(problems_error)
-}
-
-/// How many problems of one file are listed; the rest are counted (a file of 200,000 bad votes
-/// must not flood a terminal, nor slow every screen that shows the error).
-pub const MAX_PROBLEMS_SHOWN: usize = 100;
-
-/// Joins problems into one error, each on its own line, at most [`MAX_PROBLEMS_SHOWN`] of them
-/// and then how many more there are.
-pub fn problems_error(problems: Vec<Problem>) -> anyhow::Error {
-    let mut lines: Vec<String> = problems.iter().take(MAX_PROBLEMS_SHOWN).map(Problem::to_string).collect();
-    if problems.len() > MAX_PROBLEMS_SHOWN {
-        lines.push(format!(
-            "… and {} more problems in the same file; fix these first",
-            problems.len() - MAX_PROBLEMS_SHOWN
-        ));
-    }
-    anyhow::anyhow!("{}", lines.join("\n"))
 }
 
 fn looks_like_path(spec: &str) -> bool {

@@ -15,8 +15,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 /// The Markdown template compiled into the binary.
-pub const DEFAULT_TEMPLATE: &str = include_str!("../templates/report.md");
-pub const DEFAULT_TEMPLATE_NAME: &str = "report.md";
+pub use crate::templates::{DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_NAME};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -862,132 +861,10 @@ pub fn to_json(report: &Report) -> String {
     crate::printable::clean_json_text(report)
 }
 
-/// Escapes free text for a Markdown table cell or line: no `|`, no newline, no HTML.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last_space = false;
-    for (i, c) in text.char_indices() {
-        // `&` alone is fine in Markdown; only one that starts an entity (`&lt;`) is escaped.
-        if c == '&' && starts_entity(&text[i + 1..]) {
-            out.push_str("&amp;");
-            last_space = false;
-            continue;
-        }
-        match c {
-            '\r' | '\n' | '\t' => {
-                if !last_space {
-                    out.push(' ');
-                }
-                last_space = true;
-                continue;
-            }
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => continue,
-            c => out.push(c),
-        }
-        last_space = false;
-    }
-    out.trim().to_owned()
-}
-
-/// One line of a note as Markdown: escaped, and a line that would start a list or a heading
-/// (`- `, `+ `, `1. `, `#`) kept as text.
-pub fn escape_markdown_line(line: &str) -> String {
-    let out = escape_markdown(line);
-    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
-    let numbered = digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')'));
-    if numbered {
-        format!("{}\\{}", &out[..digits], &out[digits..])
-    } else if out.starts_with(['-', '+', '#']) {
-        format!("\\{out}")
-    } else {
-        out
-    }
-}
-
-/// A note's lines, trimmed, without empty ones (a note typed with blank lines reads the same).
-pub fn note_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty())
-}
-
-/// Free text in which `quoted` parts (as warnings write ids and names) become code spans:
-/// the rest is escaped as by `escape_markdown`, a code span keeps its text but loses what could
-/// end it early (backticks, line breaks, table bars).
-pub fn escape_markdown_code(text: &str) -> String {
-    text.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 0 {
-                // Keep the spaces around code spans that escaping would trim.
-                let lead = if part.starts_with(' ') { " " } else { "" };
-                let trail = if part.ends_with(' ') && !part.trim().is_empty() { " " } else { "" };
-                format!("{lead}{}{trail}", escape_markdown(part))
-            } else {
-                let code: String =
-                    part.chars().filter(|c| !c.is_control() && *c != '|').collect::<String>().trim().to_owned();
-                if code.is_empty() { String::new() } else { format!("`{code}`") }
-            }
-        })
-        .collect()
-}
-
-pub use crate::printable::{fixed, round_half_up};
-
-/// A score in words: 1.57 is "Level 1, 57% toward 2"; a whole number is just its level.
-pub fn level_words(score: f64) -> String {
-    if !score.is_finite() || score < 0.0 {
-        return "–".to_owned();
-    }
-    let level = score.floor();
-    let part = round_half_up((score - level) * 100.0, 0);
-    if !(1.0..100.0).contains(&part) {
-        format!("Level {}", round_half_up(score, 0) as u64)
-    } else {
-        format!("Level {}, {part:.0}% toward {}", level as u64, level as u64 + 1)
-    }
-}
-
-/// Seconds as a clock reads them: `12:05`, or `1:02:05` from an hour.
-pub fn clock(seconds: f64) -> String {
-    let secs = if seconds.is_finite() && seconds > 0.0 { seconds.round() as u64 } else { 0 };
-    if secs >= 3600 {
-        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
-    } else {
-        format!("{}:{:02}", secs / 60, secs % 60)
-    }
-}
-
-/// An answer as people say it.
-pub fn answer_words(answer: &str) -> &str {
-    match answer {
-        "partial" => "partly",
-        "unknown" => "don't know",
-        "na" => "does not apply",
-        "unanswered" => "not answered",
-        other => other,
-    }
-}
-
-fn starts_entity(rest: &str) -> bool {
-    let name_len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'#').count();
-    name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
-}
-
-/// A text bar: `value` of `max` drawn in `width` cells.
-pub fn text_bar(value: f64, max: f64, width: usize) -> String {
-    let filled = if max > 0.0 && value.is_finite() {
-        ((value / max).clamp(0.0, 1.0) * width as f64).round() as usize
-    } else {
-        0
-    };
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
+pub use crate::templates::{
+    answer_words, clock, escape_markdown, escape_markdown_code, escape_markdown_line, fixed, level_words, note_lines,
+    round_half_up, text_bar,
+};
 
 /// Renders a report through a Tera template; `name` decides autoescaping (.html is escaped).
 pub fn render(report: &Report, name: &str, template: &str) -> Result<String, String> {

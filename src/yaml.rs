@@ -7,7 +7,7 @@
 //! short, escaped excerpt of a value from the file. It knows nothing about what a questionnaire or
 //! session means (their checks live in `questionnaire` and `session`), and it never reads the disk.
 
-use crate::questionnaire::Problem;
+use crate::diagnostics::Problem;
 use serde::Deserialize;
 
 /// Deepest nesting of lists and mappings a file may have; real files need fewer than ten.
