@@ -1,8 +1,10 @@
 //! mlops-maturity: assess a team's MLOps maturity, find where its ML lifecycle is stuck, and
 //! write a roadmap report.
 //!
-//! The core (questionnaire, session, scoring, roadmap, workshop, report) is pure functions over
-//! plain data; `files` is the only place that touches the disk, and `cli` and `tui` are the shells.
+//! The core (questionnaire, session, scoring, roadmap, workshop, report, portfolio, history,
+//! templates) is pure functions over plain data. The ground modules `files` and `lock` touch the
+//! disk; `workspace` finds the user's files; `commands` (behind `main.rs`) and `tui` are the
+//! shells. `docs/architecture.md` draws the layers and says what may import what.
 
 pub mod commands;
 pub mod diagnostics;

@@ -3,9 +3,19 @@
 //! problem named) and for `scan` (see [`crate::evidence`]). Pure.
 
 use crate::printable::excerpt;
-use crate::questionnaire::Probe;
 use globset::GlobBuilder;
 use regex::bytes::{Regex, RegexBuilder};
+
+/// One repository signal of a practice: files matching `files` (gitignore-style globs), that
+/// contain a line matching `contains` and are at least `min_size` bytes large. With `absent` a
+/// match speaks against the practice (`means: absent`). Checked valid when loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Probe {
+    pub files: Vec<String>,
+    pub contains: Option<String>,
+    pub min_size: Option<u64>,
+    pub absent: bool,
+}
 
 /// The compiled size a `contains` pattern may reach (the regex crate refuses larger ones, and it
 /// matches in linear time, so no pattern can make a scan slow).

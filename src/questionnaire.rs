@@ -100,20 +100,53 @@ pub struct Question {
     /// This practice defines its level: the level is met only when it is answered yes.
     pub required: bool,
     /// Context keys and the values they must have for the question to count.
-    pub applies_when: Vec<(crate::session::ContextKey, bool)>,
+    pub applies_when: Vec<(ContextKey, bool)>,
     /// Repository signals for `scan` (see [`crate::evidence`]); empty: the practice is not checked.
     pub probes: Vec<Probe>,
 }
 
-/// One repository signal of a practice: files matching `files` (gitignore-style globs), that
-/// contain a line matching `contains` and are at least `min_size` bytes large. With `absent` a
-/// match speaks against the practice (`means: absent`). Checked valid when loaded.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Probe {
-    pub files: Vec<String>,
-    pub contains: Option<String>,
-    pub min_size: Option<u64>,
-    pub absent: bool,
+pub use crate::probe::Probe;
+
+/// The yes/no keys of a context that a question's `applies_when` may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextKey {
+    TrainsModels,
+    DecidesAboutPeople,
+    CustomerFacing,
+    Regulated,
+}
+
+impl ContextKey {
+    /// Every key, in the order DESIGN lists them.
+    pub const ALL: [ContextKey; 4] =
+        [ContextKey::TrainsModels, ContextKey::DecidesAboutPeople, ContextKey::CustomerFacing, ContextKey::Regulated];
+
+    /// The key as files spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContextKey::TrainsModels => "trains_models",
+            ContextKey::DecidesAboutPeople => "decides_about_people",
+            ContextKey::CustomerFacing => "customer_facing",
+            ContextKey::Regulated => "regulated",
+        }
+    }
+
+    /// Why a question that needs this key to be `wanted` does not apply, when the team's context
+    /// gives it the other value.
+    pub fn reason(self, wanted: bool) -> &'static str {
+        match (self, wanted) {
+            (ContextKey::TrainsModels, true) => "does not apply: the team trains no models of its own",
+            (ContextKey::TrainsModels, false) => "does not apply: the team trains its own models",
+            (ContextKey::DecidesAboutPeople, true) => {
+                "does not apply: the team's models make no decisions about people"
+            }
+            (ContextKey::DecidesAboutPeople, false) => "does not apply: the team's models decide about people",
+            (ContextKey::CustomerFacing, true) => "does not apply: no end customer sees the models' output",
+            (ContextKey::CustomerFacing, false) => "does not apply: end customers see the models' output",
+            (ContextKey::Regulated, true) => "does not apply: the team's work is not regulated",
+            (ContextKey::Regulated, false) => "does not apply: the team's work is regulated",
+        }
+    }
 }
 
 /// The size of a recommendation.
@@ -267,8 +300,8 @@ struct RawAppliesWhen {
 }
 
 impl RawAppliesWhen {
-    fn conditions(&self) -> Vec<(crate::session::ContextKey, bool)> {
-        use crate::session::ContextKey::*;
+    fn conditions(&self) -> Vec<(ContextKey, bool)> {
+        use ContextKey::*;
         [
             (TrainsModels, self.trains_models),
             (DecidesAboutPeople, self.decides_about_people),

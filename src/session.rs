@@ -3,8 +3,8 @@
 //! The file is the user's: an answer for a question the questionnaire lacks is kept (and warned
 //! about by the report), never dropped, and saving writes back everything that was read.
 
+use crate::diagnostics::Problem;
 use crate::files;
-use crate::questionnaire::Problem;
 use crate::yaml::{Shape, parse_strict_shaped};
 use indexmap::IndexMap;
 use serde::de::{self, MapAccess, Visitor};
@@ -217,47 +217,7 @@ pub struct Context {
     pub customer_facing: Option<bool>,
 }
 
-/// The yes/no keys of a context that a question's `applies_when` may name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContextKey {
-    TrainsModels,
-    DecidesAboutPeople,
-    CustomerFacing,
-    Regulated,
-}
-
-impl ContextKey {
-    /// Every key, in the order DESIGN lists them.
-    pub const ALL: [ContextKey; 4] =
-        [ContextKey::TrainsModels, ContextKey::DecidesAboutPeople, ContextKey::CustomerFacing, ContextKey::Regulated];
-
-    /// The key as files spell it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContextKey::TrainsModels => "trains_models",
-            ContextKey::DecidesAboutPeople => "decides_about_people",
-            ContextKey::CustomerFacing => "customer_facing",
-            ContextKey::Regulated => "regulated",
-        }
-    }
-
-    /// Why a question that needs this key to be `wanted` does not apply, when the team's context
-    /// gives it the other value.
-    pub fn reason(self, wanted: bool) -> &'static str {
-        match (self, wanted) {
-            (ContextKey::TrainsModels, true) => "does not apply: the team trains no models of its own",
-            (ContextKey::TrainsModels, false) => "does not apply: the team trains its own models",
-            (ContextKey::DecidesAboutPeople, true) => {
-                "does not apply: the team's models make no decisions about people"
-            }
-            (ContextKey::DecidesAboutPeople, false) => "does not apply: the team's models decide about people",
-            (ContextKey::CustomerFacing, true) => "does not apply: no end customer sees the models' output",
-            (ContextKey::CustomerFacing, false) => "does not apply: end customers see the models' output",
-            (ContextKey::Regulated, true) => "does not apply: the team's work is not regulated",
-            (ContextKey::Regulated, false) => "does not apply: the team's work is regulated",
-        }
-    }
-}
+pub use crate::questionnaire::ContextKey;
 
 impl Context {
     pub fn is_empty(&self) -> bool {
@@ -656,7 +616,7 @@ fn workshop_problems(s: &Session) -> Vec<String> {
 /// Loads a session file, reporting every problem in one error.
 pub fn load(path: &Path) -> anyhow::Result<Session> {
     let text = files::read_text(path)?;
-    parse(&text, &path.display().to_string()).map_err(crate::questionnaire::problems_error)
+    parse(&text, &path.display().to_string()).map_err(crate::diagnostics::problems_error)
 }
 
 /// Saves a session atomically, keeping the previous version as `FILE.bak`.
