@@ -13,6 +13,24 @@ shoot() { # shoot HTML PNG WIDTH HEIGHT
         --hide-scrollbars --screenshot="$2" --window-size="$3,$4" "file://$1" 2>/dev/null
 }
 
+# colours: turns a tmux capture with colours (FILE.ansi) into FILE.html that shows as the terminal did.
+colours() {
+    aha --black --title mlops-maturity < "$1.ansi" > "$1.html"
+    python3 - "$1.html" <<'EOF'
+import re, sys
+p = sys.argv[1]
+raw = open(p, "rb").read()
+# aha writes a reversed default colour as `#` and stray bytes: reversed text takes the background.
+raw = re.sub(rb"color:#(?![0-9a-fA-F]{6};)[^;]*;", b"color:#0d1117;", raw)
+s = raw.decode("utf-8")
+s = s.replace("<pre>", "<pre style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 15px; line-height: 1.2; margin: 0; padding: 14px;\">", 1)
+s = re.sub(r"<body[^>]*>", '<body style="color:#d8dee4; background-color:#0d1117; margin:0">', s, count=1)
+# With --black, aha draws colour 0 (black) as dim grey; on a coloured background it is black.
+s = re.sub(r"color:dimgray;(background-color:)", r"color:#0d1117;\1", s)
+open(p, "w", encoding="utf-8").write(s)
+EOF
+}
+
 # The HTML report: its first screen and a half (summary and profile).
 SOURCE_DATE_EPOCH=1795651200 "$bin" report tests/fixtures/fraud-ml.yaml --format html -o "$work/report.html"
 shoot "$work/report.html" "$work/report.png" 960 1640
@@ -28,20 +46,7 @@ for _ in 1 2 3 4 5 6; do tmux -L mlops-shot send-keys -t shot BTab; sleep 0.2; d
 sleep 0.5
 tmux -L mlops-shot capture-pane -t shot -e -p > "$work/tui.ansi"
 tmux -L mlops-shot send-keys -t shot q
-aha --black --title mlops-maturity < "$work/tui.ansi" > "$work/tui.html"
-python3 - "$work/tui.html" <<'EOF'
-import re, sys
-p = sys.argv[1]
-raw = open(p, "rb").read()
-# aha writes a reversed default colour as `#` and stray bytes: reversed text takes the background.
-raw = re.sub(rb"color:#(?![0-9a-fA-F]{6};)[^;]*;", b"color:#0d1117;", raw)
-s = raw.decode("utf-8")
-s = s.replace("<pre>", "<pre style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 15px; line-height: 1.2; margin: 0; padding: 14px;\">", 1)
-s = re.sub(r"<body[^>]*>", '<body style="color:#d8dee4; background-color:#0d1117; margin:0">', s, count=1)
-# With --black, aha draws colour 0 (black) as dim grey; on a coloured background it is black.
-s = re.sub(r"color:dimgray;(background-color:)", r"color:#0d1117;\1", s)
-open(p, "w", encoding="utf-8").write(s)
-EOF
+colours "$work/tui"
 shoot "$work/tui.html" "$work/tui.png" 1000 585
 pngquant --quality 60-85 --speed 1 --force --output "$out/tui-question.png" "$work/tui.png"
 # The facilitator's screen: a workshop of five, three votes in, at 104x30.
@@ -64,18 +69,7 @@ tmux -L mlops-shot new-session -d -s shot2 -x 104 -y 30 -c "$work" \
 sleep 1.5
 tmux -L mlops-shot capture-pane -t shot2 -e -p > "$work/facilitator.ansi"
 tmux -L mlops-shot send-keys -t shot2 q
-aha --black --title mlops-maturity < "$work/facilitator.ansi" > "$work/facilitator.html"
-python3 - "$work/facilitator.html" <<'EOF'
-import re, sys
-p = sys.argv[1]
-raw = open(p, "rb").read()
-raw = re.sub(rb"color:#(?![0-9a-fA-F]{6};)[^;]*;", b"color:#0d1117;", raw)
-s = raw.decode("utf-8")
-s = s.replace("<pre>", "<pre style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 15px; line-height: 1.2; margin: 0; padding: 14px;\">", 1)
-s = re.sub(r"<body[^>]*>", '<body style="color:#d8dee4; background-color:#0d1117; margin:0">', s, count=1)
-s = re.sub(r"color:dimgray;(background-color:)", r"color:#0d1117;\1", s)
-open(p, "w", encoding="utf-8").write(s)
-EOF
+colours "$work/facilitator"
 shoot "$work/facilitator.html" "$work/facilitator.png" 1000 585
 pngquant --quality 60-85 --speed 1 --force --output "$out/tui-facilitator.png" "$work/facilitator.png"
 ls -l "$out"/*.png
