@@ -294,3 +294,101 @@ impl<'a> ChartContext<'a> {
         ChartContext { history: h, chart: Chart { width, height, columns, bands } }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::portfolio::{TeamDimension, TeamOverall};
+
+    fn assessment(date: &str, dims: &[(&str, u32, f64)], answers: &[(&str, &str)]) -> HistoryAssessment {
+        HistoryAssessment {
+            date: Some(date.to_owned()),
+            questionnaire: QuestionnaireRef { id: "q".into(), version: 1 },
+            respondents: vec![],
+            overall: TeamOverall { level: 0, score: 0.0 },
+            dimensions: dims
+                .iter()
+                .map(|(id, l, s)| TeamDimension { id: (*id).to_owned(), level: Some(*l), score: Some(*s) })
+                .collect(),
+            files: vec![],
+            answers: answers.iter().map(|(q, a)| ((*q).to_owned(), (*a).to_owned())).collect(),
+        }
+    }
+
+    fn quick() -> Questionnaire {
+        crate::questionnaire::built_in("mlops-quick").unwrap()
+    }
+
+    #[test]
+    fn a_change_gives_each_dimensions_own_levels_and_only_the_answers_that_changed() {
+        let q = quick();
+        let (d0, d1) = (q.dimensions[0].id.as_str(), q.dimensions[1].id.as_str());
+        let ids: Vec<&str> = q.questions().map(|(_, qn)| qn.id.as_str()).collect();
+        let before = assessment("2026-03-01", &[(d0, 0, 0.5), (d1, 2, 2.1)], &[(ids[0], "no"), (ids[1], "yes")]);
+        let after = assessment(
+            "2026-06-01",
+            &[(d0, 1, 1.2), (d1, 2, 2.4)],
+            &[(ids[0], "yes"), (ids[1], "yes"), (ids[2], "partial"), (ids[3], "unanswered")],
+        );
+        let c = change(&q, &before, &after);
+        assert_eq!((c.from.as_deref(), c.to.as_deref()), (Some("2026-03-01"), Some("2026-06-01")));
+        assert_eq!(c.dimensions.len(), q.dimensions.len());
+        assert_eq!((c.dimensions[0].before, c.dimensions[0].after), (Some(0), Some(1)));
+        assert_eq!((c.dimensions[1].before, c.dimensions[1].after), (Some(2), Some(2)));
+        assert_eq!(c.dimensions[2].before, None, "a dimension neither assessment scored");
+        let changed: Vec<(&str, Option<&str>, Option<&str>)> =
+            c.answers.iter().map(|a| (a.question.as_str(), a.before.as_deref(), a.after.as_deref())).collect();
+        assert_eq!(changed, [(ids[0], Some("no"), Some("yes")), (ids[2], None, Some("partial"))]);
+    }
+
+    #[test]
+    fn the_chart_puts_each_assessment_in_a_column_and_each_score_in_its_dimensions_band() {
+        let q = quick();
+        let (d0, d1) = (q.dimensions[0].id.clone(), q.dimensions[1].id.clone());
+        let h = History {
+            team: "T".into(),
+            assessments: vec![
+                assessment("2026-03-01", &[(&d0, 0, 0.0), (&d1, 3, 3.0)], &[]),
+                assessment("2026-06-01", &[(&d0, 1, 1.5)], &[]),
+                assessment("2026-09-01", &[(&d0, 3, 3.0)], &[]),
+            ],
+            changes: vec![],
+            dimension_names: vec![
+                DimensionName { id: d0.clone(), name: "A".into() },
+                DimensionName { id: d1.clone(), name: "B".into() },
+            ],
+            highest_level: 3,
+            warnings: vec![],
+            generated: "2026-12-07".into(),
+        };
+        let chart = ChartContext::of(&h).chart;
+        // Three columns 140 apart (480 / 2 is more than the widest step), from x = 260.
+        let xs: Vec<f64> = chart.columns.iter().map(|c| c.x).collect();
+        assert_eq!(xs, [260.0, 400.0, 540.0]);
+        assert_eq!(chart.columns[2].label, "2026-09-01");
+        assert_eq!((chart.width, chart.height), (260 + 280 + 70, 40 + 2 * 64 + 10));
+        // Band A: top 40, level 0 at y 86, the highest level 34 above it.
+        let a = &chart.bands[0];
+        assert_eq!((a.top, a.y_zero, a.y_top), (40.0, 86.0, 52.0));
+        let marks: Vec<(f64, f64, &str)> = a.marks.iter().map(|m| (m.x, m.y, m.score.as_str())).collect();
+        assert_eq!(marks, [(260.0, 86.0, "0.00"), (400.0, 69.0, "1.50"), (540.0, 52.0, "3.00")]);
+        assert_eq!(a.points, "260.0,86.0 400.0,69.0 540.0,52.0");
+        // Band B starts one band lower and has a point only where B was scored.
+        let b = &chart.bands[1];
+        assert_eq!((b.top, b.y_zero), (104.0, 150.0));
+        assert_eq!(b.marks.len(), 1);
+        assert_eq!((b.marks[0].x, b.marks[0].y), (260.0, 116.0));
+        // Many assessments share the width: 480 over the gaps.
+        let mut many = h.clone();
+        many.assessments = (0..9).map(|i| assessment(&format!("2026-0{}-01", i + 1), &[], &[])).collect();
+        let chart = ChartContext::of(&many).chart;
+        assert_eq!(chart.columns[1].x - chart.columns[0].x, 60.0);
+        assert_eq!(chart.width, 260 + 480 + 70);
+        // One assessment: no step, and a score never leaves its band.
+        let mut one = h.clone();
+        one.assessments = vec![assessment("2026-01-01", &[(&d0, 3, 9.0)], &[])];
+        let chart = ChartContext::of(&one).chart;
+        assert_eq!(chart.width, 260 + 70);
+        assert_eq!(chart.bands[0].marks[0].y, 52.0, "a score above the highest level is drawn at the top");
+    }
+}
