@@ -350,12 +350,15 @@ pub fn scan(args: ScanArgs) -> Result<ExitCode> {
         (None, Some((path, s))) => questionnaire_of(path, s)?.0,
         (None, None) => questionnaire::resolve(crate::tui::DEFAULT_QUESTIONNAIRE, Path::new("."), home().as_deref())?.0,
     };
-    let (outcome, notes) = crate::evidence::scan_questionnaire(&q, &args.paths, &files::today())?;
+    let today = files::today();
+    let (outcome, notes) = crate::evidence::scan_questionnaire(&q, &args.paths, &today)?;
     for note in notes {
         print_err(&format!("mlops-maturity: scan: {note}"));
     }
     if let Some((path, mut s)) = loaded {
         s.scan = Some(Box::new(outcome.scan.clone()));
+        // The app writes the day of the last change on every save (DESIGN "Session file").
+        s.date = Some(today);
         session::save(path, &s)?;
     }
     drop(lock);

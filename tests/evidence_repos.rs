@@ -53,6 +53,8 @@ fn dvc_mlflow_github_actions() {
     assert_eq!(o.scan.found["dep-registry-versioned"], ["src/train.py:12"]);
     assert_eq!(o.scan.found["exp-pipeline-tested"], [".github/workflows/ci.yml:11"]);
     assert_eq!(o.scan.found["val-automated-gate"], [".github/workflows/retrain.yml:10"]);
+    // A scheduled retraining workflow: the pipeline is rerun without anyone changing code.
+    assert_eq!(o.scan.found["ret-pipeline-rerun"], [".github/workflows/retrain.yml:3", "dvc.yaml"]);
     // mlruns/ holds a model card and a Dockerfile, but the repository's .gitignore leaves it out
     // (there is no .git folder in the fixture).
     not_found(&o, &["val-model-card", "dep-packaged", "data-checks-automated", "mon-input-drift", "org-cross-review"]);

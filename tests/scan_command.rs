@@ -150,6 +150,7 @@ fn session_records_the_scan_and_keeps_every_answer() {
     assert_eq!(s.answers["ci-tests"].note.as_deref(), Some("none yet"));
     let scan = s.scan.expect("the scan is recorded");
     assert_eq!(scan.date.as_deref(), Some("2026-11-26"));
+    assert_eq!(s.date.as_deref(), Some("2026-11-26"), "a save writes the day of the last change");
     assert_eq!(scan.paths, ["repos/alpha"]);
     assert_eq!(scan.places("ci-tests"), [".github/workflows/ci.yml:5"]);
     assert_eq!(scan.found_against["no-big-models"], ["models/big.pt"]);
