@@ -176,7 +176,11 @@ fn facilitate(n: usize, size: (u16, u16)) {
     // Reopened with --anonymous: the revealed votes show as counts from the start.
     let mut tui = Tui::spawn(home.path(), &["assess", "--anonymous", "--session", path], size, size, |_| {});
     tui.wait_for("Anonymous: votes as counts");
-    tui.send("\x1b[D");
+    // To the evenly split question through the agenda, wherever the session reopened.
+    tui.send("D");
+    tui.wait_for("Open disagreements: 2, widest spread first");
+    tui.send("\r");
+    tui.wait_for("2/11 · Level");
     tui.wait_for(&format!("{half}×Y {}×N", n - half));
     tui.wait_for(&format!("[Y] Yes            {half:>2} "));
     tui.send("q");
