@@ -16,13 +16,7 @@ use std::process::ExitCode;
 /// What `assess` is asked for (the TUI's own arguments).
 pub use crate::tui::AssessArgs;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Json,
-    Html,
-    Csv,
-}
+pub use crate::format::Format;
 
 #[derive(Debug, Clone)]
 pub struct ReportArgs {
@@ -127,10 +121,7 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
 
     let text = match (&args.template, args.format) {
         (Some(template), _) => crate::templates::render_with_file(&built, template)?,
-        (None, Format::Json) => report::to_json(&built),
-        (None, Format::Markdown) => crate::templates::render_markdown(&built)?,
-        (None, Format::Html) => crate::templates::render_html(&built)?,
-        (None, Format::Csv) => export::roadmap_csv(&built),
+        (None, format) => crate::format::render_report(&built, format)?,
     };
     match &args.output {
         Some(path) => {
@@ -318,11 +309,8 @@ pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScanFormat {
-    Markdown,
-    Json,
-}
+/// The output formats of `scan`: Markdown and JSON (the command line offers no other).
+pub type ScanFormat = Format;
 
 #[derive(Debug, Clone)]
 pub struct ScanArgs {
@@ -363,8 +351,9 @@ pub fn scan(args: ScanArgs) -> Result<ExitCode> {
     }
     drop(lock);
     match args.format {
-        ScanFormat::Json => print_out(&(crate::printable::clean_json_text(&outcome) + "\n"))?,
-        ScanFormat::Markdown => print_for_terminal(&crate::evidence::outcome::render_markdown(&q, &outcome))?,
+        Format::Json => print_out(&(crate::printable::clean_json_text(&outcome) + "\n"))?,
+        Format::Html | Format::Csv => bail!("scan writes markdown or json"),
+        Format::Markdown => print_for_terminal(&crate::evidence::outcome::render_markdown(&q, &outcome))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod evidence;
 pub mod export;
 pub mod files;
+pub mod format;
 pub mod history;
 pub mod lock;
 pub mod narrative;

@@ -1,7 +1,8 @@
 //! The command line: parse arguments (clap) and dispatch to the commands; nothing else.
 
-use clap::{Parser, Subcommand, ValueEnum};
-use mlops_maturity::commands::{self, AssessArgs, Format, MergeArgs, ReportArgs};
+use clap::{Parser, Subcommand};
+use mlops_maturity::commands::{self, AssessArgs, MergeArgs, ReportArgs};
+use mlops_maturity::format::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -55,8 +56,8 @@ enum Command {
         #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
         questionnaire: Option<String>,
         /// markdown and html: the management report; csv: the roadmap for an issue tracker; json: the data.
-        #[arg(long, value_enum, default_value_t = CliFormat::Markdown)]
-        format: CliFormat,
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
         /// A Tera template to render instead of the built-in Markdown report.
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
@@ -82,8 +83,8 @@ enum Command {
     Portfolio {
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = PortfolioFormatArg::Markdown)]
-        format: PortfolioFormatArg,
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
         /// Write to FILE (atomically) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -95,8 +96,8 @@ enum Command {
         /// The team to show when the inputs hold several.
         #[arg(long, value_name = "TEAM")]
         team: Option<String>,
-        #[arg(long, value_enum, default_value_t = HistoryFormatArg::Markdown)]
-        format: HistoryFormatArg,
+        #[arg(long, default_value = "markdown", value_parser = Format::only(&[Format::Markdown, Format::Json, Format::Html]))]
+        format: Format,
         /// Write to FILE (atomically) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -111,8 +112,8 @@ enum Command {
         /// The questionnaire whose probes to use (default: the session's, else mlops-maturity).
         #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
         questionnaire: Option<String>,
-        #[arg(long, value_enum, default_value_t = ScanFormatArg::Markdown)]
-        format: ScanFormatArg,
+        #[arg(long, default_value = "markdown", value_parser = Format::only(&[Format::Markdown, Format::Json]))]
+        format: Format,
     },
     /// Check questionnaire files and report every problem.
     Validate {
@@ -126,35 +127,6 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum CliFormat {
-    Markdown,
-    Json,
-    Html,
-    Csv,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum HistoryFormatArg {
-    Markdown,
-    Json,
-    Html,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ScanFormatArg {
-    Markdown,
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PortfolioFormatArg {
-    Markdown,
-    Json,
-    Html,
-    Csv,
 }
 
 fn main() -> ExitCode {
@@ -186,50 +158,18 @@ fn main() -> ExitCode {
             scan,
         }),
         Some(Command::Report { sessions, questionnaire, format, template, output, baseline }) => {
-            commands::report(ReportArgs {
-                sessions,
-                questionnaire,
-                format: match format {
-                    CliFormat::Markdown => Format::Markdown,
-                    CliFormat::Json => Format::Json,
-                    CliFormat::Html => Format::Html,
-                    CliFormat::Csv => Format::Csv,
-                },
-                template,
-                output,
-                baseline,
-            })
+            commands::report(ReportArgs { sessions, questionnaire, format, template, output, baseline })
         }
         Some(Command::Merge { sessions, output, force }) => commands::merge(MergeArgs { sessions, output, force }),
-        Some(Command::Portfolio { inputs, format, output }) => commands::portfolio(commands::PortfolioArgs {
-            inputs,
-            format: match format {
-                PortfolioFormatArg::Markdown => commands::PortfolioFormat::Markdown,
-                PortfolioFormatArg::Json => commands::PortfolioFormat::Json,
-                PortfolioFormatArg::Html => commands::PortfolioFormat::Html,
-                PortfolioFormatArg::Csv => commands::PortfolioFormat::Csv,
-            },
-            output,
-        }),
-        Some(Command::History { inputs, team, format, output }) => commands::history(commands::HistoryArgs {
-            inputs,
-            team,
-            format: match format {
-                HistoryFormatArg::Markdown => Format::Markdown,
-                HistoryFormatArg::Json => Format::Json,
-                HistoryFormatArg::Html => Format::Html,
-            },
-            output,
-        }),
-        Some(Command::Scan { paths, session, questionnaire, format }) => commands::scan(commands::ScanArgs {
-            paths,
-            session,
-            questionnaire,
-            format: match format {
-                ScanFormatArg::Markdown => commands::ScanFormat::Markdown,
-                ScanFormatArg::Json => commands::ScanFormat::Json,
-            },
-        }),
+        Some(Command::Portfolio { inputs, format, output }) => {
+            commands::portfolio(commands::PortfolioArgs { inputs, format, output })
+        }
+        Some(Command::History { inputs, team, format, output }) => {
+            commands::history(commands::HistoryArgs { inputs, team, format, output })
+        }
+        Some(Command::Scan { paths, session, questionnaire, format }) => {
+            commands::scan(commands::ScanArgs { paths, session, questionnaire, format })
+        }
         Some(Command::Validate { files }) => commands::validate(&files),
         Some(Command::List) => commands::list(),
         Some(Command::Init { dir }) => commands::init(&dir),

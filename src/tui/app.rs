@@ -77,13 +77,8 @@ pub enum Effect {
     NextAssessment(PathBuf),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Markdown,
-    Json,
-    Html,
-    Csv,
-}
+/// The formats the results screen exports (every report format).
+pub use crate::format::Format as ExportFormat;
 
 /// A saved session offered on the start screen.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -643,12 +643,7 @@ fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     report::rename_owners(&mut report, &owners);
     report.warnings.extend(owners_warning);
     let stem = a.path.file_stem().map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
-    let (ext, text) = match format {
-        ExportFormat::Markdown => ("md", crate::templates::render_markdown(&report)?),
-        ExportFormat::Json => ("json", report::to_json(&report)),
-        ExportFormat::Html => ("html", crate::templates::render_html(&report)?),
-        ExportFormat::Csv => ("csv", crate::export::roadmap_csv(&report)),
-    };
+    let (ext, text) = (format.extension(), crate::format::render_report(&report, format)?);
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
     let mut inputs = vec![a.path.clone()];
     if let Ok((_, questionnaire::Source::File(q))) = workspace::questionnaire_of(&a.path, &a.session) {

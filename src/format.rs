@@ -1,0 +1,71 @@
+//! The output formats: one enum for the command line (clap), the commands and the TUI's exports.
+//!
+//! Not every command writes every format: `history` writes no CSV and `scan` only Markdown and
+//! JSON. The command line offers each command its own list ([`Format::only`]), so a format a
+//! command cannot write is refused by clap with the list of those it can.
+
+use crate::report::{self, Report};
+use anyhow::Result;
+use clap::ValueEnum;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+
+/// A file format a report, portfolio, history or scan is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown, to read or to paste into a wiki (the default).
+    Markdown,
+    /// The data, for other tools.
+    Json,
+    /// One self-contained HTML page, to mail or to print.
+    Html,
+    /// Rows for a spreadsheet or an issue tracker.
+    Csv,
+}
+
+impl Format {
+    /// The file extension an export in this format gets.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// A clap value parser that accepts only `allowed` (by their lower-case names) and lists
+    /// them when the user gives another.
+    pub fn only(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+        PossibleValuesParser::new(allowed.iter().filter_map(ValueEnum::to_possible_value))
+            .try_map(|name| Format::from_str(&name, false))
+    }
+}
+
+/// A report written in `format`: the built-in (or the user's) Markdown and HTML templates, the
+/// JSON data, or the roadmap as CSV. The one place the report's formats are told apart, for the
+/// `report` command and the TUI's exports alike.
+pub fn render_report(built: &Report, format: Format) -> Result<String> {
+    Ok(match format {
+        Format::Markdown => crate::templates::render_markdown(built)?,
+        Format::Json => report::to_json(built),
+        Format::Html => crate::templates::render_html(built)?,
+        Format::Csv => crate::export::roadmap_csv(built),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_format_has_its_own_extension_and_lower_case_name() {
+        let names: Vec<(String, &str)> = Format::value_variants()
+            .iter()
+            .filter_map(|f| Some((f.to_possible_value()?.get_name().to_string(), f.extension())))
+            .collect();
+        assert_eq!(
+            names,
+            [("markdown".into(), "md"), ("json".into(), "json"), ("html".into(), "html"), ("csv".into(), "csv")]
+        );
+    }
+}
