@@ -5,24 +5,8 @@
 
 use crate::questionnaire::Questionnaire;
 use crate::session::Answer;
-
-/// Slack allowed when a computed number meets a threshold.
-pub const EPSILON: f64 = 1e-9;
-
-/// `x` reaches threshold `t`, allowing for rounding error.
-pub fn reaches(x: f64, t: f64) -> bool {
-    x >= t - EPSILON
-}
-
-/// Credit for an answer; `None` for "does not apply", which leaves the ratio altogether.
-pub fn credit(answer: Option<Answer>, partial_credit: f64) -> Option<f64> {
-    match answer {
-        Some(Answer::Yes) => Some(1.0),
-        Some(Answer::Partial) => Some(partial_credit),
-        Some(Answer::Na) => None,
-        Some(Answer::No) | Some(Answer::Unknown) | None => Some(0.0),
-    }
-}
+/// What an answer is worth, and when a computed number reaches a threshold (they live with the answer).
+pub use crate::session::{EPSILON, credit, reaches};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionResult {

@@ -9,6 +9,8 @@ use crate::questionnaire::{Questionnaire, Stage};
 use crate::roadmap::{StageLoad, to_percent};
 use crate::scoring::{self, reaches};
 use crate::session::{Answer, AnswerEntry, Participant, Session, StageRating};
+/// The median rule for a room's answer, and when a room does not know (they live with the answer).
+pub use crate::session::{consensus, room_does_not_know};
 use indexmap::IndexMap;
 use std::collections::{HashMap, HashSet};
 
@@ -17,57 +19,6 @@ pub fn answers_of(q: &Questionnaire, s: &Session) -> Vec<Option<Answer>> {
     q.questions()
         .map(|(_, question)| s.answer(&question.id).or_else(|| s.replaced_answer(question).map(|(_, a)| a)))
         .collect()
-}
-
-/// The group's answer to one question from each respondent's answer.
-///
-/// One respondent's answer stands as given. For several: unknown when half or more of those who
-/// answered (any answer, na included) said unknown — a few voices do not speak for a room that
-/// does not know; else the median credit of those who said yes, partial or no, mapped back to
-/// an answer; failing that, unanswered, na or unknown.
-pub fn consensus(answers: &[Option<Answer>], partial_credit: f64) -> Option<Answer> {
-    if let [only] = answers {
-        return *only;
-    }
-    if room_does_not_know(answers.iter().copied()) {
-        return Some(Answer::Unknown);
-    }
-    let mut credits: Vec<f64> = answers
-        .iter()
-        .filter_map(|a| match a {
-            Some(Answer::Yes) => Some(1.0),
-            Some(Answer::Partial) => Some(partial_credit),
-            Some(Answer::No) => Some(0.0),
-            _ => None,
-        })
-        .collect();
-    if credits.is_empty() {
-        if answers.iter().all(Option::is_none) {
-            return None;
-        }
-        let na = answers.iter().filter(|a| **a == Some(Answer::Na)).count();
-        return Some(if na * 2 > answers.len() { Answer::Na } else { Answer::Unknown });
-    }
-    credits.sort_by(f64::total_cmp);
-    let n = credits.len();
-    let median = if n % 2 == 1 { credits[n / 2] } else { (credits[n / 2 - 1] + credits[n / 2]) / 2.0 };
-    Some(if reaches(median, 0.75) {
-        Answer::Yes
-    } else if reaches(median, 0.25) {
-        Answer::Partial
-    } else {
-        Answer::No
-    })
-}
-
-/// Whether half or more of those who answered (any answer, na included) said unknown.
-pub fn room_does_not_know(answers: impl IntoIterator<Item = Option<Answer>>) -> bool {
-    let (mut answered, mut unknown) = (0usize, 0usize);
-    for a in answers.into_iter().flatten() {
-        answered += 1;
-        unknown += usize::from(a == Answer::Unknown);
-    }
-    answered > 0 && unknown * 2 >= answered
 }
 
 /// Consensus answers over all given respondents (`per_respondent[r][question]`).

@@ -1,0 +1,311 @@
+//! Sessions: one respondent's answers, context and bottleneck ratings, loaded from and saved to YAML.
+//!
+//! The file is the user's: an answer for a question the questionnaire lacks is kept (and warned
+//! about by the report), never dropped, and saving writes back everything that was read.
+
+mod answer;
+mod fields;
+mod read;
+
+pub use answer::{Answer, AnswerEntry, EPSILON, consensus, credit, reaches, room_does_not_know};
+use fields::{unique_keys, whole_if_possible};
+pub use read::{MAX_TIME_SHARE, load, parse, relative_path, save};
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// The session file format this build reads and writes.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Criticality {
+    Low,
+    Medium,
+    High,
+}
+
+impl Criticality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Criticality::Low => "low",
+            Criticality::Medium => "medium",
+            Criticality::High => "high",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub models_in_production: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criticality: Option<Criticality>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulated: Option<bool>,
+    /// False: the team uses models it does not train itself (such as LLM APIs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trains_models: Option<bool>,
+    /// Its models decide about people (credit, hiring, health, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decides_about_people: Option<bool>,
+    /// End customers see the models' output directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_facing: Option<bool>,
+}
+
+pub use crate::questionnaire::ContextKey;
+
+impl Context {
+    pub fn is_empty(&self) -> bool {
+        self.models_in_production.is_none()
+            && self.criticality.is_none()
+            && self.regulated.is_none()
+            && self.trains_models.is_none()
+            && self.decides_about_people.is_none()
+            && self.customer_facing.is_none()
+    }
+
+    /// The value the context gives a yes/no key, if any.
+    pub fn get(&self, key: ContextKey) -> Option<bool> {
+        match key {
+            ContextKey::TrainsModels => self.trains_models,
+            ContextKey::DecidesAboutPeople => self.decides_about_people,
+            ContextKey::CustomerFacing => self.customer_facing,
+            ContextKey::Regulated => self.regulated,
+        }
+    }
+
+    /// Why a question with these `applies_when` conditions does not apply to this team: the first
+    /// key the context gives another value; `None` when it applies (a key the context does not
+    /// give never leaves a question out).
+    pub fn leaves_out(&self, applies_when: &[(ContextKey, bool)]) -> Option<&'static str> {
+        applies_when
+            .iter()
+            .find(|(key, wanted)| self.get(*key).is_some_and(|v| v != *wanted))
+            .map(|(key, wanted)| key.reason(*wanted))
+    }
+}
+
+/// How much of the team's time a lifecycle stage takes, and how much it hurts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageRating {
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_if_possible")]
+    pub time_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_if_possible")]
+    pub pain: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub questionnaire: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questionnaire_version: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Context>,
+    /// The session this one was carried from (DESIGN "Next assessment"): a path, relative to
+    /// this file's folder when it can be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<u32>,
+    /// The day of the last change (`YYYY-MM-DD`); the app writes it on every save.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Present in a workshop session only: the people who vote, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Vec<Participant>>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub answers: IndexMap<String, AnswerEntry>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
+    pub bottlenecks: IndexMap<String, StageRating>,
+    /// Whole seconds spent, written by the app and kept across reopening; never scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Box<Timing>>,
+    /// The last repository scan (`scan --session`, `assess --scan`); it never changes an answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan: Option<Box<Scan>>,
+}
+
+/// Time spent on a session: in all, per dimension and per question (ids), and an optional
+/// timebox per dimension, all in whole seconds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timing {
+    #[serde(default)]
+    pub elapsed_s: u64,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub dimensions: IndexMap<String, u64>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub questions: IndexMap<String, u64>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub timebox_s: IndexMap<String, u64>,
+}
+
+impl Timing {
+    /// Adds `seconds` spent on `question` of `dimension`.
+    pub fn add(&mut self, dimension: &str, question: &str, seconds: u64) {
+        self.elapsed_s = self.elapsed_s.saturating_add(seconds);
+        let d = self.dimensions.entry(dimension.to_owned()).or_default();
+        *d = d.saturating_add(seconds);
+        let q = self.questions.entry(question.to_owned()).or_default();
+        *q = q.saturating_add(seconds);
+    }
+
+    /// Seconds spent on a dimension (0 when none were recorded).
+    pub fn dimension(&self, id: &str) -> u64 {
+        self.dimensions.get(id).copied().unwrap_or(0)
+    }
+}
+
+/// What a repository scan found, per question id (DESIGN "Evidence from repositories"). Places
+/// are `file` or `file:line`, at most five a question, then "and N more".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scan {
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub paths: Vec<String>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub found: IndexMap<String, Vec<String>>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub found_against: IndexMap<String, Vec<String>>,
+    #[serde(default)]
+    pub not_found: Vec<String>,
+}
+
+impl Scan {
+    /// Where the scan found signs of `question` (empty when it found none).
+    pub fn places(&self, question: &str) -> &[String] {
+        self.found.get(question).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when the scan looked for `question` (it has probes), whatever it found.
+    pub fn checked(&self, question: &str) -> bool {
+        self.found.contains_key(question)
+            || self.found_against.contains_key(question)
+            || self.not_found.iter().any(|q| q == question)
+    }
+}
+
+/// One person voting in a workshop session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+impl Session {
+    pub fn new(questionnaire: &str) -> Session {
+        Session {
+            format: FORMAT,
+            questionnaire: questionnaire.to_owned(),
+            questionnaire_version: None,
+            team: None,
+            respondent: None,
+            role: None,
+            context: None,
+            previous: None,
+            target: None,
+            date: None,
+            participants: None,
+            answers: IndexMap::new(),
+            bottlenecks: IndexMap::new(),
+            timing: None,
+            scan: None,
+        }
+    }
+
+    pub fn answer(&self, question: &str) -> Option<Answer> {
+        self.answers.get(question).and_then(|e| e.answer)
+    }
+
+    /// The answer given to an id that `question` replaces, when the session has none of its own
+    /// for it: (old id, answer). Sessions of an earlier questionnaire version keep scoring.
+    pub fn replaced_answer<'a>(&'a self, question: &'a crate::questionnaire::Question) -> Option<(&'a str, Answer)> {
+        if self.answer(&question.id).is_some() {
+            return None;
+        }
+        question.replaces.iter().find_map(|old| self.answer(old).map(|a| (old.as_str(), a)))
+    }
+
+    /// How many of the questionnaire's questions have an answer (answers to questions it lacks
+    /// do not count).
+    pub fn answered_in(&self, q: &crate::questionnaire::Questionnaire) -> usize {
+        q.questions().filter(|(_, question)| self.answer(&question.id).is_some()).count()
+    }
+
+    /// The start of the next assessment from this one (DESIGN "Next assessment"): the same
+    /// questionnaire, people (a workshop's participants too), context, target and bottlenecks;
+    /// every answer carried over and marked `carried` until confirmed, evidence kept, notes
+    /// dropped except the note of a "does not apply" (its reason); workshop votes dropped (they
+    /// were that day's: a question without an agreed answer carries the consensus of its votes,
+    /// by `partial_credit`), no date until the first save. `previous` is set by the caller, who
+    /// knows where the files are.
+    pub fn next_assessment(&self, partial_credit: f64) -> Session {
+        let answers = self
+            .answers
+            .iter()
+            .filter_map(|(id, e)| {
+                let votes: Vec<Option<Answer>> = e.votes.values().copied().map(Some).collect();
+                let answer = e.answer.or_else(|| consensus(&votes, partial_credit));
+                let reason = e.note.clone().filter(|n| answer == Some(Answer::Na) && !n.trim().is_empty());
+                let entry = AnswerEntry {
+                    answer,
+                    note: reason,
+                    evidence: e.evidence.clone(),
+                    carried: answer.is_some(),
+                    votes: IndexMap::new(),
+                    first_votes: IndexMap::new(),
+                };
+                (entry.answer.is_some() || entry.evidence.is_some()).then(|| (id.clone(), entry))
+            })
+            .collect();
+        Session { date: None, previous: None, timing: None, answers, ..self.clone() }
+    }
+
+    /// Answers given to ids that a question of `q` replaces, moved under that question's id
+    /// when the session has none of its own for it (a next assessment writes carried answers
+    /// under the new ids, DESIGN "Questionnaire file").
+    pub fn move_to_current_ids(&mut self, q: &crate::questionnaire::Questionnaire) {
+        for (_, question) in q.questions() {
+            if self.answers.contains_key(&question.id) {
+                continue;
+            }
+            if let Some(old) = question.replaces.iter().find(|old| self.answers.contains_key(*old))
+                && let Some(entry) = self.answers.shift_remove(old)
+            {
+                self.answers.insert(question.id.clone(), entry);
+            }
+        }
+    }
+
+    /// The notes of this session's answers by question id: what the next assessment shows,
+    /// read only, beside an answer still waiting for confirmation.
+    pub fn notes(&self) -> std::collections::HashMap<String, String> {
+        self.answers
+            .iter()
+            .filter_map(|(id, e)| Some((id.clone(), e.note.clone().filter(|n| !n.trim().is_empty())?)))
+            .collect()
+    }
+
+    pub fn to_yaml(&self) -> String {
+        serde_yaml::to_string(self).expect("a session always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests;
