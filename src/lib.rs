@@ -14,7 +14,6 @@ pub mod files;
 pub mod format;
 pub mod history;
 pub mod lock;
-pub mod narrative;
 pub mod portfolio;
 pub mod printable;
 pub mod probe;
@@ -28,3 +27,6 @@ pub mod tui;
 pub mod workshop;
 pub mod workspace;
 pub mod yaml;
+
+/// What the report says in words (it lives with the report it writes).
+pub use report::narrative;

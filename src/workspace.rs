@@ -294,7 +294,7 @@ pub fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
 pub fn previous_baseline(
     sessions: &[(PathBuf, Session)],
     q: &Questionnaire,
-) -> Option<Result<(PathBuf, String, crate::narrative::Baseline, Vec<String>), String>> {
+) -> Option<Result<(PathBuf, String, crate::report::Baseline, Vec<String>), String>> {
     let [(path, s)] = sessions else { return None };
     let named = s.previous.as_ref()?;
     let earlier = folder_of(path).join(named);
@@ -310,11 +310,7 @@ pub fn previous_baseline(
 }
 
 /// Baseline scores must be numbers a report of this questionnaire can hold: 0 to its highest level.
-pub fn check_baseline(
-    path: &Path,
-    baseline: crate::narrative::Baseline,
-    highest: u32,
-) -> Result<crate::narrative::Baseline> {
+pub fn check_baseline(path: &Path, baseline: crate::report::Baseline, highest: u32) -> Result<crate::report::Baseline> {
     let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
     if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
         bail!(
@@ -333,7 +329,7 @@ pub fn check_baseline(
 /// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the
 /// warnings it raises. A baseline of another questionnaire is an error; of another version of
 /// the same one, a warning.
-pub fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative::Baseline, Vec<String>)> {
+pub fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::report::Baseline, Vec<String>)> {
     let text = files::read_text(path)?;
     let shown = path.display();
     let other_version = |version: Option<u32>| -> Vec<String> {
@@ -377,7 +373,7 @@ pub fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::narrative
     }
     let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let r = report::build(q, &[SessionInput { file_name, session: &s }], None, "");
-    let baseline = crate::narrative::Baseline {
+    let baseline = crate::report::Baseline {
         scores: r.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect(),
         answers: r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect(),
         overall_level: Some(r.overall.level),

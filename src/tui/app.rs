@@ -134,7 +134,7 @@ pub struct Assessment {
     pub last_tick: Option<u64>,
     /// The session's `previous` as it names it, and that assessment as a baseline: the report
     /// shows progress since then, as `report` does. The shell reads it.
-    pub previous: Option<(String, crate::narrative::Baseline)>,
+    pub previous: Option<(String, crate::report::Baseline)>,
 }
 
 pub const CONTEXT_ROWS: usize = 7;
@@ -244,7 +244,7 @@ impl Assessment {
     }
 
     /// Compares the answers with the assessment this one was carried from, from now on.
-    pub fn set_previous(&mut self, named: String, baseline: crate::narrative::Baseline, today: &str) {
+    pub fn set_previous(&mut self, named: String, baseline: crate::report::Baseline, today: &str) {
         self.previous = Some((named, baseline));
         self.refresh(today);
     }

@@ -6,102 +6,11 @@
 //! (say, that nothing would notice worse predictions) comes from the answers that show it. Pure
 //! functions over a built report; no ids of questions reach the text (the appendix has them).
 
+use super::model::{Action, AnswerReport, MILESTONE_SHOWN, Milestone, Report};
 use crate::questionnaire::Questionnaire;
-use crate::report::{Action, AnswerReport, MILESTONE_SHOWN, Milestone, Report};
 use indexmap::IndexMap;
-use serde::Serialize;
 
-/// How much of the questionnaire was answered.
-#[derive(Debug, Clone, Serialize)]
-pub struct Completeness {
-    pub answered: usize,
-    pub questions: usize,
-    /// Fewer than nine in ten questions answered, or answers still missing that could change
-    /// the level: the level is an indication, not a finding.
-    pub indicative: bool,
-    /// Answering the unanswered and "don't know" questions "yes" would raise the overall level:
-    /// only then may the level be understated.
-    pub level_may_change: bool,
-    /// A workshop's disagreements (a yes and a no among the votes) with no agreed answer yet:
-    /// named as such, never counted as unanswered (their answer is the votes' consensus).
-    pub open_disagreements: usize,
-}
-
-/// A practice in place (answered yes) above its dimension's level.
-#[derive(Debug, Clone, Serialize)]
-pub struct Strength {
-    pub question: String,
-    pub text: String,
-    pub dimension: String,
-    pub dimension_name: String,
-    pub level: u32,
-}
-
-/// How far the team is toward its next overall level.
-#[derive(Debug, Clone, Serialize)]
-pub struct Progress {
-    /// The next level (overall level + 1).
-    pub level: u32,
-    /// Weighted share (partly counting its credit) of that level's practices in place in the
-    /// dimensions that hold the overall level.
-    pub ratio: f64,
-    /// Of those practices (does not apply left out): how many in place, how many partly, of how many.
-    pub in_place: usize,
-    pub partly: usize,
-    pub practices: usize,
-}
-
-/// A practice at or below the team's level that is not fully in place: with the target met,
-/// these are what is left to finish.
-#[derive(Debug, Clone, Serialize)]
-pub struct Unfinished {
-    pub question: String,
-    pub text: String,
-    pub dimension_name: String,
-    pub level: u32,
-    /// As the report spells answers: partial, no, unknown, unanswered.
-    pub answer: String,
-}
-
-/// An earlier assessment as `--baseline` gives it: scores, answers, level and date.
-#[derive(Debug, Clone, Default)]
-pub struct Baseline {
-    pub scores: Vec<(String, f64)>,
-    /// Question id -> answer as the report spells it.
-    pub answers: IndexMap<String, String>,
-    pub overall_level: Option<u32>,
-    pub date: Option<String>,
-    /// The questionnaire version the baseline answered, where known.
-    pub version: Option<u32>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SinceBaseline {
-    pub date: Option<String>,
-    pub overall_before: Option<u32>,
-    pub overall_after: u32,
-    /// Every answer that differs from the baseline's, in questionnaire order.
-    pub changed: Vec<Change>,
-    /// Of those, the questions the baseline did not answer (or did not have): answered now for
-    /// the first time, not a change of practice.
-    pub not_asked: Vec<String>,
-    /// Of the others, those that moved toward "yes" (no < partly < yes) and those that moved away.
-    pub better: Vec<String>,
-    pub worse: Vec<String>,
-    /// The questionnaire version of the baseline when it differs from this report's: levels
-    /// may not compare.
-    pub other_version: Option<u32>,
-    /// The overall level is lower than the baseline's.
-    pub lower: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Change {
-    pub question: String,
-    pub before: String,
-    pub after: String,
-    pub text: String,
-}
+pub use super::model::{Baseline, Change, Completeness, Progress, SinceBaseline, Strength, Unfinished};
 
 /// Questions of the built-ins whose "yes" means that worse predictions would be seen, and those
 /// whose "yes" means that someone is alerted. Questionnaires without them fall back to their
@@ -154,7 +63,7 @@ fn next_milestone(report: &Report) -> Option<Milestone> {
 /// practices, so that the roadmap serves the bottleneck the report names.
 fn for_bottleneck(report: &Report, q: &Questionnaire) -> Vec<Action> {
     let (Some(b), Some(m)) = (&report.bottleneck, &report.next_milestone) else { return Vec::new() };
-    let dims: Vec<&crate::report::DimensionReport> =
+    let dims: Vec<&super::model::DimensionReport> =
         report.dimensions.iter().filter(|d| d.stage.as_deref() == Some(b.stage.as_str())).collect();
     if dims.is_empty() || m.actions.iter().any(|a| dims.iter().any(|d| d.id == a.dimension)) {
         return Vec::new();
@@ -206,10 +115,10 @@ fn annotate_roadmap(report: &mut Report) {
             action.note = notes.get(action.question.as_str()).cloned();
             action.step = step_for(&action.recommendation, &action.answer);
         }
-        let mut by: IndexMap<&str, crate::report::PhaseDimension> = IndexMap::new();
+        let mut by: IndexMap<&str, super::model::PhaseDimension> = IndexMap::new();
         for action in &phase.actions {
             by.entry(action.dimension.as_str())
-                .or_insert_with(|| crate::report::PhaseDimension {
+                .or_insert_with(|| super::model::PhaseDimension {
                     dimension: action.dimension.clone(),
                     name: action.dimension_name.clone(),
                     actions: 0,
@@ -586,7 +495,7 @@ fn holding_back(report: &Report) -> Vec<&str> {
     let Some(first) = report.roadmap.first().filter(|p| p.level == report.overall.level + 1) else {
         return Vec::new();
     };
-    let mut actions: Vec<&crate::report::Action> = first.actions.iter().collect();
+    let mut actions: Vec<&super::model::Action> = first.actions.iter().collect();
     // The practices that define the level first, then the missing before the partly done.
     actions.sort_by_key(|a| (!a.required, a.answer == "partial"));
     actions.iter().map(|a| a.text.as_str()).collect()
