@@ -3,7 +3,9 @@
 
 use super::baseline::baseline_deltas;
 use super::model::*;
+use super::{milestone, narrative};
 use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Dimension, Question};
 use crate::roadmap::{self, TargetSource};
 use crate::scoring;
 use crate::session::{Answer, Session};
@@ -18,28 +20,46 @@ pub fn answer_str(answer: Option<Answer>) -> &'static str {
 
 /// Builds the report of one session or the merge of several (all of the same questionnaire).
 ///
-/// `baseline` holds earlier scores per dimension id, `generated` the report's date.
+/// `baseline` holds earlier scores per dimension id, `generated` the report's date. The facts
+/// come first; the narrative is written from them and the report carries both.
 pub fn build(
     q: &Questionnaire,
     sessions: &[SessionInput],
     baseline: Option<&[(String, f64)]>,
     generated: &str,
 ) -> Report {
+    let facts = facts(q, sessions, baseline, generated);
+    let words = narrative::write(&facts, q);
+    facts.with_narrative(words)
+}
+
+/// The group's answers as scored: a question the team's context leaves out counts exactly as
+/// "does not apply", with the reason it was left out.
+struct Scored<'a> {
+    group: workshop::Group,
+    context: Option<&'a crate::session::Context>,
+    left_out: Vec<Option<&'static str>>,
+    answers: Vec<Option<Answer>>,
+    scores: scoring::Scores,
+}
+
+fn scored<'a>(q: &Questionnaire, sessions: &[SessionInput<'a>]) -> Scored<'a> {
     let pairs: Vec<(&Session, &str)> = sessions.iter().map(|s| (s.session, s.file_name.as_str())).collect();
     let group = workshop::group(q, &pairs);
-    let names = group.names.clone();
-    let slices = group.slices();
-    let explicit = sessions.iter().find_map(|s| s.session.target);
     let context = sessions.iter().find_map(|s| s.session.context.as_ref().filter(|c| !c.is_empty()));
-    // A question the team's context leaves out counts exactly as "does not apply".
     let left_out: Vec<Option<&'static str>> =
         q.questions().map(|(_, qn)| context.and_then(|c| c.leaves_out(&qn.applies_when))).collect();
     let answers: Vec<Option<Answer>> =
         group.answers.iter().zip(&left_out).map(|(a, out)| if out.is_some() { Some(Answer::Na) } else { *a }).collect();
     let scores = scoring::score(q, &answers);
+    Scored { group, context, left_out, answers, scores }
+}
 
+/// Every fact of the report: scores, target, roadmap, answers, votes and warnings.
+fn facts(q: &Questionnaire, sessions: &[SessionInput], baseline: Option<&[(String, f64)]>, generated: &str) -> Facts {
+    let Scored { group, context, left_out, answers, scores } = scored(q, sessions);
+    let explicit = sessions.iter().find_map(|s| s.session.target);
     let target = roadmap::target(explicit, context, scores.overall_level, q.highest_level());
-
     let just_sessions: Vec<&Session> = sessions.iter().map(|s| s.session).collect();
     let loads = workshop::merge_loads(&q.stages, &just_sessions);
     let order = roadmap::bottleneck_order(&loads);
@@ -48,198 +68,69 @@ pub fn build(
         rank[i] = r;
     }
     let phases = roadmap::phases(q, &q.stages, &rank, &scores, &answers, target.level);
-
-    let flat: Vec<(&crate::questionnaire::Dimension, &crate::questionnaire::Question)> = q.questions().collect();
-
-    let dimensions: Vec<DimensionReport> = q
-        .dimensions
-        .iter()
-        .zip(&scores.dimensions)
-        .map(|(d, r)| DimensionReport {
-            id: d.id.clone(),
-            name: d.name.clone(),
-            stage: d.stage.clone(),
-            level: r.level,
-            score: r.score,
-            levels: r
-                .ratios
-                .iter()
-                .zip(&r.met)
-                .enumerate()
-                .map(|(i, (&ratio, &met))| LevelRatio { level: i as u32 + 1, ratio, met })
-                .collect(),
-            blocking: r.blocking.clone(),
-        })
-        .collect();
-
-    let roadmap_report = phases
-        .iter()
-        .map(|p| PhaseReport {
-            level: p.level,
-            name: q.level_name(p.level).to_owned(),
-            actions: p
-                .actions
-                .iter()
-                .map(|&(d, qi)| {
-                    let dim = &q.dimensions[d];
-                    let question = &dim.questions[qi];
-                    Action {
-                        question: question.id.clone(),
-                        dimension: dim.id.clone(),
-                        level: question.level,
-                        required: question.required,
-                        answer: answer_str(answers[q.dimension_start(d) + qi]).to_owned(),
-                        recommendation: question.recommendation.clone(),
-                        text: question.text.clone(),
-                        effort: question.effort.map(|e| e.as_str()),
-                        owner: question.owner.clone(),
-                        dimension_name: dim.name.clone(),
-                        note: None,
-                        step: String::new(),
-                    }
-                })
-                .collect(),
-            by_dimension: Vec::new(),
-        })
-        .collect();
-
+    let flat: Vec<(&Dimension, &Question)> = q.questions().collect();
+    let dimensions = dimensions_report(q, &scores);
     let ids_where = |wanted: fn(Option<Answer>) -> bool| -> Vec<String> {
         flat.iter().zip(&answers).filter(|(_, a)| wanted(**a)).map(|((_, qn), _)| qn.id.clone()).collect()
     };
-    let unknown = ids_where(|a| a == Some(Answer::Unknown));
-    let unanswered = ids_where(|a| a.is_none());
     let ahead: HashSet<&str> = scores.dimensions.iter().flat_map(|d| d.ahead.iter().map(String::as_str)).collect();
-    let ahead_of_foundation = ids_where_set(&flat, &ahead);
-
-    let disagreements: Vec<Disagreement> = workshop::disagreements(q, &names, &slices)
-        .into_iter()
-        .map(|(question, column)| Disagreement {
-            text: q.question(&question).map(|(_, qn)| qn.text.clone()).unwrap_or_default(),
-            answers: column.into_iter().map(|(n, a)| (n, a.as_str().to_owned())).collect(),
-            agreed: agreed_answer(&group, sessions, &question),
-            question,
-        })
-        .collect();
-    let open_disagreements = disagreements.iter().filter(|d: &&Disagreement| d.agreed.is_none()).count();
-    let role_gaps = workshop::role_gaps(q, &group.roles, &slices)
-        .into_iter()
-        .map(|(dimension, scores)| RoleGap { dimension, scores: scores.into_iter().collect() })
-        .collect();
-
-    let answers_report: Vec<AnswerReport> = flat
-        .iter()
-        .zip(&answers)
-        .enumerate()
-        .map(|(i, ((d, qn), a))| {
-            let votes: IndexMap<String, String> =
-                group.votes(i).into_iter().map(|(n, v)| (n, v.as_str().to_owned())).collect();
-            let entries = sessions.iter().zip(&names).filter_map(|(s, n)| {
-                let own = s.session.answers.get(&qn.id);
-                let replaced = || s.session.replaced_answer(qn).and_then(|(old, _)| s.session.answers.get(old));
-                own.or_else(replaced).map(|e| (n, e))
-            });
-            let mut notes = Vec::new();
-            let mut evidence = Vec::new();
-            if group.workshop {
-                (notes, evidence) = workshop_notes(&group, sessions, &qn.id);
-            }
-            for (name, entry) in entries.filter(|_| !group.workshop) {
-                if let Some(text) = entry.note.as_ref().filter(|t| !t.trim().is_empty()) {
-                    notes.push(Note { respondent: name.clone(), text: text.clone() });
-                }
-                if let Some(ev) = entry.evidence.as_ref().filter(|t| !t.trim().is_empty()) {
-                    evidence.push(ev.clone());
-                }
-            }
-            AnswerReport {
-                question: qn.id.clone(),
-                dimension: d.id.clone(),
-                level: qn.level,
-                text: qn.text.clone(),
-                answer: answer_str(*a).to_owned(),
-                votes,
-                first_votes: first_votes_of(&group, sessions, &qn.id),
-                notes,
-                evidence,
-            }
-        })
-        .collect();
+    let answers_report = answers_report(&flat, &answers, &group, sessions);
     let na_without_reason = answers_report
         .iter()
         .zip(&left_out)
         .filter(|(a, out)| out.is_none() && a.answer == "na" && a.notes.is_empty())
         .map(|(a, _)| a.question.clone())
         .collect();
-    let not_applicable = not_applicable(&answers_report, &left_out, group.workshop || sessions.len() > 1);
-
-    let bottlenecks = order
-        .iter()
-        .map(|&i| Bottleneck {
-            stage: q.stages[i].id.clone(),
-            name: q.stages[i].name.clone(),
-            time_share: loads[i].time_share,
-            pain: loads[i].pain,
-        })
-        .collect();
-
-    let baseline = baseline.map(|before| baseline_deltas(&dimensions, before));
-
-    let (team, team_warnings) = workshop::team_of(&pairs);
+    let bottleneck_of = |i: usize| Bottleneck {
+        stage: q.stages[i].id.clone(),
+        name: q.stages[i].name.clone(),
+        time_share: loads[i].time_share,
+        pain: loads[i].pain,
+    };
+    let bottleneck = roadmap::bottleneck(&order, &loads).map(bottleneck_of);
+    let mut roadmap = roadmap_report(q, &phases, &answers);
+    milestone::annotate_roadmap(&mut roadmap, &answers_report, group.names.len() > 1);
+    let next_milestone = milestone::next_milestone(&roadmap);
+    let for_bottleneck =
+        milestone::for_bottleneck(q, bottleneck.as_ref(), next_milestone.as_ref(), &dimensions, &answers_report);
+    let (team, team_warnings) =
+        workshop::team_of(&sessions.iter().map(|s| (s.session, s.file_name.as_str())).collect::<Vec<_>>());
     let scan = sessions.iter().find_map(|s| s.session.scan.as_deref());
-    let claimed_without_evidence = crate::evidence::claimed_without_evidence(
-        scan,
-        answers_report.iter().map(|a| (a.question.as_str(), a.answer.as_str(), !a.evidence.is_empty())),
-    );
-    let evidence_check = scan.map(|scan| {
-        crate::evidence::evidence_check(scan, answers_report.iter().map(|a| (a.question.as_str(), a.answer.as_str())))
-    });
-
-    let mut report = Report {
+    Report {
         questionnaire: QuestionnaireInfo {
             id: q.id.clone(),
             version: q.version,
             title: q.title.clone(),
             guide: q.guide.clone(),
         },
-        respondents: names,
         overall: Overall {
             level: scores.overall_level,
             score: scores.overall_score,
             weakest: scores.weakest.iter().map(|&i| q.dimensions[i].id.clone()).collect(),
             name: q.level_name(scores.overall_level).to_owned(),
         },
-        context: context.map(|c| ContextReport {
-            models_in_production: c.models_in_production,
-            criticality: c.criticality.map(|c| c.as_str()),
-            regulated: c.regulated,
-            trains_models: c.trains_models,
-            decides_about_people: c.decides_about_people,
-            customer_facing: c.customer_facing,
-        }),
+        context: context.map(context_report),
         target: TargetInfo {
             level: target.level,
             source: target.source,
             name: q.level_name(target.level).to_owned(),
             reason: target_reason(target.source, context),
         },
+        baseline: baseline.map(|before| baseline_deltas(&dimensions, before)),
         dimensions,
-        bottlenecks,
-        roadmap: roadmap_report,
-        unknown,
-        unanswered,
-        ahead_of_foundation,
-        carried: flat
-            .iter()
-            .filter(|(_, qn)| {
-                sessions.iter().any(|s| s.session.answers.get(&qn.id).is_some_and(|e| e.carried && e.answer.is_some()))
-            })
-            .map(|(_, qn)| qn.id.clone())
+        bottlenecks: order.iter().map(|&i| bottleneck_of(i)).collect(),
+        roadmap,
+        unknown: ids_where(|a| a == Some(Answer::Unknown)),
+        unanswered: ids_where(|a| a.is_none()),
+        ahead_of_foundation: ids_where_set(&flat, &ahead),
+        carried: carried(&flat, sessions),
+        disagreements: disagreements(q, &group, sessions),
+        role_gaps: workshop::role_gaps(q, &group.roles, &group.slices())
+            .into_iter()
+            .map(|(dimension, scores)| RoleGap { dimension, scores: scores.into_iter().collect() })
             .collect(),
-        disagreements,
-        role_gaps,
         warnings: warnings(q, sessions).into_iter().chain(team_warnings).collect(),
         changed_minds: changed_minds(q, &group, sessions),
-        baseline,
         baseline_previous: None,
         team,
         generated: generated.to_owned(),
@@ -249,70 +140,207 @@ pub fn build(
             .iter()
             .map(|l| LevelReport { level: l.level, name: l.name.clone(), summary: l.summary.clone() })
             .collect(),
+        not_applicable: not_applicable(&answers_report, &left_out, group.workshop || sessions.len() > 1),
+        claimed_without_evidence: crate::evidence::claimed_without_evidence(
+            scan,
+            answers_report.iter().map(|a| (a.question.as_str(), a.answer.as_str(), !a.evidence.is_empty())),
+        ),
+        evidence_check: scan.map(|scan| {
+            crate::evidence::evidence_check(
+                scan,
+                answers_report.iter().map(|a| (a.question.as_str(), a.answer.as_str())),
+            )
+        }),
         answers: answers_report,
         na_without_reason,
-        not_applicable,
-        bottleneck: roadmap::bottleneck(&order, &loads).map(|i| Bottleneck {
-            stage: q.stages[i].id.clone(),
-            name: q.stages[i].name.clone(),
-            time_share: loads[i].time_share,
-            pain: loads[i].pain,
-        }),
-        next_milestone: None,
-        for_bottleneck: Vec::new(),
-        verdict: String::new(),
-        completeness: Completeness {
-            answered: 0,
-            questions: 0,
-            indicative: false,
-            level_may_change: false,
-            open_disagreements: if group.workshop { open_disagreements } else { 0 },
-        },
-        progress: None,
-        strengths: Vec::new(),
-        silent_degradation: None,
-        watch: Vec::new(),
-        since_baseline: None,
-        unfinished: Vec::new(),
+        bottleneck,
+        next_milestone,
+        for_bottleneck,
+        verdict: (),
+        completeness: (),
+        progress: (),
+        strengths: (),
+        silent_degradation: (),
+        watch: (),
+        since_baseline: (),
+        unfinished: (),
         teams: distinct_teams(sessions),
-        claimed_without_evidence,
-        evidence_check,
-        older_versions: {
-            let mut v: Vec<u32> =
-                sessions.iter().filter_map(|s| s.session.questionnaire_version).filter(|v| *v != q.version).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        },
-        timing: match sessions {
-            [one] => one.session.timing.as_ref().map(|t| TimingReport {
-                elapsed_s: t.elapsed_s,
-                dimensions: q
-                    .dimensions
-                    .iter()
-                    .filter_map(|d| Some((d.id.clone(), *t.dimensions.get(&d.id)?)))
-                    .collect(),
-            }),
-            _ => None,
-        },
+        older_versions: older_versions(q, sessions),
+        timing: timing(q, sessions),
         workshop: group.workshop,
-        answered_time_shares: match sessions {
-            [one] => q
-                .stages
-                .iter()
-                .filter_map(|st| Some((st.id.clone(), one.session.bottlenecks.get(&st.id)?.time_share?)))
+        answered_time_shares: answered_time_shares(q, sessions),
+        time_shares_rescaled: sessions.iter().any(|s| time_shares_rescaled(q, s.session)),
+        respondents: group.names,
+    }
+}
+
+fn context_report(c: &crate::session::Context) -> ContextReport {
+    ContextReport {
+        models_in_production: c.models_in_production,
+        criticality: c.criticality.map(|c| c.as_str()),
+        regulated: c.regulated,
+        trains_models: c.trains_models,
+        decides_about_people: c.decides_about_people,
+        customer_facing: c.customer_facing,
+    }
+}
+
+/// Each dimension's level, score, per-level ratios and blocking questions.
+fn dimensions_report(q: &Questionnaire, scores: &scoring::Scores) -> Vec<DimensionReport> {
+    q.dimensions
+        .iter()
+        .zip(&scores.dimensions)
+        .map(|(d, r)| DimensionReport {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            stage: d.stage.clone(),
+            level: r.level,
+            score: r.score,
+            levels: (1..)
+                .zip(r.ratios.iter().zip(&r.met))
+                .map(|(level, (&ratio, &met))| LevelRatio { level, ratio, met })
                 .collect(),
-            _ => IndexMap::new(),
-        },
-        time_shares_rescaled: sessions.iter().any(|s| {
-            let shares: Vec<f64> =
-                q.stages.iter().filter_map(|st| s.session.bottlenecks.get(&st.id).and_then(|r| r.time_share)).collect();
-            let sum: f64 = shares.iter().sum();
-            !shares.is_empty() && sum > 0.0 && (sum - 100.0).abs() > 0.5
-        }),
+            blocking: r.blocking.clone(),
+        })
+        .collect()
+}
+
+/// The roadmap's phases with their actions (notes and steps are added by `milestone`).
+fn roadmap_report(q: &Questionnaire, phases: &[roadmap::Phase], answers: &[Option<Answer>]) -> Vec<PhaseReport> {
+    let action = |&(d, qi): &(usize, usize)| {
+        let dim = &q.dimensions[d];
+        let question = &dim.questions[qi];
+        Action {
+            question: question.id.clone(),
+            dimension: dim.id.clone(),
+            level: question.level,
+            required: question.required,
+            answer: answer_str(answers[q.dimension_start(d) + qi]).to_owned(),
+            recommendation: question.recommendation.clone(),
+            text: question.text.clone(),
+            effort: question.effort.map(|e| e.as_str()),
+            owner: question.owner.clone(),
+            dimension_name: dim.name.clone(),
+            note: None,
+            step: String::new(),
+        }
     };
-    super::narrative::fill(&mut report, q);
-    report
+    phases
+        .iter()
+        .map(|p| PhaseReport {
+            level: p.level,
+            name: q.level_name(p.level).to_owned(),
+            actions: p.actions.iter().map(action).collect(),
+            by_dimension: Vec::new(),
+        })
+        .collect()
+}
+
+/// A workshop's disagreements: the question, each respondent's answer, and the agreed answer.
+fn disagreements(q: &Questionnaire, group: &workshop::Group, sessions: &[SessionInput]) -> Vec<Disagreement> {
+    workshop::disagreements(q, &group.names, &group.slices())
+        .into_iter()
+        .map(|(question, column)| Disagreement {
+            text: q.question(&question).map(|(_, qn)| qn.text.clone()).unwrap_or_default(),
+            answers: column.into_iter().map(|(n, a)| (n, a.as_str().to_owned())).collect(),
+            agreed: agreed_answer(group, sessions, &question),
+            question,
+        })
+        .collect()
+}
+
+/// Every question's answer, with its votes, notes and evidence.
+fn answers_report(
+    flat: &[(&Dimension, &Question)],
+    answers: &[Option<Answer>],
+    group: &workshop::Group,
+    sessions: &[SessionInput],
+) -> Vec<AnswerReport> {
+    flat.iter()
+        .zip(answers)
+        .enumerate()
+        .map(|(i, ((d, qn), a))| {
+            let (notes, evidence) = if group.workshop {
+                workshop_notes(group, sessions, &qn.id)
+            } else {
+                notes_and_evidence(qn, &group.names, sessions)
+            };
+            AnswerReport {
+                question: qn.id.clone(),
+                dimension: d.id.clone(),
+                level: qn.level,
+                text: qn.text.clone(),
+                answer: answer_str(*a).to_owned(),
+                votes: group.votes(i).into_iter().map(|(n, v)| (n, v.as_str().to_owned())).collect(),
+                first_votes: first_votes_of(group, sessions, &qn.id),
+                notes,
+                evidence,
+            }
+        })
+        .collect()
+}
+
+/// Separate sessions' notes (by respondent) and evidence for one question: its own answer, or
+/// the answer to an id it replaces.
+fn notes_and_evidence(qn: &Question, names: &[String], sessions: &[SessionInput]) -> (Vec<Note>, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut evidence = Vec::new();
+    let entries = sessions.iter().zip(names).filter_map(|(s, n)| {
+        let own = s.session.answers.get(&qn.id);
+        let replaced = || s.session.replaced_answer(qn).and_then(|(old, _)| s.session.answers.get(old));
+        own.or_else(replaced).map(|e| (n, e))
+    });
+    for (name, entry) in entries {
+        if let Some(text) = entry.note.as_ref().filter(|t| !t.trim().is_empty()) {
+            notes.push(Note { respondent: name.clone(), text: text.clone() });
+        }
+        if let Some(ev) = entry.evidence.as_ref().filter(|t| !t.trim().is_empty()) {
+            evidence.push(ev.clone());
+        }
+    }
+    (notes, evidence)
+}
+
+/// Answers copied from an earlier assessment and not re-checked since.
+fn carried(flat: &[(&Dimension, &Question)], sessions: &[SessionInput]) -> Vec<String> {
+    flat.iter()
+        .filter(|(_, qn)| {
+            sessions.iter().any(|s| s.session.answers.get(&qn.id).is_some_and(|e| e.carried && e.answer.is_some()))
+        })
+        .map(|(_, qn)| qn.id.clone())
+        .collect()
+}
+
+/// Earlier versions of the questionnaire that sessions answered, each once, in order.
+fn older_versions(q: &Questionnaire, sessions: &[SessionInput]) -> Vec<u32> {
+    let mut v: Vec<u32> =
+        sessions.iter().filter_map(|s| s.session.questionnaire_version).filter(|v| *v != q.version).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// A single session's time spent, per dimension in questionnaire order.
+fn timing(q: &Questionnaire, sessions: &[SessionInput]) -> Option<TimingReport> {
+    let [one] = sessions else { return None };
+    one.session.timing.as_ref().map(|t| TimingReport {
+        elapsed_s: t.elapsed_s,
+        dimensions: q.dimensions.iter().filter_map(|d| Some((d.id.clone(), *t.dimensions.get(&d.id)?))).collect(),
+    })
+}
+
+/// A single session's time shares as written, before rescaling.
+fn answered_time_shares(q: &Questionnaire, sessions: &[SessionInput]) -> IndexMap<String, f64> {
+    let [one] = sessions else { return IndexMap::new() };
+    q.stages.iter().filter_map(|st| Some((st.id.clone(), one.session.bottlenecks.get(&st.id)?.time_share?))).collect()
+}
+
+/// Whether a session's time shares do not add up to 100 (and were rescaled to percent).
+fn time_shares_rescaled(q: &Questionnaire, s: &Session) -> bool {
+    let shares: Vec<f64> =
+        q.stages.iter().filter_map(|st| s.bottlenecks.get(&st.id).and_then(|r| r.time_share)).collect();
+    let sum: f64 = shares.iter().sum();
+    !shares.is_empty() && sum > 0.0 && (sum - 100.0).abs() > 0.5
 }
 
 /// The teams the sessions name, each once (case aside), in order.

@@ -6,6 +6,7 @@
 
 mod baseline;
 mod build;
+mod milestone;
 mod model;
 pub mod narrative;
 

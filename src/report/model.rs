@@ -5,9 +5,17 @@ use crate::roadmap::TargetSource;
 use crate::session::Session;
 use indexmap::IndexMap;
 use serde::Serialize;
+use std::fmt;
 
+/// A report: the facts built from the sessions' answers and the words written from them.
+///
+/// `Report` (that is, `Report<Written>`) is what every format shows. [`Facts`]
+/// (`Report<Unwritten>`) is the same report before its words: the narrative's fields are `()`
+/// there, and `narrative::write` writes the [`Narrative`] from it, which
+/// [`Report::with_narrative`] then moves in. So no field is ever a placeholder to fill later.
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+#[serde(bound = "")]
+pub struct Report<S: Stage = Written> {
     pub questionnaire: QuestionnaireInfo,
     pub respondents: Vec<String>,
     pub overall: Overall,
@@ -42,23 +50,23 @@ pub struct Report {
     /// "Does not apply" answers given without a note saying why.
     pub na_without_reason: Vec<String>,
     /// One sentence: the level, why (the blocking practices by text), what comes next.
-    pub verdict: String,
+    pub verdict: S::Words<String>,
     /// How much of the questionnaire was answered.
-    pub completeness: Completeness,
+    pub completeness: S::Words<Completeness>,
     /// Toward the next overall level; null at the highest level.
-    pub progress: Option<Progress>,
+    pub progress: S::Words<Option<Progress>>,
     /// Practices in place above their dimension's level.
-    pub strengths: Vec<Strength>,
+    pub strengths: S::Words<Vec<Strength>>,
     /// The warning that worse predictions would go unnoticed, from the monitoring answers; null
     /// when a model-quality alert is in place.
-    pub silent_degradation: Option<String>,
+    pub silent_degradation: S::Words<Option<String>>,
     /// What the reader should check, in sentences naming practices by their text.
-    pub watch: Vec<String>,
+    pub watch: S::Words<Vec<String>>,
     /// Only with --baseline: overall level before and after, and every answer that changed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub since_baseline: Option<SinceBaseline>,
+    #[serde(skip_serializing_if = "S::no_since_baseline")]
+    pub since_baseline: S::Words<Option<SinceBaseline>>,
     /// With the target met: practices at or below the team's level not fully in place.
-    pub unfinished: Vec<Unfinished>,
+    pub unfinished: S::Words<Vec<Unfinished>>,
     /// Every distinct team the sessions name, in order; more than one is a warning.
     pub teams: Vec<String>,
     /// Questions answered yes with no recorded evidence and no finding of a repository scan.
@@ -88,6 +96,61 @@ pub struct Report {
     /// The report is of one workshop session (participants voting in one file).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub workshop: bool,
+}
+
+/// A report's facts, before its words are written.
+pub type Facts = Report<Unwritten>;
+
+impl Report<Unwritten> {
+    /// The report with its words: the facts moved, the narrative added.
+    pub fn with_narrative(self, narrative: Narrative) -> Report {
+        Report {
+            questionnaire: self.questionnaire,
+            respondents: self.respondents,
+            overall: self.overall,
+            target: self.target,
+            context: self.context,
+            dimensions: self.dimensions,
+            bottlenecks: self.bottlenecks,
+            roadmap: self.roadmap,
+            unknown: self.unknown,
+            unanswered: self.unanswered,
+            ahead_of_foundation: self.ahead_of_foundation,
+            carried: self.carried,
+            disagreements: self.disagreements,
+            role_gaps: self.role_gaps,
+            warnings: self.warnings,
+            changed_minds: self.changed_minds,
+            baseline: self.baseline,
+            baseline_previous: self.baseline_previous,
+            team: self.team,
+            generated: self.generated,
+            date: self.date,
+            levels: self.levels,
+            answers: self.answers,
+            na_without_reason: self.na_without_reason,
+            verdict: narrative.verdict,
+            completeness: narrative.completeness,
+            progress: narrative.progress,
+            strengths: narrative.strengths,
+            silent_degradation: narrative.silent_degradation,
+            watch: narrative.watch,
+            since_baseline: narrative.since_baseline,
+            unfinished: narrative.unfinished,
+            teams: self.teams,
+            claimed_without_evidence: self.claimed_without_evidence,
+            evidence_check: self.evidence_check,
+            time_shares_rescaled: self.time_shares_rescaled,
+            answered_time_shares: self.answered_time_shares,
+            older_versions: self.older_versions,
+            timing: self.timing,
+            not_applicable: self.not_applicable,
+            bottleneck: self.bottleneck,
+            next_milestone: self.next_milestone,
+            for_bottleneck: self.for_bottleneck,
+            workshop: self.workshop,
+        }
+    }
 }
 
 /// Whole seconds spent on the assessment, in all and per dimension id (questionnaire order,
@@ -376,4 +439,62 @@ pub struct Baseline {
     pub date: Option<String>,
     /// The questionnaire version the baseline answered, where known.
     pub version: Option<u32>,
+}
+
+/// What the report says in words, written from its facts by `narrative::write`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Narrative {
+    /// One sentence: the level, why (the blocking practices by text), what comes next.
+    pub verdict: String,
+    /// How much of the questionnaire was answered.
+    pub completeness: Completeness,
+    /// Toward the next overall level; null at the highest level.
+    pub progress: Option<Progress>,
+    /// Practices in place above their dimension's level.
+    pub strengths: Vec<Strength>,
+    /// The warning that worse predictions would go unnoticed, from the monitoring answers; null
+    /// when a model-quality alert is in place.
+    pub silent_degradation: Option<String>,
+    /// What the reader should check, in sentences naming practices by their text.
+    pub watch: Vec<String>,
+    /// Only with --baseline: overall level before and after, and every answer that changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since_baseline: Option<SinceBaseline>,
+    /// With the target met: practices at or below the team's level not fully in place.
+    pub unfinished: Vec<Unfinished>,
+}
+
+/// How far a report is written: [`Written`] (its words are there) or [`Unwritten`] (the facts
+/// alone, which the narrative is written from).
+pub trait Stage {
+    /// The type of a narrative field at this stage: the words themselves, or `()` before they
+    /// are written.
+    type Words<T: fmt::Debug + Clone + Serialize>: fmt::Debug + Clone + Serialize;
+
+    /// Whether the JSON leaves `since_baseline` out (it does when there is none).
+    fn no_since_baseline(value: &Self::Words<Option<SinceBaseline>>) -> bool;
+}
+
+/// A report whose narrative is written (the default).
+#[derive(Debug, Clone, Copy)]
+pub enum Written {}
+
+/// A report's facts before its narrative is written.
+#[derive(Debug, Clone, Copy)]
+pub enum Unwritten {}
+
+impl Stage for Written {
+    type Words<T: fmt::Debug + Clone + Serialize> = T;
+
+    fn no_since_baseline(value: &Option<SinceBaseline>) -> bool {
+        value.is_none()
+    }
+}
+
+impl Stage for Unwritten {
+    type Words<T: fmt::Debug + Clone + Serialize> = ();
+
+    fn no_since_baseline(_: &()) -> bool {
+        true
+    }
 }

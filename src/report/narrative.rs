@@ -6,7 +6,7 @@
 //! (say, that nothing would notice worse predictions) comes from the answers that show it. Pure
 //! functions over a built report; no ids of questions reach the text (the appendix has them).
 
-use super::model::{Action, AnswerReport, MILESTONE_SHOWN, Milestone, Report};
+use super::model::{AnswerReport, Facts, Narrative, Report, Stage};
 use crate::questionnaire::Questionnaire;
 use indexmap::IndexMap;
 
@@ -27,105 +27,19 @@ const QUALITY_WATCHERS: [&str; 8] = [
 ];
 const QUALITY_ALERTS: [&str; 2] = ["mon-model-alerts", "gen-quality-alerts"];
 
-/// Fills the report's words from its numbers and answers.
-pub fn fill(report: &mut Report, q: &Questionnaire) {
-    annotate_roadmap(report);
-    report.next_milestone = next_milestone(report);
-    report.for_bottleneck = for_bottleneck(report, q);
-    report.completeness = completeness(report, q);
-    report.progress = progress(report, q);
-    report.unfinished = unfinished(report);
-    report.strengths = strengths(report);
-    report.silent_degradation = silent_degradation(&report.answers, q);
-    report.watch = watch(report);
-    report.verdict = verdict(report);
-}
-
-/// The next milestone as Markdown and HTML show it: at most [`MILESTONE_SHOWN`] actions, the
-/// required ones first, then in roadmap order (bottleneck first); the rest are counted.
-fn next_milestone(report: &Report) -> Option<Milestone> {
-    let phase = report.roadmap.first()?;
-    let mut ranked: Vec<&Action> = phase.actions.iter().collect();
-    // A stable sort keeps the roadmap order within required and within the rest.
-    ranked.sort_by_key(|a| !a.required);
-    let actions: Vec<Action> = ranked.into_iter().take(MILESTONE_SHOWN).cloned().collect();
-    Some(Milestone {
-        level: phase.level,
-        name: phase.name.clone(),
-        total: phase.actions.len(),
-        more: phase.actions.len().saturating_sub(actions.len()),
-        actions,
-    })
-}
-
-/// When the next milestone shows no action for the bottleneck stage (its dimensions are
-/// ahead of the milestone, or its actions did not make the shown ones): that stage's next
-/// practices, so that the roadmap serves the bottleneck the report names.
-fn for_bottleneck(report: &Report, q: &Questionnaire) -> Vec<Action> {
-    let (Some(b), Some(m)) = (&report.bottleneck, &report.next_milestone) else { return Vec::new() };
-    let dims: Vec<&super::model::DimensionReport> =
-        report.dimensions.iter().filter(|d| d.stage.as_deref() == Some(b.stage.as_str())).collect();
-    if dims.is_empty() || m.actions.iter().any(|a| dims.iter().any(|d| d.id == a.dimension)) {
-        return Vec::new();
-    }
-    let answers: std::collections::HashMap<&str, &str> =
-        report.answers.iter().map(|a| (a.question.as_str(), a.answer.as_str())).collect();
-    dims.iter()
-        .flat_map(|d| d.blocking.iter().map(move |id| (*d, id)))
-        .filter_map(|(d, id)| {
-            let (dim, qn) = q.question(id)?;
-            let answer = answers.get(id.as_str()).copied().unwrap_or("unanswered");
-            Some(Action {
-                question: qn.id.clone(),
-                dimension: d.id.clone(),
-                level: qn.level,
-                required: qn.required,
-                answer: answer.to_owned(),
-                recommendation: qn.recommendation.clone(),
-                text: qn.text.clone(),
-                effort: qn.effort.map(|e| e.as_str()),
-                owner: qn.owner.clone(),
-                dimension_name: dim.name.clone(),
-                note: None,
-                step: step_for(&qn.recommendation, answer),
-            })
-        })
-        .take(3)
-        .collect()
-}
-
-/// Each action gets today's notes, and each phase its count of actions per dimension.
-fn annotate_roadmap(report: &mut Report) {
-    let several = report.respondents.len() > 1;
-    let notes: std::collections::HashMap<&str, String> = report
-        .answers
-        .iter()
-        .filter(|a| !a.notes.is_empty())
-        .map(|a| {
-            let lines: Vec<String> = a
-                .notes
-                .iter()
-                .map(|n| if several { format!("{}: {}", n.respondent, n.text) } else { n.text.clone() })
-                .collect();
-            (a.question.as_str(), lines.join("\n"))
-        })
-        .collect();
-    for phase in &mut report.roadmap {
-        for action in &mut phase.actions {
-            action.note = notes.get(action.question.as_str()).cloned();
-            action.step = step_for(&action.recommendation, &action.answer);
-        }
-        let mut by: IndexMap<&str, super::model::PhaseDimension> = IndexMap::new();
-        for action in &phase.actions {
-            by.entry(action.dimension.as_str())
-                .or_insert_with(|| super::model::PhaseDimension {
-                    dimension: action.dimension.clone(),
-                    name: action.dimension_name.clone(),
-                    actions: 0,
-                })
-                .actions += 1;
-        }
-        phase.by_dimension = by.into_values().collect();
+/// The report's words, written from its facts and answers.
+pub fn write(facts: &Facts, q: &Questionnaire) -> Narrative {
+    let completeness = completeness(facts, q);
+    let unfinished = unfinished(facts);
+    Narrative {
+        verdict: verdict(facts, &completeness, &unfinished),
+        progress: progress(facts, q),
+        strengths: strengths(facts),
+        silent_degradation: silent_degradation(&facts.answers, q),
+        watch: watch(facts),
+        since_baseline: None,
+        completeness,
+        unfinished,
     }
 }
 
@@ -157,7 +71,7 @@ pub fn step_for(recommendation: &str, answer: &str) -> String {
     format!("First find out whether this is in place; if it is not: {rest}")
 }
 
-fn completeness(report: &Report, q: &Questionnaire) -> Completeness {
+fn completeness(report: &Facts, q: &Questionnaire) -> Completeness {
     let answers = &report.answers;
     let answered = answers.iter().filter(|a| a.answer != "unanswered").count();
     let level_may_change = {
@@ -177,12 +91,16 @@ fn completeness(report: &Report, q: &Questionnaire) -> Completeness {
         questions: answers.len(),
         indicative: answered * 10 < answers.len() * 9 || level_may_change,
         level_may_change,
-        open_disagreements: report.completeness.open_disagreements,
+        open_disagreements: if report.workshop {
+            report.disagreements.iter().filter(|d| d.agreed.is_none()).count()
+        } else {
+            0
+        },
     }
 }
 
 /// With the target met: the practices at or below the team's level not fully in place.
-fn unfinished(report: &Report) -> Vec<Unfinished> {
+fn unfinished(report: &Facts) -> Vec<Unfinished> {
     if !report.roadmap.is_empty() {
         return Vec::new();
     }
@@ -211,7 +129,7 @@ fn credit(answer: &str, partial_credit: f64) -> Option<f64> {
     }
 }
 
-fn progress(report: &Report, q: &Questionnaire) -> Option<Progress> {
+fn progress(report: &Facts, q: &Questionnaire) -> Option<Progress> {
     let level = report.overall.level + 1;
     if level > q.highest_level() {
         return None;
@@ -235,7 +153,7 @@ fn progress(report: &Report, q: &Questionnaire) -> Option<Progress> {
     Some(Progress { level, ratio: if practices == 0 { 1.0 } else { got / of }, in_place, partly, practices })
 }
 
-fn strengths(report: &Report) -> Vec<Strength> {
+fn strengths(report: &Facts) -> Vec<Strength> {
     let dimensions: std::collections::HashMap<&str, (u32, &str)> =
         report.dimensions.iter().map(|d| (d.id.as_str(), (d.level, d.name.as_str()))).collect();
     report
@@ -324,7 +242,7 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
     })
 }
 
-fn texts_of<'a>(report: &'a Report, ids: &[String]) -> Vec<&'a str> {
+fn texts_of<'a>(report: &'a Facts, ids: &[String]) -> Vec<&'a str> {
     let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
     report.answers.iter().filter(|a| ids.contains(a.question.as_str())).map(|a| a.text.as_str()).collect()
 }
@@ -342,7 +260,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn watch(report: &Report) -> Vec<String> {
+fn watch(report: &Facts) -> Vec<String> {
     let mut out = Vec::new();
     if report.teams.len() > 1 {
         out.push(format!(
@@ -437,7 +355,7 @@ fn watch(report: &Report) -> Vec<String> {
 
 /// The watch list's lines on evidence: claims the repositories do not show, practices they show
 /// that the answers deny, and "yes" answers with no evidence at all.
-fn evidence_watch(report: &Report) -> Vec<String> {
+fn evidence_watch(report: &Facts) -> Vec<String> {
     let mut out = Vec::new();
     let text_of = |c: &'_ crate::evidence::EvidenceCheck| {
         report.answers.iter().find(|a| a.question == c.question).map_or(c.question.clone(), |a| a.text.clone())
@@ -491,7 +409,7 @@ fn evidence_watch(report: &Report) -> Vec<String> {
 
 /// The blocking practices that hold the overall level, most telling first: the ones that define
 /// the level, then missing before partly done, then in roadmap order.
-fn holding_back(report: &Report) -> Vec<&str> {
+fn holding_back(report: &Facts) -> Vec<&str> {
     let Some(first) = report.roadmap.first().filter(|p| p.level == report.overall.level + 1) else {
         return Vec::new();
     };
@@ -507,15 +425,15 @@ fn words(text: &str) -> usize {
 
 /// One sentence of about 40 words at most: the level, what the next level needs (at most two
 /// practices by name, fewer when their texts are long) and what comes next.
-fn verdict(report: &Report) -> String {
+fn verdict(report: &Facts, completeness: &Completeness, unfinished: &[Unfinished]) -> String {
     let who = if report.teams.len() > 1 {
         "The teams taken together".to_owned()
     } else {
         report.team.clone().unwrap_or_else(|| "The team".to_owned())
     };
     let level = report.overall.level;
-    let indicative = if report.completeness.indicative {
-        format!(" (indicative: {} of {} answered)", report.completeness.answered, report.completeness.questions)
+    let indicative = if completeness.indicative {
+        format!(" (indicative: {} of {} answered)", completeness.answered, completeness.questions)
     } else {
         String::new()
     };
@@ -533,7 +451,7 @@ fn verdict(report: &Report) -> String {
         } else {
             format!("which meets its target of Level {target}")
         };
-        return match report.unfinished.len() {
+        return match unfinished.len() {
             0 => format!("{now}, {met}; keep its practices healthy."),
             n => format!("{now}, {met}; {} at or below its level still to finish.", plural(n, "practice", "practices")),
         };
@@ -566,7 +484,7 @@ fn verdict(report: &Report) -> String {
 
 /// Progress since an earlier assessment: overall level before and after, and every answer that
 /// changed, in questionnaire order.
-pub fn since_baseline(report: &Report, baseline: &Baseline) -> SinceBaseline {
+pub fn since_baseline<S: Stage>(report: &Report<S>, baseline: &Baseline) -> SinceBaseline {
     let changed: Vec<Change> = report
         .answers
         .iter()
