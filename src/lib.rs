@@ -6,7 +6,7 @@
 //! disk; `workspace` finds the user's files; `commands` (behind `main.rs`) and `tui` are the
 //! shells. `docs/architecture.md` draws the layers and says what may import what.
 
-pub mod commands;
+pub mod cli;
 pub mod diagnostics;
 pub mod evidence;
 pub mod export;
@@ -30,3 +30,6 @@ pub mod yaml;
 
 /// What the report says in words (it lives with the report it writes).
 pub use report::narrative;
+
+/// The commands behind the command line (the `cli` module, under the name `main.rs` uses).
+pub use cli as commands;

@@ -63,11 +63,6 @@ fn facts(q: &Questionnaire, sessions: &[SessionInput], baseline: Option<&[(Strin
     let just_sessions: Vec<&Session> = sessions.iter().map(|s| s.session).collect();
     let loads = workshop::merge_loads(&q.stages, &just_sessions);
     let order = roadmap::bottleneck_order(&loads);
-    let mut rank = vec![0; order.len()];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r;
-    }
-    let phases = roadmap::phases(q, &q.stages, &rank, &scores, &answers, target.level);
     let flat: Vec<(&Dimension, &Question)> = q.questions().collect();
     let dimensions = dimensions_report(q, &scores);
     let ids_where = |wanted: fn(Option<Answer>) -> bool| -> Vec<String> {
@@ -75,40 +70,20 @@ fn facts(q: &Questionnaire, sessions: &[SessionInput], baseline: Option<&[(Strin
     };
     let ahead: HashSet<&str> = scores.dimensions.iter().flat_map(|d| d.ahead.iter().map(String::as_str)).collect();
     let answers_report = answers_report(&flat, &answers, &group, sessions);
-    let na_without_reason = answers_report
-        .iter()
-        .zip(&left_out)
-        .filter(|(a, out)| out.is_none() && a.answer == "na" && a.notes.is_empty())
-        .map(|(a, _)| a.question.clone())
-        .collect();
-    let bottleneck_of = |i: usize| Bottleneck {
-        stage: q.stages[i].id.clone(),
-        name: q.stages[i].name.clone(),
-        time_share: loads[i].time_share,
-        pain: loads[i].pain,
-    };
+    let bottleneck_of = |i: usize| bottleneck_of(q, &loads, i);
     let bottleneck = roadmap::bottleneck(&order, &loads).map(bottleneck_of);
-    let mut roadmap = roadmap_report(q, &phases, &answers);
+    let mut roadmap =
+        roadmap_report(q, &roadmap::phases(q, &q.stages, &ranks(&order), &scores, &answers, target.level), &answers);
     milestone::annotate_roadmap(&mut roadmap, &answers_report, group.names.len() > 1);
     let next_milestone = milestone::next_milestone(&roadmap);
     let for_bottleneck =
         milestone::for_bottleneck(q, bottleneck.as_ref(), next_milestone.as_ref(), &dimensions, &answers_report);
     let (team, team_warnings) =
         workshop::team_of(&sessions.iter().map(|s| (s.session, s.file_name.as_str())).collect::<Vec<_>>());
-    let scan = sessions.iter().find_map(|s| s.session.scan.as_deref());
+    let (claimed_without_evidence, evidence_check) = evidence(sessions, &answers_report);
     Report {
-        questionnaire: QuestionnaireInfo {
-            id: q.id.clone(),
-            version: q.version,
-            title: q.title.clone(),
-            guide: q.guide.clone(),
-        },
-        overall: Overall {
-            level: scores.overall_level,
-            score: scores.overall_score,
-            weakest: scores.weakest.iter().map(|&i| q.dimensions[i].id.clone()).collect(),
-            name: q.level_name(scores.overall_level).to_owned(),
-        },
+        questionnaire: questionnaire_info(q),
+        overall: overall(q, &scores),
         context: context.map(context_report),
         target: TargetInfo {
             level: target.level,
@@ -125,34 +100,19 @@ fn facts(q: &Questionnaire, sessions: &[SessionInput], baseline: Option<&[(Strin
         ahead_of_foundation: ids_where_set(&flat, &ahead),
         carried: carried(&flat, sessions),
         disagreements: disagreements(q, &group, sessions),
-        role_gaps: workshop::role_gaps(q, &group.roles, &group.slices())
-            .into_iter()
-            .map(|(dimension, scores)| RoleGap { dimension, scores: scores.into_iter().collect() })
-            .collect(),
+        role_gaps: role_gaps(q, &group),
         warnings: warnings(q, sessions).into_iter().chain(team_warnings).collect(),
         changed_minds: changed_minds(q, &group, sessions),
         baseline_previous: None,
         team,
         generated: generated.to_owned(),
         date: sessions.iter().filter_map(|s| s.session.date.clone()).max(),
-        levels: q
-            .levels
-            .iter()
-            .map(|l| LevelReport { level: l.level, name: l.name.clone(), summary: l.summary.clone() })
-            .collect(),
+        levels: levels(q),
         not_applicable: not_applicable(&answers_report, &left_out, group.workshop || sessions.len() > 1),
-        claimed_without_evidence: crate::evidence::claimed_without_evidence(
-            scan,
-            answers_report.iter().map(|a| (a.question.as_str(), a.answer.as_str(), !a.evidence.is_empty())),
-        ),
-        evidence_check: scan.map(|scan| {
-            crate::evidence::evidence_check(
-                scan,
-                answers_report.iter().map(|a| (a.question.as_str(), a.answer.as_str())),
-            )
-        }),
+        claimed_without_evidence,
+        evidence_check,
+        na_without_reason: na_without_reason(&answers_report, &left_out),
         answers: answers_report,
-        na_without_reason,
         bottleneck,
         next_milestone,
         for_bottleneck,
@@ -171,6 +131,76 @@ fn facts(q: &Questionnaire, sessions: &[SessionInput], baseline: Option<&[(Strin
         answered_time_shares: answered_time_shares(q, sessions),
         time_shares_rescaled: sessions.iter().any(|s| time_shares_rescaled(q, s.session)),
         respondents: group.names,
+    }
+}
+
+/// "Does not apply" answers with no note saying why (not those the context leaves out).
+fn na_without_reason(answers: &[AnswerReport], left_out: &[Option<&'static str>]) -> Vec<String> {
+    answers
+        .iter()
+        .zip(left_out)
+        .filter(|(a, out)| out.is_none() && a.answer == "na" && a.notes.is_empty())
+        .map(|(a, _)| a.question.clone())
+        .collect()
+}
+
+fn questionnaire_info(q: &Questionnaire) -> QuestionnaireInfo {
+    QuestionnaireInfo { id: q.id.clone(), version: q.version, title: q.title.clone(), guide: q.guide.clone() }
+}
+
+fn overall(q: &Questionnaire, scores: &scoring::Scores) -> Overall {
+    Overall {
+        level: scores.overall_level,
+        score: scores.overall_score,
+        weakest: scores.weakest.iter().map(|&i| q.dimensions[i].id.clone()).collect(),
+        name: q.level_name(scores.overall_level).to_owned(),
+    }
+}
+
+fn levels(q: &Questionnaire) -> Vec<LevelReport> {
+    q.levels.iter().map(|l| LevelReport { level: l.level, name: l.name.clone(), summary: l.summary.clone() }).collect()
+}
+
+fn role_gaps(q: &Questionnaire, group: &workshop::Group) -> Vec<RoleGap> {
+    workshop::role_gaps(q, &group.roles, &group.slices())
+        .into_iter()
+        .map(|(dimension, scores)| RoleGap { dimension, scores: scores.into_iter().collect() })
+        .collect()
+}
+
+/// The "yes" answers with no evidence at all, and the answers checked against the sessions'
+/// repository scan (the first session that has one).
+fn evidence(
+    sessions: &[SessionInput],
+    answers: &[AnswerReport],
+) -> (Vec<String>, Option<Vec<crate::evidence::EvidenceCheck>>) {
+    let scan = sessions.iter().find_map(|s| s.session.scan.as_deref());
+    let claimed = crate::evidence::claimed_without_evidence(
+        scan,
+        answers.iter().map(|a| (a.question.as_str(), a.answer.as_str(), !a.evidence.is_empty())),
+    );
+    let check = scan.map(|scan| {
+        crate::evidence::evidence_check(scan, answers.iter().map(|a| (a.question.as_str(), a.answer.as_str())))
+    });
+    (claimed, check)
+}
+
+/// Each stage's rank in bottleneck order (0 first), by stage index.
+fn ranks(order: &[usize]) -> Vec<usize> {
+    let mut rank = vec![0; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
+/// Stage `i` as the report names a bottleneck: its time share and pain.
+fn bottleneck_of(q: &Questionnaire, loads: &[roadmap::StageLoad], i: usize) -> Bottleneck {
+    Bottleneck {
+        stage: q.stages[i].id.clone(),
+        name: q.stages[i].name.clone(),
+        time_share: loads[i].time_share,
+        pain: loads[i].pain,
     }
 }
 

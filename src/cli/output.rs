@@ -1,0 +1,32 @@
+//! Writing to the terminal: what a command prints, cleaned of escape sequences and cut to size,
+//! and errors on standard error.
+
+use anyhow::{Result, anyhow};
+
+/// Writes a report to standard output; on a terminal, anything a custom template copied raw
+/// from a file is shown escaped, never obeyed.
+pub(crate) fn print_for_terminal(text: &str) -> Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() { print_out(&crate::printable::printable(text)) } else { print_out(text) }
+}
+
+/// Writes to standard output. A closed pipe (`| head`) is the reader's choice and ends the output
+/// quietly; any other failure (a full disk, `> /dev/full`) is an error, so the exit code says so.
+pub fn print_out(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(anyhow!("cannot write to standard output: {e}")),
+    }
+}
+
+/// Writes a message to standard error, with control characters escaped and long lines cut.
+/// Nothing is left to report a failure of standard error to, so it is ignored.
+pub fn print_err(text: &str) {
+    use std::io::Write;
+    let text = crate::printable::cap_lines(text, 2000);
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|_| err.write_all(b"\n")).and_then(|_| err.flush());
+}

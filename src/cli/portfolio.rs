@@ -1,0 +1,57 @@
+//! `portfolio`: one view over many teams.
+
+use super::inputs::*;
+use super::output::*;
+use crate::files;
+use crate::format::Format;
+use crate::printable::one_line;
+use anyhow::Result;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The output formats of `portfolio`: every report format.
+pub type PortfolioFormat = Format;
+
+#[derive(Debug, Clone)]
+pub struct PortfolioArgs {
+    /// Session files, workshop sessions, JSON reports, or folders of them.
+    pub inputs: Vec<PathBuf>,
+    pub format: PortfolioFormat,
+    pub output: Option<PathBuf>,
+}
+
+pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
+    use crate::portfolio;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let today = files::today();
+    let TeamInputs { qs, which, inputs, used, warnings } = read_team_inputs(&args.inputs, &today, threads)?;
+    let built = portfolio::build_many(&qs, &which, &inputs, warnings, &today, threads);
+    drop(inputs);
+    // A thousand files can bring thousands of warnings: show the first ones, count the rest.
+    const SHOWN: usize = 20;
+    for w in built.warnings.iter().take(SHOWN) {
+        print_err(&format!("mlops-maturity: warning: {}", one_line(w)));
+    }
+    if built.warnings.len() > SHOWN {
+        print_err(&format!(
+            "mlops-maturity: and {} more warnings; `--format json` lists them all",
+            built.warnings.len() - SHOWN
+        ));
+    }
+    let text: String = match args.format {
+        PortfolioFormat::Markdown => portfolio::render_markdown(&built),
+        PortfolioFormat::Json => portfolio::to_json(&built),
+        PortfolioFormat::Html => portfolio::render_html(&built),
+        PortfolioFormat::Csv => portfolio::to_csv(&built),
+    };
+    // Team names and notes come from untrusted files: every format was cleaned of control
+    // characters; on a terminal, what is left is shown escaped too.
+    match &args.output {
+        Some(path) => {
+            let _held = crate::lock::guard_output(path, &used)?;
+            files::write_atomic(path, text.as_bytes())?
+        }
+        None => print_for_terminal(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

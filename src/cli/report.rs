@@ -1,0 +1,130 @@
+//! `report`: score one session or merge several, and write the report in a format.
+
+use super::inputs::*;
+use super::output::*;
+use crate::files;
+use crate::questionnaire::{self, Questionnaire, Source};
+use crate::report::{self, SessionInput};
+use crate::session::{self, Session};
+use crate::workspace::{SessionQuestionnaires, check_baseline, home, load_baseline, previous_baseline};
+use anyhow::{Result, anyhow, bail};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub use crate::format::Format;
+
+#[derive(Debug, Clone)]
+pub struct ReportArgs {
+    pub sessions: Vec<PathBuf>,
+    pub questionnaire: Option<String>,
+    pub format: Format,
+    pub template: Option<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub baseline: Option<PathBuf>,
+}
+
+pub fn report(args: ReportArgs) -> Result<ExitCode> {
+    let (paths, repeated) = distinct_paths(&args.sessions);
+    let sessions: Vec<(PathBuf, Session)> =
+        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+    refuse_workshop_with_others(&sessions)?;
+
+    // Every file the report reads: `-o` must not name one of them.
+    let mut read_files: Vec<PathBuf> = args.sessions.clone();
+    read_files.extend(args.template.iter().cloned());
+    read_files.extend(args.baseline.iter().cloned());
+    // The sessions' own questionnaires, each loaded once; their files count as inputs too.
+    let mut loaded = SessionQuestionnaires::default();
+    let q = questionnaire_for(&args, &sessions, &mut loaded, &mut read_files)?;
+
+    let mut previous_warning = None;
+    let mut from_previous = None;
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let (b, warnings) = load_baseline(path, &q)?;
+            Some((check_baseline(path, b, q.highest_level())?, warnings))
+        }
+        // Without --baseline, a next assessment is compared with the session it came from.
+        None => match previous_baseline(&sessions, &q) {
+            Some(Ok((path, named, b, warnings))) => {
+                read_files.push(path);
+                from_previous = Some(named);
+                Some((b, warnings))
+            }
+            Some(Err(why)) => {
+                previous_warning = Some(why);
+                None
+            }
+            None => None,
+        },
+    };
+    let inputs: Vec<SessionInput> =
+        sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
+    let mut built = report::build(&q, &inputs, None, &files::today());
+    let (owners, owners_warning) = crate::workspace::owners(home().as_deref());
+    report::rename_owners(&mut built, &owners);
+    built.warnings.extend(owners_warning);
+    built.warnings.splice(0..0, repeated);
+    if let Some((b, warnings)) = &baseline {
+        report::attach_baseline(&mut built, b);
+        built.warnings.extend(warnings.iter().cloned());
+    }
+    built.baseline_previous = from_previous;
+    built.warnings.extend(previous_warning);
+
+    let text = match (&args.template, args.format) {
+        (Some(template), _) => crate::templates::render_with_file(&built, template)?,
+        (None, format) => crate::format::render_report(&built, format)?,
+    };
+    match &args.output {
+        Some(path) => {
+            if args.template.is_none() && args.format == Format::Markdown {
+                read_files.extend(crate::templates::custom_markdown_template());
+            }
+            if args.template.is_none() && args.format == Format::Html {
+                read_files.extend(crate::templates::custom_html_template());
+            }
+            read_files.extend(loaded.files());
+            let _held = crate::lock::guard_output(path, &read_files)?;
+            files::write_atomic(path, text.as_bytes())?
+        }
+        None => print_for_terminal(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The questionnaire the report uses: `-q`'s, or the sessions' own (the same for all of them).
+/// Its file, when it has one, joins the files `-o` must not name.
+fn questionnaire_for(
+    args: &ReportArgs,
+    sessions: &[(PathBuf, Session)],
+    loaded: &mut SessionQuestionnaires,
+    read_files: &mut Vec<PathBuf>,
+) -> Result<Questionnaire> {
+    Ok(match &args.questionnaire {
+        Some(spec) => {
+            let (q, source) = questionnaire::resolve(spec, Path::new("."), home().as_deref())?;
+            if let Source::File(path) = source {
+                read_files.push(path);
+            }
+            q
+        }
+        None => {
+            let mut first: Option<(String, &Path)> = None;
+            for (path, s) in sessions {
+                let id = loaded.of(path, s)?.id.clone();
+                match &first {
+                    None => first = Some((id, path)),
+                    Some((first_id, first_path)) if *first_id != id => bail!(
+                        "{} uses questionnaire `{first_id}` but {} uses `{id}`: only sessions of the same questionnaire can be merged",
+                        first_path.display(),
+                        path.display(),
+                    ),
+                    Some(_) => {}
+                }
+            }
+            let (path, s) = sessions.first().ok_or_else(|| anyhow!("no session given"))?;
+            loaded.of(path, s)?.clone()
+        }
+    })
+}
