@@ -298,7 +298,26 @@ fn watch(report: &Facts) -> Vec<String> {
             some_of(&texts_of(report, &report.carried), 3)
         ));
     }
-    // Practices the context leaves out, one line per reason.
+    out.extend(left_out_watch(report));
+    out.extend(evidence_watch(report));
+    if !report.na_without_reason.is_empty() {
+        out.push(format!(
+            "\"Does not apply\" without a reason: {}. {}",
+            some_of(&texts_of(report, &report.na_without_reason), 3),
+            if report.na_without_reason.len() == 1 {
+                "It is left out of the level, so write down why it does not apply."
+            } else {
+                "These practices are left out of the level, so write down why they do not apply."
+            }
+        ));
+    }
+    out.extend(started_ahead_watch(report));
+    out
+}
+
+/// The watch list's lines on practices the context leaves out, one line per reason.
+fn left_out_watch(report: &Facts) -> Vec<String> {
+    let mut out = Vec::new();
     let mut by_reason: IndexMap<&str, Vec<&str>> = IndexMap::new();
     for n in report.not_applicable.iter().filter(|n| n.reason.starts_with("does not apply: ")) {
         by_reason.entry(n.reason.as_str()).or_default().push(n.question.as_str());
@@ -312,18 +331,11 @@ fn watch(report: &Facts) -> Vec<String> {
             some_of(&texts_of(report, &ids), 3)
         ));
     }
-    out.extend(evidence_watch(report));
-    if !report.na_without_reason.is_empty() {
-        out.push(format!(
-            "\"Does not apply\" without a reason: {}. {}",
-            some_of(&texts_of(report, &report.na_without_reason), 3),
-            if report.na_without_reason.len() == 1 {
-                "It is left out of the level, so write down why it does not apply."
-            } else {
-                "These practices are left out of the level, so write down why they do not apply."
-            }
-        ));
-    }
+    out
+}
+
+/// The watch list's line on practices only started above the team's level.
+fn started_ahead_watch(report: &Facts) -> Option<String> {
     // Practices fully in place ahead of the foundation are strengths; the watch list names those
     // only started there, which compete for effort with the levels below.
     let ahead: std::collections::HashSet<&str> = report.ahead_of_foundation.iter().map(String::as_str).collect();
@@ -344,13 +356,12 @@ fn watch(report: &Facts) -> Vec<String> {
         .filter(|a| a.answer == "partial" && ahead.contains(a.question.as_str()) && !governed_first(&a.dimension))
         .map(|a| a.text.as_str())
         .collect();
-    if !started_ahead.is_empty() {
-        out.push(format!(
+    (!started_ahead.is_empty()).then(|| {
+        format!(
             "Started before the basics: {}. These belong to a higher level than the team has reached; finishing the practices of the next level first pays off sooner.",
             some_of(&started_ahead, 3)
-        ));
-    }
-    out
+        )
+    })
 }
 
 /// The watch list's lines on evidence: claims the repositories do not show, practices they show
