@@ -1,7 +1,7 @@
 //! Unit tests of questionnaires: the built-ins, the file format and its checks.
 
-use super::*;
 use super::source::looks_like_path;
+use super::*;
 use std::path::{Path, PathBuf};
 
 pub(crate) const MINIMAL: &str = "id: t\nversion: 1\ntitle: T\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - { id: q1, level: 1, text: T, recommendation: R }\n";
