@@ -75,7 +75,11 @@ pub(crate) fn parse_strict_shaped<T: for<'de> Deserialize<'de>>(
     file: &str,
     shape: Shape,
 ) -> Result<T, Vec<Problem>> {
-    if !text.trim().is_empty() && prescan(text, file).is_ok() && !has_top_level_key(text, shape.keys) {
+    if text.trim().is_empty() {
+        return parse_strict(text, file);
+    }
+    prescan(text, file)?;
+    if !has_top_level_key(text, shape.keys) {
         return Err(vec![Problem {
             location: file.to_owned(),
             message: format!(
@@ -85,7 +89,7 @@ pub(crate) fn parse_strict_shaped<T: for<'de> Deserialize<'de>>(
             ),
         }]);
     }
-    parse_strict(text, file)
+    parse_scanned(text, file, REPARSE_BUDGET_BYTES)
 }
 
 /// The linear scan before parsing: characters YAML forbids, and nesting deeper than
@@ -103,6 +107,11 @@ fn parse_strict_within<T: for<'de> Deserialize<'de>>(text: &str, file: &str, bud
         return Err(vec![Problem { location: format!("{file}:1:1"), message: "the file is empty".into() }]);
     }
     prescan(text, file)?;
+    parse_scanned(text, file, budget)
+}
+
+/// [`parse_strict_within`] for a text the prescan has passed.
+fn parse_scanned<T: for<'de> Deserialize<'de>>(text: &str, file: &str, budget: usize) -> Result<T, Vec<Problem>> {
     let mut text = text.to_owned();
     let mut problems = Vec::new();
     let mut parsed = 0usize;
