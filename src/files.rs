@@ -507,40 +507,12 @@ pub fn not_regular_in(dir: &Path, extensions: &[&str]) -> Vec<String> {
     out.into_iter().map(|(p, why)| format!("skipped {}: {why}", p.display())).collect()
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it for reproducible reports.
-pub fn today() -> String {
-    let secs =
-        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-        });
-    date_from_unix(secs)
-}
-
-/// Civil date of a Unix time (Howard Hinnant's days-from-civil inverse).
-pub fn date_from_unix(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
+/// Today's date and the civil date of a Unix time live in `dates`; these names stay for the shells.
+pub use crate::dates::{date_from_unix, today};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_civil() {
-        assert_eq!(date_from_unix(0), "1970-01-01");
-        assert_eq!(date_from_unix(951_782_400), "2000-02-29");
-        assert_eq!(date_from_unix(1_795_651_200), "2026-11-26");
-    }
 
     #[test]
     fn sizes_round_up_to_a_tenth() {

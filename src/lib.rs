@@ -7,6 +7,7 @@
 //! shells. `docs/architecture.md` draws the layers and says what may import what.
 
 pub mod cli;
+pub mod dates;
 pub mod diagnostics;
 pub mod evidence;
 pub mod export;

@@ -8,6 +8,7 @@
 //! the teams whose assessment is stale or incomplete. No files, no clock: the shell passes the
 //! report date in. Rendering (Markdown, HTML, CSV, JSON) is in `portfolio/render.rs`.
 
+use crate::dates::day;
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, SessionInput};
 use crate::session::Session;
@@ -585,31 +586,6 @@ pub fn common_blockers(q: &Questionnaire, teams: &[TeamResult]) -> Vec<CommonBlo
     out
 }
 
-/// A `YYYY-MM-DD` day at the start of `text`, as (year, month, day).
-fn day(text: &str) -> Option<(i32, u32, u32)> {
-    let b = text.as_bytes();
-    if b.len() < 10
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !b[..10].iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    {
-        return None;
-    }
-    let (y, m, d) = (text[..4].parse().ok()?, text[5..7].parse().ok()?, text[8..10].parse().ok()?);
-    ((1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)).then_some((y, m, d))
-}
-
-/// How many days month `m` (1–12) of year `y` has.
-fn days_in_month(y: i32, m: u32) -> u32 {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// Why a portfolio leaves an input out, as a warning naming its file: a JSON report whose
 /// numbers a report of `q` cannot hold (scores outside 0..=highest level, levels above it, pain
 /// outside 1–5, negative time shares) or whose date does not exist, and any input dated after
@@ -677,13 +653,7 @@ fn check_report_numbers(q: &Questionnaire, r: &JsonReport) -> Result<(), String>
     Ok(())
 }
 
-/// The day `months` months before `date` (`YYYY-MM-DD`), the day of month kept where it exists.
-pub fn months_before(date: &str, months: u32) -> Option<String> {
-    let (y, m, d) = day(date)?;
-    let total = y * 12 + (m as i32 - 1) - months as i32;
-    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-    Some(format!("{y:04}-{m:02}-{:02}", d.min(days_in_month(y, m))))
-}
+pub use crate::dates::months_before;
 
 /// Builds the portfolio from the inputs (already known to share `q`'s id).
 ///

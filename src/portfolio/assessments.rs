@@ -29,17 +29,7 @@ pub struct TeamAssessments {
     pub assessments: Vec<Assessment>,
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` day (Howard Hinnant's days-from-civil).
-pub fn day_number(date: &str) -> Option<i64> {
-    let (y, m, d) = super::day(date)?;
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (i64::from(m) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
+pub use crate::dates::day_number;
 
 /// Groups `inputs` by team (names compared ignoring case, spaces, `-` and `_`; an input without
 /// a team is a team named by its file) and each team's inputs into assessments. `questionnaire`
@@ -178,14 +168,6 @@ mod tests {
             file_name: file.to_owned(),
             kind: InputKind::Report(super::super::parse_json_report(&text).unwrap()),
         }
-    }
-
-    #[test]
-    fn days_count_from_1970() {
-        assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2000-03-01"), Some(11_017));
-        assert_eq!(day_number("2026-12-07").unwrap() - day_number("2026-09-07").unwrap(), 91);
-        assert_eq!(day_number("2026-02-30"), None);
     }
 
     #[test]
