@@ -6,14 +6,27 @@
 use crate::questionnaire::{Questionnaire, Stage};
 use crate::scoring::{EPSILON, Scores};
 use crate::session::{Answer, Context, Criticality};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Where a team's target level comes from: set in the session, from its context, or the level
+/// after today's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TargetSource {
     Explicit,
     Context,
     NextLevel,
+}
+
+impl TargetSource {
+    /// The source as the JSON spells it: `explicit`, `context` or `next-level`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetSource::Explicit => "explicit",
+            TargetSource::Context => "context",
+            TargetSource::NextLevel => "next-level",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,8 @@
 //! report (a report made from them); the inputs of another questionnaire than the first one kept
 //! are left out. Every input left out is named in a warning.
 
-use super::{Input, InputKind, team_key};
+use super::model::{Input, InputKind};
+use super::team::team_key;
 use std::collections::HashMap;
 
 /// How many days after its first input an assessment still takes inputs.

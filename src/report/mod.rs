@@ -6,6 +6,7 @@
 
 mod baseline;
 mod build;
+pub mod json;
 mod milestone;
 mod model;
 pub mod narrative;

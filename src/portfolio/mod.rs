@@ -1,0 +1,142 @@
+//! The portfolio: one view over many teams' assessments of the same questionnaire.
+//!
+//! Pure functions over inputs that the shell has already read and parsed: grouping inputs into
+//! teams (separate sessions of a team merged, the latest of several workshop sessions or JSON
+//! reports kept), scoring each team with the same `report::build` as a team report, and the
+//! figures a platform lead looks at: the level distribution, per dimension the median and the
+//! spread, the practices that block most teams, the stages most teams find most painful, and
+//! the teams whose assessment is stale or incomplete. No files, no clock: the shell passes the
+//! report date in. Rendering (Markdown, HTML, CSV, JSON) is in `render`;
+//! the data in `model`, each team in `team`, the figures over all teams in `summary`.
+
+pub mod assessments;
+mod model;
+mod render;
+mod summary;
+mod team;
+
+pub use crate::dates::months_before;
+pub use crate::report::json::{
+    JsonAnswer, JsonBottleneck, JsonDimension, JsonOverall, JsonQuestionnaire, JsonReport, JsonTarget,
+    parse_json_report,
+};
+pub use assessments::{Assessment, TeamAssessments};
+pub use model::*;
+pub use render::{HTML_TEMPLATE, MARKDOWN_TEMPLATE, render, render_html, render_markdown, to_csv, to_json};
+pub use team::{check_input, same_team, score_assessment};
+
+use crate::questionnaire::Questionnaire;
+use summary::summarise;
+use team::{score_team, team_key};
+
+/// Builds the portfolio from the inputs (already known to share `q`'s id).
+///
+/// `warnings` are the shell's (files skipped); grouping and scoring add their own.
+/// Teams are scored on up to `threads` threads; the result does not depend on how many.
+pub fn build(q: &Questionnaire, inputs: &[Input], warnings: Vec<String>, generated: &str, threads: usize) -> Portfolio {
+    build_many(std::slice::from_ref(q), &vec![0; inputs.len()], inputs, warnings, generated, threads)
+}
+
+/// Whether two questionnaires compare in one portfolio: the same dimension ids and levels (the
+/// full assessment and its quick pass).
+pub fn same_family(a: &Questionnaire, b: &Questionnaire) -> bool {
+    fn ids(q: &Questionnaire) -> Vec<&str> {
+        let mut ids: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+        ids.sort_unstable();
+        ids
+    }
+    ids(a) == ids(b) && a.levels.iter().map(|l| l.level).eq(b.levels.iter().map(|l| l.level))
+}
+
+/// Of the questionnaires in `candidates` (indexes into `qs`, each with the team keys that use
+/// it, in the order first given), the one most teams used; a tie goes to the one given first.
+fn most_used(candidates: &[(usize, Vec<String>)]) -> Option<usize> {
+    candidates.iter().rev().max_by_key(|(_, teams)| teams.len()).map(|(q, _)| *q)
+}
+
+/// Builds the portfolio over inputs of several questionnaires: `which[i]` is the index in `qs` of
+/// input `i`'s questionnaire. The family (same dimension ids and levels) used by most teams is
+/// the portfolio's, and its questionnaire used by most teams names it; inputs of another family
+/// are left out with a warning. Each team is scored with its own questionnaire, its latest
+/// assessment as its result and the one before as its trend.
+pub fn build_many(
+    qs: &[Questionnaire],
+    which: &[usize],
+    inputs: &[Input],
+    warnings: Vec<String>,
+    generated: &str,
+    threads: usize,
+) -> Portfolio {
+    let mut all_warnings = warnings;
+    // The teams of each questionnaire, in the order the questionnaires are first given.
+    let mut uses: Vec<(usize, Vec<String>)> = Vec::new();
+    for (input, &q) in inputs.iter().zip(which) {
+        let key = team_key(input.team_name().unwrap_or(&input.file_name));
+        match uses.iter_mut().find(|(u, _)| *u == q) {
+            Some((_, teams)) if !teams.contains(&key) => teams.push(key),
+            Some(_) => {}
+            None => uses.push((q, vec![key])),
+        }
+    }
+    // Families: the teams of all their questionnaires together.
+    let mut families: Vec<(usize, Vec<String>)> = Vec::new();
+    for (q, teams) in &uses {
+        match families.iter_mut().find(|(f, _)| same_family(&qs[*f], &qs[*q])) {
+            Some((_, all)) => all.extend(teams.iter().filter(|t| !all.contains(t)).cloned().collect::<Vec<_>>()),
+            None => families.push((*q, teams.clone())),
+        }
+    }
+    let family = most_used(&families).unwrap_or(0);
+    let in_family: Vec<(usize, Vec<String>)> =
+        uses.iter().filter(|(q, _)| same_family(&qs[*q], &qs[family])).cloned().collect();
+    let top_index = most_used(&in_family).unwrap_or(0);
+    let top = &qs.get(top_index).unwrap_or(&qs[0]);
+    let included: Vec<Option<usize>> = inputs
+        .iter()
+        .zip(which)
+        .map(|(input, &q)| {
+            if same_family(&qs[q], top) {
+                Some(q)
+            } else {
+                all_warnings.push(format!(
+                    "skipped {}: questionnaire `{}` does not compare with `{}` (other dimensions or levels)",
+                    input.path, qs[q].id, top.id
+                ));
+                None
+            }
+        })
+        .collect();
+
+    let (teams, group_warnings) = assessments::by_team(inputs, &included);
+    all_warnings.extend(group_warnings);
+    let score = |ts: &[TeamAssessments]| -> Vec<(TeamResult, Vec<String>)> {
+        ts.iter().filter_map(|t| score_team(qs, &included, top, inputs, t, generated)).collect()
+    };
+    let scored: Vec<(TeamResult, Vec<String>)> = if threads <= 1 || teams.len() < 32 {
+        score(&teams)
+    } else {
+        let chunk = teams.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = teams.chunks(chunk).map(|c| s.spawn(move || score(c))).collect();
+            handles.into_iter().flat_map(|h| h.join().expect("scoring does not panic")).collect()
+        })
+    };
+    let mut results = Vec::with_capacity(scored.len());
+    for (team, w) in scored {
+        all_warnings.extend(w);
+        results.push(team);
+    }
+    let mut portfolio = summarise(top, results, all_warnings, generated);
+    portfolio.questionnaires = in_family
+        .iter()
+        .filter_map(|(q, _)| {
+            let teams = portfolio.teams.iter().filter(|t| t.questionnaire == qs[*q].id).count();
+            (teams > 0).then(|| QuestionnaireUse { id: qs[*q].id.clone(), version: qs[*q].version, teams })
+        })
+        .collect();
+    portfolio.questionnaires.dedup_by(|a, b| a.id == b.id && a.version == b.version);
+    portfolio
+}
+
+#[cfg(test)]
+mod tests;

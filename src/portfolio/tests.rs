@@ -1,0 +1,314 @@
+//! Unit tests of the portfolio: grouping, scoring and the figures over teams.
+
+use super::summary::{common_blockers, level_distribution, median};
+use super::team::{rated_first, team_warnings};
+use super::*;
+use crate::report::{self, SessionInput};
+
+fn quick() -> Questionnaire {
+    crate::questionnaire::built_in("mlops-quick").unwrap()
+}
+
+fn session_input(file: &str, yaml: &str) -> Input {
+    let text = format!("format: 1\nquestionnaire: mlops-quick\n{yaml}");
+    let session = crate::session::parse(&text, file).unwrap();
+    Input { path: format!("in/{file}"), file_name: file.to_owned(), kind: InputKind::Session(session) }
+}
+
+fn report_input(file: &str, team: &str, date: &str) -> Input {
+    let text = format!(
+        r#"{{"questionnaire": {{"id": "mlops-quick", "version": 1}}, "team": "{team}", "date": "{date}",
+            "overall": {{"level": 1, "score": 1.5}}, "dimensions": [{{"id": "x", "level": 1, "score": 1.5, "blocking": []}}]}}"#
+    );
+    Input {
+        path: format!("in/{file}"),
+        file_name: file.to_owned(),
+        kind: InputKind::Report(parse_json_report(&text).unwrap()),
+    }
+}
+
+fn team_with_blocking(name: &str, blocking: &[&str]) -> TeamResult {
+    TeamResult {
+        team: name.into(),
+        questionnaire: "mlops-quick".into(),
+        respondents: vec![],
+        previous: None,
+        date: None,
+        overall: TeamOverall { level: 0, score: 0.0 },
+        target: TeamTarget { level: 1, source: crate::roadmap::TargetSource::NextLevel },
+        dimensions: vec![],
+        bottleneck: None,
+        evidence: None,
+        files: vec![],
+        unanswered: None,
+        stale: false,
+        incomplete: false,
+        blocking: blocking.iter().map(|s| (*s).to_owned()).collect(),
+        pain: vec![],
+    }
+}
+
+/// Each team's latest assessment: its name and members; and the grouping's warnings.
+fn latest(inputs: &[Input]) -> (Vec<(String, Vec<usize>)>, Vec<String>) {
+    let (teams, warnings) = assessments::by_team(inputs, &vec![Some(0); inputs.len()]);
+    let latest = teams
+        .into_iter()
+        .map(|t| (t.team, t.assessments.last().map(|a| a.members.clone()).unwrap_or_default()))
+        .collect();
+    (latest, warnings)
+}
+
+#[test]
+fn separate_sessions_of_one_team_are_merged() {
+    let inputs = [
+        session_input("a.yaml", "team: Fraud ML\nrespondent: Ana\n"),
+        session_input("b.yaml", "team: Search\n"),
+        session_input("c.yaml", "team: ' fraud-ml '\nrespondent: Ben\n"),
+    ];
+    let (groups, warnings) = latest(&inputs);
+    assert_eq!(groups, vec![("Fraud ML".to_owned(), vec![0, 2]), ("Search".to_owned(), vec![1])]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn a_teams_dated_reports_are_its_assessments_and_the_latest_is_its_result() {
+    let q = quick();
+    let inputs = [
+        report_input("q2.json", "Reco", "2026-05-12"),
+        report_input("q4.json", "Reco", "2026-11-02"),
+        report_input("q3.json", "Reco", "2026-08-01"),
+    ];
+    let (groups, warnings) = latest(&inputs);
+    assert_eq!(groups, vec![("Reco".to_owned(), vec![1])]);
+    assert!(warnings.is_empty(), "earlier quarters are the team's past, not inputs left out: {warnings:?}");
+    let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+    let previous = p.teams[0].previous.as_ref().unwrap();
+    assert_eq!(previous.date.as_deref(), Some("2026-08-01"));
+}
+
+#[test]
+fn of_two_reports_of_one_assessment_the_one_given_last_is_kept() {
+    let inputs = [report_input("a.json", "Reco", "2026-11-02"), report_input("b.json", "Reco", "2026-11-02")];
+    let (groups, warnings) = latest(&inputs);
+    assert_eq!(groups[0].1, vec![1]);
+    assert!(warnings[0].contains("used in/b.json; left out in/a.json"), "{warnings:?}");
+}
+
+#[test]
+fn the_latest_assessment_wins_and_undated_inputs_are_the_oldest() {
+    let inputs = [
+        session_input("pre-a.yaml", "team: T\ndate: 2026-01-10\n"),
+        session_input("pre-b.yaml", "team: T\ndate: 2026-01-12\n"),
+        session_input("w.yaml", "team: T\ndate: 2026-03-01\nparticipants: [{ name: Ana }]\n"),
+        session_input("undated.yaml", "team: T\nparticipants: [{ name: Ben }]\n"),
+    ];
+    let (groups, warnings) = latest(&inputs);
+    assert_eq!(groups, vec![("T".to_owned(), vec![2])]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn merged_sessions_win_when_newer_than_a_workshop() {
+    let inputs = [
+        session_input("w.yaml", "team: T\ndate: 2026-03-01\nparticipants: [{ name: Ana }]\n"),
+        session_input("pre-a.yaml", "team: T\ndate: 2026-06-10\n"),
+        session_input("pre-b.yaml", "team: T\ndate: 2026-06-12\n"),
+    ];
+    let (groups, _) = latest(&inputs);
+    assert_eq!(groups[0].1, vec![1, 2]);
+}
+
+#[test]
+fn inputs_without_a_team_are_teams_named_by_their_file() {
+    let inputs = [
+        session_input("churn.yaml", "respondent: Eli\n"),
+        session_input("zeta.yaml", "team: '  '\n"),
+        session_input("b.yaml", "team: Alpha\n"),
+    ];
+    let (groups, _) = latest(&inputs);
+    let names: Vec<&str> = groups.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(names, vec!["Alpha", "churn.yaml", "zeta.yaml"], "in team name order, ignoring case");
+}
+
+#[test]
+fn common_blockers_need_two_teams_and_come_most_teams_first_then_questionnaire_order() {
+    let q = quick();
+    let ids: Vec<String> = q.questions().map(|(_, qn)| qn.id.clone()).collect();
+    let (first, second, third) = (ids[0].as_str(), ids[1].as_str(), ids[2].as_str());
+    let teams = [
+        team_with_blocking("A", &[first, second, third]),
+        team_with_blocking("B", &[second, third]),
+        team_with_blocking("C", &[third, first]),
+        team_with_blocking("D", &[third]),
+    ];
+    let blockers = common_blockers(&q, &teams);
+    let got: Vec<(&str, usize)> = blockers.iter().map(|b| (b.question.as_str(), b.teams)).collect();
+    assert_eq!(got, vec![(third, 4), (first, 2), (second, 2)]);
+    assert_eq!(blockers[1].team_names, vec!["A", "C"]);
+    assert_eq!(blockers[0].text, q.question(third).unwrap().1.text);
+    assert!(common_blockers(&q, &teams[..1]).is_empty(), "one team alone has no common blocker");
+}
+
+#[test]
+fn level_distribution_lists_every_level_even_empty_ones() {
+    let q = quick();
+    let dist = level_distribution(&q, [0, 0, 2]);
+    let got: Vec<(u32, usize)> = dist.iter().map(|l| (l.level, l.teams)).collect();
+    assert_eq!(got, vec![(0, 2), (1, 0), (2, 1), (3, 0)]);
+    assert_eq!(level_distribution(&q, []).len(), q.levels.len());
+    let mut teams = vec![team_with_blocking("A", &[]), team_with_blocking("B", &[]), team_with_blocking("C", &[])];
+    teams[2].overall.level = 2;
+    let p = summarise(&q, teams, vec![], "2026-11-28");
+    let shares: Vec<f64> = p.levels.iter().map(|l| l.share).collect();
+    assert_eq!(shares, vec![2.0 / 3.0, 0.0, 1.0 / 3.0, 0.0], "each level's share of all teams");
+}
+
+#[test]
+fn a_json_report_is_one_team_as_it_says() {
+    let q = quick();
+    let ids: Vec<String> = q.questions().map(|(_, qn)| qn.id.clone()).collect();
+    let (d0, d1) = (&q.dimensions[0].id, &q.dimensions[1].id);
+    let text = format!(
+        r#"{{"questionnaire": {{"id": "mlops-quick", "version": 1}}, "team": "Reco", "generated": "2026-04-01",
+            "respondents": ["Kim"], "overall": {{"level": 0, "score": 0.75}}, "target": {{"level": 2, "source": "context"}},
+            "dimensions": [{{"id": "{d1}", "level": 1, "score": 1.5, "blocking": ["{b}"]}},
+                           {{"id": "{d0}", "level": 0, "score": 0.5, "blocking": ["{a}"]}}],
+            "bottlenecks": [{{"stage": "deployment", "time_share": 0, "pain": 4}}, {{"stage": "monitoring", "time_share": 60, "pain": null}}],
+            "unanswered": ["{a}"], "unknown_future_key": true}}"#,
+        a = ids[0],
+        b = ids[ids.len() - 1],
+    );
+    let report = parse_json_report(&text).unwrap();
+    let inputs = [Input { path: "r.json".into(), file_name: "r.json".into(), kind: InputKind::Report(report) }];
+    let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+    let t = &p.teams[0];
+    assert_eq!(t.date.as_deref(), Some("2026-04-01"), "a report without `date` is dated by `generated`");
+    assert!(t.stale && t.incomplete);
+    assert_eq!((t.overall.level, t.target.level, t.target.source.as_str()), (0, 2, "context"));
+    assert_eq!(t.dimensions[0].score, Some(0.5), "dimensions in questionnaire order");
+    assert_eq!(t.dimensions[1].level, Some(1));
+    assert!(t.dimensions[2..].iter().all(|d| d.level.is_none()), "dimensions the report lacks stay empty");
+    assert_eq!(t.blocking, vec![ids[0].clone(), ids[ids.len() - 1].clone()], "in questionnaire order");
+    assert_eq!(t.bottleneck.as_deref(), Some("deployment"));
+    assert!(parse_json_report(r#"{"team": "x"}"#).is_err(), "a JSON without questionnaire and dimensions");
+}
+
+#[test]
+fn a_report_without_overall_is_its_lowest_level_and_mean_score_and_levels_above_the_highest_are_clamped() {
+    let q = quick();
+    let (d0, d1) = (&q.dimensions[0].id, &q.dimensions[1].id);
+    let top = q.highest_level();
+    let team = |dimensions: String| {
+        let text = format!(
+            r#"{{"questionnaire": {{"id": "mlops-quick", "version": 1}}, "team": "Reco", "dimensions": [{dimensions}]}}"#
+        );
+        let report = parse_json_report(&text).unwrap();
+        let inputs = [Input { path: "r.json".into(), file_name: "r.json".into(), kind: InputKind::Report(report) }];
+        let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+        let t = &p.teams[0];
+        assert_eq!(
+            (t.target.level, t.target.source.as_str()),
+            ((t.overall.level + 1).min(top), "next-level"),
+            "a report without a target aims at the next level"
+        );
+        (t.overall.level, t.overall.score, p.warnings)
+    };
+    let at_top = format!(
+        r#"{{"id": "{d0}", "level": {top}, "score": 2.5, "blocking": []}}, {{"id": "{d1}", "level": 1, "score": 1.5, "blocking": []}}"#
+    );
+    let (level, score, warnings) = team(at_top);
+    assert_eq!((level, score), (1, 2.0), "the lowest level and the mean of the dimension scores");
+    assert!(warnings.iter().all(|w| !w.contains("above")), "the highest level itself is no warning: {warnings:?}");
+    let above = format!(r#"{{"id": "{d0}", "level": {}, "score": 3.0, "blocking": []}}"#, top + 1);
+    let (level, _, warnings) = team(above);
+    assert_eq!(level, top, "a level above the questionnaire's highest counts as the highest");
+    assert!(warnings.iter().any(|w| w.contains(&format!("holds levels above {top}"))), "{warnings:?}");
+}
+
+#[test]
+fn a_teams_bottleneck_is_its_first_rated_stage_in_bottleneck_order() {
+    let q = quick();
+    let bottleneck = |yaml: &str| {
+        let inputs = [session_input("a.yaml", &format!("team: T\n{yaml}"))];
+        build(&q, &inputs, vec![], "2026-11-28", 1).teams[0].bottleneck.clone()
+    };
+    assert_eq!(bottleneck(""), None, "nothing rated: no bottleneck");
+    assert_eq!(bottleneck("bottlenecks: { monitoring: { time_share: 0 } }\n"), None, "a zero share says nothing");
+    assert_eq!(bottleneck("bottlenecks: { monitoring: { time_share: 30 } }\n").as_deref(), Some("monitoring"));
+    assert_eq!(bottleneck("bottlenecks: { validation: { pain: 2 } }\n").as_deref(), Some("validation"));
+    assert_eq!(
+        bottleneck("bottlenecks: { validation: { pain: 2 }, monitoring: { pain: 4 } }\n").as_deref(),
+        Some("monitoring")
+    );
+}
+
+#[test]
+fn a_workshop_teams_respondents_are_its_participants() {
+    let q = quick();
+    let inputs =
+        [session_input("w.yaml", "team: T\nrespondent: Facilitator\nparticipants: [{ name: Ana }, { name: Ben }]\n")];
+    let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+    assert_eq!(p.teams[0].respondents, vec!["Ana".to_owned(), "Ben".to_owned()]);
+}
+
+#[test]
+fn notes_about_renamed_questions_are_counted_per_file() {
+    let warnings = [
+        "a.yaml: answer to old-1 counted for new-1".to_owned(),
+        "a.yaml: answered version 1 of questionnaire q, which is now version 2; check the answers still fit".to_owned(),
+        "a.yaml: answer to old-2 counted for new-2".to_owned(),
+        "b.yaml: answer to old-1 counted for new-1".to_owned(),
+    ];
+    assert_eq!(
+        team_warnings("T", &warnings),
+        vec![
+            "team T: a.yaml: answered version 1 of questionnaire q, which is now version 2; check the answers still fit",
+            "team T: a.yaml: 2 answers to earlier question ids counted for the questions that replace them",
+            "team T: b.yaml: 1 answer to earlier question ids counted for the questions that replace them",
+        ]
+    );
+}
+
+#[test]
+fn median_of_odd_and_even_counts() {
+    assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+    assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
+    assert_eq!(median(&mut []), None);
+}
+
+#[test]
+fn a_team_is_scored_like_its_team_report() {
+    let q = quick();
+    let first = q.questions().next().unwrap().1.id.clone();
+    let inputs = [
+        session_input("a.yaml", &format!("team: T\nrespondent: Ana\ndate: 2026-02-01\nanswers:\n  {first}: yes\n")),
+        session_input("b.yaml", &format!("team: T\nrespondent: Ben\ndate: 2026-02-03\nanswers:\n  {first}: no\n")),
+    ];
+    let p = build(&q, &inputs, vec![], "2026-11-28", 1);
+    let sessions: Vec<SessionInput> = inputs
+        .iter()
+        .map(|i| match &i.kind {
+            InputKind::Session(s) => SessionInput { file_name: i.file_name.clone(), session: s },
+            InputKind::Report(_) => unreachable!(),
+        })
+        .collect();
+    let r = report::build(&q, &sessions, None, "2026-11-28");
+    let t = &p.teams[0];
+    assert_eq!(t.respondents, vec!["Ana", "Ben"]);
+    assert_eq!(t.date.as_deref(), Some("2026-02-03"), "the latest session's date");
+    assert_eq!(t.overall.score, r.overall.score);
+    let scores: Vec<f64> = t.dimensions.iter().filter_map(|d| d.score).collect();
+    assert_eq!(scores, r.dimensions.iter().map(|d| d.score).collect::<Vec<_>>());
+    assert_eq!(t.unanswered, Some(r.unanswered.len()));
+    assert!(t.incomplete && t.stale);
+}
+
+#[test]
+fn scoring_on_threads_gives_the_same_portfolio() {
+    let q = quick();
+    let inputs: Vec<Input> =
+        (0..80).map(|i| session_input(&format!("s{i}.yaml"), &format!("team: T{}\n", i % 40))).collect();
+    let one = to_json(&build(&q, &inputs, vec![], "2026-11-28", 1));
+    let two = to_json(&build(&q, &inputs, vec![], "2026-11-28", 3));
+    assert_eq!(one, two);
+}
