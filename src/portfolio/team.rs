@@ -21,7 +21,7 @@ pub(super) fn team_key(name: &str) -> String {
 }
 
 /// The first rated stage of a bottleneck order (unrated stages rank as a middle pain).
-pub(super) fn rated_first<'a>(order: impl IntoIterator<Item = (&'a str, f64, Option<f64>)>) -> Option<String> {
+fn rated_first<'a>(order: impl IntoIterator<Item = (&'a str, f64, Option<f64>)>) -> Option<String> {
     order.into_iter().find(|(_, share, pain)| pain.is_some() || *share > 0.0).map(|(s, _, _)| s.to_owned())
 }
 

@@ -1,7 +1,7 @@
 //! Unit tests of the portfolio: grouping, scoring and the figures over teams.
 
 use super::summary::{common_blockers, level_distribution, median};
-use super::team::{rated_first, team_warnings};
+use super::team::team_warnings;
 use super::*;
 use crate::report::{self, SessionInput};
 
