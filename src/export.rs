@@ -33,7 +33,7 @@ pub fn roadmap_csv(report: &Report) -> String {
                 a.dimension_name.clone(),
                 a.question.clone(),
                 a.text.clone(),
-                a.answer.clone(),
+                a.answer.to_string(),
                 // The step that starts from today's answer, not the whole recommendation: a
                 // ticket for a "partly" must not open with "From zero".
                 a.step.clone(),

@@ -162,7 +162,11 @@ fn answers_of(q: &Questionnaire, inputs: &[Input], members: &[usize], generated:
             InputKind::Report(_) => None,
         })
         .collect();
-    report::build(q, &sessions, None, generated).answers.into_iter().map(|a| (a.question, a.answer)).collect()
+    report::build(q, &sessions, None, generated)
+        .answers
+        .into_iter()
+        .map(|a| (a.question, a.answer.to_string()))
+        .collect()
 }
 
 /// What changed from one assessment to the next: every dimension's level, and the answers

@@ -3,6 +3,7 @@
 
 use super::json::parse_json_report;
 use super::model::*;
+use crate::session::Reported;
 
 /// Reads the per-dimension scores out of an earlier JSON report.
 pub fn baseline_from_json(text: &str) -> Result<Vec<(String, f64)>, String> {
@@ -17,7 +18,12 @@ pub fn baseline_of_json(text: &str) -> Result<(String, Option<u32>, Baseline), S
     let version = report.questionnaire.version;
     let baseline = Baseline {
         scores: report.dimensions.into_iter().map(|d| (d.id, d.score)).collect(),
-        answers: report.answers.unwrap_or_default().into_iter().map(|a| (a.question, a.answer)).collect(),
+        answers: report
+            .answers
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|a| Some((a.question, Reported::parse(&a.answer)?)))
+            .collect(),
         overall_level: report.overall.map(|o| o.level),
         date: report.date,
         version,

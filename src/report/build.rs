@@ -8,14 +8,14 @@ use crate::questionnaire::Questionnaire;
 use crate::questionnaire::{Dimension, Question};
 use crate::roadmap::{self, TargetSource};
 use crate::scoring;
-use crate::session::{Answer, Session};
+use crate::session::{Answer, Reported, Session};
 use crate::workshop;
 use indexmap::IndexMap;
 use std::collections::HashSet;
 
 /// The answer as the report spells it; no answer at all is "unanswered".
 pub fn answer_str(answer: Option<Answer>) -> &'static str {
-    answer.map_or("unanswered", Answer::as_str)
+    Reported::from(answer).as_str()
 }
 
 /// Builds the report of one session or the merge of several (all of the same questionnaire).
@@ -139,7 +139,7 @@ fn na_without_reason(answers: &[AnswerReport], left_out: &[Option<&'static str>]
     answers
         .iter()
         .zip(left_out)
-        .filter(|(a, out)| out.is_none() && a.answer == "na" && a.notes.is_empty())
+        .filter(|(a, out)| out.is_none() && a.answer == Reported::Na && a.notes.is_empty())
         .map(|(a, _)| a.question.clone())
         .collect()
 }
@@ -245,7 +245,7 @@ fn roadmap_report(q: &Questionnaire, phases: &[roadmap::Phase], answers: &[Optio
             dimension: dim.id.clone(),
             level: question.level,
             required: question.required,
-            answer: answer_str(answers[q.dimension_start(d) + qi]).to_owned(),
+            answer: Reported::from(answers[q.dimension_start(d) + qi]),
             recommendation: question.recommendation.clone(),
             text: question.text.clone(),
             effort: question.effort.map(|e| e.as_str()),
@@ -272,7 +272,7 @@ fn disagreements(q: &Questionnaire, group: &workshop::Group, sessions: &[Session
         .into_iter()
         .map(|(question, column)| Disagreement {
             text: q.question(&question).map(|(_, qn)| qn.text.clone()).unwrap_or_default(),
-            answers: column.into_iter().map(|(n, a)| (n, a.as_str().to_owned())).collect(),
+            answers: column.into_iter().collect(),
             agreed: agreed_answer(group, sessions, &question),
             question,
         })
@@ -300,8 +300,8 @@ fn answers_report(
                 dimension: d.id.clone(),
                 level: qn.level,
                 text: qn.text.clone(),
-                answer: answer_str(*a).to_owned(),
-                votes: group.votes(i).into_iter().map(|(n, v)| (n, v.as_str().to_owned())).collect(),
+                answer: Reported::from(*a),
+                votes: group.votes(i).into_iter().collect(),
                 first_votes: first_votes_of(group, sessions, &qn.id),
                 notes,
                 evidence,
@@ -388,10 +388,10 @@ fn distinct_teams(sessions: &[SessionInput]) -> Vec<String> {
 
 /// A workshop's votes on a question at its first reveal, by participant in order (empty when
 /// the question was never voted on again, and for anything but one workshop session).
-fn first_votes_of(group: &workshop::Group, sessions: &[SessionInput], question: &str) -> IndexMap<String, String> {
+fn first_votes_of(group: &workshop::Group, sessions: &[SessionInput], question: &str) -> IndexMap<String, Answer> {
     let ([only], true) = (sessions, group.workshop) else { return IndexMap::new() };
     let Some(entry) = only.session.answers.get(question) else { return IndexMap::new() };
-    group.names.iter().filter_map(|n| entry.first_votes.get(n).map(|a| (n.clone(), a.as_str().to_owned()))).collect()
+    group.names.iter().filter_map(|n| entry.first_votes.get(n).map(|a| (n.clone(), *a))).collect()
 }
 
 /// Who changed their vote between the first reveal (`first_votes`) and the latest round
@@ -409,8 +409,8 @@ pub fn changed_minds(q: &Questionnaire, group: &workshop::Group, sessions: &[Ses
                 out.push(ChangedMind {
                     question: qn.id.clone(),
                     respondent: name.clone(),
-                    before: before.as_str().to_owned(),
-                    after: after.as_str().to_owned(),
+                    before: *before,
+                    after: *after,
                 });
             }
         }
@@ -419,9 +419,9 @@ pub fn changed_minds(q: &Questionnaire, group: &workshop::Group, sessions: &[Ses
 }
 
 /// A workshop's agreed answer to a question, for its disagreement entry; null otherwise.
-fn agreed_answer(group: &workshop::Group, sessions: &[SessionInput], question: &str) -> Option<String> {
+fn agreed_answer(group: &workshop::Group, sessions: &[SessionInput], question: &str) -> Option<Answer> {
     let [only] = sessions else { return None };
-    group.workshop.then(|| only.session.answer(question)).flatten().map(|a| a.as_str().to_owned())
+    group.workshop.then(|| only.session.answer(question)).flatten()
 }
 
 /// A workshop's note and evidence for a question, split back per person where the lines say
@@ -505,8 +505,8 @@ fn not_applicable(answers: &[AnswerReport], left_out: &[Option<&'static str>], n
         .filter_map(|(a, out)| {
             let reason = match out {
                 Some(why) => (*why).to_owned(),
-                None if a.answer == "na" && a.notes.is_empty() => "no reason given".to_owned(),
-                None if a.answer == "na" => a
+                None if a.answer == Reported::Na && a.notes.is_empty() => "no reason given".to_owned(),
+                None if a.answer == Reported::Na => a
                     .notes
                     .iter()
                     .map(|n| if named { format!("{}: {}", n.respondent, n.text) } else { n.text.clone() })

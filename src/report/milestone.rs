@@ -6,6 +6,7 @@ use super::model::{
 };
 use super::narrative::step_for;
 use crate::questionnaire::Questionnaire;
+use crate::session::Reported;
 use indexmap::IndexMap;
 
 /// The next milestone as Markdown and HTML show it: at most [`MILESTONE_SHOWN`] actions, the
@@ -41,19 +42,19 @@ pub(super) fn for_bottleneck(
     if dims.is_empty() || m.actions.iter().any(|a| dims.iter().any(|d| d.id == a.dimension)) {
         return Vec::new();
     }
-    let answers: std::collections::HashMap<&str, &str> =
-        answers.iter().map(|a| (a.question.as_str(), a.answer.as_str())).collect();
+    let answers: std::collections::HashMap<&str, Reported> =
+        answers.iter().map(|a| (a.question.as_str(), a.answer)).collect();
     dims.iter()
         .flat_map(|d| d.blocking.iter().map(move |id| (*d, id)))
         .filter_map(|(d, id)| {
             let (dim, qn) = q.question(id)?;
-            let answer = answers.get(id.as_str()).copied().unwrap_or("unanswered");
+            let answer = answers.get(id.as_str()).copied().unwrap_or(Reported::Unanswered);
             Some(Action {
                 question: qn.id.clone(),
                 dimension: d.id.clone(),
                 level: qn.level,
                 required: qn.required,
-                answer: answer.to_owned(),
+                answer,
                 recommendation: qn.recommendation.clone(),
                 text: qn.text.clone(),
                 effort: qn.effort.map(|e| e.as_str()),
@@ -84,7 +85,7 @@ pub(super) fn annotate_roadmap(roadmap: &mut [PhaseReport], answers: &[AnswerRep
     for phase in roadmap {
         for action in &mut phase.actions {
             action.note = notes.get(action.question.as_str()).cloned();
-            action.step = step_for(&action.recommendation, &action.answer);
+            action.step = step_for(&action.recommendation, action.answer);
         }
         let mut by: IndexMap<&str, PhaseDimension> = IndexMap::new();
         for action in &phase.actions {

@@ -2,7 +2,7 @@
 //! read. Plain data with no behaviour; `build` fills it, `narrative` writes its words.
 
 use crate::roadmap::TargetSource;
-use crate::session::Session;
+use crate::session::{Answer, Reported, Session};
 use indexmap::IndexMap;
 use serde::Serialize;
 use std::fmt;
@@ -269,7 +269,7 @@ pub struct Action {
     pub level: u32,
     /// The practice defines its level (the questionnaire's `required`).
     pub required: bool,
-    pub answer: String,
+    pub answer: Reported,
     pub recommendation: String,
     pub text: String,
     pub effort: Option<&'static str>,
@@ -287,9 +287,9 @@ pub struct Action {
 pub struct Disagreement {
     pub question: String,
     pub text: String,
-    pub answers: IndexMap<String, String>,
+    pub answers: IndexMap<String, Answer>,
     /// A workshop's agreed answer for the question, or null.
-    pub agreed: Option<String>,
+    pub agreed: Option<Answer>,
 }
 
 /// One participant whose vote at a re-vote differs from their vote at the first reveal.
@@ -297,8 +297,8 @@ pub struct Disagreement {
 pub struct ChangedMind {
     pub question: String,
     pub respondent: String,
-    pub before: String,
-    pub after: String,
+    pub before: Answer,
+    pub after: Answer,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -328,11 +328,11 @@ pub struct AnswerReport {
     pub dimension: String,
     pub level: u32,
     pub text: String,
-    pub answer: String,
+    pub answer: Reported,
     /// Each respondent's own answer when there are several respondents; empty for one session.
-    pub votes: IndexMap<String, String>,
+    pub votes: IndexMap<String, Answer>,
     /// A workshop's votes at the first reveal when the question was voted on again; else empty.
-    pub first_votes: IndexMap<String, String>,
+    pub first_votes: IndexMap<String, Answer>,
     pub notes: Vec<Note>,
     pub evidence: Vec<String>,
 }
@@ -397,8 +397,8 @@ pub struct Unfinished {
     pub text: String,
     pub dimension_name: String,
     pub level: u32,
-    /// As the report spells answers: partial, no, unknown, unanswered.
-    pub answer: String,
+    /// Partial, no, unknown or unanswered.
+    pub answer: Reported,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -424,8 +424,8 @@ pub struct SinceBaseline {
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     pub question: String,
-    pub before: String,
-    pub after: String,
+    pub before: Reported,
+    pub after: Reported,
     pub text: String,
 }
 
@@ -433,8 +433,8 @@ pub struct Change {
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
     pub scores: Vec<(String, f64)>,
-    /// Question id -> answer as the report spells it.
-    pub answers: IndexMap<String, String>,
+    /// Question id -> the answer the baseline reported.
+    pub answers: IndexMap<String, Reported>,
     pub overall_level: Option<u32>,
     pub date: Option<String>,
     /// The questionnaire version the baseline answered, where known.

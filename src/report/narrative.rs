@@ -8,6 +8,7 @@
 
 use super::model::{AnswerReport, Facts, Narrative, Report, Stage};
 use crate::questionnaire::Questionnaire;
+use crate::session::{Reported, Trend};
 use indexmap::IndexMap;
 
 pub use super::model::{Baseline, Change, Completeness, Progress, SinceBaseline, Strength, Unfinished};
@@ -62,9 +63,9 @@ pub fn step(recommendation: &str, partly: bool) -> String {
 
 /// The step for today's answer. Nobody knowing, or no answer, is not "no": the step starts with
 /// finding out, then gives the step from zero for the case that it is not in place.
-pub fn step_for(recommendation: &str, answer: &str) -> String {
-    let first = step(recommendation, answer == "partial");
-    if answer != "unknown" && answer != "unanswered" {
+pub fn step_for(recommendation: &str, answer: Reported) -> String {
+    let first = step(recommendation, answer == Reported::Partial);
+    if answer != Reported::Unknown && answer != Reported::Unanswered {
         return first;
     }
     let rest = first.strip_prefix("From zero:").map(str::trim).unwrap_or(&first);
@@ -73,7 +74,7 @@ pub fn step_for(recommendation: &str, answer: &str) -> String {
 
 fn completeness(report: &Facts, q: &Questionnaire) -> Completeness {
     let answers = &report.answers;
-    let answered = answers.iter().filter(|a| a.answer != "unanswered").count();
+    let answered = answers.iter().filter(|a| a.answer != Reported::Unanswered).count();
     let level_may_change = {
         // Every unanswered or "don't know" question answered yes: would the level rise? (With
         // none of them, the answers are the report's own and the level stays as it is.)
@@ -109,24 +110,15 @@ fn unfinished(report: &Facts) -> Vec<Unfinished> {
     report
         .answers
         .iter()
-        .filter(|a| a.level <= report.overall.level.max(1) && a.answer != "yes" && a.answer != "na")
+        .filter(|a| a.level <= report.overall.level.max(1) && a.answer != Reported::Yes && a.answer != Reported::Na)
         .map(|a| Unfinished {
             question: a.question.clone(),
             text: a.text.clone(),
             dimension_name: names.get(a.dimension.as_str()).copied().unwrap_or_default().to_owned(),
             level: a.level,
-            answer: a.answer.clone(),
+            answer: a.answer,
         })
         .collect()
-}
-
-fn credit(answer: &str, partial_credit: f64) -> Option<f64> {
-    match answer {
-        "yes" => Some(1.0),
-        "partial" => Some(partial_credit),
-        "na" => None,
-        _ => Some(0.0),
-    }
 }
 
 fn progress(report: &Facts, q: &Questionnaire) -> Option<Progress> {
@@ -140,13 +132,13 @@ fn progress(report: &Facts, q: &Questionnaire) -> Option<Progress> {
     for ((_, question), a) in q.questions().zip(&report.answers) {
         if question.level == level
             && weakest.contains(a.dimension.as_str())
-            && let Some(c) = credit(&a.answer, q.scoring.partial_credit)
+            && let Some(c) = crate::scoring::credit(a.answer.answer(), q.scoring.partial_credit)
         {
             got += question.weight * c;
             of += question.weight;
             practices += 1;
-            in_place += usize::from(a.answer == "yes");
-            partly += usize::from(a.answer == "partial");
+            in_place += usize::from(a.answer == Reported::Yes);
+            partly += usize::from(a.answer == Reported::Partial);
         }
     }
     // The weakest areas failed the next level, so it has practices (weights are above 0).
@@ -162,9 +154,8 @@ fn strengths(report: &Facts) -> Vec<Strength> {
         .filter_map(|a| {
             let &(level, name) = dimensions.get(a.dimension.as_str())?;
             // An agreed "yes" over a room that mostly did not know is not a strength to show.
-            let room_unsure =
-                crate::workshop::room_does_not_know(a.votes.values().map(|v| crate::session::Answer::parse(v)));
-            (a.answer == "yes" && a.level > level && !room_unsure).then(|| Strength {
+            let room_unsure = crate::workshop::room_does_not_know(a.votes.values().map(|v| Some(*v)));
+            (a.answer == Reported::Yes && a.level > level && !room_unsure).then(|| Strength {
                 question: a.question.clone(),
                 text: a.text.clone(),
                 dimension: a.dimension.clone(),
@@ -209,11 +200,11 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
         (known, |id| QUALITY_ALERTS.contains(&id))
     };
     // Nothing can be said about watching quality before its questions are answered.
-    if watchers.is_empty() || watchers.iter().all(|a| a.answer == "na" || a.answer == "unanswered") {
+    if watchers.is_empty() || watchers.iter().all(|a| a.answer == Reported::Na || a.answer == Reported::Unanswered) {
         return None;
     }
-    let in_place: Vec<&str> = watchers.iter().filter(|a| a.answer == "yes").map(|a| a.text.as_str()).collect();
-    if watchers.iter().any(|a| a.answer == "yes" && is_alert(&a.question)) {
+    let in_place: Vec<&str> = watchers.iter().filter(|a| a.answer == Reported::Yes).map(|a| a.text.as_str()).collect();
+    if watchers.iter().any(|a| a.answer == Reported::Yes && is_alert(&a.question)) {
         return None;
     }
     let alerts: Vec<&&AnswerReport> = watchers.iter().filter(|a| is_alert(&a.question)).collect();
@@ -227,8 +218,8 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
         .map(|n| n.text.trim())
         .find(|t| !t.is_empty())
         .map(|t| format!(" (the team notes: {})", quote(t)));
-    let unsure = alerts.iter().any(|a| a.answer == "unknown" || a.answer == "unanswered");
-    let head = if alerts.iter().any(|a| a.answer == "partial") {
+    let unsure = alerts.iter().any(|a| a.answer == Reported::Unknown || a.answer == Reported::Unanswered);
+    let head = if alerts.iter().any(|a| a.answer == Reported::Partial) {
         format!("Alerts when {model} gets worse are only partly in place{}", alert_note.unwrap_or_default())
     } else if unsure {
         format!("Nobody knows whether anyone is alerted when {model} gets worse{}", alert_note.unwrap_or_default())
@@ -353,7 +344,9 @@ fn started_ahead_watch(report: &Facts) -> Option<String> {
     let started_ahead: Vec<&str> = report
         .answers
         .iter()
-        .filter(|a| a.answer == "partial" && ahead.contains(a.question.as_str()) && !governed_first(&a.dimension))
+        .filter(|a| {
+            a.answer == Reported::Partial && ahead.contains(a.question.as_str()) && !governed_first(&a.dimension)
+        })
         .map(|a| a.text.as_str())
         .collect();
     (!started_ahead.is_empty()).then(|| {
@@ -426,7 +419,7 @@ fn holding_back(report: &Facts) -> Vec<&str> {
     };
     let mut actions: Vec<&super::model::Action> = first.actions.iter().collect();
     // The practices that define the level first, then the missing before the partly done.
-    actions.sort_by_key(|a| (!a.required, a.answer == "partial"));
+    actions.sort_by_key(|a| (!a.required, a.answer == Reported::Partial));
     actions.iter().map(|a| a.text.as_str()).collect()
 }
 
@@ -500,11 +493,11 @@ pub fn since_baseline<S: Stage>(report: &Report<S>, baseline: &Baseline) -> Sinc
         .answers
         .iter()
         .filter_map(|a| {
-            let before = baseline.answers.get(&a.question).map_or("unanswered", String::as_str);
+            let before = baseline.answers.get(&a.question).copied().unwrap_or(Reported::Unanswered);
             (before != a.answer).then(|| Change {
                 question: a.question.clone(),
-                before: before.to_owned(),
-                after: a.answer.clone(),
+                before,
+                after: a.answer,
                 text: a.text.clone(),
             })
         })
@@ -514,27 +507,12 @@ pub fn since_baseline<S: Stage>(report: &Report<S>, baseline: &Baseline) -> Sinc
         date: baseline.date.clone(),
         overall_before: baseline.overall_level,
         overall_after: report.overall.level,
-        not_asked: ids(|c| c.before == "unanswered"),
-        better: ids(|c| trend(&c.before, &c.after) == "better"),
-        worse: ids(|c| trend(&c.before, &c.after) == "worse"),
+        not_asked: ids(|c| c.before == Reported::Unanswered),
+        better: ids(|c| c.after.trend_from(c.before) == Trend::Better),
+        worse: ids(|c| c.after.trend_from(c.before) == Trend::Worse),
         changed,
         other_version: baseline.version.filter(|v| *v != report.questionnaire.version),
         lower: baseline.overall_level.is_some_and(|b| report.overall.level < b),
-    }
-}
-
-/// Whether an answer moved toward "yes": no < partly < yes; anything else is just different.
-fn trend(before: &str, after: &str) -> &'static str {
-    let rank = |a: &str| match a {
-        "no" => Some(0),
-        "partial" => Some(1),
-        "yes" => Some(2),
-        _ => None,
-    };
-    match (rank(before), rank(after)) {
-        (Some(b), Some(a)) if a > b => "better",
-        (Some(b), Some(a)) if a < b => "worse",
-        _ => "different",
     }
 }
 
@@ -553,7 +531,7 @@ mod tests {
         let done_first = "Done when it is written. From zero: write it. From partly: finish it.";
         assert_eq!(step(done_first, true), done_first);
         assert_eq!(
-            step_for(r, "unknown"),
+            step_for(r, Reported::Unknown),
             "First find out whether this is in place; if it is not: write it. Done when it is written."
         );
     }
@@ -561,17 +539,18 @@ mod tests {
     #[test]
     fn an_answer_moving_toward_yes_is_better_and_away_worse() {
         for (before, after, expected) in [
-            ("no", "partial", "better"),
-            ("partial", "yes", "better"),
-            ("no", "yes", "better"),
-            ("yes", "partial", "worse"),
-            ("partial", "no", "worse"),
-            ("no", "unknown", "different"),
-            ("unanswered", "yes", "different"),
-            ("na", "no", "different"),
-            ("partial", "partial", "different"),
+            ("no", "partial", Trend::Better),
+            ("partial", "yes", Trend::Better),
+            ("no", "yes", Trend::Better),
+            ("yes", "partial", Trend::Worse),
+            ("partial", "no", Trend::Worse),
+            ("no", "unknown", Trend::Different),
+            ("unanswered", "yes", Trend::Different),
+            ("na", "no", Trend::Different),
+            ("partial", "partial", Trend::Different),
         ] {
-            assert_eq!(trend(before, after), expected, "{before} -> {after}");
+            let (b, a) = (Reported::parse(before).unwrap(), Reported::parse(after).unwrap());
+            assert_eq!(a.trend_from(b), expected, "{before} -> {after}");
         }
     }
 

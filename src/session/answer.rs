@@ -57,6 +57,161 @@ impl Answer {
     }
 }
 
+/// An answer as a report states it: one of the five answers, or none given ("unanswered").
+/// It is written as the same lower-case words the session files use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reported {
+    Yes,
+    Partial,
+    No,
+    Unknown,
+    Na,
+    Unanswered,
+}
+
+impl Reported {
+    /// The word the report writes: `yes`, `partial`, `no`, `unknown`, `na` or `unanswered`.
+    pub fn as_str(self) -> &'static str {
+        self.answer().map_or("unanswered", Answer::as_str)
+    }
+
+    /// The answer given, if any.
+    pub fn answer(self) -> Option<Answer> {
+        match self {
+            Reported::Yes => Some(Answer::Yes),
+            Reported::Partial => Some(Answer::Partial),
+            Reported::No => Some(Answer::No),
+            Reported::Unknown => Some(Answer::Unknown),
+            Reported::Na => Some(Answer::Na),
+            Reported::Unanswered => None,
+        }
+    }
+
+    /// A report's word read back (`unanswered` included); `None` for any other text.
+    pub fn parse(word: &str) -> Option<Reported> {
+        match word.trim() {
+            "unanswered" => Some(Reported::Unanswered),
+            other => Answer::parse(other).map(Reported::from),
+        }
+    }
+
+    /// Whether the answer moved toward "yes" from `before` (no < partly < yes), away from it,
+    /// or neither (any other change).
+    pub fn trend_from(self, before: Reported) -> Trend {
+        let rank = |a: Reported| match a {
+            Reported::No => Some(0),
+            Reported::Partial => Some(1),
+            Reported::Yes => Some(2),
+            _ => None,
+        };
+        match (rank(before), rank(self)) {
+            (Some(b), Some(a)) if a > b => Trend::Better,
+            (Some(b), Some(a)) if a < b => Trend::Worse,
+            _ => Trend::Different,
+        }
+    }
+}
+
+/// How an answer changed between two assessments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    /// Toward "yes": no to partly or yes, partly to yes.
+    Better,
+    /// Away from "yes".
+    Worse,
+    /// Any other change (to or from unknown, does not apply or unanswered).
+    Different,
+}
+
+impl From<Option<Answer>> for Reported {
+    fn from(answer: Option<Answer>) -> Reported {
+        match answer {
+            Some(Answer::Yes) => Reported::Yes,
+            Some(Answer::Partial) => Reported::Partial,
+            Some(Answer::No) => Reported::No,
+            Some(Answer::Unknown) => Reported::Unknown,
+            Some(Answer::Na) => Reported::Na,
+            None => Reported::Unanswered,
+        }
+    }
+}
+
+impl From<Answer> for Reported {
+    fn from(answer: Answer) -> Reported {
+        Reported::from(Some(answer))
+    }
+}
+
+/// A reported answer reads as its word wherever text is wanted (`&answer` as a `&str`), so code
+/// that compares or prints the report's answers needs no conversion.
+impl std::ops::Deref for Reported {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// An answer reads as its word wherever text is wanted, as a reported answer does.
+impl std::ops::Deref for Answer {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Reported {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A reported answer compares with the word a report writes for it (`answer == "yes"`).
+impl PartialEq<str> for Reported {
+    fn eq(&self, word: &str) -> bool {
+        self.as_str() == word
+    }
+}
+
+impl PartialEq<&str> for Reported {
+    fn eq(&self, word: &&str) -> bool {
+        self.as_str() == *word
+    }
+}
+
+impl PartialEq<Reported> for &str {
+    fn eq(&self, answer: &Reported) -> bool {
+        *self == answer.as_str()
+    }
+}
+
+/// An answer compares with the word a session file writes for it (`vote == "yes"`).
+impl PartialEq<str> for Answer {
+    fn eq(&self, word: &str) -> bool {
+        self.as_str() == word
+    }
+}
+
+impl PartialEq<&str> for Answer {
+    fn eq(&self, word: &&str) -> bool {
+        self.as_str() == *word
+    }
+}
+
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Serialize for Answer {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())

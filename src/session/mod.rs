@@ -7,7 +7,7 @@ mod answer;
 mod fields;
 mod read;
 
-pub use answer::{Answer, AnswerEntry, EPSILON, consensus, credit, reaches, room_does_not_know};
+pub use answer::{Answer, AnswerEntry, EPSILON, Reported, Trend, consensus, credit, reaches, room_does_not_know};
 use fields::{unique_keys, whole_if_possible};
 pub use read::{MAX_TIME_SHARE, load, parse, relative_path, save};
 

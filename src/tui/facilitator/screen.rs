@@ -507,7 +507,7 @@ pub fn draw_results_panel(a: &Assessment, color: bool, frame: &mut Frame, area: 
                 counts.push(format!("{n}{}", letter(ans)));
             }
         }
-        let state = d.agreed.as_deref().map_or_else(|| "open".to_owned(), |x| format!("agreed {x}"));
+        let state = d.agreed.map_or_else(|| "open".to_owned(), |x| format!("agreed {x}"));
         lines.push(Line::raw(format!(" {} {} · {state}", shown(&d.question), counts.join(" "))));
     }
     if r.disagreements.len() > room {
