@@ -375,7 +375,7 @@ pub fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::report::B
     let r = report::build(q, &[SessionInput { file_name, session: &s }], None, "");
     let baseline = crate::report::Baseline {
         scores: r.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect(),
-        answers: r.answers.iter().map(|a| (a.question.clone(), a.answer.clone())).collect(),
+        answers: r.answers.iter().map(|a| (a.question.clone(), a.answer)).collect(),
         overall_level: Some(r.overall.level),
         date: s.date.clone(),
         version: s.questionnaire_version,
