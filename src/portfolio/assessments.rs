@@ -9,7 +9,6 @@
 //! are left out. Every input left out is named in a warning.
 
 use super::model::{Input, InputKind};
-use super::team::team_key;
 use std::collections::HashMap;
 
 /// How many days after its first input an assessment still takes inputs.
@@ -28,6 +27,16 @@ pub struct Assessment {
 pub struct TeamAssessments {
     pub team: String,
     pub assessments: Vec<Assessment>,
+}
+
+/// Whether two team names mean the same team (case, spaces, `-` and `_` do not matter).
+pub fn same_team(a: &str, b: &str) -> bool {
+    team_key(a) == team_key(b)
+}
+
+/// Compares team names as people mean them: case, spaces, `-` and `_` do not matter.
+pub(super) fn team_key(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '_').flat_map(char::to_lowercase).collect()
 }
 
 pub use crate::dates::day_number;

@@ -20,14 +20,16 @@ pub use crate::report::json::{
     JsonAnswer, JsonBottleneck, JsonDimension, JsonOverall, JsonQuestionnaire, JsonReport, JsonTarget,
     parse_json_report,
 };
+pub use assessments::same_team;
 pub use assessments::{Assessment, TeamAssessments};
 pub use model::*;
 pub use render::{HTML_TEMPLATE, MARKDOWN_TEMPLATE, render, render_html, render_markdown, to_csv, to_json};
-pub use team::{check_input, same_team, score_assessment};
+pub use team::{check_input, score_assessment};
 
 use crate::questionnaire::Questionnaire;
+use assessments::team_key;
 use summary::summarise;
-use team::{score_team, team_key};
+use team::score_team;
 
 /// Builds the portfolio from the inputs (already known to share `q`'s id).
 ///

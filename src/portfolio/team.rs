@@ -10,16 +10,6 @@ use crate::report::{self, SessionInput};
 use crate::roadmap::TargetSource;
 use std::collections::HashMap;
 
-/// Whether two team names mean the same team (case, spaces, `-` and `_` do not matter).
-pub fn same_team(a: &str, b: &str) -> bool {
-    team_key(a) == team_key(b)
-}
-
-/// Compares team names as people mean them: case, spaces, `-` and `_` do not matter.
-pub(super) fn team_key(name: &str) -> String {
-    name.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '_').flat_map(char::to_lowercase).collect()
-}
-
 /// The first rated stage of a bottleneck order (unrated stages rank as a middle pain).
 fn rated_first<'a>(order: impl IntoIterator<Item = (&'a str, f64, Option<f64>)>) -> Option<String> {
     order.into_iter().find(|(_, share, pain)| pain.is_some() || *share > 0.0).map(|(s, _, _)| s.to_owned())
