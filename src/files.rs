@@ -149,6 +149,21 @@ pub fn real_path(path: &Path) -> PathBuf {
     }
 }
 
+/// A path's real path: links resolved, also when the file does not exist yet (its folder is);
+/// the path as given when neither can be resolved. What identifies a file before it is written.
+pub fn resolved_path(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => {
+            let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+            fs::canonicalize(dir).map_or_else(|_| path.to_path_buf(), |d| d.join(name))
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
 /// [`write_atomic`], taking the permissions and owner of `like` when given (a backup takes its
 /// session's), and following a symbolic link only when `follow` (a backup's name is derived, so a
 /// link planted there is replaced, never written through).
@@ -255,17 +270,6 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
     file.write_all(bytes).and_then(|_| file.flush()).map_err(|e| anyhow!("{shown}: cannot write: {}", io_reason(&e)))
 }
 
-/// Whether a process runs on this machine, where the OS lets us tell; otherwise assume it does.
-fn process_runs(pid: u32) -> bool {
-    if !Path::new("/proc/self").exists() {
-        return true;
-    }
-    match fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Err(_) => false,
-        Ok(stat) => stat.rfind(')').and_then(|i| stat[i + 1..].split_whitespace().next()).is_none_or(|s| s != "Z"),
-    }
-}
-
 /// Removes the temporary files an earlier, killed run left for `name` in `dir`: ours by name
 /// (`.NAME.PID.tmp` or `.NAME.PID.RANDOM.tmp`), owned by the same user as `mine` (a file we just
 /// created), and stale: its process no longer runs, or it is over an hour old.
@@ -290,7 +294,8 @@ fn clean_stale_temps(dir: &Path, name: &str, mine: &fs::File) {
             continue;
         }
         let age = meta.modified().ok().and_then(|m| m.elapsed().ok()).unwrap_or_default();
-        let stale = (pid != std::process::id() && !process_runs(pid)) || age > std::time::Duration::from_secs(3600);
+        let stale =
+            (pid != std::process::id() && !crate::process::runs(pid)) || age > std::time::Duration::from_secs(3600);
         if stale {
             let _ = fs::remove_file(&path);
         }

@@ -23,43 +23,10 @@ pub struct SessionLock {
 
 /// The lock file's path for a session file: beside the real file when the path is a link.
 pub fn lock_path(session: &Path) -> PathBuf {
-    let real = real_session_path(session);
+    let real = crate::files::resolved_path(session);
     let mut p = real.into_os_string();
     p.push(".lock");
     PathBuf::from(p)
-}
-
-/// The session's real path: links resolved, also when the file does not exist yet (its folder is).
-fn real_session_path(session: &Path) -> PathBuf {
-    if let Ok(real) = fs::canonicalize(session) {
-        return real;
-    }
-    match (session.parent(), session.file_name()) {
-        (Some(dir), Some(name)) => {
-            let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-            fs::canonicalize(dir).map_or_else(|_| session.to_path_buf(), |d| d.join(name))
-        }
-        _ => session.to_path_buf(),
-    }
-}
-
-fn host() -> String {
-    fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| fs::read_to_string("/etc/hostname"))
-        .map(|h| h.trim().to_owned())
-        .unwrap_or_default()
-}
-
-/// Start time (in clock ticks since boot) of a running process, from `/proc/PID/stat`.
-fn started(pid: u32) -> Option<String> {
-    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name is in parentheses and may hold spaces: fields start after the last ')'.
-    let rest = &stat[stat.rfind(')')? + 1..];
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    if matches!(fields.first(), Some(&"Z") | Some(&"X")) {
-        return None;
-    }
-    fields.get(19).map(|s| s.to_string())
 }
 
 /// Who a lock file says holds it.
@@ -86,14 +53,14 @@ fn held_message(session: &Path, lock: &Path, holder: &Holder, my_host: &str) -> 
         Some(pid)
             if pid == std::process::id()
                 && (holder.host.is_empty() || holder.host == my_host)
-                && holder.started == started(pid) =>
+                && holder.started == crate::process::started(pid) =>
         {
             "this same mlops-maturity".to_owned()
         }
         Some(pid) if !holder.host.is_empty() && holder.host != my_host => {
             format!("another mlops-maturity (process {pid} on {})", holder.host)
         }
-        Some(pid) if holder.started.is_some() && started(pid) == holder.started => {
+        Some(pid) if holder.started.is_some() && crate::process::started(pid) == holder.started => {
             format!("another mlops-maturity (process {pid})")
         }
         _ => "another mlops-maturity".to_owned(),
@@ -184,7 +151,7 @@ impl SessionLock {
     pub fn acquire(session: &Path) -> Result<SessionLock> {
         let path = lock_path(session);
         let shown = path.display();
-        let my_host = host();
+        let my_host = crate::process::host();
         // A holder deletes its lock file on exit; one we opened just before that is no longer the
         // lock, so check we locked the file the path names, and else open it again.
         for _ in 0..5 {
@@ -225,7 +192,7 @@ impl SessionLock {
             let me = format!(
                 "pid {}\nhost {my_host}\nstarted {}\n",
                 std::process::id(),
-                started(std::process::id()).unwrap_or_default()
+                crate::process::started(std::process::id()).unwrap_or_default()
             );
             let written = (|| -> std::io::Result<()> {
                 file.set_len(0)?;
@@ -350,7 +317,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = dir.path().join("s.yaml");
         // Left by a killed run (or an older version): it names a process, but nobody holds it.
-        fs::write(lock_path(&s), format!("pid 1\nhost {}\nstarted 1\n", host())).unwrap();
+        fs::write(lock_path(&s), format!("pid 1\nhost {}\nstarted 1\n", crate::process::host())).unwrap();
         let lock = SessionLock::acquire(&s).unwrap();
         assert!(fs::read_to_string(lock_path(&s)).unwrap().contains(&format!("pid {}\n", std::process::id())));
         drop(lock);
@@ -360,7 +327,7 @@ mod tests {
     fn a_named_process_is_shown_only_when_it_can_be_checked() {
         let s = Path::new("s.yaml");
         let l = Path::new("s.yaml.lock");
-        let me = started(std::process::id());
+        let me = crate::process::started(std::process::id());
         let real = Holder { pid: Some(std::process::id()), host: "h".into(), started: me.clone() };
         assert!(held_message(s, l, &real, "h").contains("this same mlops-maturity"));
         let init = Holder { pid: Some(1), host: "h".into(), started: Some("999999999".into()) };

@@ -96,17 +96,7 @@ pub(super) fn read_portfolio_inputs(
     paths: &[PathBuf],
     threads: usize,
 ) -> Vec<std::result::Result<PortfolioRead, String>> {
-    if threads <= 1 || paths.len() < 64 {
-        return paths.iter().map(|p| read_portfolio_input(p)).collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(|p| read_portfolio_input(p)).collect::<Vec<_>>()))
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("reading a file does not panic")).collect()
-    })
+    crate::parallel::map_chunks(paths, threads, 64, |chunk| chunk.iter().map(|p| read_portfolio_input(p)).collect())
 }
 
 /// The index of `q` in `qs` (the same id and version), added when missing.

@@ -59,7 +59,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
     // may be elsewhere, so it names the questionnaire by its full path.
     let spec = match questionnaire_of(first_path, first)?.1 {
         crate::questionnaire::Source::File(path) if questionnaire_is_path(&first.questionnaire) => {
-            std::fs::canonicalize(&path).unwrap_or(path).display().to_string()
+            files::resolved_path(&path).display().to_string()
         }
         _ => first.questionnaire.clone(),
     };

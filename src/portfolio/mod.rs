@@ -114,15 +114,7 @@ pub fn build_many(
     let score = |ts: &[TeamAssessments]| -> Vec<(TeamResult, Vec<String>)> {
         ts.iter().filter_map(|t| score_team(qs, &included, top, inputs, t, generated)).collect()
     };
-    let scored: Vec<(TeamResult, Vec<String>)> = if threads <= 1 || teams.len() < 32 {
-        score(&teams)
-    } else {
-        let chunk = teams.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = teams.chunks(chunk).map(|c| s.spawn(move || score(c))).collect();
-            handles.into_iter().flat_map(|h| h.join().expect("scoring does not panic")).collect()
-        })
-    };
+    let scored = crate::parallel::map_chunks(&teams, threads, 32, score);
     let mut results = Vec::with_capacity(scored.len());
     for (team, w) in scored {
         all_warnings.extend(w);
