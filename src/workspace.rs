@@ -79,7 +79,7 @@ pub fn owners(home: Option<&Path>) -> (crate::report::Owners, Option<String>) {
             return (Default::default(), Some(format!("{e:#}; owners are shown as the questionnaire names them")));
         }
     };
-    match serde_yaml::from_str::<Option<crate::report::Owners>>(&text) {
+    match yaml_serde::from_str::<Option<crate::report::Owners>>(&text) {
         Ok(map) => (map.unwrap_or_default(), None),
         Err(_) => (
             Default::default(),

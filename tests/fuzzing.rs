@@ -55,25 +55,25 @@ const WORDS: &[&str] = &[
     "exp-tracking",
 ];
 
-fn yaml_value() -> impl Strategy<Value = serde_yaml::Value> {
+fn yaml_value() -> impl Strategy<Value = yaml_serde::Value> {
     let leaf = prop_oneof![
-        Just(serde_yaml::Value::Null),
-        any::<bool>().prop_map(serde_yaml::Value::Bool),
-        any::<i64>().prop_map(|n| serde_yaml::Value::Number(n.into())),
+        Just(yaml_serde::Value::Null),
+        any::<bool>().prop_map(yaml_serde::Value::Bool),
+        any::<i64>().prop_map(|n| yaml_serde::Value::Number(n.into())),
         prop_oneof![any::<f64>(), Just(f64::NAN), Just(f64::INFINITY), Just(-0.0)]
-            .prop_map(|f| serde_yaml::Value::Number(f.into())),
-        proptest::sample::select(WORDS).prop_map(|w| serde_yaml::Value::String(w.to_owned())),
-        ".{0,12}".prop_map(serde_yaml::Value::String),
+            .prop_map(|f| yaml_serde::Value::Number(f.into())),
+        proptest::sample::select(WORDS).prop_map(|w| yaml_serde::Value::String(w.to_owned())),
+        ".{0,12}".prop_map(yaml_serde::Value::String),
     ];
     leaf.prop_recursive(5, 64, 8, |inner| {
         prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_yaml::Value::Sequence),
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(yaml_serde::Value::Sequence),
             proptest::collection::vec((proptest::sample::select(WORDS), inner), 0..8).prop_map(|pairs| {
-                let mut m = serde_yaml::Mapping::new();
+                let mut m = yaml_serde::Mapping::new();
                 for (k, v) in pairs {
-                    m.insert(serde_yaml::Value::String(k.to_owned()), v);
+                    m.insert(yaml_serde::Value::String(k.to_owned()), v);
                 }
-                serde_yaml::Value::Mapping(m)
+                yaml_serde::Value::Mapping(m)
             }),
         ]
     })
@@ -162,7 +162,7 @@ proptest! {
 
     #[test]
     fn arbitrary_yaml_never_panics(value in yaml_value()) {
-        let text = serde_yaml::to_string(&value).unwrap();
+        let text = yaml_serde::to_string(&value).unwrap();
         let _ = questionnaire::parse(&text, "fuzz.yaml");
         let _ = session::parse(&text, "fuzz.yaml");
     }

@@ -303,7 +303,7 @@ impl Session {
     }
 
     pub fn to_yaml(&self) -> String {
-        serde_yaml::to_string(self).expect("a session always serialises")
+        yaml_serde::to_string(self).expect("a session always serialises")
     }
 }
 

@@ -3,7 +3,7 @@
 //! Turns YAML text into a typed value through serde, but more carefully than serde alone: a
 //! linear scan first refuses characters YAML forbids and nesting deep enough to slow the parser;
 //! every unknown key is collected (with its line and column) instead of only the first; and
-//! serde_yaml's messages are rewritten for people, without Rust type names and with at most a
+//! yaml_serde's messages are rewritten for people, without Rust type names and with at most a
 //! short, escaped excerpt of a value from the file. It knows nothing about what a questionnaire or
 //! session means (their checks live in `questionnaire` and `session`), and it never reads the disk.
 
@@ -117,7 +117,7 @@ fn parse_scanned<T: for<'de> Deserialize<'de>>(text: &str, file: &str, budget: u
     let mut parsed = 0usize;
     loop {
         parsed += text.len();
-        match serde_yaml::from_str::<T>(&text) {
+        match yaml_serde::from_str::<T>(&text) {
             Ok(value) if problems.is_empty() => return Ok(value),
             Ok(_) => return Err(problems),
             Err(e) => {
@@ -156,7 +156,7 @@ fn forbidden_character(text: &str) -> Option<(usize, usize, String)> {
     Some((line, col, format!("a control character (U+{:04X}) is not allowed in YAML text; remove it", c as u32)))
 }
 
-/// Rewrites serde_yaml's message for people: no trailing " at line L column C" (we print the
+/// Rewrites yaml_serde's message for people: no trailing " at line L column C" (we print the
 /// place first), no Rust type names, and never more than a short, escaped excerpt of a value
 /// from the file (which may be a secret, or 8 MiB long).
 pub(crate) fn clean_yaml_message(msg: &str) -> String {
@@ -164,7 +164,7 @@ pub(crate) fn clean_yaml_message(msg: &str) -> String {
         Some(i) if msg[i..].contains("column") && !msg[i..].contains(',') => &msg[..i],
         _ => msg,
     };
-    // serde_yaml puts the path of keys first: `dimensions[0].weight: invalid type: ...`.
+    // yaml_serde puts the path of keys first: `dimensions[0].weight: invalid type: ...`.
     let starts = ["invalid type: ", "invalid value: ", "invalid length ", "unknown field ", "missing field "];
     let (path, body) = match starts.iter().filter_map(|s| msg.find(s)).min() {
         Some(at) if at > 2 && msg[..at].ends_with(": ") => (Some(&msg[..at - 2]), &msg[at..]),

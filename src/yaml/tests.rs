@@ -93,23 +93,23 @@ proptest::proptest! {
     /// Whatever the app (or serde) writes, nested a little, the scan never calls too deep.
     #[test]
     fn written_yaml_is_never_called_too_deep(value in shallow_value()) {
-        let text = serde_yaml::to_string(&value).unwrap();
+        let text = yaml_serde::to_string(&value).unwrap();
         proptest::prop_assert!(too_deep(&text, MAX_NESTING).is_none(), "{}", text);
     }
 }
 
-fn shallow_value() -> impl proptest::strategy::Strategy<Value = serde_yaml::Value> {
+fn shallow_value() -> impl proptest::strategy::Strategy<Value = yaml_serde::Value> {
     use proptest::prelude::*;
     let leaf = prop_oneof![
-        any::<bool>().prop_map(serde_yaml::Value::from),
-        any::<i64>().prop_map(serde_yaml::Value::from),
-        "[ -~\n]{0,12}".prop_map(serde_yaml::Value::from),
+        any::<bool>().prop_map(yaml_serde::Value::from),
+        any::<i64>().prop_map(yaml_serde::Value::from),
+        "[ -~\n]{0,12}".prop_map(yaml_serde::Value::from),
     ];
     leaf.prop_recursive(20, 200, 4, |inner| {
         prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_yaml::Value::Sequence),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(yaml_serde::Value::Sequence),
             proptest::collection::vec(("[ -~]{1,6}", inner), 0..4)
-                .prop_map(|kv| serde_yaml::Value::Mapping(kv.into_iter().map(|(k, v)| (k.into(), v)).collect())),
+                .prop_map(|kv| yaml_serde::Value::Mapping(kv.into_iter().map(|(k, v)| (k.into(), v)).collect())),
         ]
     })
 }
