@@ -56,6 +56,20 @@ pub enum Msg {
     Failed(String),
     /// A report was exported to this path.
     Exported(PathBuf),
+    /// The loop refused to save a change: the session file would be `bytes` long, over the
+    /// limit a session may hold. The session goes back to `restore` (as last written), and
+    /// the text that made it too long back into its editor (`reopen`).
+    SaveRefused {
+        restore: Option<Box<Session>>,
+        reopen: Option<(NoteField, String)>,
+        bytes: u64,
+    },
+    /// Leaving the session: its clock changed since it was written, so it is to be saved.
+    KeepTime,
+    /// The shell opened (or created) this session.
+    Opened(Box<Assessment>),
+    /// The clock, in seconds since the epoch (the loop sends it before every frame).
+    Tick(u64),
 }
 
 /// What the event loop must do after an update.
@@ -389,12 +403,29 @@ impl Model {
         }
     }
 
+    /// The open session as written: dated today (a save sets the date, also one that failed).
+    fn dated(&mut self) {
+        if let Some(a) = self.assessment.as_mut() {
+            a.session.date = Some(self.today.clone());
+        }
+    }
+
     fn changed(&mut self) {
         self.dirty = true;
         if let Some(a) = self.assessment.as_mut() {
             a.refresh(&self.today);
         }
     }
+}
+
+/// Largest area drawn: a terminal reporting a huge size gets this much, not gigabytes of cells.
+pub const MAX_COLS: u16 = 500;
+/// Largest area drawn, in rows (see [`MAX_COLS`]).
+pub const MAX_ROWS: u16 = 200;
+
+/// The area drawn in a terminal of `cols` × `rows`: capped at [`MAX_COLS`] × [`MAX_ROWS`].
+pub fn drawn_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
+    ratatui::layout::Rect::new(0, 0, cols.min(MAX_COLS), rows.min(MAX_ROWS))
 }
 
 /// Smallest terminal at which every screen shows everything it must (on the question screen,
@@ -441,6 +472,7 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
             return Effect::None;
         }
         Msg::Saved(when) => {
+            model.dated();
             model.dirty = false;
             model.save_error = None;
             if !model.status_sticky {
@@ -449,6 +481,7 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
             return Effect::None;
         }
         Msg::SaveFailed(why) => {
+            model.dated();
             model.status = format!("NOT SAVED: {why}");
             model.status_sticky = true;
             model.save_error = Some(why);
@@ -457,6 +490,26 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         Msg::Failed(why) => {
             model.status = why;
             model.status_sticky = true;
+            return Effect::None;
+        }
+        Msg::SaveRefused { restore, reopen, bytes } => {
+            refused(model, restore, reopen, bytes);
+            return Effect::None;
+        }
+        Msg::KeepTime => {
+            if model.assessment.is_some() {
+                model.dirty = true;
+            }
+            return Effect::None;
+        }
+        Msg::Opened(a) => {
+            model.open(*a);
+            return Effect::None;
+        }
+        Msg::Tick(now) => {
+            if let Some(a) = model.assessment.as_mut() {
+                super::facilitator::tick(a, now);
+            }
             return Effect::None;
         }
         Msg::Exported(path) => {
@@ -524,6 +577,31 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         Screen::Bottlenecks => bottleneck_key(model, key),
         Screen::Results => results_key(model, key),
     }
+}
+
+/// A change the loop refused to save (the file would be too large to open again): the session
+/// goes back to the last one written, and the text that made it too long back into its editor.
+fn refused(model: &mut Model, restore: Option<Box<Session>>, reopen: Option<(NoteField, String)>, bytes: u64) {
+    model.dated();
+    let Some(a) = model.assessment.as_mut() else { return };
+    if let Some(good) = restore {
+        a.session = *good;
+    }
+    a.editing = reopen.map(|(field, text)| (field, TextInput::multiline(&text)));
+    model.dirty = false;
+    let msg = format!(
+        "That change was not kept: the session file would be {:.1} MiB, over the {} MiB a session may hold; {}",
+        bytes as f64 / (1024.0 * 1024.0),
+        crate::files::MAX_INPUT_BYTES / (1024 * 1024),
+        if a.editing.is_some() {
+            "the text is back in its editor: shorten it, or Esc drops it"
+        } else {
+            "shorten a note"
+        }
+    );
+    model.status = msg;
+    model.status_sticky = true;
+    model.rebuild_report();
 }
 
 /// Keys that work on every screen of an open assessment.

@@ -12,7 +12,7 @@ mod question;
 mod results;
 mod start;
 
-use super::app::{Model, Screen};
+use super::app::{MAX_COLS, MAX_ROWS, Model, Screen};
 use super::input::wrap_with_cursor;
 use crate::session::Answer;
 use ratatui::Frame;
@@ -64,7 +64,7 @@ impl Theme {
 pub fn draw(model: &Model, frame: &mut Frame) {
     // A terminal reporting a huge size gets a capped area (the loop caps the buffers too).
     let full = frame.area();
-    let area = Rect::new(full.x, full.y, full.width.min(super::MAX_COLS), full.height.min(super::MAX_ROWS));
+    let area = Rect::new(full.x, full.y, full.width.min(MAX_COLS), full.height.min(MAX_ROWS));
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
             "Please enlarge the window: it is {}×{}, and the assessment needs at least {MIN_WIDTH}×{MIN_HEIGHT} to show every answer. Your answers are safe; until then only q (save and quit) works.",
@@ -147,11 +147,17 @@ fn key_hints(model: &Model) -> std::borrow::Cow<'static, str> {
     hints.into()
 }
 
+/// The home folder (`$HOME`) that paths on screen show as `~`, read once: not `/` or empty.
+fn home() -> Option<&'static str> {
+    static HOME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| std::env::var("HOME").ok().filter(|h| h.len() > 1)).as_deref()
+}
+
 /// The status message with the home folder shortened to `~`.
 fn status_text(model: &Model) -> String {
-    match std::env::var("HOME") {
-        Ok(home) if home.len() > 1 => model.status.replace(&home, "~"),
-        _ => model.status.clone(),
+    match home() {
+        Some(home) => model.status.replace(home, "~"),
+        None => model.status.clone(),
     }
 }
 
@@ -254,8 +260,8 @@ pub(super) fn clip(s: &str, width: usize) -> String {
 pub(super) fn short_path(path: &std::path::Path, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let text = path.display().to_string();
-    let text = match std::env::var("HOME") {
-        Ok(home) if home.len() > 1 && text.starts_with(&home) => format!("~{}", &text[home.len()..]),
+    let text = match home() {
+        Some(home) if text.starts_with(home) => format!("~{}", &text[home.len()..]),
         _ => text,
     };
     if text.width() <= width {
