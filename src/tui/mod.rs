@@ -20,6 +20,7 @@ mod exports;
 mod runtime;
 mod saving;
 mod sessions;
+mod text;
 
 pub use app::{MAX_COLS, MAX_ROWS, drawn_area};
 pub use sessions::{AssessArgs, DEFAULT_QUESTIONNAIRE, saved_entries};

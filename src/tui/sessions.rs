@@ -67,7 +67,7 @@ pub(crate) fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Res
         Session::new(args.questionnaire.as_deref().unwrap_or(DEFAULT_QUESTIONNAIRE))
     };
     if let Some(list) = &args.participants {
-        super::facilitator::set_participants(&mut s, list, path)?;
+        super::app::workshop::set_participants(&mut s, list, path)?;
     }
     for (value, slot) in [(&args.team, &mut s.team), (&args.respondent, &mut s.respondent), (&args.role, &mut s.role)] {
         if let Some(v) = value {

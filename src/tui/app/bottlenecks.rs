@@ -1,7 +1,8 @@
 //! Keys on the bottlenecks screen: each lifecycle stage's share of time and pain. It changes
 //! only the session's stage ratings.
 
-use super::{Effect, Model, Screen, global_key};
+use super::model::{Effect, Model, Screen};
+use super::nav::global_key;
 use crate::session::StageRating;
 use crossterm::event::{KeyCode, KeyEvent};
 

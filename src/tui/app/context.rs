@@ -2,7 +2,8 @@
 //! level, and whether the team trains its own models, decides about people and serves
 //! customers directly, each changed in place. It changes only the session's context and target.
 
-use super::{CONTEXT_ROWS, Effect, Model, Screen, global_key};
+use super::model::{CONTEXT_ROWS, Effect, Model, Screen};
+use super::nav::global_key;
 use crate::session::Criticality;
 use crossterm::event::{KeyCode, KeyEvent};
 

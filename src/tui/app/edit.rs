@@ -2,7 +2,7 @@
 //! evidence of a question. Editing ends with Enter or Esc; what was typed is kept by
 //! [`commit_edit`], also when the app ends. It handles no other screen's keys.
 
-use super::{Effect, LAST_INPUT, Model, NoteField, ROLES, Screen};
+use super::model::{Effect, LAST_INPUT, Model, NoteField, ROLES, Screen};
 use crate::session::AnswerEntry;
 use crate::tui::input::{InputOutcome, TextInput};
 use crossterm::event::{KeyCode, KeyEvent};

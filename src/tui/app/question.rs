@@ -2,16 +2,17 @@
 //! note or evidence, and the facilitator's votes (delegated to `tui::facilitator`). It changes
 //! only the open assessment and the screen; saving is the shell's job.
 
-use super::{Effect, Model, NoteField, Screen, global_key};
+use super::model::{Effect, Model, NoteField, Screen};
+use super::nav::global_key;
 use crate::session::Answer;
 use crate::tui::input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 
 pub(super) fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
     let Some(a) = model.assessment.as_mut() else { return Effect::None };
-    if let Some(done) = crate::tui::facilitator::key(a, key) {
+    if let Some(done) = super::facilitator::key(a, key) {
         // The anonymous display stays as the facilitator set it for a workshop opened next.
-        model.anonymous = crate::tui::facilitator::anonymous(a);
+        model.anonymous = super::workshop::anonymous(a);
         if done.finished {
             a.finishing = true;
             model.screen = Screen::Context;

@@ -1,7 +1,8 @@
 //! Keys on the results screen: exports (asked of the shell as effects) and scrolling. It builds
 //! no report itself; the model's report is rebuilt elsewhere.
 
-use super::{Effect, ExportFormat, Model, Screen, global_key};
+use super::model::{Effect, ExportFormat, Model, Screen};
+use super::nav::global_key;
 use crossterm::event::{KeyCode, KeyEvent};
 
 pub(super) fn results_key(model: &mut Model, key: KeyEvent) -> Effect {

@@ -1,7 +1,7 @@
 //! Keys on the start screen (saved sessions) and the new-session form, before an assessment is
 //! open. Typing into the form's text fields is `edit`'s job, not this file's.
 
-use super::{Effect, LAST_INPUT, Model, Screen};
+use super::model::{Effect, LAST_INPUT, Model, Screen};
 use crate::tui::input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 

@@ -1,6 +1,6 @@
 //! The context screen: what is at stake, and the target it calls for.
 
-use super::{Theme, framed};
+use super::theme::{Theme, framed};
 use crate::tui::app::Assessment;
 use crate::tui::app::{CONTEXT_ROWS, context_of};
 use ratatui::Frame;

@@ -1,6 +1,6 @@
 //! The bottleneck map: time share and pain per lifecycle stage.
 
-use super::{Theme, framed, pad};
+use super::theme::{Theme, framed, pad};
 use crate::report::text_bar;
 use crate::tui::app::Assessment;
 use ratatui::Frame;

@@ -7,59 +7,25 @@
 //! backgrounds carry black text.
 
 mod context;
+pub mod facilitator;
 mod map;
 mod question;
 mod results;
 mod start;
+mod theme;
 
 use super::app::{MAX_COLS, MAX_ROWS, Model, Screen};
 use super::input::wrap_with_cursor;
-use crate::session::Answer;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use theme::{Theme, clip, home, short_path};
 use unicode_width::UnicodeWidthStr;
 
 pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
-
-pub(super) struct Theme {
-    color: bool,
-}
-
-impl Theme {
-    pub(super) fn fg(&self, c: Color) -> Style {
-        if self.color { Style::default().fg(c) } else { Style::default() }
-    }
-    /// Black text on a coloured background; reverse video without colour.
-    pub(super) fn badge(&self, c: Color) -> Style {
-        if self.color {
-            Style::default().fg(Color::Black).bg(c)
-        } else {
-            Style::default().add_modifier(Modifier::REVERSED)
-        }
-    }
-    pub(super) fn accent(&self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
-    }
-    /// Secondary text: plain, so it stays readable on a projector.
-    pub(super) fn dim(&self) -> Style {
-        Style::default()
-    }
-    pub(super) fn selected(&self) -> Style {
-        Style::default().add_modifier(Modifier::REVERSED)
-    }
-    pub(super) fn answer(&self, a: Answer) -> Color {
-        match a {
-            Answer::Yes => Color::Green,
-            Answer::Partial => Color::Yellow,
-            Answer::No => Color::Red,
-            Answer::Unknown => Color::Magenta,
-            Answer::Na => Color::Cyan,
-        }
-    }
-}
 
 pub fn draw(model: &Model, frame: &mut Frame) {
     // A terminal reporting a huge size gets a capped area (the loop caps the buffers too).
@@ -82,12 +48,12 @@ pub fn draw(model: &Model, frame: &mut Frame) {
     match (model.screen, &model.assessment) {
         (Screen::Start, _) => start::draw_start(model, &theme, frame, body),
         (Screen::NewSession, _) | (_, None) => start::draw_form(model, &theme, frame, body),
-        (Screen::Question, Some(a)) if a.workshop.is_some() => super::facilitator::draw(a, model.color, frame, body),
+        (Screen::Question, Some(a)) if a.workshop.is_some() => facilitator::draw(a, model.color, frame, body),
         (Screen::Question, Some(a)) => question::draw_question(a, &theme, frame, body),
         (Screen::Context, Some(a)) => context::draw_context(a, &theme, frame, body),
         (Screen::Bottlenecks, Some(a)) => map::draw_bottlenecks(a, &theme, frame, body),
         (Screen::Results, Some(a)) if a.workshop.is_some() => {
-            let rest = super::facilitator::draw_results_panel(a, model.color, frame, body);
+            let rest = facilitator::draw_results_panel(a, model.color, frame, body);
             results::draw_results(a, &theme, frame, rest)
         }
         (Screen::Results, Some(a)) => results::draw_results(a, &theme, frame, body),
@@ -133,7 +99,7 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn key_hints(model: &Model) -> std::borrow::Cow<'static, str> {
     let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
     if !editing && model.screen == Screen::Question && model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
-        return super::facilitator::key_hints().into();
+        return super::app::facilitator::key_hints().into();
     }
     let hints = match model.screen {
         _ if editing => "Enter keep · Esc cancel · Ctrl-J new line · ←→ Home End move",
@@ -145,12 +111,6 @@ fn key_hints(model: &Model) -> std::borrow::Cow<'static, str> {
         Screen::Results => "↑↓ scroll · export m Markdown · j JSON · w HTML · t CSV · g questions · q quit",
     };
     hints.into()
-}
-
-/// The home folder (`$HOME`) that paths on screen show as `~`, read once: not `/` or empty.
-fn home() -> Option<&'static str> {
-    static HOME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    HOME.get_or_init(|| std::env::var("HOME").ok().filter(|h| h.len() > 1)).as_deref()
 }
 
 /// The status message with the home folder shortened to `~`.
@@ -227,67 +187,6 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, line
     frame.render_widget(Paragraph::new(rendered), area);
 }
 
-/// Draws a bordered, padded panel with a title and returns the area inside it.
-pub(super) fn framed(frame: &mut Frame, area: Rect, title: &str) -> Rect {
-    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(title);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    inner
-}
-
-/// Cuts text to `width` cells, ending in `…` when cut; pads nothing.
-pub(super) fn clip(s: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// A path for the screen: the home folder as `~`, and when still too long for `width` cells,
-/// its end kept behind a leading `…` (the file name matters most), never cut mid-name at the end.
-pub(super) fn short_path(path: &std::path::Path, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let text = path.display().to_string();
-    let text = match home() {
-        Some(home) if text.starts_with(home) => format!("~{}", &text[home.len()..]),
-        _ => text,
-    };
-    if text.width() <= width {
-        return text;
-    }
-    let mut tail: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in text.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        tail.push(c);
-    }
-    std::iter::once('…').chain(tail.into_iter().rev()).collect()
-}
-
-/// Pads text with spaces to `width` cells (format's `{:<w}` counts chars, not cells).
-pub(super) fn pad(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let clipped = clip(s, width);
-    let w = clipped.width();
-    format!("{clipped}{}", " ".repeat(width.saturating_sub(w)))
-}
-
 /// Every key, each on one line even in the smallest window.
 pub const HELP: &[(&str, &str)] = &[
     ("y p n u a", "answer yes/partly/no/don't know/n/a"),
@@ -317,7 +216,7 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     // A workshop's own keys first: they are what the facilitator looks for.
     if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
         lines.push(Line::styled(" Workshop, on a question", theme.accent()));
-        lines.extend(super::facilitator::KEYMAP.iter().map(|(k, _, what)| row(k, what)));
+        lines.extend(super::app::facilitator::KEYMAP.iter().map(|(k, _, what)| row(k, what)));
         lines.push(Line::raw(""));
         lines.push(Line::styled(" Every screen", theme.accent()));
     }

@@ -1,6 +1,6 @@
 //! The question screen: the sidebar of dimensions, the question, its answers, note and evidence.
 
-use super::{Theme, clip, pad};
+use super::theme::{Theme, clip, pad};
 use crate::report::text_bar;
 use crate::session::Answer;
 use crate::tui::app::Assessment;

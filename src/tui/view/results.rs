@@ -1,6 +1,6 @@
 //! The results: level, dimensions, bottleneck and the whole roadmap, scrolling.
 
-use super::{Theme, clip, framed, pad};
+use super::theme::{Theme, clip, framed, pad};
 use crate::report::text_bar;
 use crate::tui::app::Assessment;
 use crate::tui::input::wrap_with_cursor;

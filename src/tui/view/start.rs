@@ -1,6 +1,6 @@
 //! The start screen (every saved session) and the new-session form.
 
-use super::{Theme, clip, framed, pad, short_path};
+use super::theme::{Theme, clip, framed, pad, short_path};
 use crate::tui::app::Model;
 use crate::tui::input::wrap_with_cursor;
 use ratatui::Frame;
