@@ -144,7 +144,7 @@ fn the_last_agreement_goes_on_to_the_context() {
     let last = a(&m).total() - 1;
     m.assessment.as_mut().unwrap().cursor = last;
     press(&mut m, 'Y');
-    assert_eq!(m.screen, Screen::Context);
+    assert_eq!(m.screen(), Screen::Context);
 }
 
 #[test]
@@ -424,7 +424,7 @@ fn v_starts_a_re_vote_that_keeps_the_first_votes() {
     assert_eq!(entry.answer, None, "the agreed answer is cleared");
     // r still opens the results.
     press(&mut m, 'r');
-    assert_eq!(m.screen, Screen::Results);
+    assert_eq!(m.screen(), Screen::Results);
 }
 
 #[test]

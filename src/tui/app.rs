@@ -42,10 +42,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
         // A message set by this key stays until the key after it, even when a save follows.
         model.status_sticky = false;
         let before = model.status.clone();
-        let screen = model.screen;
+        let screen = model.screen();
         let effect = update_inner(model, msg);
         // A message about the screen left behind ("Agreed: Partly") does not follow to the next.
-        if model.screen != screen && model.status == before && model.save_error.is_none() {
+        if model.screen() != screen && model.status == before && model.save_error.is_none() {
             model.status.clear();
         }
         model.status_sticky = model.status != before;
@@ -165,7 +165,7 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         model.help_scroll = 0;
         return Effect::None;
     }
-    match model.screen {
+    match model.screen() {
         Screen::Start => start_key(model, key),
         Screen::NewSession => form_key(model, key),
         Screen::Question => question_key(model, key),

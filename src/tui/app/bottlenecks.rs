@@ -1,7 +1,7 @@
 //! Keys on the bottlenecks screen: each lifecycle stage's share of time and pain. It changes
 //! only the session's stage ratings.
 
-use super::model::{Effect, Model, Screen};
+use super::model::{Effect, Model, Page};
 use super::nav::global_key;
 use crate::session::StageRating;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -32,11 +32,11 @@ pub(super) fn bottleneck_key(model: &mut Model, key: KeyEvent) -> Effect {
         }
         KeyCode::Enter if a.finishing => {
             a.finishing = false;
-            model.screen = Screen::Results;
+            a.page = Page::Results;
         }
         KeyCode::Enter | KeyCode::Esc => {
             a.finishing = false;
-            model.screen = Screen::Question;
+            a.page = Page::Question;
         }
         _ => return global_key(model, key).unwrap_or(Effect::None),
     }

@@ -2,7 +2,7 @@
 //! level, and whether the team trains its own models, decides about people and serves
 //! customers directly, each changed in place. It changes only the session's context and target.
 
-use super::model::{CONTEXT_ROWS, Effect, Model, Screen};
+use super::model::{CONTEXT_ROWS, Effect, Model, Page};
 use super::nav::global_key;
 use crate::session::Criticality;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -24,11 +24,11 @@ pub(super) fn context_key(model: &mut Model, key: KeyEvent) -> Effect {
     match key.code {
         KeyCode::Up | KeyCode::Char('k') => a.context_row = (a.context_row + CONTEXT_ROWS - 1) % CONTEXT_ROWS,
         KeyCode::Down | KeyCode::Char('j') => a.context_row = (a.context_row + 1) % CONTEXT_ROWS,
-        KeyCode::Enter if a.finishing => model.screen = Screen::Bottlenecks,
-        KeyCode::Enter => model.screen = Screen::Question,
+        KeyCode::Enter if a.finishing => a.page = Page::Bottlenecks,
+        KeyCode::Enter => a.page = Page::Question,
         KeyCode::Esc => {
             a.finishing = false;
-            model.screen = Screen::Question;
+            a.page = Page::Question;
         }
         KeyCode::Char(d @ '0'..='9') if a.context_row == 0 => {
             // The first digit replaces the value; the next ones are appended.

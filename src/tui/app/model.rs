@@ -9,6 +9,9 @@ use crate::tui::input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::path::PathBuf;
 
+/// The screen shown: one of the [`Entry`] screens before a session is open, else the open
+/// assessment's [`Page`]. (Read with [`Model::screen`]: the model holds the two apart, so no
+/// screen of an assessment can be shown without one.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Start,
@@ -17,6 +20,48 @@ pub enum Screen {
     Context,
     Bottlenecks,
     Results,
+}
+
+/// The screens before a session is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The saved sessions.
+    Start,
+    /// The form that starts a new session.
+    NewSession,
+}
+
+/// The screens of an open assessment: only an [`Assessment`] has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The questions (or, in a workshop, the facilitator's screen).
+    Question,
+    /// The team's context and target level.
+    Context,
+    /// The bottleneck map of the lifecycle stages.
+    Bottlenecks,
+    /// The results and the roadmap.
+    Results,
+}
+
+impl From<Entry> for Screen {
+    fn from(entry: Entry) -> Screen {
+        match entry {
+            Entry::Start => Screen::Start,
+            Entry::NewSession => Screen::NewSession,
+        }
+    }
+}
+
+impl From<Page> for Screen {
+    fn from(page: Page) -> Screen {
+        match page {
+            Page::Question => Screen::Question,
+            Page::Context => Screen::Context,
+            Page::Bottlenecks => Screen::Bottlenecks,
+            Page::Results => Screen::Results,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +147,8 @@ pub struct Assessment {
     pub questionnaire: Questionnaire,
     pub session: Session,
     pub path: PathBuf,
+    /// The screen of the assessment shown.
+    pub page: Page,
     /// Question index in questionnaire order.
     pub cursor: usize,
     pub show_help: bool,
@@ -140,6 +187,7 @@ impl Assessment {
             questionnaire,
             session,
             path,
+            page: Page::Question,
             cursor: 0,
             show_help: true,
             editing: None,
@@ -296,7 +344,8 @@ pub const ROLES: [&str; 6] =
 
 #[derive(Debug, Clone)]
 pub struct Model {
-    pub screen: Screen,
+    /// The entry screen shown while no session is open (an open one shows its own page).
+    pub entry: Entry,
     pub saved: Vec<SavedEntry>,
     pub start_row: usize,
     pub form: NewSessionForm,
@@ -323,9 +372,9 @@ pub struct Model {
 impl Model {
     /// A model that starts on the start screen (or the new-session form when nothing is saved).
     pub fn start(saved: Vec<SavedEntry>, form: NewSessionForm, today: &str, color: bool) -> Model {
-        let screen = if saved.is_empty() { Screen::NewSession } else { Screen::Start };
+        let entry = if saved.is_empty() { Entry::NewSession } else { Entry::Start };
         Model {
-            screen,
+            entry,
             saved,
             start_row: 0,
             form,
@@ -355,10 +404,18 @@ impl Model {
         if let Some(f) = assessment.workshop.as_mut() {
             f.anonymous = self.anonymous;
         }
+        assessment.page = Page::Question;
         self.assessment = Some(assessment);
-        self.screen = Screen::Question;
         self.save_error = None;
         self.status = format!("Autosaves to {}", assessment_path(&self.assessment));
+    }
+
+    /// The screen shown: the open assessment's page, else the entry screen.
+    pub fn screen(&self) -> Screen {
+        match &self.assessment {
+            Some(a) => a.page.into(),
+            None => self.entry.into(),
+        }
     }
 
     /// Shows a workshop's revealed votes as counts, not by name (now and in workshops opened later).

@@ -2,7 +2,7 @@
 //! note or evidence, and the facilitator's votes (delegated to `tui::facilitator`). It changes
 //! only the open assessment and the screen; saving is the shell's job.
 
-use super::model::{Effect, Model, NoteField, Screen};
+use super::model::{Effect, Model, NoteField, Page};
 use super::nav::global_key;
 use crate::session::Answer;
 use crate::tui::input::TextInput;
@@ -15,7 +15,7 @@ pub(super) fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
         model.anonymous = super::workshop::anonymous(a);
         if done.finished {
             a.finishing = true;
-            model.screen = Screen::Context;
+            a.page = Page::Context;
         }
         if done.changed {
             model.changed();
@@ -48,7 +48,7 @@ pub(super) fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
         if answered == total && (last || before < total) {
             // Every question has an answer: walk through context and map to the results.
             a.finishing = true;
-            model.screen = Screen::Context;
+            a.page = Page::Context;
             status = Some("Every question is answered. Describe your context, then rate the lifecycle stages.".into());
         } else if last {
             let (unanswered, confirm) = (a.total() - a.answered(), a.to_confirm());

@@ -1,7 +1,7 @@
 //! Keys on the results screen: exports (asked of the shell as effects) and scrolling. It builds
 //! no report itself; the model's report is rebuilt elsewhere.
 
-use super::model::{Effect, ExportFormat, Model, Screen};
+use super::model::{Effect, ExportFormat, Model, Page};
 use super::nav::global_key;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -24,7 +24,9 @@ pub(super) fn results_key(model: &mut Model, key: KeyEvent) -> Effect {
             Effect::None
         }
         KeyCode::Esc | KeyCode::Enter => {
-            model.screen = Screen::Question;
+            if let Some(a) = model.assessment.as_mut() {
+                a.page = Page::Question;
+            }
             Effect::None
         }
         _ => global_key(model, key).unwrap_or(Effect::None),

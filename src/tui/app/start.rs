@@ -1,7 +1,7 @@
 //! Keys on the start screen (saved sessions) and the new-session form, before an assessment is
 //! open. Typing into the form's text fields is `edit`'s job, not this file's.
 
-use super::model::{Effect, LAST_INPUT, Model, Screen};
+use super::model::{Effect, Entry, LAST_INPUT, Model};
 use crate::tui::input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -14,8 +14,8 @@ pub(super) fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
         KeyCode::PageDown => model.start_row = (model.start_row + 10).min(rows - 1),
         KeyCode::Home => model.start_row = 0,
         KeyCode::End => model.start_row = rows - 1,
-        KeyCode::Char('n') => model.screen = Screen::NewSession,
-        KeyCode::Enter if model.start_row == model.saved.len() => model.screen = Screen::NewSession,
+        KeyCode::Char('n') => model.entry = Entry::NewSession,
+        KeyCode::Enter if model.start_row == model.saved.len() => model.entry = Entry::NewSession,
         KeyCode::Char('q') | KeyCode::Esc => return Effect::Quit,
         KeyCode::Enter | KeyCode::Char('a') | KeyCode::Char('r') => {
             let Some(entry) = model.saved.get(model.start_row) else { return Effect::None };
@@ -40,7 +40,7 @@ pub(super) fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
                     form.team = TextInput::new(if entry.team == "–" { "" } else { &entry.team });
                     form.respondent = TextInput::new("");
                     form.field = 2;
-                    model.screen = Screen::NewSession;
+                    model.entry = Entry::NewSession;
                 }
             }
         }
@@ -64,7 +64,7 @@ pub(super) fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
         (_, KeyCode::Esc) if model.saved.is_empty() => {
             model.status = "This is the first step: q quits".into();
         }
-        (_, KeyCode::Esc) => model.screen = Screen::Start,
+        (_, KeyCode::Esc) => model.entry = Entry::Start,
         _ => {}
     }
     Effect::None
@@ -75,7 +75,7 @@ pub(super) fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
 /// is missing (the team and the respondent, or for a workshop the team and its participants),
 /// is skipped: the effect that creates the session is returned.
 pub fn start_given(model: &mut Model) -> Option<Effect> {
-    model.screen = Screen::NewSession;
+    model.entry = Entry::NewSession;
     let form = &mut model.form;
     if form.team.text.trim().is_empty() {
         form.field = 1;

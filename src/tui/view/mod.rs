@@ -14,7 +14,7 @@ mod results;
 mod start;
 mod theme;
 
-use super::app::{MAX_COLS, MAX_ROWS, Model, Screen};
+use super::app::{Entry, MAX_COLS, MAX_ROWS, Model, Page, Screen};
 use super::input::wrap_with_cursor;
 
 use ratatui::Frame;
@@ -45,22 +45,32 @@ pub fn draw(model: &Model, frame: &mut Frame) {
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(bottom.len() as u16)])
             .areas(area);
     draw_header(model, &theme, frame, header);
-    match (model.screen, &model.assessment) {
-        (Screen::Start, _) => start::draw_start(model, &theme, frame, body),
-        (Screen::NewSession, _) | (_, None) => start::draw_form(model, &theme, frame, body),
-        (Screen::Question, Some(a)) if a.workshop.is_some() => facilitator::draw(a, model.color, frame, body),
-        (Screen::Question, Some(a)) => question::draw_question(a, &theme, frame, body),
-        (Screen::Context, Some(a)) => context::draw_context(a, &theme, frame, body),
-        (Screen::Bottlenecks, Some(a)) => map::draw_bottlenecks(a, &theme, frame, body),
-        (Screen::Results, Some(a)) if a.workshop.is_some() => {
-            let rest = facilitator::draw_results_panel(a, model.color, frame, body);
-            results::draw_results(a, &theme, frame, rest)
-        }
-        (Screen::Results, Some(a)) => results::draw_results(a, &theme, frame, body),
-    }
+    draw_body(model, &theme, frame, body);
     draw_status(model, &theme, frame, status, bottom);
     if model.help_overlay {
         draw_help(model, &theme, frame, area);
+    }
+}
+
+/// The screen itself: an entry screen while no session is open, else the assessment's page.
+fn draw_body(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let Some(a) = &model.assessment else {
+        match model.entry {
+            Entry::Start => start::draw_start(model, theme, frame, body),
+            Entry::NewSession => start::draw_form(model, theme, frame, body),
+        }
+        return;
+    };
+    match a.page {
+        Page::Question if a.workshop.is_some() => facilitator::draw(a, model.color, frame, body),
+        Page::Question => question::draw_question(a, theme, frame, body),
+        Page::Context => context::draw_context(a, theme, frame, body),
+        Page::Bottlenecks => map::draw_bottlenecks(a, theme, frame, body),
+        Page::Results if a.workshop.is_some() => {
+            let rest = facilitator::draw_results_panel(a, model.color, frame, body);
+            results::draw_results(a, theme, frame, rest)
+        }
+        Page::Results => results::draw_results(a, theme, frame, body),
     }
 }
 
@@ -82,7 +92,7 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         let tab_text: Vec<Span> = tabs
             .iter()
             .flat_map(|(s, label)| {
-                let style = if *s == model.screen { theme.selected() } else { theme.dim() };
+                let style = if *s == model.screen() { theme.selected() } else { theme.dim() };
                 [Span::raw(" "), Span::styled(format!(" {label} "), style)]
             })
             .collect();
@@ -98,10 +108,11 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn key_hints(model: &Model) -> std::borrow::Cow<'static, str> {
     let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
-    if !editing && model.screen == Screen::Question && model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
+    if !editing && model.screen() == Screen::Question && model.assessment.as_ref().is_some_and(|a| a.workshop.is_some())
+    {
         return super::app::facilitator::key_hints().into();
     }
-    let hints = match model.screen {
+    let hints = match model.screen() {
         _ if editing => "Enter keep · Esc cancel · Ctrl-J new line · ←→ Home End move",
         Screen::Start => "↑↓ choose · Enter open · a next assessment · r new respondent · n new · q quit",
         Screen::NewSession => "Tab/↑↓ field · ←→ choose · Enter next/start · Esc back · q quit",
