@@ -31,7 +31,65 @@ use start::{form_key, start_key};
 
 use crate::session::Session;
 use crate::tui::input::TextInput;
+use crate::tui::keymap::{Binding, Shown, find, help, hints};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use nav::Action;
+
+/// Keys that work on every screen, taken before the screen's own (but not in a text field).
+/// `q` is each screen's own (`nav::KEYS` on an assessment's), Ctrl-C is taken before anything.
+pub(crate) const ANY_KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[KeyCode::Char('?')],
+        hint: None,
+        help: Some(("?", "this help (↑↓ scroll, other keys close)")),
+        action: open_help,
+    },
+    Binding {
+        keys: &[],
+        hint: None,
+        help: Some(("q  Ctrl-C", "quit; every change is already saved")),
+        action: nav::shown_only,
+    },
+];
+
+fn open_help(model: &mut Model, _: KeyEvent) -> Effect {
+    model.help_overlay = true;
+    model.help_scroll = 0;
+    Effect::None
+}
+
+/// The key hints under the screen shown, as (keys, label): the rows of its keymap, then the
+/// keys every screen of an assessment shares.
+pub fn hint_rows(model: &Model) -> Vec<Shown> {
+    let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
+    let workshop = model.assessment.as_ref().is_some_and(|a| a.workshop.is_some());
+    let own: Vec<_> = match model.screen() {
+        _ if editing => return hints(edit::EDIT_KEYS).collect(),
+        Screen::Start => return hints(start::START_KEYS).collect(),
+        Screen::NewSession => return hints(start::FORM_KEYS).collect(),
+        Screen::Question if workshop => hints(facilitator::KEYMAP).collect(),
+        Screen::Question => hints(question::KEYS).collect(),
+        Screen::Context => hints(context::KEYS).collect(),
+        Screen::Bottlenecks => hints(bottlenecks::KEYS).collect(),
+        Screen::Results => hints(results::KEYS).collect(),
+    };
+    own.into_iter().chain(hints(nav::KEYS)).collect()
+}
+
+/// The `?` help's rows, as (keys, what they do): a workshop's own keys (in a workshop
+/// session; empty otherwise), then the keys of every screen.
+pub fn help_rows(model: &Model) -> (Vec<Shown>, Vec<Shown>) {
+    let workshop = model.assessment.as_ref().is_some_and(|a| a.workshop.is_some());
+    let facilitator = if workshop { help(facilitator::KEYMAP).collect() } else { Vec::new() };
+    let every = help(question::KEYS)
+        .chain(help(nav::KEYS))
+        .chain(help(context::KEYS))
+        .chain(help(bottlenecks::KEYS))
+        .chain(help(results::KEYS))
+        .chain(help(ANY_KEYS))
+        .collect();
+    (facilitator, every)
+}
 
 fn ctrl_c(key: &KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c'))
@@ -160,10 +218,8 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         }
         return Effect::None;
     }
-    if key.code == KeyCode::Char('?') {
-        model.help_overlay = true;
-        model.help_scroll = 0;
-        return Effect::None;
+    if let Some(row) = find(ANY_KEYS, key.code) {
+        return (row.action)(model, key);
     }
     match model.screen() {
         Screen::Start => start_key(model, key),

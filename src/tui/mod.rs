@@ -14,6 +14,7 @@
 pub mod app;
 pub mod facilitator;
 pub mod input;
+pub mod keymap;
 pub mod view;
 
 mod exports;

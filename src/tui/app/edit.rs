@@ -3,9 +3,20 @@
 //! [`commit_edit`], also when the app ends. It handles no other screen's keys.
 
 use super::model::{Effect, LAST_INPUT, Model, NoteField, ROLES, Screen};
+use super::nav::{Action, shown_only};
 use crate::session::AnswerEntry;
 use crate::tui::input::{InputOutcome, TextInput};
+use crate::tui::keymap::Binding;
 use crossterm::event::{KeyCode, KeyEvent};
+
+/// The note's or the evidence's editor: it takes every key (`TextInput::handle`), so these rows
+/// only show its keys in the hints.
+pub(crate) const EDIT_KEYS: &[Binding<Action>] = &[
+    Binding { keys: &[], hint: Some(("Enter", "keep")), help: None, action: shown_only },
+    Binding { keys: &[], hint: Some(("Esc", "cancel")), help: None, action: shown_only },
+    Binding { keys: &[], hint: Some(("Ctrl-J", "new line")), help: None, action: shown_only },
+    Binding { keys: &[], hint: Some(("←→ Home End", "move")), help: None, action: shown_only },
+];
 
 /// Routes a key to the open text input, if any; `None` when no input is being edited.
 pub(super) fn edit_text(model: &mut Model, key: KeyEvent) -> Option<Effect> {

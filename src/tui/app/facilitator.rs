@@ -8,26 +8,86 @@ use super::workshop::{
     agenda, consensus, open_disagreement, participants, question_id, revealed, selected, still_to_vote, votes,
 };
 use crate::session::Answer;
+use crate::tui::keymap::{Binding, find, hint_line, hints};
 use crate::tui::text::cut;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode::{self, Char, Down, Enter, Up};
+use crossterm::event::KeyEvent;
 
-/// The facilitator's keys on a workshop question: (keys, hint, help). The key hints under the
-/// screen and the `?` help both read this table, so a key is never in one and not the other.
-pub const KEYMAP: &[(&str, &str, &str)] = &[
-    ("y p n u a", "vote", "vote for the selected participant"),
-    ("↑↓ 1-9", "who", "select a participant (the list scrolls)"),
-    ("Enter", "agree", "agree: the consensus (early: press twice)"),
-    ("Y P N U A", "set agreed", "agree: that answer (early: press twice)"),
-    ("V", "re-vote", "vote again on a revealed question"),
-    ("D", "agenda", "open disagreements, widest spread first"),
-    ("d", "next disagreement", "go to the next open disagreement"),
-    ("*", "anonymous", "revealed votes as counts, or by name"),
+/// What a facilitator's key does on a workshop question; `None` leaves it to the ordinary
+/// question screen.
+pub type Facilitate = fn(&mut Assessment, KeyEvent) -> Option<Handled>;
+
+/// The facilitator's keys on a workshop question. Its handler, the key hints under the screen
+/// and the `?` help all read this table, so a key is never in one and not the other.
+pub const KEYMAP: &[Binding<Facilitate>] = &[
+    Binding {
+        keys: &[Char('y'), Char('p'), Char('n'), Char('u'), Char('a')],
+        hint: Some(("y p n u a", "vote")),
+        help: Some(("y p n u a", "vote for the selected participant")),
+        action: vote_key,
+    },
+    Binding {
+        keys: &[
+            Up,
+            Down,
+            Char('1'),
+            Char('2'),
+            Char('3'),
+            Char('4'),
+            Char('5'),
+            Char('6'),
+            Char('7'),
+            Char('8'),
+            Char('9'),
+        ],
+        hint: Some(("↑↓ 1-9", "who")),
+        help: Some(("↑↓ 1-9", "select a participant (the list scrolls)")),
+        action: select_key,
+    },
+    Binding {
+        keys: &[Enter],
+        hint: Some(("Enter", "agree")),
+        help: Some(("Enter", "agree: the consensus (early: press twice)")),
+        action: agree_key,
+    },
+    Binding {
+        keys: &[Char('Y'), Char('P'), Char('N'), Char('U'), Char('A')],
+        hint: Some(("Y P N U A", "set agreed")),
+        help: Some(("Y P N U A", "agree: that answer (early: press twice)")),
+        action: agree_key,
+    },
+    Binding {
+        keys: &[Char('V')],
+        hint: Some(("V", "re-vote")),
+        help: Some(("V", "vote again on a revealed question")),
+        action: |a, _| Some(revote(a)),
+    },
+    Binding {
+        keys: &[Char('D')],
+        hint: Some(("D", "agenda")),
+        help: Some(("D", "open disagreements, widest spread first")),
+        action: |a, _| Some(open_agenda(a)),
+    },
+    Binding {
+        keys: &[Char('d')],
+        hint: Some(("d", "next disagreement")),
+        help: Some(("d", "go to the next open disagreement")),
+        action: |a, _| Some(next_disagreement(a)),
+    },
+    Binding {
+        keys: &[Char('*')],
+        hint: Some(("*", "anonymous")),
+        help: Some(("*", "revealed votes as counts, or by name")),
+        action: toggle_anonymous,
+    },
+    // `?` opens the help on every screen (`app::ANY_KEYS`); a workshop question names it too.
+    Binding { keys: &[], hint: Some(("?", "keys")), help: None, action: |_, _| None },
 ];
 
-/// The key hints of a workshop question, from [`KEYMAP`].
+/// The key hints of a workshop question, from [`KEYMAP`] and the keys of every screen.
 pub fn key_hints() -> String {
-    let keys: Vec<String> = KEYMAP.iter().map(|(k, hint, _)| format!("{k} {hint}")).collect();
-    format!("{} · ? keys · q quit", keys.join(" · "))
+    let rows: Vec<_> = hints(KEYMAP).chain(hints(super::nav::KEYS)).collect();
+    hint_line(&rows)
 }
 
 /// What a key did on the facilitator's screen.
@@ -72,31 +132,43 @@ pub fn key(a: &mut Assessment, key: KeyEvent) -> Option<Handled> {
         }
         return Some(Handled::say("Not agreed: the vote goes on"));
     }
-    let c = match key.code {
-        KeyCode::Enter => return Some(agree(a, None, KeyCode::Enter)),
-        KeyCode::Up => return Some(select(a, Step::Previous)),
-        KeyCode::Down => return Some(select(a, Step::Next)),
-        KeyCode::Char(c) => c,
-        _ => return None,
-    };
-    match c {
-        '1'..='9' => Some(select(a, Step::To((c as u8 - b'1') as usize))),
-        'y' | 'p' | 'n' | 'u' | 'a' => Some(vote(a, answer_of(c.to_ascii_uppercase())?)),
-        'Y' | 'P' | 'N' | 'U' | 'A' => Some(agree(a, answer_of(c), key.code)),
-        'd' => Some(next_disagreement(a)),
-        'V' => Some(revote(a)),
-        'D' => Some(open_agenda(a)),
-        '*' => {
-            let f = a.workshop.as_mut()?;
-            f.anonymous = !f.anonymous;
-            Some(Handled::say(if f.anonymous {
-                "Anonymous display: revealed votes show as counts, not by name"
-            } else {
-                "Votes show by name"
-            }))
-        }
+    find(KEYMAP, key.code).and_then(|row| (row.action)(a, key))
+}
+
+fn vote_key(a: &mut Assessment, key: KeyEvent) -> Option<Handled> {
+    let Char(c) = key.code else { return None };
+    Some(vote(a, answer_of(c.to_ascii_uppercase())?))
+}
+
+fn select_key(a: &mut Assessment, key: KeyEvent) -> Option<Handled> {
+    Some(select(
+        a,
+        match key.code {
+            Up => Step::Previous,
+            Down => Step::Next,
+            Char(c) => Step::To((c as u8).saturating_sub(b'1') as usize),
+            _ => return None,
+        },
+    ))
+}
+
+/// Enter agrees on the consensus; `Y P N U A` on that answer.
+fn agree_key(a: &mut Assessment, key: KeyEvent) -> Option<Handled> {
+    let answer = match key.code {
+        Char(c) => answer_of(c),
         _ => None,
-    }
+    };
+    Some(agree(a, answer, key.code))
+}
+
+fn toggle_anonymous(a: &mut Assessment, _: KeyEvent) -> Option<Handled> {
+    let f = a.workshop.as_mut()?;
+    f.anonymous = !f.anonymous;
+    Some(Handled::say(if f.anonymous {
+        "Anonymous display: revealed votes show as counts, not by name"
+    } else {
+        "Votes show by name"
+    }))
 }
 
 enum Step {

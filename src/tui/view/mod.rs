@@ -14,8 +14,9 @@ mod results;
 mod start;
 mod theme;
 
-use super::app::{Entry, MAX_COLS, MAX_ROWS, Model, Page, Screen};
+use super::app::{Entry, MAX_COLS, MAX_ROWS, Model, Page, Screen, help_rows, hint_rows};
 use super::input::wrap_with_cursor;
+use super::keymap::hint_line;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -106,22 +107,9 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn key_hints(model: &Model) -> std::borrow::Cow<'static, str> {
-    let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
-    if !editing && model.screen() == Screen::Question && model.assessment.as_ref().is_some_and(|a| a.workshop.is_some())
-    {
-        return super::app::facilitator::key_hints().into();
-    }
-    let hints = match model.screen() {
-        _ if editing => "Enter keep · Esc cancel · Ctrl-J new line · ←→ Home End move",
-        Screen::Start => "↑↓ choose · Enter open · a next assessment · r new respondent · n new · q quit",
-        Screen::NewSession => "Tab/↑↓ field · ←→ choose · Enter next/start · Esc back · q quit",
-        Screen::Question => "y p n u a answer · ←→ move · f next to do · e note · ? keys · q quit",
-        Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · q quit",
-        Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · q quit",
-        Screen::Results => "↑↓ scroll · export m Markdown · j JSON · w HTML · t CSV · g questions · q quit",
-    };
-    hints.into()
+/// The key hints under the screen, from the screen's keymap (`app::hint_rows`).
+fn key_hints(model: &Model) -> String {
+    hint_line(&hint_rows(model))
 }
 
 /// The status message with the home folder shortened to `~`.
@@ -136,7 +124,7 @@ fn status_text(model: &Model) -> String {
 /// message wrapped on lines of its own above the hints (never cut).
 fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool)> {
     let keys = key_hints(model);
-    let keys = keys.as_ref();
+    let keys = keys.as_str();
     let status = status_text(model);
     if !status.contains('\n') && keys.width() + status.width() + 3 <= width {
         let gap = width - keys.width() - status.width();
@@ -186,7 +174,7 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, line
     let bad = model.status.starts_with("NOT SAVED") || model.save_error.is_some();
     let status_style = if bad { theme.fg(Color::Red).add_modifier(Modifier::BOLD) } else { theme.fg(Color::Green) };
     let keys = key_hints(model);
-    let keys = keys.as_ref();
+    let keys = keys.as_str();
     let rendered: Vec<Line> = lines
         .into_iter()
         .map(|(text, has_status)| match (has_status, text.strip_prefix(keys)) {
@@ -198,24 +186,6 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, line
     frame.render_widget(Paragraph::new(rendered), area);
 }
 
-/// Every key, each on one line even in the smallest window.
-pub const HELP: &[(&str, &str)] = &[
-    ("y p n u a", "answer yes/partly/no/don't know/n/a"),
-    ("→ l   ← h", "next / previous question"),
-    ("Tab  Shift-Tab", "next / previous dimension"),
-    ("f", "next unanswered or carried answer"),
-    ("Enter", "confirm an answer carried over"),
-    ("e   v", "edit note / evidence (Enter keeps)"),
-    ("Ctrl-J", "new line in a note; pastes keep lines"),
-    ("i", "show or hide why a practice matters"),
-    ("x", "clear the answer"),
-    ("g c b r", "questions / context / map / results"),
-    ("↑↓ ←→ digits", "context and map: choose, adjust, type"),
-    ("m j w t  ↑↓", "results: export md/JSON/HTML/CSV; scroll"),
-    ("?", "this help (↑↓ scroll, other keys close)"),
-    ("q  Ctrl-C", "quit; every change is already saved"),
-];
-
 /// The keys, then the questionnaire's guide to answering; it scrolls when longer than the window.
 fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.min(100);
@@ -224,14 +194,16 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(what.to_owned())])
     };
     let mut lines: Vec<Line> = Vec::new();
-    // A workshop's own keys first: they are what the facilitator looks for.
-    if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
+    // Every key, each on one line even in the smallest window; a workshop's own keys first:
+    // they are what the facilitator looks for.
+    let (workshop, every) = help_rows(model);
+    if !workshop.is_empty() {
         lines.push(Line::styled(" Workshop, on a question", theme.accent()));
-        lines.extend(super::app::facilitator::KEYMAP.iter().map(|(k, _, what)| row(k, what)));
+        lines.extend(workshop.iter().map(|(k, what)| row(k, what)));
         lines.push(Line::raw(""));
         lines.push(Line::styled(" Every screen", theme.accent()));
     }
-    lines.extend(HELP.iter().map(|(k, what)| row(k, what)));
+    lines.extend(every.iter().map(|(k, what)| row(k, what)));
     if let Some(guide) = model.assessment.as_ref().and_then(|a| a.questionnaire.guide.as_deref()) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(" How to answer", theme.accent()));
