@@ -14,6 +14,7 @@ pub mod facilitator;
 mod model;
 mod nav;
 mod question;
+mod reported;
 mod results;
 mod start;
 pub mod workshop;
@@ -25,12 +26,11 @@ pub use edit::commit_edit;
 use edit::{edit_text, paste};
 pub use model::*;
 use question::question_key;
+use reported::reported;
 use results::results_key;
 pub use start::start_given;
 use start::{form_key, start_key};
 
-use crate::session::Session;
-use crate::tui::input::TextInput;
 use crate::tui::keymap::{Binding, Shown, find, help, hints};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use nav::Action;
@@ -113,76 +113,24 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
 }
 
 fn update_inner(model: &mut Model, msg: Msg) -> Effect {
-    let key = match msg {
-        Msg::Key(key) => key,
+    match msg {
+        Msg::Key(key) => key_msg(model, key),
         Msg::Paste(text) => {
             if model.fits() {
                 paste(model, &text);
             }
-            return Effect::None;
+            Effect::None
         }
-        Msg::Resize(w, h) => {
-            model.size = (w, h);
-            return Effect::None;
+        other => {
+            reported(model, other);
+            Effect::None
         }
-        Msg::Saved(when) => {
-            model.dated();
-            model.dirty = false;
-            model.save_error = None;
-            if !model.status_sticky {
-                model.status = format!("Saved {when}");
-            }
-            return Effect::None;
-        }
-        Msg::SaveFailed(why) => {
-            model.dated();
-            model.status = format!("NOT SAVED: {why}");
-            model.status_sticky = true;
-            model.save_error = Some(why);
-            return Effect::None;
-        }
-        Msg::Failed(why) => {
-            model.status = why;
-            model.status_sticky = true;
-            return Effect::None;
-        }
-        Msg::SaveRefused { restore, reopen, bytes } => {
-            refused(model, restore, reopen, bytes);
-            return Effect::None;
-        }
-        Msg::KeepTime => {
-            if model.assessment.is_some() {
-                model.dirty = true;
-            }
-            return Effect::None;
-        }
-        Msg::Opened(a) => {
-            model.open(*a);
-            return Effect::None;
-        }
-        Msg::Tick(now) => {
-            if let Some(a) = model.assessment.as_mut() {
-                workshop::tick(a, now);
-            }
-            return Effect::None;
-        }
-        Msg::Exported(path) => {
-            let what = match path.extension().and_then(|e| e.to_str()) {
-                Some("md") => "Markdown report",
-                Some("json") => "JSON report",
-                Some("html") => "HTML report",
-                Some("csv") => "CSV report",
-                _ => "Report",
-            };
-            // The path on a line of its own, so it is never broken inside a name.
-            model.status = format!("{what} written to\n{}", path.display());
-            model.status_sticky = true;
-            if !model.exported.contains(&path) {
-                model.exported.push(path);
-            }
-            return Effect::None;
-        }
-    };
+    }
+}
+
+/// A key: Ctrl-C and (in a window too small) q quit, a text field being edited takes every
+/// key, the help overlay scrolls or closes, `?` opens it; else the screen's keymap.
+fn key_msg(model: &mut Model, key: KeyEvent) -> Effect {
     if key.kind == KeyEventKind::Release {
         return Effect::None;
     }
@@ -229,29 +177,4 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         Screen::Bottlenecks => bottleneck_key(model, key),
         Screen::Results => results_key(model, key),
     }
-}
-
-/// A change the loop refused to save (the file would be too large to open again): the session
-/// goes back to the last one written, and the text that made it too long back into its editor.
-fn refused(model: &mut Model, restore: Option<Box<Session>>, reopen: Option<(NoteField, String)>, bytes: u64) {
-    model.dated();
-    let Some(a) = model.assessment.as_mut() else { return };
-    if let Some(good) = restore {
-        a.session = *good;
-    }
-    a.editing = reopen.map(|(field, text)| (field, TextInput::multiline(&text)));
-    model.dirty = false;
-    let msg = format!(
-        "That change was not kept: the session file would be {:.1} MiB, over the {} MiB a session may hold; {}",
-        bytes as f64 / (1024.0 * 1024.0),
-        crate::files::MAX_INPUT_BYTES / (1024 * 1024),
-        if a.editing.is_some() {
-            "the text is back in its editor: shorten it, or Esc drops it"
-        } else {
-            "shorten a note"
-        }
-    );
-    model.status = msg;
-    model.status_sticky = true;
-    model.rebuild_report();
 }
