@@ -4,25 +4,28 @@
 //! happen outside (open or create a session, export a report, quit), returns an [`Effect`] for
 //! the event loop to carry out. A changed session sets `dirty`; the loop saves it at once.
 //!
-//! This file holds the model, the messages, the effects and the dispatch of a key to its screen;
-//! each screen's keys live in a file of their own under `app/` (text fields in `edit`).
+//! This file holds `update`: the dispatch of a message to the screen shown (what the shell
+//! reports goes to `reported`), and the hints and help read from the screens' keymaps. The
+//! model's types are in `model`; each screen's keymap and its actions live in a file of their
+//! own (`start`, `question`, `context`, `bottlenecks`, `results`, the facilitator's in
+//! `facilitator` with the workshop's state in `workshop`; text fields in `edit`, the keys every
+//! screen of an assessment shares in `nav`).
 
 mod bottlenecks;
 mod context;
 mod edit;
-pub mod facilitator;
+pub(crate) mod facilitator;
 mod model;
 mod nav;
 mod question;
 mod reported;
 mod results;
 mod start;
-pub mod workshop;
+pub(crate) mod workshop;
 
-pub use bottlenecks::SHARE_STEP;
 use bottlenecks::bottleneck_key;
 use context::context_key;
-pub use edit::commit_edit;
+pub(crate) use edit::commit_edit;
 use edit::{edit_text, paste};
 pub use model::*;
 use question::question_key;
@@ -60,7 +63,7 @@ fn open_help(model: &mut Model, _: KeyEvent) -> Effect {
 
 /// The key hints under the screen shown, as (keys, label): the rows of its keymap, then the
 /// keys every screen of an assessment shares.
-pub fn hint_rows(model: &Model) -> Vec<Shown> {
+pub(crate) fn hint_rows(model: &Model) -> Vec<Shown> {
     let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
     let workshop = model.assessment.as_ref().is_some_and(|a| a.workshop.is_some());
     let own: Vec<_> = match model.screen() {
@@ -78,7 +81,7 @@ pub fn hint_rows(model: &Model) -> Vec<Shown> {
 
 /// The `?` help's rows, as (keys, what they do): a workshop's own keys (in a workshop
 /// session; empty otherwise), then the keys of every screen.
-pub fn help_rows(model: &Model) -> (Vec<Shown>, Vec<Shown>) {
+pub(crate) fn help_rows(model: &Model) -> (Vec<Shown>, Vec<Shown>) {
     let workshop = model.assessment.as_ref().is_some_and(|a| a.workshop.is_some());
     let facilitator = if workshop { help(facilitator::KEYMAP).collect() } else { Vec::new() };
     let every = help(question::KEYS)
@@ -95,6 +98,9 @@ fn ctrl_c(key: &KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c'))
 }
 
+/// Runs one message through the model: a key or a paste on the screen shown, or what the
+/// shell reports (a save, an export, a session opened, the clock); returns what the shell
+/// must do next.
 pub fn update(model: &mut Model, msg: Msg) -> Effect {
     if matches!(msg, Msg::Key(_) | Msg::Paste(_)) {
         // A message set by this key stays until the key after it, even when a save follows.

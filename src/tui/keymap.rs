@@ -23,21 +23,21 @@ pub struct Binding<A: 'static> {
 }
 
 /// The first row of `table` that takes `code`.
-pub fn find<A>(table: &'static [Binding<A>], code: KeyCode) -> Option<&'static Binding<A>> {
+pub(crate) fn find<A>(table: &'static [Binding<A>], code: KeyCode) -> Option<&'static Binding<A>> {
     table.iter().find(|b| b.keys.contains(&code))
 }
 
 /// The rows of `table` shown in the key hints, as (keys, label).
-pub fn hints<A>(table: &'static [Binding<A>]) -> impl Iterator<Item = Shown> {
+pub(crate) fn hints<A>(table: &'static [Binding<A>]) -> impl Iterator<Item = Shown> {
     table.iter().filter_map(|b| b.hint)
 }
 
 /// The rows of `table` shown in the help, as (keys, what they do).
-pub fn help<A>(table: &'static [Binding<A>]) -> impl Iterator<Item = Shown> {
+pub(crate) fn help<A>(table: &'static [Binding<A>]) -> impl Iterator<Item = Shown> {
     table.iter().filter_map(|b| b.help)
 }
 
 /// The key hints' line: "keys label" for each row, joined by " · ".
-pub fn hint_line(rows: &[(&str, &str)]) -> String {
+pub(crate) fn hint_line(rows: &[(&str, &str)]) -> String {
     rows.iter().map(|(keys, label)| format!("{keys} {label}")).collect::<Vec<_>>().join(" · ")
 }

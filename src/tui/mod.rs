@@ -11,6 +11,8 @@
 //! released. Terminal events are read on a thread of their own, so the loop never waits inside
 //! the terminal library.
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod facilitator;
 pub mod input;

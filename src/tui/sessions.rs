@@ -20,10 +20,15 @@ pub const DEFAULT_QUESTIONNAIRE: &str = "mlops-maturity";
 /// What `assess` is asked for: the questionnaire, the session file, who answers, where to start.
 #[derive(Debug, Default, Clone)]
 pub struct AssessArgs {
+    /// The questionnaire of a new session (`--questionnaire`): an id or a file.
     pub questionnaire: Option<String>,
+    /// The session file to open or create (`--session`).
     pub session: Option<PathBuf>,
+    /// The team (`--team`).
     pub team: Option<String>,
+    /// Who answers (`--respondent`).
     pub respondent: Option<String>,
+    /// The respondent's role (`--role`).
     pub role: Option<String>,
     /// `"Ana:engineering,Ben:data-science,Cy"`: a new session file becomes a workshop session.
     pub participants: Option<String>,
@@ -87,8 +92,11 @@ pub(crate) fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Res
 
 /// Who a new session from the form is for: one respondent, or a workshop's participants.
 pub(crate) struct Person<'a> {
+    /// The team's name.
     pub(crate) team: &'a str,
+    /// Who answers (a workshop has participants instead).
     pub(crate) respondent: &'a str,
+    /// The respondent's role.
     pub(crate) role: &'a str,
     /// `Name:role, Name, …` for a workshop; empty for one respondent.
     pub(crate) participants: &'a str,

@@ -9,7 +9,7 @@ use crossterm::event::KeyCode::{Backspace, Char, Down, Enter, Esc, Left, Right, 
 use crossterm::event::KeyEvent;
 
 /// Time share moves in steps of this many points.
-pub const SHARE_STEP: f64 = 5.0;
+pub(crate) const SHARE_STEP: f64 = 5.0;
 
 /// What a key does on the map: changes the chosen stage's rating (a copy, saved when it
 /// differs), or the row and the screen.
@@ -36,6 +36,7 @@ pub(crate) const KEYS: &[Binding<Rate>] = &[
     Binding { keys: &[Enter, Esc], hint: Some(("Enter", "next")), help: None, action: leave },
 ];
 
+/// A key on the bottleneck map (with no stages, only the keys every screen shares work).
 pub(super) fn bottleneck_key(model: &mut Model, key: KeyEvent) -> Effect {
     let Some(a) = model.assessment.as_mut() else { return Effect::None };
     let stages = a.questionnaire.stages.len();

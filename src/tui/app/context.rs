@@ -58,6 +58,7 @@ pub(crate) const KEYS: &[Binding<Edit>] = &[
     Binding { keys: &[Enter, Esc], hint: Some(("Enter", "next")), help: None, action: leave },
 ];
 
+/// A key on the context screen: its row's action on a draft of the context, saved when changed.
 pub(super) fn context_key(model: &mut Model, key: KeyEvent) -> Effect {
     let Some(a) = model.assessment.as_mut() else { return Effect::None };
     // Any key but a digit ends the typing of a number.

@@ -8,7 +8,7 @@ use super::workshop::{
     agenda, consensus, open_disagreement, participants, question_id, revealed, selected, still_to_vote, votes,
 };
 use crate::session::Answer;
-use crate::tui::keymap::{Binding, find, hint_line, hints};
+use crate::tui::keymap::{Binding, find};
 use crate::tui::text::cut;
 use crossterm::event::KeyCode::{self, Char, Down, Enter, Up};
 use crossterm::event::KeyEvent;
@@ -83,12 +83,6 @@ pub const KEYMAP: &[Binding<Facilitate>] = &[
     // `?` opens the help on every screen (`app::ANY_KEYS`); a workshop question names it too.
     Binding { keys: &[], hint: Some(("?", "keys")), help: None, action: |_, _| None },
 ];
-
-/// The key hints of a workshop question, from [`KEYMAP`] and the keys of every screen.
-pub fn key_hints() -> String {
-    let rows: Vec<_> = hints(KEYMAP).chain(hints(super::nav::KEYS)).collect();
-    hint_line(&rows)
-}
 
 /// What a key did on the facilitator's screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

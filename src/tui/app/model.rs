@@ -14,11 +14,17 @@ use std::path::PathBuf;
 /// screen of an assessment can be shown without one.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    /// The saved sessions (no session open).
     Start,
+    /// The form that starts a new session (no session open).
     NewSession,
+    /// The questions (a workshop's: the facilitator's screen).
     Question,
+    /// The team's context and target level.
     Context,
+    /// The bottleneck map.
     Bottlenecks,
+    /// The results and the roadmap.
     Results,
 }
 
@@ -64,8 +70,10 @@ impl From<Page> for Screen {
     }
 }
 
+/// What `update` takes: a key or a paste, or what the shell reports back.
 #[derive(Debug, Clone)]
 pub enum Msg {
+    /// A key pressed (a release is ignored).
     Key(KeyEvent),
     /// Text pasted into the terminal (bracketed paste): one block, never keys.
     Paste(String),
@@ -83,8 +91,11 @@ pub enum Msg {
     /// limit a session may hold. The session goes back to `restore` (as last written), and
     /// the text that made it too long back into its editor (`reopen`).
     SaveRefused {
+        /// The session as last written, to go back to.
         restore: Option<Box<Session>>,
+        /// The note or evidence that made the file too long, to give back to its editor.
         reopen: Option<(NoteField, String)>,
+        /// How long the session file would have been.
         bytes: u64,
     },
     /// Leaving the session: its clock changed since it was written, so it is to be saved.
@@ -98,17 +109,26 @@ pub enum Msg {
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Nothing to do.
     None,
+    /// Save and quit.
     Quit,
+    /// Open this saved session (and lock it).
     Open(PathBuf),
+    /// Create a new session from the form.
     Create {
+        /// The questionnaire's id.
         questionnaire: String,
+        /// The team's name (may be empty).
         team: String,
+        /// Who answers (empty for a workshop).
         respondent: String,
+        /// The respondent's role (may be empty).
         role: String,
         /// `Name:role, Name, …` for a workshop session; empty for one respondent.
         participants: String,
     },
+    /// Write the report in this format beside the session.
     Export(ExportFormat),
     /// Start the next assessment from this earlier session (DESIGN "Next assessment").
     NextAssessment(PathBuf),
@@ -120,12 +140,17 @@ pub use crate::format::Format as ExportFormat;
 /// A saved session offered on the start screen.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SavedEntry {
+    /// The session file.
     pub path: PathBuf,
+    /// The team, or `–` when the session names none.
     pub team: String,
+    /// Who answers, or `–`.
     pub respondent: String,
     /// The questionnaire id the session names.
     pub questionnaire: String,
+    /// Questions answered.
     pub answered: usize,
+    /// Questions in the questionnaire.
     pub total: usize,
     /// Answers carried from an earlier assessment that nobody has confirmed yet.
     pub to_confirm: usize,
@@ -135,25 +160,35 @@ pub struct SavedEntry {
     pub problem: Option<String>,
 }
 
+/// The text fields of a question: its note and its evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteField {
+    /// The note (`e`).
     Note,
+    /// The evidence (`v`).
     Evidence,
 }
 
 /// The open assessment: a questionnaire, its session and where the respondent is.
 #[derive(Debug, Clone)]
 pub struct Assessment {
+    /// The questionnaire answered.
     pub questionnaire: Questionnaire,
+    /// The session as it is now (saved after every change).
     pub session: Session,
+    /// Where the session is saved.
     pub path: PathBuf,
     /// The screen of the assessment shown.
     pub page: Page,
     /// Question index in questionnaire order.
     pub cursor: usize,
+    /// Why the practice matters is shown under the question (`i`).
     pub show_help: bool,
+    /// The note or evidence being edited, with its text input.
     pub editing: Option<(NoteField, TextInput)>,
+    /// The row chosen on the context screen.
     pub context_row: usize,
+    /// The stage chosen on the bottleneck map.
     pub stage_row: usize,
     /// True while the respondent is walked from the last question through context and map to results.
     pub finishing: bool,
@@ -176,9 +211,12 @@ pub struct Assessment {
     pub previous: Option<(String, crate::narrative::Baseline)>,
 }
 
-pub const CONTEXT_ROWS: usize = 7;
+/// Rows on the context screen.
+pub(crate) const CONTEXT_ROWS: usize = 7;
 
 impl Assessment {
+    /// An assessment of `session` (saved at `path`) on `questionnaire`, at its first unanswered
+    /// question, with the report of its answers so far.
     pub fn new(questionnaire: Questionnaire, mut session: Session, path: PathBuf, today: &str) -> Assessment {
         session.questionnaire_version.get_or_insert(questionnaire.version);
         let report = build_report(&questionnaire, &session, &path, today);
@@ -206,14 +244,17 @@ impl Assessment {
         a
     }
 
+    /// Questions in the questionnaire.
     pub fn total(&self) -> usize {
         self.questionnaire.question_count()
     }
 
+    /// Questions answered.
     pub fn answered(&self) -> usize {
         self.session.answered_in(&self.questionnaire)
     }
 
+    /// The first question without an answer, in questionnaire order.
     pub fn first_unanswered(&self) -> Option<usize> {
         self.questionnaire.questions().position(|(_, q)| self.session.answer(&q.id).is_none())
     }
@@ -271,10 +312,12 @@ impl Assessment {
         (d, dim, &dim.questions[q])
     }
 
+    /// The index of dimension `d`'s first question.
     pub(super) fn dimension_start(&self, d: usize) -> usize {
         self.questionnaire.dimension_start(d)
     }
 
+    /// Rebuilds the report from the answers (and compares it with the previous assessment).
     pub(super) fn refresh(&mut self, today: &str) {
         self.report = build_report(&self.questionnaire, &self.session, &self.path, today);
         if let Some((named, baseline)) = &self.previous {
@@ -300,9 +343,13 @@ fn build_report(q: &Questionnaire, s: &Session, path: &std::path::Path, today: &
 pub struct NewSessionForm {
     /// (id, title) of every questionnaire on offer.
     pub questionnaires: Vec<(String, String)>,
+    /// The questionnaire chosen (an index into `questionnaires`).
     pub choice: usize,
+    /// The team's name.
     pub team: TextInput,
+    /// Who answers.
     pub respondent: TextInput,
+    /// The respondent's role.
     pub role: TextInput,
     /// `Ana:engineering, Ben:data-science, Cy`: when filled, the session is a workshop.
     pub participants: TextInput,
@@ -311,7 +358,7 @@ pub struct NewSessionForm {
 }
 
 /// The form's last field before the start button.
-pub const LAST_INPUT: usize = 4;
+pub(crate) const LAST_INPUT: usize = 4;
 
 impl NewSessionForm {
     /// The text input of the focused field, if it is one.
@@ -339,23 +386,35 @@ impl NewSessionForm {
 }
 
 /// The roles the form offers with ←→; any other text can be typed.
-pub const ROLES: [&str; 6] =
+pub(crate) const ROLES: [&str; 6] =
     ["data-science", "ml-engineering", "data-engineering", "platform", "product", "management"];
 
+/// The whole state of the TUI: the entry screens' data, the open assessment (which carries its
+/// own screen), the help overlay, the status line and what the shell must know (unsaved
+/// changes, exports).
 #[derive(Debug, Clone)]
 pub struct Model {
     /// The entry screen shown while no session is open (an open one shows its own page).
     pub entry: Entry,
+    /// The saved sessions on the start screen.
     pub saved: Vec<SavedEntry>,
+    /// The row chosen on the start screen (`saved.len()`: "+ New session").
     pub start_row: usize,
+    /// The new-session form.
     pub form: NewSessionForm,
+    /// The open assessment, if any.
     pub assessment: Option<Assessment>,
+    /// The `?` help is shown over the screen.
     pub help_overlay: bool,
     /// First line of the help shown (keys, then the questionnaire's guide to answering).
     pub help_scroll: usize,
+    /// The status line's message.
     pub status: String,
+    /// The session changed since it was last saved.
     pub dirty: bool,
+    /// Colours are used (off under NO_COLOR).
     pub color: bool,
+    /// Today's date (`YYYY-MM-DD`), for the report and the session's date.
     pub today: String,
     /// The terminal's size (columns, rows); below the minimum only q and Ctrl-C work.
     pub size: (u16, u16),
@@ -400,6 +459,7 @@ impl Model {
         m
     }
 
+    /// Opens an assessment on its questions (replacing any open one) and says where it saves.
     pub fn open(&mut self, mut assessment: Assessment) {
         if let Some(f) = assessment.workshop.as_mut() {
             f.anonymous = self.anonymous;
@@ -432,7 +492,7 @@ impl Model {
     }
 
     /// Rebuilds the report after the session was replaced (not a change to save).
-    pub fn rebuild_report(&mut self) {
+    pub(crate) fn rebuild_report(&mut self) {
         if let Some(a) = self.assessment.as_mut() {
             a.refresh(&self.today);
         }
@@ -445,6 +505,7 @@ impl Model {
         }
     }
 
+    /// The session changed: to be saved, its report rebuilt.
     pub(super) fn changed(&mut self) {
         self.dirty = true;
         if let Some(a) = self.assessment.as_mut() {
@@ -465,15 +526,16 @@ pub fn drawn_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
 
 /// Smallest terminal at which every screen shows everything it must (on the question screen,
 /// every answer option).
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
+pub(crate) const MIN_WIDTH: u16 = 60;
+/// Smallest terminal height at which every screen shows everything it must.
+pub(crate) const MIN_HEIGHT: u16 = 18;
 
 fn assessment_path(a: &Option<Assessment>) -> String {
     a.as_ref().map_or_else(String::new, |a| a.path.display().to_string())
 }
 
 /// The session's context, for views.
-pub fn context_of(a: &Assessment) -> Context {
+pub(crate) fn context_of(a: &Assessment) -> Context {
     a.session.context.clone().unwrap_or_default()
 }
 
@@ -484,6 +546,7 @@ pub fn context_of(a: &Assessment) -> Context {
 pub struct Facilitation {
     /// The participant chosen with `1`–`9` or `↑`/`↓`, for the question at `selected_on`.
     pub(super) selected: usize,
+    /// The question (cursor) `selected` was chosen on.
     pub(super) selected_on: Option<usize>,
     /// An early agreement (before everyone voted) waiting for the same key again: the question
     /// and the key.

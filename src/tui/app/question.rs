@@ -63,6 +63,7 @@ pub(crate) const KEYS: &[Binding<Action>] = &[
     Binding { keys: &[], hint: Some(("?", "keys")), help: None, action: shown_only },
 ];
 
+/// A key on the question screen: the facilitator's first in a workshop, then the screen's keymap.
 pub(super) fn question_key(model: &mut Model, key: KeyEvent) -> Effect {
     let Some(a) = model.assessment.as_mut() else { return Effect::None };
     if let Some(done) = super::facilitator::key(a, key) {

@@ -23,6 +23,7 @@ pub(crate) const KEYS: &[Binding<Action>] = &[
     Binding { keys: &[Esc, Enter], hint: None, help: None, action: back },
 ];
 
+/// A key on the results screen.
 pub(super) fn results_key(model: &mut Model, key: KeyEvent) -> Effect {
     dispatch(KEYS, model, key)
 }

@@ -36,10 +36,12 @@ pub(crate) const FORM_KEYS: &[Binding<Action>] = &[
     Binding { keys: &[Char('q')], hint: Some(("q", "quit")), help: None, action: quit },
 ];
 
+/// A key on the start screen.
 pub(super) fn start_key(model: &mut Model, key: KeyEvent) -> Effect {
     find(START_KEYS, key.code).map_or(Effect::None, |row| (row.action)(model, key))
 }
 
+/// A key on the new-session form, outside its text fields.
 pub(super) fn form_key(model: &mut Model, key: KeyEvent) -> Effect {
     find(FORM_KEYS, key.code).map_or(Effect::None, |row| (row.action)(model, key))
 }

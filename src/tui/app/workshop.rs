@@ -15,6 +15,7 @@ pub fn participants(a: &Assessment) -> &[Participant] {
     a.session.participants.as_deref().unwrap_or(&[])
 }
 
+/// The current question's id.
 pub(super) fn question_id(a: &Assessment) -> String {
     a.current().2.id.clone()
 }
@@ -87,8 +88,11 @@ pub fn consensus(a: &Assessment) -> Option<Answer> {
 pub struct AgendaItem {
     /// The question's index in questionnaire order (where Enter goes).
     pub cursor: usize,
+    /// The question's id.
     pub question: String,
+    /// The question's text.
     pub text: String,
+    /// The name of its dimension.
     pub dimension: String,
     /// Highest minus lowest vote credit (yes 1, partly `partial_credit`, no and don't know 0;
     /// does not apply left out).

@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// Draws the context screen.
 pub(super) fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, " Context: how much is at stake ");
     let ctx = context_of(a);

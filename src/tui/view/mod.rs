@@ -1,5 +1,7 @@
-//! Drawing: one function per screen (one file each), each reading the model and nothing else;
-//! this file holds what they share: the theme, the header, the status lines and the help.
+//! Drawing: one function per screen (one file each, the facilitator's in `facilitator`), each
+//! reading the model and nothing else; this file draws the frame around them: the header, the
+//! key hints and status lines and the help (both read from the keymaps through `app`). The
+//! theme and the text helpers they share are in `theme`.
 //!
 //! Colours follow `Model::color` (off under NO_COLOR); everything important is also shown by
 //! text or reverse video, so the screens read the same without colour. Text colours are ones
@@ -26,8 +28,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use theme::{Theme, clip, home, short_path};
 use unicode_width::UnicodeWidthStr;
 
-pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
+use super::app::{MIN_HEIGHT, MIN_WIDTH};
 
+/// Draws the model: the header, the screen shown, the key hints and status, and the help
+/// over them when it is open; a window too small gets a request to enlarge it instead.
 pub fn draw(model: &Model, frame: &mut Frame) {
     // A terminal reporting a huge size gets a capped area (the loop caps the buffers too).
     let full = frame.area();

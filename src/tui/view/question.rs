@@ -219,6 +219,8 @@ fn earlier_lines(
     lines
 }
 
+/// Draws the question screen: the sidebar, then what must show (the question and every answer
+/// option) first; blank lines, a long note in full and the help text when there is room.
 pub(super) fn draw_question(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     let sidebar_width = sidebar_width(a, area.width);
     let [sidebar, main] = Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Fill(1)]).areas(area);

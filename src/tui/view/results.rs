@@ -10,6 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// Draws the results, scrolled to `results_scroll`.
 pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, " Results ");
     let width = inner.width as usize;

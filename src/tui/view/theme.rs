@@ -10,10 +10,12 @@ use unicode_width::UnicodeWidthStr;
 
 /// The colours of the screens: none under NO_COLOR (`Model::color` off).
 pub(super) struct Theme {
+    /// Colours are used.
     pub(super) color: bool,
 }
 
 impl Theme {
+    /// Text in colour `c` (plain without colour).
     pub(super) fn fg(&self, c: Color) -> Style {
         if self.color { Style::default().fg(c) } else { Style::default() }
     }
@@ -25,6 +27,7 @@ impl Theme {
             Style::default().add_modifier(Modifier::REVERSED)
         }
     }
+    /// The accent: bold magenta.
     pub(super) fn accent(&self) -> Style {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }
@@ -32,9 +35,11 @@ impl Theme {
     pub(super) fn dim(&self) -> Style {
         Style::default()
     }
+    /// What is chosen: reverse video.
     pub(super) fn selected(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }
+    /// The colour an answer is shown in.
     pub(super) fn answer(&self, a: Answer) -> Color {
         match a {
             Answer::Yes => Color::Green,
