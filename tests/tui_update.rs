@@ -138,11 +138,11 @@ fn clearing_an_answer() {
 fn last_answer_walks_through_context_and_map_to_results() {
     let mut m = model();
     keys(&mut m, &"y".repeat(21));
-    assert_eq!(m.screen, Screen::Context);
+    assert_eq!(m.screen(), Screen::Context);
     press(&mut m, KeyCode::Enter);
-    assert_eq!(m.screen, Screen::Bottlenecks);
+    assert_eq!(m.screen(), Screen::Bottlenecks);
     press(&mut m, KeyCode::Enter);
-    assert_eq!(m.screen, Screen::Results);
+    assert_eq!(m.screen(), Screen::Results);
     assert_eq!(a(&m).report.overall.level, 3);
 }
 
@@ -153,11 +153,11 @@ fn screens_are_reachable_from_anywhere() {
         [('c', Screen::Context), ('b', Screen::Bottlenecks), ('r', Screen::Results), ('g', Screen::Question)]
     {
         press(&mut m, KeyCode::Char(key));
-        assert_eq!(m.screen, screen);
+        assert_eq!(m.screen(), screen);
     }
     press(&mut m, KeyCode::Char('c'));
     press(&mut m, KeyCode::Esc);
-    assert_eq!(m.screen, Screen::Question);
+    assert_eq!(m.screen(), Screen::Question);
 }
 
 #[test]
@@ -252,15 +252,15 @@ fn opens_at_first_unanswered_question() {
 #[test]
 fn start_screen_resumes_or_starts_new() {
     let mut m = common::tui_start_model();
-    assert_eq!(m.screen, Screen::Start);
+    assert_eq!(m.screen(), Screen::Start);
     assert_eq!(press(&mut m, KeyCode::Enter), Effect::Open(PathBuf::from("/h/sessions/a.yaml")));
     press(&mut m, KeyCode::Down);
     press(&mut m, KeyCode::Enter);
-    assert_eq!(m.screen, Screen::NewSession);
+    assert_eq!(m.screen(), Screen::NewSession);
     press(&mut m, KeyCode::Esc);
-    assert_eq!(m.screen, Screen::Start);
+    assert_eq!(m.screen(), Screen::Start);
     press(&mut m, KeyCode::Char('n'));
-    assert_eq!(m.screen, Screen::NewSession);
+    assert_eq!(m.screen(), Screen::NewSession);
     press(&mut m, KeyCode::Esc);
     assert_eq!(press(&mut m, KeyCode::Char('q')), Effect::Quit);
 }
@@ -307,13 +307,13 @@ fn home_end_and_screen_exits() {
     assert_eq!(a(&m).cursor, 0);
     press(&mut m, KeyCode::Char('b'));
     press(&mut m, KeyCode::Enter);
-    assert_eq!(m.screen, Screen::Question, "outside the finishing walk, Enter goes back to the questions");
+    assert_eq!(m.screen(), Screen::Question, "outside the finishing walk, Enter goes back to the questions");
     press(&mut m, KeyCode::Char('r'));
     press(&mut m, KeyCode::Esc);
-    assert_eq!(m.screen, Screen::Question);
+    assert_eq!(m.screen(), Screen::Question);
     press(&mut m, KeyCode::Char('c'));
     press(&mut m, KeyCode::Enter);
-    assert_eq!(m.screen, Screen::Question);
+    assert_eq!(m.screen(), Screen::Question);
 }
 
 #[test]
@@ -341,7 +341,7 @@ fn new_session_form_cycles_questionnaires_and_goes_back() {
     press(&mut m, KeyCode::Up);
     assert_eq!(m.form.field, 0);
     press(&mut m, KeyCode::Esc);
-    assert_eq!(m.screen, Screen::Start);
+    assert_eq!(m.screen(), Screen::Start);
 }
 
 fn render(m: &Model, width: u16, height: u16) -> String {
@@ -433,7 +433,7 @@ fn q_during_an_edit_is_a_letter() {
 fn esc_in_the_new_session_form_goes_back_one_field_and_keeps_them() {
     let mut m = common::tui_start_model();
     m.saved.clear();
-    m.screen = Screen::NewSession;
+    m.entry = mlops_maturity::tui::app::Entry::NewSession;
     press(&mut m, KeyCode::Tab);
     keys(&mut m, "Fraud");
     press(&mut m, KeyCode::Tab);
@@ -442,14 +442,14 @@ fn esc_in_the_new_session_form_goes_back_one_field_and_keeps_them() {
     assert_eq!(m.form.field, 1);
     assert_eq!(press(&mut m, KeyCode::Esc), Effect::None);
     assert_eq!(press(&mut m, KeyCode::Esc), Effect::None, "nothing to go back to, and nothing lost");
-    assert_eq!(m.screen, Screen::NewSession);
+    assert_eq!(m.screen(), Screen::NewSession);
     assert_eq!((m.form.team.text.as_str(), m.form.respondent.text.as_str()), ("Fraud", "Ana"));
 }
 
 #[test]
 fn the_role_field_offers_the_usual_roles_and_free_text() {
     let mut m = common::tui_start_model();
-    m.screen = Screen::NewSession;
+    m.entry = mlops_maturity::tui::app::Entry::NewSession;
     m.form.field = 3;
     press(&mut m, KeyCode::Right);
     assert_eq!(m.form.role.text, "data-science");
@@ -468,14 +468,14 @@ fn an_unanswered_question_stops_the_walk_to_results_and_f_finds_it() {
     let mut m = model();
     press(&mut m, KeyCode::Right);
     keys(&mut m, &"y".repeat(20));
-    assert_eq!(m.screen, Screen::Question, "no walk to context while one is unanswered");
+    assert_eq!(m.screen(), Screen::Question, "no walk to context while one is unanswered");
     assert_eq!(a(&m).cursor, 0, "back to the first unanswered question");
     assert!(m.status.contains("1 question is still unanswered"), "{}", m.status);
     press(&mut m, KeyCode::End);
     press(&mut m, KeyCode::Char('f'));
     assert_eq!(a(&m).cursor, 0, "f wraps around to the unanswered one");
     press(&mut m, KeyCode::Char('n'));
-    assert_eq!(m.screen, Screen::Context, "the last answer starts the walk");
+    assert_eq!(m.screen(), Screen::Context, "the last answer starts the walk");
 }
 
 #[test]
@@ -540,7 +540,7 @@ fn while_the_window_is_too_small_only_q_and_ctrl_c_work() {
     keys(&mut m, "yyc");
     update(&mut m, Msg::Paste("x".into()));
     assert_eq!(a(&m).answered(), 0);
-    assert_eq!(m.screen, Screen::Question);
+    assert_eq!(m.screen(), Screen::Question);
     assert_eq!(press(&mut m, KeyCode::Char('q')), Effect::Quit);
     update(&mut m, Msg::Resize(60, 18));
     press(&mut m, KeyCode::Char('y'));
@@ -657,12 +657,12 @@ fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
     m.start_row = row;
     assert_eq!(press(&mut m, KeyCode::Char('a')), Effect::NextAssessment(m.saved[row].path.clone()));
     press(&mut m, KeyCode::Char('r'));
-    assert_eq!(m.screen, Screen::NewSession);
+    assert_eq!(m.screen(), Screen::NewSession);
     assert_eq!(m.form.team.text, "Team 00");
     assert_eq!(m.form.respondent.text, "");
     assert_eq!(m.form.questionnaires[m.form.choice].0, "mlops-quick");
     assert_eq!(m.form.field, 2, "ready to type the new respondent");
-    m.screen = Screen::Start;
+    m.entry = mlops_maturity::tui::app::Entry::Start;
     m.start_row = m.saved.len();
     for key in ['a', 'r'] {
         assert_eq!(press(&mut m, KeyCode::Char(key)), Effect::None, "on \"+ New session\" {key} does nothing");
@@ -831,13 +831,13 @@ fn the_last_answer_does_not_walk_to_results_while_carried_answers_wait() {
     let mut m = all_carried();
     press(&mut m, KeyCode::End);
     press(&mut m, KeyCode::Char('y'));
-    assert_eq!(m.screen, Screen::Question, "20 carried answers are still to confirm");
+    assert_eq!(m.screen(), Screen::Question, "20 carried answers are still to confirm");
     assert_eq!(a(&m).cursor, 0, "back to the first one");
     assert!(m.status.contains("20 carried answers are still to confirm"), "{}", m.status);
     for _ in 0..20 {
         press(&mut m, KeyCode::Enter);
     }
-    assert_eq!(m.screen, Screen::Context, "once every one is confirmed the walk to the results starts");
+    assert_eq!(m.screen(), Screen::Context, "once every one is confirmed the walk to the results starts");
 }
 
 fn a_mut(m: &mut Model) -> &mut Assessment {
@@ -896,12 +896,12 @@ fn esc_from_the_new_session_form_to_the_list_and_back_keeps_what_was_typed() {
         if back == KeyCode::End {
             press(&mut m, KeyCode::Enter);
         }
-        assert_eq!(m.screen, Screen::NewSession);
+        assert_eq!(m.screen(), Screen::NewSession);
         press(&mut m, KeyCode::Tab);
         keys(&mut m, "Fraud");
         press(&mut m, KeyCode::Esc);
         press(&mut m, KeyCode::Esc);
-        assert_eq!(m.screen, Screen::Start, "Esc goes back one step at a time");
+        assert_eq!(m.screen(), Screen::Start, "Esc goes back one step at a time");
     }
     press(&mut m, KeyCode::Char('n'));
     assert_eq!(m.form.team.text, "FraudFraud", "the team typed before is still there");
@@ -961,7 +961,7 @@ fn a_message_about_one_screen_does_not_follow_to_the_next() {
     let mut m = model();
     m.status = "Agreed: Partly".into();
     press(&mut m, KeyCode::Char('r'));
-    assert_eq!(m.screen, Screen::Results);
+    assert_eq!(m.screen(), Screen::Results);
     assert!(!render(&m, 80, 24).contains("Agreed: Partly"));
 }
 
@@ -1057,7 +1057,7 @@ fn a_team_or_respondent_given_on_the_command_line_starts_the_new_session_form_or
     let mut m = common::tui_start_model();
     m.form.team = TextInput::new("Other team");
     assert_eq!(mlops_maturity::tui::app::start_given(&mut m), None);
-    assert_eq!((m.screen, m.form.field), (Screen::NewSession, 2), "the form, at the missing respondent");
+    assert_eq!((m.screen(), m.form.field), (Screen::NewSession, 2), "the form, at the missing respondent");
     m.form.respondent = TextInput::new("Ann");
     match mlops_maturity::tui::app::start_given(&mut m) {
         Some(Effect::Create { team, respondent, .. }) => {
@@ -1068,5 +1068,5 @@ fn a_team_or_respondent_given_on_the_command_line_starts_the_new_session_form_or
     let mut m = common::tui_start_model();
     m.form.respondent = TextInput::new("Ann");
     assert_eq!(mlops_maturity::tui::app::start_given(&mut m), None);
-    assert_eq!((m.screen, m.form.field), (Screen::NewSession, 1), "at the missing team");
+    assert_eq!((m.screen(), m.form.field), (Screen::NewSession, 1), "at the missing team");
 }

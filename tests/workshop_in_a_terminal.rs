@@ -225,7 +225,7 @@ fn the_help_lists_the_facilitators_keys() {
     tui.wait_for("D agenda");
     tui.send("?");
     tui.wait_for("Workshop, on a question");
-    for (keys, _, what) in mlops_maturity::tui::facilitator::KEYMAP {
+    for (keys, what) in mlops_maturity::tui::facilitator::KEYMAP.iter().filter_map(|row| row.help) {
         tui.wait_for(keys);
         tui.wait_for(what);
     }

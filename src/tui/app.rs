@@ -4,421 +4,112 @@
 //! happen outside (open or create a session, export a report, quit), returns an [`Effect`] for
 //! the event loop to carry out. A changed session sets `dirty`; the loop saves it at once.
 //!
-//! This file holds the model, the messages, the effects and the dispatch of a key to its screen;
-//! each screen's keys live in a file of their own under `app/` (text fields in `edit`).
-
-use super::input::TextInput;
-use crate::questionnaire::Questionnaire;
-use crate::report::{self, Report, SessionInput};
-use crate::session::{Context, Session};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::path::PathBuf;
+//! This file holds `update`: the dispatch of a message to the screen shown (what the shell
+//! reports goes to `reported`), and the hints and help read from the screens' keymaps. The
+//! model's types are in `model`; each screen's keymap and its actions live in a file of their
+//! own (`start`, `question`, `context`, `bottlenecks`, `results`, the facilitator's in
+//! `facilitator` with the workshop's state in `workshop`; text fields in `edit`, the keys every
+//! screen of an assessment shares in `nav`).
 
 mod bottlenecks;
 mod context;
 mod edit;
+pub(crate) mod facilitator;
+mod model;
+mod nav;
 mod question;
+mod reported;
 mod results;
 mod start;
+pub(crate) mod workshop;
 
-pub use bottlenecks::SHARE_STEP;
 use bottlenecks::bottleneck_key;
 use context::context_key;
-pub use edit::commit_edit;
+pub(crate) use edit::commit_edit;
 use edit::{edit_text, paste};
+pub use model::*;
 use question::question_key;
+use reported::reported;
 use results::results_key;
 pub use start::start_given;
 use start::{form_key, start_key};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Start,
-    NewSession,
-    Question,
-    Context,
-    Bottlenecks,
-    Results,
-}
+use crate::tui::keymap::{Binding, Shown, find, help, hints};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use nav::Action;
 
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Key(KeyEvent),
-    /// Text pasted into the terminal (bracketed paste): one block, never keys.
-    Paste(String),
-    /// The terminal's size in columns and rows.
-    Resize(u16, u16),
-    /// The loop saved the session; the text says when.
-    Saved(String),
-    /// The last save did not reach the disk; the text says where and why.
-    SaveFailed(String),
-    /// Something outside failed (a save, an export); shown on the status line.
-    Failed(String),
-    /// A report was exported to this path.
-    Exported(PathBuf),
-}
-
-/// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Quit,
-    Open(PathBuf),
-    Create {
-        questionnaire: String,
-        team: String,
-        respondent: String,
-        role: String,
-        /// `Name:role, Name, …` for a workshop session; empty for one respondent.
-        participants: String,
+/// Keys that work on every screen, taken before the screen's own (but not in a text field).
+/// `q` is each screen's own (`nav::KEYS` on an assessment's), Ctrl-C is taken before anything.
+pub(crate) const ANY_KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[KeyCode::Char('?')],
+        hint: None,
+        help: Some(("?", "this help (↑↓ scroll, other keys close)")),
+        action: open_help,
     },
-    Export(ExportFormat),
-    /// Start the next assessment from this earlier session (DESIGN "Next assessment").
-    NextAssessment(PathBuf),
+    Binding {
+        keys: &[],
+        hint: None,
+        help: Some(("q  Ctrl-C", "quit; every change is already saved")),
+        action: nav::shown_only,
+    },
+];
+
+fn open_help(model: &mut Model, _: KeyEvent) -> Effect {
+    model.help_overlay = true;
+    model.help_scroll = 0;
+    Effect::None
 }
 
-/// The formats the results screen exports (every report format).
-pub use crate::format::Format as ExportFormat;
-
-/// A saved session offered on the start screen.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SavedEntry {
-    pub path: PathBuf,
-    pub team: String,
-    pub respondent: String,
-    /// The questionnaire id the session names.
-    pub questionnaire: String,
-    pub answered: usize,
-    pub total: usize,
-    /// Answers carried from an earlier assessment that nobody has confirmed yet.
-    pub to_confirm: usize,
-    /// The session's date, or the file's last change.
-    pub changed: String,
-    /// Why the session cannot be opened (its questionnaire or the file itself is invalid).
-    pub problem: Option<String>,
+/// The key hints under the screen shown, as (keys, label): the rows of its keymap, then the
+/// keys every screen of an assessment shares.
+pub(crate) fn hint_rows(model: &Model) -> Vec<Shown> {
+    let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
+    let workshop = model.assessment.as_ref().is_some_and(|a| a.workshop.is_some());
+    let own: Vec<_> = match model.screen() {
+        _ if editing => return hints(edit::EDIT_KEYS).collect(),
+        Screen::Start => return hints(start::START_KEYS).collect(),
+        Screen::NewSession => return hints(start::FORM_KEYS).collect(),
+        Screen::Question if workshop => hints(facilitator::KEYMAP).collect(),
+        Screen::Question => hints(question::KEYS).collect(),
+        Screen::Context => hints(context::KEYS).collect(),
+        Screen::Bottlenecks => hints(bottlenecks::KEYS).collect(),
+        Screen::Results => hints(results::KEYS).collect(),
+    };
+    own.into_iter().chain(hints(nav::KEYS)).collect()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoteField {
-    Note,
-    Evidence,
+/// The `?` help's rows, as (keys, what they do): a workshop's own keys (in a workshop
+/// session; empty otherwise), then the keys of every screen.
+pub(crate) fn help_rows(model: &Model) -> (Vec<Shown>, Vec<Shown>) {
+    let workshop = model.assessment.as_ref().is_some_and(|a| a.workshop.is_some());
+    let facilitator = if workshop { help(facilitator::KEYMAP).collect() } else { Vec::new() };
+    let every = help(question::KEYS)
+        .chain(help(nav::KEYS))
+        .chain(help(context::KEYS))
+        .chain(help(bottlenecks::KEYS))
+        .chain(help(results::KEYS))
+        .chain(help(ANY_KEYS))
+        .collect();
+    (facilitator, every)
 }
-
-/// The open assessment: a questionnaire, its session and where the respondent is.
-#[derive(Debug, Clone)]
-pub struct Assessment {
-    pub questionnaire: Questionnaire,
-    pub session: Session,
-    pub path: PathBuf,
-    /// Question index in questionnaire order.
-    pub cursor: usize,
-    pub show_help: bool,
-    pub editing: Option<(NoteField, TextInput)>,
-    pub context_row: usize,
-    pub stage_row: usize,
-    /// True while the respondent is walked from the last question through context and map to results.
-    pub finishing: bool,
-    /// True while digits typed on the context screen add to the number (false after an arrow:
-    /// the next digit replaces the value).
-    pub typing_number: bool,
-    /// First line of the results shown (they scroll).
-    pub results_scroll: usize,
-    /// The report of the answers so far, rebuilt after every change.
-    pub report: Report,
-    /// A workshop session's facilitator state (`None` for one respondent's session).
-    pub workshop: Option<super::facilitator::Facilitation>,
-    /// The notes of the session this one was carried from (`previous`), by question id: shown
-    /// read only while a carried answer waits for confirmation. The shell reads them.
-    pub previous_notes: std::collections::HashMap<String, String>,
-    /// When the clock last ticked (seconds since the epoch, given by the event loop).
-    pub last_tick: Option<u64>,
-    /// The session's `previous` as it names it, and that assessment as a baseline: the report
-    /// shows progress since then, as `report` does. The shell reads it.
-    pub previous: Option<(String, crate::report::Baseline)>,
-}
-
-pub const CONTEXT_ROWS: usize = 7;
-
-impl Assessment {
-    pub fn new(questionnaire: Questionnaire, mut session: Session, path: PathBuf, today: &str) -> Assessment {
-        session.questionnaire_version.get_or_insert(questionnaire.version);
-        let report = build_report(&questionnaire, &session, &path, today);
-        let workshop = super::facilitator::Facilitation::for_session(&session);
-        let mut a = Assessment {
-            questionnaire,
-            session,
-            path,
-            cursor: 0,
-            show_help: true,
-            editing: None,
-            context_row: 0,
-            stage_row: 0,
-            finishing: false,
-            typing_number: false,
-            results_scroll: 0,
-            report,
-            workshop,
-            previous_notes: std::collections::HashMap::new(),
-            last_tick: None,
-            previous: None,
-        };
-        a.cursor = a.first_unanswered().unwrap_or(0);
-        a
-    }
-
-    pub fn total(&self) -> usize {
-        self.questionnaire.question_count()
-    }
-
-    pub fn answered(&self) -> usize {
-        self.session.answered_in(&self.questionnaire)
-    }
-
-    pub fn first_unanswered(&self) -> Option<usize> {
-        self.questionnaire.questions().position(|(_, q)| self.session.answer(&q.id).is_none())
-    }
-
-    /// Whether this question's answer was carried from the last assessment and nobody has
-    /// confirmed or changed it yet (DESIGN "Next assessment").
-    pub fn is_carried(&self, question: &str) -> bool {
-        self.session.answers.get(question).is_some_and(|e| e.carried && e.answer.is_some())
-    }
-
-    /// Last time's note on a question whose carried answer waits for confirmation; none when
-    /// the answer is confirmed, or the note was kept in this session anyway (a "does not
-    /// apply" reason).
-    pub fn last_time_note(&self, question: &str) -> Option<&str> {
-        if !self.is_carried(question) {
-            return None;
-        }
-        let note = self.previous_notes.get(question)?;
-        let kept = self.session.answers.get(question).and_then(|e| e.note.as_deref());
-        (kept.map(str::trim) != Some(note.trim())).then_some(note.as_str())
-    }
-
-    /// Answers carried from the last assessment that still wait for a confirmation.
-    pub fn to_confirm(&self) -> usize {
-        self.questionnaire.questions().filter(|(_, q)| self.is_carried(&q.id)).count()
-    }
-
-    /// Whether a question is still to do: unanswered, or carried and not yet confirmed.
-    fn to_do(&self, question: &str) -> bool {
-        self.session.answer(question).is_none() || self.is_carried(question)
-    }
-
-    /// The first question still to do, in questionnaire order.
-    pub fn first_to_do(&self) -> Option<usize> {
-        self.questionnaire.questions().position(|(_, q)| self.to_do(&q.id))
-    }
-
-    /// The next question still to do (unanswered, or a carried answer to confirm) after the
-    /// cursor, in questionnaire order, wrapping around to the start.
-    pub fn next_unanswered(&self) -> Option<usize> {
-        let to_do: Vec<usize> = self
-            .questionnaire
-            .questions()
-            .enumerate()
-            .filter(|(_, (_, q))| self.to_do(&q.id))
-            .map(|(i, _)| i)
-            .collect();
-        to_do.iter().copied().find(|&i| i > self.cursor).or_else(|| to_do.first().copied())
-    }
-
-    /// The dimension and question under the cursor.
-    pub fn current(&self) -> (usize, &crate::questionnaire::Dimension, &crate::questionnaire::Question) {
-        let (d, q) = self.questionnaire.position(self.cursor);
-        let dim = &self.questionnaire.dimensions[d];
-        (d, dim, &dim.questions[q])
-    }
-
-    fn dimension_start(&self, d: usize) -> usize {
-        self.questionnaire.dimension_start(d)
-    }
-
-    fn refresh(&mut self, today: &str) {
-        self.report = build_report(&self.questionnaire, &self.session, &self.path, today);
-        if let Some((named, baseline)) = &self.previous {
-            report::attach_baseline(&mut self.report, baseline);
-            self.report.baseline_previous = Some(named.clone());
-        }
-    }
-
-    /// Compares the answers with the assessment this one was carried from, from now on.
-    pub fn set_previous(&mut self, named: String, baseline: crate::report::Baseline, today: &str) {
-        self.previous = Some((named, baseline));
-        self.refresh(today);
-    }
-}
-
-fn build_report(q: &Questionnaire, s: &Session, path: &std::path::Path, today: &str) -> Report {
-    let file_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    report::build(q, &[SessionInput { file_name, session: s }], None, today)
-}
-
-/// The form that starts a new session.
-#[derive(Debug, Clone, Default)]
-pub struct NewSessionForm {
-    /// (id, title) of every questionnaire on offer.
-    pub questionnaires: Vec<(String, String)>,
-    pub choice: usize,
-    pub team: TextInput,
-    pub respondent: TextInput,
-    pub role: TextInput,
-    /// `Ana:engineering, Ben:data-science, Cy`: when filled, the session is a workshop.
-    pub participants: TextInput,
-    /// 0 questionnaire, 1 team, 2 respondent, 3 role, 4 participants, 5 start button.
-    pub field: usize,
-}
-
-/// The form's last field before the start button.
-pub const LAST_INPUT: usize = 4;
-
-impl NewSessionForm {
-    /// The text input of the focused field, if it is one.
-    fn input_mut(&mut self) -> Option<&mut TextInput> {
-        match self.field {
-            1 => Some(&mut self.team),
-            2 => Some(&mut self.respondent),
-            3 => Some(&mut self.role),
-            4 => Some(&mut self.participants),
-            _ => None,
-        }
-    }
-
-    /// What starting the form asks for: a new session, or a workshop when participants are given.
-    fn create(&self) -> Option<Effect> {
-        let (id, _) = self.questionnaires.get(self.choice)?;
-        Some(Effect::Create {
-            questionnaire: id.clone(),
-            team: self.team.text.trim().to_owned(),
-            respondent: self.respondent.text.trim().to_owned(),
-            role: self.role.text.trim().to_owned(),
-            participants: self.participants.text.trim().to_owned(),
-        })
-    }
-}
-
-/// The roles the form offers with ←→; any other text can be typed.
-pub const ROLES: [&str; 6] =
-    ["data-science", "ml-engineering", "data-engineering", "platform", "product", "management"];
-
-#[derive(Debug, Clone)]
-pub struct Model {
-    pub screen: Screen,
-    pub saved: Vec<SavedEntry>,
-    pub start_row: usize,
-    pub form: NewSessionForm,
-    pub assessment: Option<Assessment>,
-    pub help_overlay: bool,
-    /// First line of the help shown (keys, then the questionnaire's guide to answering).
-    pub help_scroll: usize,
-    pub status: String,
-    pub dirty: bool,
-    pub color: bool,
-    pub today: String,
-    /// The terminal's size (columns, rows); below the minimum only q and Ctrl-C work.
-    pub size: (u16, u16),
-    /// Why the last save failed, while the changes since are not on disk.
-    pub save_error: Option<String>,
-    /// Reports exported in this run, to print on exit.
-    pub exported: Vec<PathBuf>,
-    /// The status holds a message to read: a save does not replace it until the next key.
-    pub status_sticky: bool,
-    /// A workshop opened from now on shows revealed votes as counts (`--anonymous`).
-    pub anonymous: bool,
-}
-
-impl Model {
-    /// A model that starts on the start screen (or the new-session form when nothing is saved).
-    pub fn start(saved: Vec<SavedEntry>, form: NewSessionForm, today: &str, color: bool) -> Model {
-        let screen = if saved.is_empty() { Screen::NewSession } else { Screen::Start };
-        Model {
-            screen,
-            saved,
-            start_row: 0,
-            form,
-            assessment: None,
-            help_overlay: false,
-            help_scroll: 0,
-            status: String::new(),
-            dirty: false,
-            color,
-            today: today.to_owned(),
-            size: (120, 40),
-            save_error: None,
-            exported: Vec::new(),
-            status_sticky: false,
-            anonymous: false,
-        }
-    }
-
-    /// A model with a session open at its first unanswered question.
-    pub fn with_assessment(assessment: Assessment, today: &str, color: bool) -> Model {
-        let mut m = Model::start(Vec::new(), NewSessionForm::default(), today, color);
-        m.open(assessment);
-        m
-    }
-
-    pub fn open(&mut self, mut assessment: Assessment) {
-        if let Some(f) = assessment.workshop.as_mut() {
-            f.anonymous = self.anonymous;
-        }
-        self.assessment = Some(assessment);
-        self.screen = Screen::Question;
-        self.save_error = None;
-        self.status = format!("Autosaves to {}", assessment_path(&self.assessment));
-    }
-
-    /// Shows a workshop's revealed votes as counts, not by name (now and in workshops opened later).
-    pub fn set_anonymous(&mut self, on: bool) {
-        self.anonymous = on;
-        if let Some(f) = self.assessment.as_mut().and_then(|a| a.workshop.as_mut()) {
-            f.anonymous = on;
-        }
-    }
-
-    /// Whether the terminal is big enough for every screen.
-    pub fn fits(&self) -> bool {
-        self.size.0 >= MIN_WIDTH && self.size.1 >= MIN_HEIGHT
-    }
-
-    /// Rebuilds the report after the session was replaced (not a change to save).
-    pub fn rebuild_report(&mut self) {
-        if let Some(a) = self.assessment.as_mut() {
-            a.refresh(&self.today);
-        }
-    }
-
-    fn changed(&mut self) {
-        self.dirty = true;
-        if let Some(a) = self.assessment.as_mut() {
-            a.refresh(&self.today);
-        }
-    }
-}
-
-/// Smallest terminal at which every screen shows everything it must (on the question screen,
-/// every answer option).
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
 
 fn ctrl_c(key: &KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c'))
 }
 
-fn assessment_path(a: &Option<Assessment>) -> String {
-    a.as_ref().map_or_else(String::new, |a| a.path.display().to_string())
-}
-
+/// Runs one message through the model: a key or a paste on the screen shown, or what the
+/// shell reports (a save, an export, a session opened, the clock); returns what the shell
+/// must do next.
 pub fn update(model: &mut Model, msg: Msg) -> Effect {
     if matches!(msg, Msg::Key(_) | Msg::Paste(_)) {
         // A message set by this key stays until the key after it, even when a save follows.
         model.status_sticky = false;
         let before = model.status.clone();
-        let screen = model.screen;
+        let screen = model.screen();
         let effect = update_inner(model, msg);
         // A message about the screen left behind ("Agreed: Partly") does not follow to the next.
-        if model.screen != screen && model.status == before && model.save_error.is_none() {
+        if model.screen() != screen && model.status == before && model.save_error.is_none() {
             model.status.clear();
         }
         model.status_sticky = model.status != before;
@@ -428,54 +119,24 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
 }
 
 fn update_inner(model: &mut Model, msg: Msg) -> Effect {
-    let key = match msg {
-        Msg::Key(key) => key,
+    match msg {
+        Msg::Key(key) => key_msg(model, key),
         Msg::Paste(text) => {
             if model.fits() {
                 paste(model, &text);
             }
-            return Effect::None;
+            Effect::None
         }
-        Msg::Resize(w, h) => {
-            model.size = (w, h);
-            return Effect::None;
+        other => {
+            reported(model, other);
+            Effect::None
         }
-        Msg::Saved(when) => {
-            model.dirty = false;
-            model.save_error = None;
-            if !model.status_sticky {
-                model.status = format!("Saved {when}");
-            }
-            return Effect::None;
-        }
-        Msg::SaveFailed(why) => {
-            model.status = format!("NOT SAVED: {why}");
-            model.status_sticky = true;
-            model.save_error = Some(why);
-            return Effect::None;
-        }
-        Msg::Failed(why) => {
-            model.status = why;
-            model.status_sticky = true;
-            return Effect::None;
-        }
-        Msg::Exported(path) => {
-            let what = match path.extension().and_then(|e| e.to_str()) {
-                Some("md") => "Markdown report",
-                Some("json") => "JSON report",
-                Some("html") => "HTML report",
-                Some("csv") => "CSV report",
-                _ => "Report",
-            };
-            // The path on a line of its own, so it is never broken inside a name.
-            model.status = format!("{what} written to\n{}", path.display());
-            model.status_sticky = true;
-            if !model.exported.contains(&path) {
-                model.exported.push(path);
-            }
-            return Effect::None;
-        }
-    };
+    }
+}
+
+/// A key: Ctrl-C and (in a window too small) q quit, a text field being edited takes every
+/// key, the help overlay scrolls or closes, `?` opens it; else the screen's keymap.
+fn key_msg(model: &mut Model, key: KeyEvent) -> Effect {
     if key.kind == KeyEventKind::Release {
         return Effect::None;
     }
@@ -511,12 +172,10 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         }
         return Effect::None;
     }
-    if key.code == KeyCode::Char('?') {
-        model.help_overlay = true;
-        model.help_scroll = 0;
-        return Effect::None;
+    if let Some(row) = find(ANY_KEYS, key.code) {
+        return (row.action)(model, key);
     }
-    match model.screen {
+    match model.screen() {
         Screen::Start => start_key(model, key),
         Screen::NewSession => form_key(model, key),
         Screen::Question => question_key(model, key),
@@ -524,26 +183,4 @@ fn update_inner(model: &mut Model, msg: Msg) -> Effect {
         Screen::Bottlenecks => bottleneck_key(model, key),
         Screen::Results => results_key(model, key),
     }
-}
-
-/// Keys that work on every screen of an open assessment.
-fn global_key(model: &mut Model, key: KeyEvent) -> Option<Effect> {
-    let target = match key.code {
-        KeyCode::Char('q') => return Some(Effect::Quit),
-        KeyCode::Char('c') => Screen::Context,
-        KeyCode::Char('b') => Screen::Bottlenecks,
-        KeyCode::Char('r') => Screen::Results,
-        KeyCode::Char('g') => Screen::Question,
-        _ => return None,
-    };
-    if let Some(a) = model.assessment.as_mut() {
-        a.finishing = false;
-    }
-    model.screen = target;
-    Some(Effect::None)
-}
-
-/// The session's context, for views.
-pub fn context_of(a: &Assessment) -> Context {
-    a.session.context.clone().unwrap_or_default()
 }

@@ -7,8 +7,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthStr;
 
+/// A text field being edited: its text, the cursor, and whether it keeps line breaks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
+    /// The text typed so far.
     pub text: String,
     /// Cursor position in characters (not bytes).
     pub cursor: usize,
@@ -21,8 +23,11 @@ pub struct TextInput {
 /// What a key did to the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputOutcome {
+    /// Still editing.
     Editing,
+    /// Enter: keep the text.
     Done,
+    /// Esc: drop the changes.
     Cancelled,
 }
 
@@ -31,6 +36,7 @@ pub enum InputOutcome {
 pub const MAX_CHARS: usize = 10_000;
 
 impl TextInput {
+    /// A one-line input holding `text`, the cursor at its end.
     pub fn new(text: &str) -> TextInput {
         TextInput { text: text.to_owned(), cursor: text.chars().count(), multiline: false, refused: 0 }
     }
@@ -96,6 +102,7 @@ impl TextInput {
         (chars[start..end].iter().collect(), prefix[cursor] - prefix[start])
     }
 
+    /// Applies a key: typing, moving, deleting; Enter ends the editing, Esc cancels it.
     pub fn handle(&mut self, key: KeyEvent) -> InputOutcome {
         let len = self.text.chars().count();
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);

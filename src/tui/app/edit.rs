@@ -2,14 +2,25 @@
 //! evidence of a question. Editing ends with Enter or Esc; what was typed is kept by
 //! [`commit_edit`], also when the app ends. It handles no other screen's keys.
 
-use super::{Effect, LAST_INPUT, Model, NoteField, ROLES, Screen};
+use super::model::{Effect, LAST_INPUT, Model, NoteField, ROLES, Screen};
+use super::nav::{Action, shown_only};
 use crate::session::AnswerEntry;
 use crate::tui::input::{InputOutcome, TextInput};
+use crate::tui::keymap::Binding;
 use crossterm::event::{KeyCode, KeyEvent};
+
+/// The note's or the evidence's editor: it takes every key (`TextInput::handle`), so these rows
+/// only show its keys in the hints.
+pub(crate) const EDIT_KEYS: &[Binding<Action>] = &[
+    Binding { keys: &[], hint: Some(("Enter", "keep")), help: None, action: shown_only },
+    Binding { keys: &[], hint: Some(("Esc", "cancel")), help: None, action: shown_only },
+    Binding { keys: &[], hint: Some(("Ctrl-J", "new line")), help: None, action: shown_only },
+    Binding { keys: &[], hint: Some(("←→ Home End", "move")), help: None, action: shown_only },
+];
 
 /// Routes a key to the open text input, if any; `None` when no input is being edited.
 pub(super) fn edit_text(model: &mut Model, key: KeyEvent) -> Option<Effect> {
-    if model.screen == Screen::NewSession && (1..=LAST_INPUT).contains(&model.form.field) {
+    if model.screen() == Screen::NewSession && (1..=LAST_INPUT).contains(&model.form.field) {
         let field = model.form.field;
         let start = model.form.create();
         let form = &mut model.form;
@@ -93,13 +104,13 @@ pub fn commit_edit(model: &mut Model) {
 
 /// A paste goes into the text field being edited, as one block; anywhere else it is ignored.
 pub(super) fn paste(model: &mut Model, text: &str) {
-    let input = if model.screen == Screen::NewSession && (1..=LAST_INPUT).contains(&model.form.field) {
+    let input = if model.screen() == Screen::NewSession && (1..=LAST_INPUT).contains(&model.form.field) {
         let Some(input) = model.form.input_mut() else { return };
         input
     } else if let Some((_, input)) = model.assessment.as_mut().and_then(|a| a.editing.as_mut()) {
         input
     } else {
-        model.status = if model.screen == Screen::NewSession {
+        model.status = if model.screen() == Screen::NewSession {
             "Paste ignored: move to Team, Respondent, Role or Participants first".into()
         } else {
             "Paste ignored: press e (note) or v (evidence) first, then paste".into()

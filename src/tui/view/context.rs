@@ -1,6 +1,6 @@
 //! The context screen: what is at stake, and the target it calls for.
 
-use super::{Theme, framed};
+use super::theme::{Theme, framed};
 use crate::tui::app::Assessment;
 use crate::tui::app::{CONTEXT_ROWS, context_of};
 use ratatui::Frame;
@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// Draws the context screen.
 pub(super) fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, " Context: how much is at stake ");
     let ctx = context_of(a);

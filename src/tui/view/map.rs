@@ -1,6 +1,6 @@
 //! The bottleneck map: time share and pain per lifecycle stage.
 
-use super::{Theme, framed, pad};
+use super::theme::{Theme, framed, pad};
 use crate::report::text_bar;
 use crate::tui::app::Assessment;
 use ratatui::Frame;
@@ -9,6 +9,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// Draws the bottleneck map.
 pub(super) fn draw_bottlenecks(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, " Bottleneck map: where does the time go, and what hurts? ");
     let bar = (inner.width as usize).saturating_sub(52).clamp(6, 30);

@@ -1,5 +1,7 @@
-//! Drawing: one function per screen (one file each), each reading the model and nothing else;
-//! this file holds what they share: the theme, the header, the status lines and the help.
+//! Drawing: one function per screen (one file each, the facilitator's in `facilitator`), each
+//! reading the model and nothing else; this file draws the frame around them: the header, the
+//! key hints and status lines and the help (both read from the keymaps through `app`). The
+//! theme and the text helpers they share are in `theme`.
 //!
 //! Colours follow `Model::color` (off under NO_COLOR); everything important is also shown by
 //! text or reverse video, so the screens read the same without colour. Text colours are ones
@@ -7,64 +9,33 @@
 //! backgrounds carry black text.
 
 mod context;
+pub mod facilitator;
 mod map;
 mod question;
 mod results;
 mod start;
+mod theme;
 
-use super::app::{Model, Screen};
+use super::app::{Entry, MAX_COLS, MAX_ROWS, Model, Page, Screen, help_rows, hint_rows};
 use super::input::wrap_with_cursor;
-use crate::session::Answer;
+use super::keymap::hint_line;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use theme::{Theme, clip, home, short_path};
 use unicode_width::UnicodeWidthStr;
 
-pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
+use super::app::{MIN_HEIGHT, MIN_WIDTH};
 
-pub(super) struct Theme {
-    color: bool,
-}
-
-impl Theme {
-    pub(super) fn fg(&self, c: Color) -> Style {
-        if self.color { Style::default().fg(c) } else { Style::default() }
-    }
-    /// Black text on a coloured background; reverse video without colour.
-    pub(super) fn badge(&self, c: Color) -> Style {
-        if self.color {
-            Style::default().fg(Color::Black).bg(c)
-        } else {
-            Style::default().add_modifier(Modifier::REVERSED)
-        }
-    }
-    pub(super) fn accent(&self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
-    }
-    /// Secondary text: plain, so it stays readable on a projector.
-    pub(super) fn dim(&self) -> Style {
-        Style::default()
-    }
-    pub(super) fn selected(&self) -> Style {
-        Style::default().add_modifier(Modifier::REVERSED)
-    }
-    pub(super) fn answer(&self, a: Answer) -> Color {
-        match a {
-            Answer::Yes => Color::Green,
-            Answer::Partial => Color::Yellow,
-            Answer::No => Color::Red,
-            Answer::Unknown => Color::Magenta,
-            Answer::Na => Color::Cyan,
-        }
-    }
-}
-
+/// Draws the model: the header, the screen shown, the key hints and status, and the help
+/// over them when it is open; a window too small gets a request to enlarge it instead.
 pub fn draw(model: &Model, frame: &mut Frame) {
     // A terminal reporting a huge size gets a capped area (the loop caps the buffers too).
     let full = frame.area();
-    let area = Rect::new(full.x, full.y, full.width.min(super::MAX_COLS), full.height.min(super::MAX_ROWS));
+    let area = Rect::new(full.x, full.y, full.width.min(MAX_COLS), full.height.min(MAX_ROWS));
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
             "Please enlarge the window: it is {}×{}, and the assessment needs at least {MIN_WIDTH}×{MIN_HEIGHT} to show every answer. Your answers are safe; until then only q (save and quit) works.",
@@ -79,22 +50,32 @@ pub fn draw(model: &Model, frame: &mut Frame) {
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(bottom.len() as u16)])
             .areas(area);
     draw_header(model, &theme, frame, header);
-    match (model.screen, &model.assessment) {
-        (Screen::Start, _) => start::draw_start(model, &theme, frame, body),
-        (Screen::NewSession, _) | (_, None) => start::draw_form(model, &theme, frame, body),
-        (Screen::Question, Some(a)) if a.workshop.is_some() => super::facilitator::draw(a, model.color, frame, body),
-        (Screen::Question, Some(a)) => question::draw_question(a, &theme, frame, body),
-        (Screen::Context, Some(a)) => context::draw_context(a, &theme, frame, body),
-        (Screen::Bottlenecks, Some(a)) => map::draw_bottlenecks(a, &theme, frame, body),
-        (Screen::Results, Some(a)) if a.workshop.is_some() => {
-            let rest = super::facilitator::draw_results_panel(a, model.color, frame, body);
-            results::draw_results(a, &theme, frame, rest)
-        }
-        (Screen::Results, Some(a)) => results::draw_results(a, &theme, frame, body),
-    }
+    draw_body(model, &theme, frame, body);
     draw_status(model, &theme, frame, status, bottom);
     if model.help_overlay {
         draw_help(model, &theme, frame, area);
+    }
+}
+
+/// The screen itself: an entry screen while no session is open, else the assessment's page.
+fn draw_body(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let Some(a) = &model.assessment else {
+        match model.entry {
+            Entry::Start => start::draw_start(model, theme, frame, body),
+            Entry::NewSession => start::draw_form(model, theme, frame, body),
+        }
+        return;
+    };
+    match a.page {
+        Page::Question if a.workshop.is_some() => facilitator::draw(a, model.color, frame, body),
+        Page::Question => question::draw_question(a, theme, frame, body),
+        Page::Context => context::draw_context(a, theme, frame, body),
+        Page::Bottlenecks => map::draw_bottlenecks(a, theme, frame, body),
+        Page::Results if a.workshop.is_some() => {
+            let rest = facilitator::draw_results_panel(a, model.color, frame, body);
+            results::draw_results(a, theme, frame, rest)
+        }
+        Page::Results => results::draw_results(a, theme, frame, body),
     }
 }
 
@@ -116,7 +97,7 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         let tab_text: Vec<Span> = tabs
             .iter()
             .flat_map(|(s, label)| {
-                let style = if *s == model.screen { theme.selected() } else { theme.dim() };
+                let style = if *s == model.screen() { theme.selected() } else { theme.dim() };
                 [Span::raw(" "), Span::styled(format!(" {label} "), style)]
             })
             .collect();
@@ -130,28 +111,16 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn key_hints(model: &Model) -> std::borrow::Cow<'static, str> {
-    let editing = model.assessment.as_ref().is_some_and(|a| a.editing.is_some());
-    if !editing && model.screen == Screen::Question && model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
-        return super::facilitator::key_hints().into();
-    }
-    let hints = match model.screen {
-        _ if editing => "Enter keep · Esc cancel · Ctrl-J new line · ←→ Home End move",
-        Screen::Start => "↑↓ choose · Enter open · a next assessment · r new respondent · n new · q quit",
-        Screen::NewSession => "Tab/↑↓ field · ←→ choose · Enter next/start · Esc back · q quit",
-        Screen::Question => "y p n u a answer · ←→ move · f next to do · e note · ? keys · q quit",
-        Screen::Context => "↑↓ field · ←→ change · digits type · x clear · Enter next · q quit",
-        Screen::Bottlenecks => "↑↓ stage · ←→ time ±5 · 1-5 pain · 0 clear · Enter next · q quit",
-        Screen::Results => "↑↓ scroll · export m Markdown · j JSON · w HTML · t CSV · g questions · q quit",
-    };
-    hints.into()
+/// The key hints under the screen, from the screen's keymap (`app::hint_rows`).
+fn key_hints(model: &Model) -> String {
+    hint_line(&hint_rows(model))
 }
 
 /// The status message with the home folder shortened to `~`.
 fn status_text(model: &Model) -> String {
-    match std::env::var("HOME") {
-        Ok(home) if home.len() > 1 => model.status.replace(&home, "~"),
-        _ => model.status.clone(),
+    match home() {
+        Some(home) => model.status.replace(home, "~"),
+        None => model.status.clone(),
     }
 }
 
@@ -159,7 +128,7 @@ fn status_text(model: &Model) -> String {
 /// message wrapped on lines of its own above the hints (never cut).
 fn bottom_lines(model: &Model, width: usize, height: usize) -> Vec<(String, bool)> {
     let keys = key_hints(model);
-    let keys = keys.as_ref();
+    let keys = keys.as_str();
     let status = status_text(model);
     if !status.contains('\n') && keys.width() + status.width() + 3 <= width {
         let gap = width - keys.width() - status.width();
@@ -209,7 +178,7 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, line
     let bad = model.status.starts_with("NOT SAVED") || model.save_error.is_some();
     let status_style = if bad { theme.fg(Color::Red).add_modifier(Modifier::BOLD) } else { theme.fg(Color::Green) };
     let keys = key_hints(model);
-    let keys = keys.as_ref();
+    let keys = keys.as_str();
     let rendered: Vec<Line> = lines
         .into_iter()
         .map(|(text, has_status)| match (has_status, text.strip_prefix(keys)) {
@@ -221,85 +190,6 @@ fn draw_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, line
     frame.render_widget(Paragraph::new(rendered), area);
 }
 
-/// Draws a bordered, padded panel with a title and returns the area inside it.
-pub(super) fn framed(frame: &mut Frame, area: Rect, title: &str) -> Rect {
-    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(2)).title(title);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    inner
-}
-
-/// Cuts text to `width` cells, ending in `…` when cut; pads nothing.
-pub(super) fn clip(s: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// A path for the screen: the home folder as `~`, and when still too long for `width` cells,
-/// its end kept behind a leading `…` (the file name matters most), never cut mid-name at the end.
-pub(super) fn short_path(path: &std::path::Path, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let text = path.display().to_string();
-    let text = match std::env::var("HOME") {
-        Ok(home) if home.len() > 1 && text.starts_with(&home) => format!("~{}", &text[home.len()..]),
-        _ => text,
-    };
-    if text.width() <= width {
-        return text;
-    }
-    let mut tail: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in text.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        tail.push(c);
-    }
-    std::iter::once('…').chain(tail.into_iter().rev()).collect()
-}
-
-/// Pads text with spaces to `width` cells (format's `{:<w}` counts chars, not cells).
-pub(super) fn pad(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let clipped = clip(s, width);
-    let w = clipped.width();
-    format!("{clipped}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// Every key, each on one line even in the smallest window.
-pub const HELP: &[(&str, &str)] = &[
-    ("y p n u a", "answer yes/partly/no/don't know/n/a"),
-    ("→ l   ← h", "next / previous question"),
-    ("Tab  Shift-Tab", "next / previous dimension"),
-    ("f", "next unanswered or carried answer"),
-    ("Enter", "confirm an answer carried over"),
-    ("e   v", "edit note / evidence (Enter keeps)"),
-    ("Ctrl-J", "new line in a note; pastes keep lines"),
-    ("i", "show or hide why a practice matters"),
-    ("x", "clear the answer"),
-    ("g c b r", "questions / context / map / results"),
-    ("↑↓ ←→ digits", "context and map: choose, adjust, type"),
-    ("m j w t  ↑↓", "results: export md/JSON/HTML/CSV; scroll"),
-    ("?", "this help (↑↓ scroll, other keys close)"),
-    ("q  Ctrl-C", "quit; every change is already saved"),
-];
-
 /// The keys, then the questionnaire's guide to answering; it scrolls when longer than the window.
 fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.min(100);
@@ -308,14 +198,16 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Line::from(vec![Span::styled(format!(" {k:<16}"), theme.accent()), Span::raw(what.to_owned())])
     };
     let mut lines: Vec<Line> = Vec::new();
-    // A workshop's own keys first: they are what the facilitator looks for.
-    if model.assessment.as_ref().is_some_and(|a| a.workshop.is_some()) {
+    // Every key, each on one line even in the smallest window; a workshop's own keys first:
+    // they are what the facilitator looks for.
+    let (workshop, every) = help_rows(model);
+    if !workshop.is_empty() {
         lines.push(Line::styled(" Workshop, on a question", theme.accent()));
-        lines.extend(super::facilitator::KEYMAP.iter().map(|(k, _, what)| row(k, what)));
+        lines.extend(workshop.iter().map(|(k, what)| row(k, what)));
         lines.push(Line::raw(""));
         lines.push(Line::styled(" Every screen", theme.accent()));
     }
-    lines.extend(HELP.iter().map(|(k, what)| row(k, what)));
+    lines.extend(every.iter().map(|(k, what)| row(k, what)));
     if let Some(guide) = model.assessment.as_ref().and_then(|a| a.questionnaire.guide.as_deref()) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(" How to answer", theme.accent()));

@@ -1,6 +1,6 @@
 //! The results: level, dimensions, bottleneck and the whole roadmap, scrolling.
 
-use super::{Theme, clip, framed, pad};
+use super::theme::{Theme, clip, framed, pad};
 use crate::report::text_bar;
 use crate::tui::app::Assessment;
 use crate::tui::input::wrap_with_cursor;
@@ -10,10 +10,35 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// Draws the results, scrolled to `results_scroll`.
 pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let r = &a.report;
     let inner = framed(frame, area, " Results ");
     let width = inner.width as usize;
+    let mut lines = summary_lines(a, theme, width);
+    lines.push(Line::raw(""));
+    lines.extend(dimension_lines(a, theme, width));
+    lines.push(Line::raw(""));
+    lines.extend(roadmap_lines(a, theme, width));
+    // The whole roadmap scrolls; the last screenful stops at the end.
+    let height = inner.height as usize;
+    let top = a.results_scroll.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(top + height);
+    let mut shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
+    if below > 0
+        && let Some(last) = shown.last_mut()
+    {
+        *last = Line::styled(
+            clip(&format!("↓ {below} more lines: ↓ or PgDn scrolls, m exports the report"), width),
+            theme.accent(),
+        );
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The level and the target, the progress toward the next level, how complete the answers
+/// are, open disagreements, progress since the previous assessment, carried answers to confirm.
+fn summary_lines(a: &Assessment, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let r = &a.report;
     let highest = a.questionnaire.highest_level();
     // The report's completeness, so that the screen and every report agree: a workshop's
     // consensus counts as an answer, an open disagreement is named as such.
@@ -81,7 +106,14 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
         );
         lines.extend(wrap_with_cursor(&text, 0, width).0.into_iter().map(|l| Line::styled(l, theme.accent())));
     }
-    lines.push(Line::raw(""));
+    lines
+}
+
+/// Each dimension's level and score, with a bar from 0 to the highest level.
+fn dimension_lines(a: &Assessment, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let r = &a.report;
+    let highest = a.questionnaire.highest_level();
+    let mut lines = Vec::new();
     // Full dimension names when the window has room for them and the bars.
     let longest =
         r.dimensions.iter().map(|d| unicode_width::UnicodeWidthStr::width(d.name.as_str())).max().unwrap_or(0);
@@ -106,7 +138,13 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
             Span::styled(text_bar(d.score, f64::from(highest), bar), theme.fg(Color::Green)),
         ]));
     }
-    lines.push(Line::raw(""));
+    lines
+}
+
+/// The bottleneck, then the whole roadmap, phase by phase.
+fn roadmap_lines(a: &Assessment, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let r = &a.report;
+    let mut lines = Vec::new();
     if let Some(b) = r.bottlenecks.first().filter(|b| b.pain.is_some() || b.time_share > 0.0) {
         lines.push(Line::from(vec![Span::raw("Bottleneck: "), Span::styled(b.name.clone(), theme.accent())]));
     }
@@ -125,18 +163,5 @@ pub(super) fn draw_results(a: &Assessment, theme: &Theme, frame: &mut Frame, are
             }
         }
     }
-    // The whole roadmap scrolls; the last screenful stops at the end.
-    let height = inner.height as usize;
-    let top = a.results_scroll.min(lines.len().saturating_sub(height));
-    let below = lines.len().saturating_sub(top + height);
-    let mut shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
-    if below > 0
-        && let Some(last) = shown.last_mut()
-    {
-        *last = Line::styled(
-            clip(&format!("↓ {below} more lines: ↓ or PgDn scrolls, m exports the report"), width),
-            theme.accent(),
-        );
-    }
-    frame.render_widget(Paragraph::new(shown), inner);
+    lines
 }

@@ -1,6 +1,6 @@
 //! The start screen (every saved session) and the new-session form.
 
-use super::{Theme, clip, framed, pad, short_path};
+use super::theme::{Theme, clip, framed, pad, short_path};
 use crate::tui::app::Model;
 use crate::tui::input::wrap_with_cursor;
 use ratatui::Frame;
@@ -9,6 +9,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// Draws the start screen: the saved sessions and "+ New session".
 pub(super) fn draw_start(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, " Open a session, start the next assessment, or a new one ");
     let w = inner.width as usize;
@@ -92,6 +93,7 @@ pub(super) fn draw_start(model: &Model, theme: &Theme, frame: &mut Frame, area: 
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Draws the new-session form.
 pub(super) fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, " New assessment ");
     let form = &model.form;

@@ -5,53 +5,19 @@
 //! It reads the assessment and nothing else; every name from the file is cut to its room and
 //! drawn without control characters.
 
-use super::{
-    Assessment, agenda, anonymous, clock, consensus, counted_open, dimension_seconds, first_votes, is_revote, letter,
-    participants, question_seconds, revealed, selected, still_to_vote, timebox, timeboxes_spent, votes,
-};
 use crate::session::Answer;
-use crate::tui::app::NoteField;
+use crate::tui::app::workshop::{
+    agenda, anonymous, consensus, counted_open, dimension_seconds, first_votes, is_revote, letter, participants,
+    question_seconds, revealed, selected, still_to_vote, timebox, timeboxes_spent, votes,
+};
+use crate::tui::app::{Assessment, NoteField};
+use crate::tui::text::{cut, fit, shown};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
-
-/// Text from a file, safe to draw: control characters (escape sequences) become `?`.
-pub(super) fn shown(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
-}
-
-/// Text cut to `width` cells (ending in `…` when cut) and padded to it.
-fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    let text = shown(text);
-    if text.width() > width {
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            used += w;
-            out.push(c);
-        }
-        if width > 0 {
-            out.push('…');
-        }
-    } else {
-        out = text;
-    }
-    let pad = width.saturating_sub(out.width());
-    out + &" ".repeat(pad)
-}
-
-/// Text cut to `width` cells, not padded.
-pub(super) fn cut(text: &str, width: usize) -> String {
-    fit(text, width).trim_end().to_owned()
-}
 
 struct Look {
     color: bool,
@@ -534,4 +500,13 @@ pub fn draw_results_panel(a: &Assessment, color: bool, frame: &mut Frame, area: 
     let block = Block::default().borders(Borders::ALL).title(" Workshop ");
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), panel);
     rest
+}
+
+/// Minutes and seconds (hours when it takes that long).
+pub fn clock(secs: u64) -> String {
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    }
 }

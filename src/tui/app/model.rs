@@ -1,0 +1,565 @@
+//! The TUI's model: the screens, the messages `update` takes, the effects it asks of the shell,
+//! the open assessment and the new-session form, and the model that holds them. Plain data and
+//! small pure methods; `update` and the keys of each screen live beside it, the drawing in `view`.
+
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, Report, SessionInput};
+use crate::session::{Context, Session};
+use crate::tui::input::TextInput;
+use crossterm::event::{KeyCode, KeyEvent};
+use std::path::PathBuf;
+
+/// The screen shown: one of the [`Entry`] screens before a session is open, else the open
+/// assessment's [`Page`]. (Read with [`Model::screen`]: the model holds the two apart, so no
+/// screen of an assessment can be shown without one.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The saved sessions (no session open).
+    Start,
+    /// The form that starts a new session (no session open).
+    NewSession,
+    /// The questions (a workshop's: the facilitator's screen).
+    Question,
+    /// The team's context and target level.
+    Context,
+    /// The bottleneck map.
+    Bottlenecks,
+    /// The results and the roadmap.
+    Results,
+}
+
+/// The screens before a session is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The saved sessions.
+    Start,
+    /// The form that starts a new session.
+    NewSession,
+}
+
+/// The screens of an open assessment: only an [`Assessment`] has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The questions (or, in a workshop, the facilitator's screen).
+    Question,
+    /// The team's context and target level.
+    Context,
+    /// The bottleneck map of the lifecycle stages.
+    Bottlenecks,
+    /// The results and the roadmap.
+    Results,
+}
+
+impl From<Entry> for Screen {
+    fn from(entry: Entry) -> Screen {
+        match entry {
+            Entry::Start => Screen::Start,
+            Entry::NewSession => Screen::NewSession,
+        }
+    }
+}
+
+impl From<Page> for Screen {
+    fn from(page: Page) -> Screen {
+        match page {
+            Page::Question => Screen::Question,
+            Page::Context => Screen::Context,
+            Page::Bottlenecks => Screen::Bottlenecks,
+            Page::Results => Screen::Results,
+        }
+    }
+}
+
+/// What `update` takes: a key or a paste, or what the shell reports back.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key pressed (a release is ignored).
+    Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): one block, never keys.
+    Paste(String),
+    /// The terminal's size in columns and rows.
+    Resize(u16, u16),
+    /// The loop saved the session; the text says when.
+    Saved(String),
+    /// The last save did not reach the disk; the text says where and why.
+    SaveFailed(String),
+    /// Something outside failed (a save, an export); shown on the status line.
+    Failed(String),
+    /// A report was exported to this path.
+    Exported(PathBuf),
+    /// The loop refused to save a change: the session file would be `bytes` long, over the
+    /// limit a session may hold. The session goes back to `restore` (as last written), and
+    /// the text that made it too long back into its editor (`reopen`).
+    SaveRefused {
+        /// The session as last written, to go back to.
+        restore: Option<Box<Session>>,
+        /// The note or evidence that made the file too long, to give back to its editor.
+        reopen: Option<(NoteField, String)>,
+        /// How long the session file would have been.
+        bytes: u64,
+    },
+    /// Leaving the session: its clock changed since it was written, so it is to be saved.
+    KeepTime,
+    /// The shell opened (or created) this session.
+    Opened(Box<Assessment>),
+    /// The clock, in seconds since the epoch (the loop sends it before every frame).
+    Tick(u64),
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing to do.
+    None,
+    /// Save and quit.
+    Quit,
+    /// Open this saved session (and lock it).
+    Open(PathBuf),
+    /// Create a new session from the form.
+    Create {
+        /// The questionnaire's id.
+        questionnaire: String,
+        /// The team's name (may be empty).
+        team: String,
+        /// Who answers (empty for a workshop).
+        respondent: String,
+        /// The respondent's role (may be empty).
+        role: String,
+        /// `Name:role, Name, …` for a workshop session; empty for one respondent.
+        participants: String,
+    },
+    /// Write the report in this format beside the session.
+    Export(ExportFormat),
+    /// Start the next assessment from this earlier session (DESIGN "Next assessment").
+    NextAssessment(PathBuf),
+}
+
+/// The formats the results screen exports (every report format).
+pub use crate::format::Format as ExportFormat;
+
+/// A saved session offered on the start screen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SavedEntry {
+    /// The session file.
+    pub path: PathBuf,
+    /// The team, or `–` when the session names none.
+    pub team: String,
+    /// Who answers, or `–`.
+    pub respondent: String,
+    /// The questionnaire id the session names.
+    pub questionnaire: String,
+    /// Questions answered.
+    pub answered: usize,
+    /// Questions in the questionnaire.
+    pub total: usize,
+    /// Answers carried from an earlier assessment that nobody has confirmed yet.
+    pub to_confirm: usize,
+    /// The session's date, or the file's last change.
+    pub changed: String,
+    /// Why the session cannot be opened (its questionnaire or the file itself is invalid).
+    pub problem: Option<String>,
+}
+
+/// The text fields of a question: its note and its evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteField {
+    /// The note (`e`).
+    Note,
+    /// The evidence (`v`).
+    Evidence,
+}
+
+/// The open assessment: a questionnaire, its session and where the respondent is.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    /// The questionnaire answered.
+    pub questionnaire: Questionnaire,
+    /// The session as it is now (saved after every change).
+    pub session: Session,
+    /// Where the session is saved.
+    pub path: PathBuf,
+    /// The screen of the assessment shown.
+    pub page: Page,
+    /// Question index in questionnaire order.
+    pub cursor: usize,
+    /// Why the practice matters is shown under the question (`i`).
+    pub show_help: bool,
+    /// The note or evidence being edited, with its text input.
+    pub editing: Option<(NoteField, TextInput)>,
+    /// The row chosen on the context screen.
+    pub context_row: usize,
+    /// The stage chosen on the bottleneck map.
+    pub stage_row: usize,
+    /// True while the respondent is walked from the last question through context and map to results.
+    pub finishing: bool,
+    /// True while digits typed on the context screen add to the number (false after an arrow:
+    /// the next digit replaces the value).
+    pub typing_number: bool,
+    /// First line of the results shown (they scroll).
+    pub results_scroll: usize,
+    /// The report of the answers so far, rebuilt after every change.
+    pub report: Report,
+    /// A workshop session's facilitator state (`None` for one respondent's session).
+    pub workshop: Option<Facilitation>,
+    /// The notes of the session this one was carried from (`previous`), by question id: shown
+    /// read only while a carried answer waits for confirmation. The shell reads them.
+    pub previous_notes: std::collections::HashMap<String, String>,
+    /// When the clock last ticked (seconds since the epoch, given by the event loop).
+    pub last_tick: Option<u64>,
+    /// The session's `previous` as it names it, and that assessment as a baseline: the report
+    /// shows progress since then, as `report` does. The shell reads it.
+    pub previous: Option<(String, crate::report::Baseline)>,
+}
+
+/// Rows on the context screen.
+pub(crate) const CONTEXT_ROWS: usize = 7;
+
+impl Assessment {
+    /// An assessment of `session` (saved at `path`) on `questionnaire`, at its first unanswered
+    /// question, with the report of its answers so far.
+    pub fn new(questionnaire: Questionnaire, mut session: Session, path: PathBuf, today: &str) -> Assessment {
+        session.questionnaire_version.get_or_insert(questionnaire.version);
+        let report = build_report(&questionnaire, &session, &path, today);
+        let workshop = Facilitation::for_session(&session);
+        let mut a = Assessment {
+            questionnaire,
+            session,
+            path,
+            page: Page::Question,
+            cursor: 0,
+            show_help: true,
+            editing: None,
+            context_row: 0,
+            stage_row: 0,
+            finishing: false,
+            typing_number: false,
+            results_scroll: 0,
+            report,
+            workshop,
+            previous_notes: std::collections::HashMap::new(),
+            last_tick: None,
+            previous: None,
+        };
+        a.cursor = a.first_unanswered().unwrap_or(0);
+        a
+    }
+
+    /// Questions in the questionnaire.
+    pub fn total(&self) -> usize {
+        self.questionnaire.question_count()
+    }
+
+    /// Questions answered.
+    pub fn answered(&self) -> usize {
+        self.session.answered_in(&self.questionnaire)
+    }
+
+    /// The first question without an answer, in questionnaire order.
+    pub fn first_unanswered(&self) -> Option<usize> {
+        self.questionnaire.questions().position(|(_, q)| self.session.answer(&q.id).is_none())
+    }
+
+    /// Whether this question's answer was carried from the last assessment and nobody has
+    /// confirmed or changed it yet (DESIGN "Next assessment").
+    pub fn is_carried(&self, question: &str) -> bool {
+        self.session.answers.get(question).is_some_and(|e| e.carried && e.answer.is_some())
+    }
+
+    /// Last time's note on a question whose carried answer waits for confirmation; none when
+    /// the answer is confirmed, or the note was kept in this session anyway (a "does not
+    /// apply" reason).
+    pub fn last_time_note(&self, question: &str) -> Option<&str> {
+        if !self.is_carried(question) {
+            return None;
+        }
+        let note = self.previous_notes.get(question)?;
+        let kept = self.session.answers.get(question).and_then(|e| e.note.as_deref());
+        (kept.map(str::trim) != Some(note.trim())).then_some(note.as_str())
+    }
+
+    /// Answers carried from the last assessment that still wait for a confirmation.
+    pub fn to_confirm(&self) -> usize {
+        self.questionnaire.questions().filter(|(_, q)| self.is_carried(&q.id)).count()
+    }
+
+    /// Whether a question is still to do: unanswered, or carried and not yet confirmed.
+    pub(super) fn to_do(&self, question: &str) -> bool {
+        self.session.answer(question).is_none() || self.is_carried(question)
+    }
+
+    /// The first question still to do, in questionnaire order.
+    pub fn first_to_do(&self) -> Option<usize> {
+        self.questionnaire.questions().position(|(_, q)| self.to_do(&q.id))
+    }
+
+    /// The next question still to do (unanswered, or a carried answer to confirm) after the
+    /// cursor, in questionnaire order, wrapping around to the start.
+    pub fn next_unanswered(&self) -> Option<usize> {
+        let to_do: Vec<usize> = self
+            .questionnaire
+            .questions()
+            .enumerate()
+            .filter(|(_, (_, q))| self.to_do(&q.id))
+            .map(|(i, _)| i)
+            .collect();
+        to_do.iter().copied().find(|&i| i > self.cursor).or_else(|| to_do.first().copied())
+    }
+
+    /// The dimension and question under the cursor.
+    pub fn current(&self) -> (usize, &crate::questionnaire::Dimension, &crate::questionnaire::Question) {
+        let (d, q) = self.questionnaire.position(self.cursor);
+        let dim = &self.questionnaire.dimensions[d];
+        (d, dim, &dim.questions[q])
+    }
+
+    /// The index of dimension `d`'s first question.
+    pub(super) fn dimension_start(&self, d: usize) -> usize {
+        self.questionnaire.dimension_start(d)
+    }
+
+    /// Rebuilds the report from the answers (and compares it with the previous assessment).
+    pub(super) fn refresh(&mut self, today: &str) {
+        self.report = build_report(&self.questionnaire, &self.session, &self.path, today);
+        if let Some((named, baseline)) = &self.previous {
+            report::attach_baseline(&mut self.report, baseline);
+            self.report.baseline_previous = Some(named.clone());
+        }
+    }
+
+    /// Compares the answers with the assessment this one was carried from, from now on.
+    pub fn set_previous(&mut self, named: String, baseline: crate::report::Baseline, today: &str) {
+        self.previous = Some((named, baseline));
+        self.refresh(today);
+    }
+}
+
+fn build_report(q: &Questionnaire, s: &Session, path: &std::path::Path, today: &str) -> Report {
+    let file_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    report::build(q, &[SessionInput { file_name, session: s }], None, today)
+}
+
+/// The form that starts a new session.
+#[derive(Debug, Clone, Default)]
+pub struct NewSessionForm {
+    /// (id, title) of every questionnaire on offer.
+    pub questionnaires: Vec<(String, String)>,
+    /// The questionnaire chosen (an index into `questionnaires`).
+    pub choice: usize,
+    /// The team's name.
+    pub team: TextInput,
+    /// Who answers.
+    pub respondent: TextInput,
+    /// The respondent's role.
+    pub role: TextInput,
+    /// `Ana:engineering, Ben:data-science, Cy`: when filled, the session is a workshop.
+    pub participants: TextInput,
+    /// 0 questionnaire, 1 team, 2 respondent, 3 role, 4 participants, 5 start button.
+    pub field: usize,
+}
+
+/// The form's last field before the start button.
+pub(crate) const LAST_INPUT: usize = 4;
+
+impl NewSessionForm {
+    /// The text input of the focused field, if it is one.
+    pub(super) fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match self.field {
+            1 => Some(&mut self.team),
+            2 => Some(&mut self.respondent),
+            3 => Some(&mut self.role),
+            4 => Some(&mut self.participants),
+            _ => None,
+        }
+    }
+
+    /// What starting the form asks for: a new session, or a workshop when participants are given.
+    pub(super) fn create(&self) -> Option<Effect> {
+        let (id, _) = self.questionnaires.get(self.choice)?;
+        Some(Effect::Create {
+            questionnaire: id.clone(),
+            team: self.team.text.trim().to_owned(),
+            respondent: self.respondent.text.trim().to_owned(),
+            role: self.role.text.trim().to_owned(),
+            participants: self.participants.text.trim().to_owned(),
+        })
+    }
+}
+
+/// The roles the form offers with ←→; any other text can be typed.
+pub(crate) const ROLES: [&str; 6] =
+    ["data-science", "ml-engineering", "data-engineering", "platform", "product", "management"];
+
+/// The whole state of the TUI: the entry screens' data, the open assessment (which carries its
+/// own screen), the help overlay, the status line and what the shell must know (unsaved
+/// changes, exports).
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The entry screen shown while no session is open (an open one shows its own page).
+    pub entry: Entry,
+    /// The saved sessions on the start screen.
+    pub saved: Vec<SavedEntry>,
+    /// The row chosen on the start screen (`saved.len()`: "+ New session").
+    pub start_row: usize,
+    /// The new-session form.
+    pub form: NewSessionForm,
+    /// The open assessment, if any.
+    pub assessment: Option<Assessment>,
+    /// The `?` help is shown over the screen.
+    pub help_overlay: bool,
+    /// First line of the help shown (keys, then the questionnaire's guide to answering).
+    pub help_scroll: usize,
+    /// The status line's message.
+    pub status: String,
+    /// The session changed since it was last saved.
+    pub dirty: bool,
+    /// Colours are used (off under NO_COLOR).
+    pub color: bool,
+    /// Today's date (`YYYY-MM-DD`), for the report and the session's date.
+    pub today: String,
+    /// The terminal's size (columns, rows); below the minimum only q and Ctrl-C work.
+    pub size: (u16, u16),
+    /// Why the last save failed, while the changes since are not on disk.
+    pub save_error: Option<String>,
+    /// Reports exported in this run, to print on exit.
+    pub exported: Vec<PathBuf>,
+    /// The status holds a message to read: a save does not replace it until the next key.
+    pub status_sticky: bool,
+    /// A workshop opened from now on shows revealed votes as counts (`--anonymous`).
+    pub anonymous: bool,
+}
+
+impl Model {
+    /// A model that starts on the start screen (or the new-session form when nothing is saved).
+    pub fn start(saved: Vec<SavedEntry>, form: NewSessionForm, today: &str, color: bool) -> Model {
+        let entry = if saved.is_empty() { Entry::NewSession } else { Entry::Start };
+        Model {
+            entry,
+            saved,
+            start_row: 0,
+            form,
+            assessment: None,
+            help_overlay: false,
+            help_scroll: 0,
+            status: String::new(),
+            dirty: false,
+            color,
+            today: today.to_owned(),
+            size: (120, 40),
+            save_error: None,
+            exported: Vec::new(),
+            status_sticky: false,
+            anonymous: false,
+        }
+    }
+
+    /// A model with a session open at its first unanswered question.
+    pub fn with_assessment(assessment: Assessment, today: &str, color: bool) -> Model {
+        let mut m = Model::start(Vec::new(), NewSessionForm::default(), today, color);
+        m.open(assessment);
+        m
+    }
+
+    /// Opens an assessment on its questions (replacing any open one) and says where it saves.
+    pub fn open(&mut self, mut assessment: Assessment) {
+        if let Some(f) = assessment.workshop.as_mut() {
+            f.anonymous = self.anonymous;
+        }
+        assessment.page = Page::Question;
+        self.assessment = Some(assessment);
+        self.save_error = None;
+        self.status = format!("Autosaves to {}", assessment_path(&self.assessment));
+    }
+
+    /// The screen shown: the open assessment's page, else the entry screen.
+    pub fn screen(&self) -> Screen {
+        match &self.assessment {
+            Some(a) => a.page.into(),
+            None => self.entry.into(),
+        }
+    }
+
+    /// Shows a workshop's revealed votes as counts, not by name (now and in workshops opened later).
+    pub fn set_anonymous(&mut self, on: bool) {
+        self.anonymous = on;
+        if let Some(f) = self.assessment.as_mut().and_then(|a| a.workshop.as_mut()) {
+            f.anonymous = on;
+        }
+    }
+
+    /// Whether the terminal is big enough for every screen.
+    pub fn fits(&self) -> bool {
+        self.size.0 >= MIN_WIDTH && self.size.1 >= MIN_HEIGHT
+    }
+
+    /// Rebuilds the report after the session was replaced (not a change to save).
+    pub(crate) fn rebuild_report(&mut self) {
+        if let Some(a) = self.assessment.as_mut() {
+            a.refresh(&self.today);
+        }
+    }
+
+    /// The open session as written: dated today (a save sets the date, also one that failed).
+    pub(super) fn dated(&mut self) {
+        if let Some(a) = self.assessment.as_mut() {
+            a.session.date = Some(self.today.clone());
+        }
+    }
+
+    /// The session changed: to be saved, its report rebuilt.
+    pub(super) fn changed(&mut self) {
+        self.dirty = true;
+        if let Some(a) = self.assessment.as_mut() {
+            a.refresh(&self.today);
+        }
+    }
+}
+
+/// Largest area drawn: a terminal reporting a huge size gets this much, not gigabytes of cells.
+pub const MAX_COLS: u16 = 500;
+/// Largest area drawn, in rows (see [`MAX_COLS`]).
+pub const MAX_ROWS: u16 = 200;
+
+/// The area drawn in a terminal of `cols` × `rows`: capped at [`MAX_COLS`] × [`MAX_ROWS`].
+pub fn drawn_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
+    ratatui::layout::Rect::new(0, 0, cols.min(MAX_COLS), rows.min(MAX_ROWS))
+}
+
+/// Smallest terminal at which every screen shows everything it must (on the question screen,
+/// every answer option).
+pub(crate) const MIN_WIDTH: u16 = 60;
+/// Smallest terminal height at which every screen shows everything it must.
+pub(crate) const MIN_HEIGHT: u16 = 18;
+
+fn assessment_path(a: &Option<Assessment>) -> String {
+    a.as_ref().map_or_else(String::new, |a| a.path.display().to_string())
+}
+
+/// The session's context, for views.
+pub(crate) fn context_of(a: &Assessment) -> Context {
+    a.session.context.clone().unwrap_or_default()
+}
+
+/// The facilitator's state beside the session: who is selected, an agreement waiting for its
+/// second key press, the agenda and the anonymous display. (The time spent is the session's own
+/// `timing`, so that it is saved and kept across reopening.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facilitation {
+    /// The participant chosen with `1`–`9` or `↑`/`↓`, for the question at `selected_on`.
+    pub(super) selected: usize,
+    /// The question (cursor) `selected` was chosen on.
+    pub(super) selected_on: Option<usize>,
+    /// An early agreement (before everyone voted) waiting for the same key again: the question
+    /// and the key.
+    pub(super) pending: Option<(usize, KeyCode)>,
+    /// The open disagreements' list (`D`) is shown, with this row chosen.
+    pub agenda: Option<usize>,
+    /// Revealed votes are shown as counts, not by name (`--anonymous`, `*`).
+    pub anonymous: bool,
+}
+
+impl Facilitation {
+    /// The facilitator's state for a workshop session; `None` for one respondent's session.
+    pub fn for_session(s: &crate::session::Session) -> Option<Facilitation> {
+        s.participants.is_some().then(Facilitation::default)
+    }
+}
