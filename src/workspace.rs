@@ -1,21 +1,84 @@
 //! The user's workspace: the user folder, the sessions saved in it (and the plain ASCII names
-//! new ones get), and finding the questionnaire a session names.
+//! new ones get), and finding a questionnaire: by path, by id in the user folder, or built in,
+//! and the one a session names.
 //!
 //! Both shells stand on this module: the command line (`list`, `report`) and the TUI's start
 //! screen. It reads files and never draws or prints.
 
 use crate::files::{self, folder_of};
 use crate::printable::{excerpt, one_line};
-use crate::questionnaire::{self, Questionnaire, Source};
+use crate::questionnaire::{self, BUILT_INS, Questionnaire, built_in, parse, problems_error};
 use crate::report::{self, SessionInput};
 use crate::session::{self, Session};
 use anyhow::{Context as _, Result, anyhow, bail};
 use std::collections::HashMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The user folder, if one can be found (a missing one only means no user files).
 pub fn home() -> Option<PathBuf> {
     files::home_dir().ok()
+}
+
+/// Where a questionnaire came from, for `list` and messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    BuiltIn(String),
+    File(PathBuf),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::BuiltIn(id) => write!(f, "built-in {id}"),
+            Source::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// Loads and validates a questionnaire file, with every problem in one error.
+pub fn load_file(path: &Path) -> anyhow::Result<Questionnaire> {
+    let text = files::read_text(path)?;
+    parse(&text, &path.display().to_string()).map_err(problems_error)
+}
+
+fn looks_like_path(spec: &str) -> bool {
+    spec.contains('/') || spec.contains('\\') || spec.ends_with(".yaml") || spec.ends_with(".yml")
+}
+
+/// Finds a questionnaire by path (relative paths from `base`), by id in the user folder, or by
+/// built-in id, in that order: a user's customised copy shadows the built-in of the same id.
+pub fn resolve(spec: &str, base: &Path, home: Option<&Path>) -> anyhow::Result<(Questionnaire, Source)> {
+    if looks_like_path(spec) {
+        let path =
+            if Path::new(spec).is_absolute() || base == Path::new(".") { PathBuf::from(spec) } else { base.join(spec) };
+        return Ok((load_file(&path)?, Source::File(path)));
+    }
+    if let Some(home) = home {
+        let dir = home.join("questionnaires");
+        for ext in ["yaml", "yml"] {
+            let path = dir.join(format!("{spec}.{ext}"));
+            if path.is_file() {
+                return Ok((load_file(&path)?, Source::File(path)));
+            }
+        }
+        for path in files::files_in(&dir, &["yaml", "yml"]) {
+            if let Ok(q) = load_file(&path)
+                && q.id == spec
+            {
+                return Ok((q, Source::File(path)));
+            }
+        }
+    }
+    if let Some(q) = built_in(spec) {
+        return Ok((q, Source::BuiltIn(spec.to_owned())));
+    }
+    let ids: Vec<&str> = BUILT_INS.iter().map(|(id, _)| *id).collect();
+    anyhow::bail!(
+        "unknown questionnaire `{spec}`: it is not a built-in ({}), not in {}, and not a file; run `mlops-maturity list` to see what there is",
+        ids.join(", "),
+        home.map_or("the user folder".into(), |h| h.join("questionnaires").display().to_string())
+    )
 }
 
 /// The questionnaire a session names, resolved from the session file's folder.
@@ -39,7 +102,7 @@ pub fn questionnaire_in(
 /// The questionnaire `session` names, from `folder`; the error names the questionnaire, not the
 /// session.
 fn resolve_named(session: &Session, folder: &Path, home: Option<&Path>) -> Result<(Questionnaire, Source)> {
-    questionnaire::resolve(&session.questionnaire, folder, home).map_err(|e| {
+    resolve(&session.questionnaire, folder, home).map_err(|e| {
         match home.and_then(|h| invalid_user_questionnaire(&session.questionnaire, h)) {
             Some(invalid) => invalid,
             None => e,
@@ -50,7 +113,7 @@ fn resolve_named(session: &Session, folder: &Path, home: Option<&Path>) -> Resul
 /// A user questionnaire file that declares `id` but does not load: the error names it as invalid.
 fn invalid_user_questionnaire(id: &str, home: &Path) -> Option<anyhow::Error> {
     for path in files::files_in(&home.join("questionnaires"), &["yaml", "yml"]) {
-        let Err(problems) = questionnaire::load_file(&path) else { continue };
+        let Err(problems) = load_file(&path) else { continue };
         let declares = files::read_text(&path).is_ok_and(|text| {
             text.lines()
                 .any(|l| l.strip_prefix("id:").is_some_and(|v| v.trim().trim_matches(|c| c == '"' || c == '\'') == id))
@@ -386,6 +449,7 @@ pub fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::report::B
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::questionnaire::tests::{MINIMAL, with_field};
 
     #[test]
     fn session_file_names_are_plain_ascii() {
@@ -405,5 +469,39 @@ mod tests {
         assert_eq!(second.file_name().unwrap(), "session-2026-11-28-2.yaml");
         let named = new_session_path(dir.path(), "Fraud ML", "José", "2026-11-28");
         assert_eq!(named.file_name().unwrap(), "fraud-ml-jose-2026-11-28.yaml");
+    }
+
+    #[test]
+    fn a_spec_with_a_slash_or_a_yaml_extension_is_a_path_and_sources_say_where_they_are() {
+        for path in ["team/q", "team\\q", "q.yaml", "q.yml"] {
+            assert!(looks_like_path(path), "{path}");
+        }
+        assert!(!looks_like_path("mlops-quick"));
+        assert_eq!(Source::BuiltIn("mlops-quick".into()).to_string(), "built-in mlops-quick");
+        assert_eq!(Source::File(PathBuf::from("q/team.yaml")).to_string(), "q/team.yaml");
+    }
+
+    #[test]
+    fn resolve_finds_paths_from_the_base_then_user_files_by_id_then_built_ins() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(home.join("questionnaires")).unwrap();
+        std::fs::write(home.join("questionnaires/other.yaml"), with_field("id", "other-id")).unwrap();
+        std::fs::write(home.join("questionnaires/named-otherwise.yaml"), with_field("id", "team-q")).unwrap();
+        std::fs::write(dir.path().join("q.yaml"), MINIMAL).unwrap();
+
+        let (q, source) = resolve("q.yaml", dir.path(), Some(&home)).unwrap();
+        assert_eq!((q.id.as_str(), source), ("t", Source::File(dir.path().join("q.yaml"))), "relative to the base");
+        let absolute = dir.path().join("q.yaml");
+        let (_, source) = resolve(absolute.to_str().unwrap(), Path::new("elsewhere"), None).unwrap();
+        assert_eq!(source, Source::File(absolute.clone()), "an absolute path as given");
+        let err = resolve("missing/q.yaml", Path::new("."), None).unwrap_err().to_string();
+        assert!(err.contains("missing/q.yaml") && !err.contains("./missing"), "the path as the user typed it: {err}");
+
+        let (q, source) = resolve("team-q", Path::new("."), Some(&home)).unwrap();
+        assert_eq!((q.id.as_str(), source), ("team-q", Source::File(home.join("questionnaires/named-otherwise.yaml"))));
+        let (_, source) = resolve("mlops-quick", Path::new("."), Some(&home)).unwrap();
+        assert_eq!(source, Source::BuiltIn("mlops-quick".into()));
+        assert!(resolve("nothing-like-it", Path::new("."), Some(&home)).is_err());
     }
 }

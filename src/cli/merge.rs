@@ -58,7 +58,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
     // A questionnaire given by path is relative to the first session's folder; the new file
     // may be elsewhere, so it names the questionnaire by its full path.
     let spec = match questionnaire_of(first_path, first)?.1 {
-        crate::questionnaire::Source::File(path) if questionnaire_is_path(&first.questionnaire) => {
+        crate::workspace::Source::File(path) if questionnaire_is_path(&first.questionnaire) => {
             files::resolved_path(&path).display().to_string()
         }
         _ => first.questionnaire.clone(),

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
     let mut all_valid = true;
     for path in paths {
-        match questionnaire::load_file(path) {
+        match crate::workspace::load_file(path) {
             Ok(q) => print_out(&format!(
                 "{}: valid ({} dimensions, {} questions, levels 0-{})\n",
                 one_line(&path.display().to_string()),
@@ -51,7 +51,7 @@ pub fn list() -> Result<ExitCode> {
         print_out(&format!("  none (run `mlops-maturity init {}` to get copies to customise)\n", shown(&home)))?;
     }
     for path in user {
-        match questionnaire::load_file(&path) {
+        match crate::workspace::load_file(&path) {
             Ok(q) => print_out(&format!(
                 "  {} v{:<3} {:>3} questions  {}\n",
                 field(&q.id, 20),

@@ -3,9 +3,10 @@
 use super::inputs::*;
 use super::output::*;
 use crate::files;
-use crate::questionnaire::{self, Questionnaire, Source};
+use crate::questionnaire::Questionnaire;
 use crate::report::{self, SessionInput};
 use crate::session::{self, Session};
+use crate::workspace::Source;
 use crate::workspace::{SessionQuestionnaires, check_baseline, home, load_baseline, previous_baseline};
 use anyhow::{Result, anyhow, bail};
 use std::path::{Path, PathBuf};
@@ -103,7 +104,7 @@ fn questionnaire_for(
 ) -> Result<Questionnaire> {
     Ok(match &args.questionnaire {
         Some(spec) => {
-            let (q, source) = questionnaire::resolve(spec, Path::new("."), home().as_deref())?;
+            let (q, source) = crate::workspace::resolve(spec, Path::new("."), home().as_deref())?;
             if let Source::File(path) = source {
                 read_files.push(path);
             }

@@ -3,7 +3,6 @@
 use super::output::*;
 use crate::files;
 use crate::format::Format;
-use crate::questionnaire::{self};
 use crate::session::{self};
 use crate::workspace::{home, questionnaire_of};
 use anyhow::{Result, bail};
@@ -35,9 +34,11 @@ pub fn scan(args: ScanArgs) -> Result<ExitCode> {
     };
     let loaded = args.session.as_ref().map(|p| Ok::<_, anyhow::Error>((p, session::load(p)?))).transpose()?;
     let q = match (&args.questionnaire, &loaded) {
-        (Some(spec), _) => questionnaire::resolve(spec, Path::new("."), home().as_deref())?.0,
+        (Some(spec), _) => crate::workspace::resolve(spec, Path::new("."), home().as_deref())?.0,
         (None, Some((path, s))) => questionnaire_of(path, s)?.0,
-        (None, None) => questionnaire::resolve(crate::tui::DEFAULT_QUESTIONNAIRE, Path::new("."), home().as_deref())?.0,
+        (None, None) => {
+            crate::workspace::resolve(crate::tui::DEFAULT_QUESTIONNAIRE, Path::new("."), home().as_deref())?.0
+        }
     };
     let today = files::today();
     let (outcome, notes) = crate::evidence::scan_questionnaire(&q, &args.paths, &today)?;

@@ -2,18 +2,17 @@
 //!
 //! Loading never stops at the first mistake: it collects every problem it can find (unknown keys
 //! with their line and column, then the semantic checks naming the dimension and question) so a
-//! person fixing a file sees them all at once. Nothing here reads the disk except [`resolve`] and
-//! [`load_file`] (in `source`).
+//! person fixing a file sees them all at once. Nothing here reads the disk: finding
+//! a questionnaire file (by path, by id in the user folder) is the workspace's.
 
 mod raw;
-mod source;
 mod validate;
 
 pub use raw::{
     MAX_DIMENSIONS, MAX_ID_CHARS, MAX_LEVEL, MAX_NAME_CHARS, MAX_NESTING, MAX_PATTERN_CHARS, MAX_PROBE_GLOBS,
     MAX_PROBES, MAX_QUESTIONS, MAX_STAGES, MAX_TEXT_CHARS, MAX_WEIGHT,
 };
-pub use source::{Source, load_file, resolve};
+
 pub use validate::parse;
 
 use serde::Deserialize;

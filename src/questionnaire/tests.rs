@@ -1,8 +1,6 @@
 //! Unit tests of questionnaires: the built-ins, the file format and its checks.
 
-use super::source::looks_like_path;
 use super::*;
-use std::path::{Path, PathBuf};
 
 pub(crate) const MINIMAL: &str = "id: t\nversion: 1\ntitle: T\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - { id: q1, level: 1, text: T, recommendation: R }\n";
 
@@ -80,7 +78,7 @@ fn positions_and_dimension_starts_follow_questionnaire_order() {
 
 /// A questionnaire with one of each part, `field` set to `value` (the stage id also names
 /// the dimension's stage).
-fn with_field(field: &str, value: &str) -> String {
+pub(crate) fn with_field(field: &str, value: &str) -> String {
     let v = |name: &str, default: &str| if name == field { value.to_owned() } else { default.to_owned() };
     format!(
         "id: {}\nversion: 1\ntitle: {}\ndescription: {}\nguide: {}\nlevels:\n  - {{ level: 0, name: {}, summary: {} }}\n  - {{ level: 1, name: One }}\nstages:\n  - {{ id: {stage}, name: {} }}\ndimensions:\n  - id: {}\n    name: {}\n    stage: {stage}\n    questions:\n      - {{ id: {}, level: 1, text: {}, help: {}, recommendation: {}, owner: {}, replaces: [{}], weight: {} }}\n",
@@ -215,40 +213,6 @@ fn blank_description_guide_help_and_owner_are_none() {
     assert_eq!((full.description.as_deref(), full.guide.as_deref()), (Some("D"), Some("G")));
     let q = &full.dimensions[0].questions[0];
     assert_eq!((q.help.as_deref(), q.owner.as_deref()), (Some("H"), Some("O")));
-}
-
-#[test]
-fn a_spec_with_a_slash_or_a_yaml_extension_is_a_path_and_sources_say_where_they_are() {
-    for path in ["team/q", "team\\q", "q.yaml", "q.yml"] {
-        assert!(looks_like_path(path), "{path}");
-    }
-    assert!(!looks_like_path("mlops-quick"));
-    assert_eq!(Source::BuiltIn("mlops-quick".into()).to_string(), "built-in mlops-quick");
-    assert_eq!(Source::File(PathBuf::from("q/team.yaml")).to_string(), "q/team.yaml");
-}
-
-#[test]
-fn resolve_finds_paths_from_the_base_then_user_files_by_id_then_built_ins() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    std::fs::create_dir_all(home.join("questionnaires")).unwrap();
-    std::fs::write(home.join("questionnaires/other.yaml"), with_field("id", "other-id")).unwrap();
-    std::fs::write(home.join("questionnaires/named-otherwise.yaml"), with_field("id", "team-q")).unwrap();
-    std::fs::write(dir.path().join("q.yaml"), MINIMAL).unwrap();
-
-    let (q, source) = resolve("q.yaml", dir.path(), Some(&home)).unwrap();
-    assert_eq!((q.id.as_str(), source), ("t", Source::File(dir.path().join("q.yaml"))), "relative to the base");
-    let absolute = dir.path().join("q.yaml");
-    let (_, source) = resolve(absolute.to_str().unwrap(), Path::new("elsewhere"), None).unwrap();
-    assert_eq!(source, Source::File(absolute.clone()), "an absolute path as given");
-    let err = resolve("missing/q.yaml", Path::new("."), None).unwrap_err().to_string();
-    assert!(err.contains("missing/q.yaml") && !err.contains("./missing"), "the path as the user typed it: {err}");
-
-    let (q, source) = resolve("team-q", Path::new("."), Some(&home)).unwrap();
-    assert_eq!((q.id.as_str(), source), ("team-q", Source::File(home.join("questionnaires/named-otherwise.yaml"))));
-    let (_, source) = resolve("mlops-quick", Path::new("."), Some(&home)).unwrap();
-    assert_eq!(source, Source::BuiltIn("mlops-quick".into()));
-    assert!(resolve("nothing-like-it", Path::new("."), Some(&home)).is_err());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! names, written beside the session file under the output guard.
 
 use super::app::{ExportFormat, Model};
-use crate::{files, questionnaire, report, workspace};
+use crate::{files, report, workspace};
 use anyhow::{Context as _, Result};
 use std::path::PathBuf;
 
@@ -18,7 +18,7 @@ pub(crate) fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     let (ext, text) = (format.extension(), crate::format::render_report(&report, format)?);
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
     let mut inputs = vec![a.path.clone()];
-    if let Ok((_, questionnaire::Source::File(q))) = workspace::questionnaire_of(&a.path, &a.session) {
+    if let Ok((_, crate::workspace::Source::File(q))) = workspace::questionnaire_of(&a.path, &a.session) {
         inputs.push(q);
     }
     let _held = crate::lock::guard_output(&path, &inputs)?;

@@ -80,7 +80,7 @@ pub(crate) fn open_or_create(path: &Path, args: &AssessArgs, today: &str) -> Res
         }
     }
     let (q, _) = match &args.questionnaire {
-        Some(spec) if !path.exists() => questionnaire::resolve(spec, Path::new("."), workspace::home().as_deref())?,
+        Some(spec) if !path.exists() => crate::workspace::resolve(spec, Path::new("."), workspace::home().as_deref())?,
         _ => workspace::questionnaire_of(path, &s)?,
     };
     let notes = previous_notes(path, &s, &q);
@@ -125,7 +125,7 @@ pub(crate) fn create_in_home(
         s.respondent = non_empty(who.respondent);
         s.role = non_empty(who.role);
     }
-    let (q, _) = questionnaire::resolve(questionnaire, Path::new("."), home)?;
+    let (q, _) = crate::workspace::resolve(questionnaire, Path::new("."), home)?;
     Ok(Assessment::new(q, s, path, today))
 }
 
@@ -150,7 +150,9 @@ pub(crate) fn next_assessment(from: &Path, to: Option<&Path>, home: Option<&Path
                 bail!("{}: the folder {} does not exist", to.display(), folder.display());
             }
             // A path inside another folder keeps naming the questionnaire the same way.
-            if files::folder_of(from) != folder && questionnaire::resolve(&next.questionnaire, &folder, home).is_err() {
+            if files::folder_of(from) != folder
+                && crate::workspace::resolve(&next.questionnaire, &folder, home).is_err()
+            {
                 bail!(
                     "{}: the questionnaire `{}` would not be found from {}; put the new session beside {}",
                     to.display(),
@@ -246,7 +248,7 @@ pub(crate) fn new_form(args: &AssessArgs, home: Option<&Path>) -> NewSessionForm
         BUILT_INS.iter().filter_map(|(id, _)| questionnaire::built_in(id).map(|q| (q.id, q.title))).collect();
     if let Some(home) = home {
         for path in files::files_in(&home.join("questionnaires"), &["yaml", "yml"]) {
-            if let Ok(q) = questionnaire::load_file(&path)
+            if let Ok(q) = crate::workspace::load_file(&path)
                 && !questionnaires.iter().any(|(id, _)| *id == q.id)
             {
                 questionnaires.push((q.id, q.title));
