@@ -18,4 +18,25 @@ pub mod walk;
 pub use check::{EvidenceCheck, claimed_without_evidence, evidence_check};
 pub use matcher::{Hit, Matcher};
 pub use outcome::{Outcome, summarize};
-pub use walk::{Limits, Walked, scan_paths, scan_questionnaire};
+pub use walk::{Limits, Walked, scan_paths};
+
+use std::path::PathBuf;
+
+/// Scans `roots` for `q`'s probes with the default limits: the outcome, and the notes about
+/// what was skipped or where the walk stopped (for standard error).
+pub fn scan_questionnaire(
+    q: &crate::questionnaire::Questionnaire,
+    roots: &[PathBuf],
+    date: &str,
+) -> anyhow::Result<(Outcome, Vec<String>)> {
+    let matcher = Matcher::new(q);
+    let limits = Limits::default();
+    let walked = scan_paths(roots, &matcher, &limits)?;
+    let paths: Vec<String> = roots.iter().map(|p| p.display().to_string()).collect();
+    let labels: Vec<String> = roots.iter().map(|p| walk::root_label(p)).collect();
+    let mut notes = walked.notes(&limits);
+    if matcher.is_empty() {
+        notes.push(format!("the questionnaire {} has no probes: nothing was looked for", q.id));
+    }
+    Ok((summarize(&matcher, &walked, &paths, &labels, date), notes))
+}

@@ -251,22 +251,3 @@ pub fn root_label(root: &Path) -> String {
     let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     real.file_name().map_or_else(|| real.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
-
-/// Scans `roots` for `q`'s probes with the default limits: the outcome, and the notes about
-/// what was skipped or where the walk stopped (for standard error).
-pub fn scan_questionnaire(
-    q: &crate::questionnaire::Questionnaire,
-    roots: &[PathBuf],
-    date: &str,
-) -> Result<(super::Outcome, Vec<String>)> {
-    let matcher = Matcher::new(q);
-    let limits = Limits::default();
-    let walked = scan_paths(roots, &matcher, &limits)?;
-    let paths: Vec<String> = roots.iter().map(|p| p.display().to_string()).collect();
-    let labels: Vec<String> = roots.iter().map(|p| root_label(p)).collect();
-    let mut notes = walked.notes(&limits);
-    if matcher.is_empty() {
-        notes.push(format!("the questionnaire {} has no probes: nothing was looked for", q.id));
-    }
-    Ok((super::summarize(&matcher, &walked, &paths, &labels, date), notes))
-}
