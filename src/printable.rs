@@ -144,6 +144,16 @@ pub fn number(x: f64) -> String {
     if x.is_finite() && (x == 0.0 || (1e-6..1e9).contains(&x.abs())) { format!("{x}") } else { format!("{x:e}") }
 }
 
+/// Whole seconds as a clock reads them: `12:05`, or `1:02:05` from an hour on. The one clock
+/// of the reports, the history and the facilitator's screen.
+pub fn clock(secs: u64) -> String {
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +203,16 @@ mod tests {
         assert_eq!(excerpt("short", 6), "short");
         assert_eq!(excerpt("a\x1bb", 6), "a\\x1bb");
         assert_eq!(cap_lines(&format!("{}\nok", "x".repeat(50)), 10), format!("{}…\nok", "x".repeat(10)));
+    }
+
+    #[test]
+    fn a_clock_shows_hours_only_from_an_hour_on() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(59), "0:59");
+        assert_eq!(clock(3599), "59:59");
+        assert_eq!(clock(3600), "1:00:00");
+        assert_eq!(clock(3725), "1:02:05");
+        assert_eq!(crate::templates::clock(-3.0), "0:00", "the filter shows nothing below zero");
+        assert_eq!(crate::templates::clock(59.6), "1:00", "and rounds to whole seconds");
     }
 }

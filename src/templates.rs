@@ -229,14 +229,9 @@ pub fn level_words(score: f64) -> String {
     }
 }
 
-/// Seconds as a clock reads them: `12:05`, or `1:02:05` from an hour.
+/// Seconds as a clock reads them (the template filter: any number, rounded; nothing below 0).
 pub fn clock(seconds: f64) -> String {
-    let secs = if seconds.is_finite() && seconds > 0.0 { seconds.round() as u64 } else { 0 };
-    if secs >= 3600 {
-        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
-    } else {
-        format!("{}:{:02}", secs / 60, secs % 60)
-    }
+    crate::printable::clock(if seconds.is_finite() && seconds > 0.0 { seconds.round() as u64 } else { 0 })
 }
 
 /// An answer as people say it.

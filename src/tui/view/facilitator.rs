@@ -502,11 +502,5 @@ pub fn draw_results_panel(a: &Assessment, color: bool, frame: &mut Frame, area: 
     rest
 }
 
-/// Minutes and seconds (hours when it takes that long).
-pub fn clock(secs: u64) -> String {
-    if secs >= 3600 {
-        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
-    } else {
-        format!("{}:{:02}", secs / 60, secs % 60)
-    }
-}
+/// Minutes and seconds (hours when it takes that long), as the reports write them.
+pub use crate::printable::clock;
