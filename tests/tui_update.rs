@@ -4,7 +4,7 @@ mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mlops_maturity::session::{Answer, Criticality, Session};
-use mlops_maturity::tui::app::{Assessment, Effect, ExportFormat, Model, Msg, Screen, update};
+use mlops_maturity::tui::app::{Assessment, Effect, ExportFormat, FormField, Model, Msg, Screen, update};
 use mlops_maturity::tui::input::TextInput;
 use std::path::PathBuf;
 
@@ -339,7 +339,7 @@ fn new_session_form_cycles_questionnaires_and_goes_back() {
     assert_eq!(m.form.choice, 0);
     press(&mut m, KeyCode::Down);
     press(&mut m, KeyCode::Up);
-    assert_eq!(m.form.field, 0);
+    assert_eq!(m.form.field, FormField::Questionnaire);
     press(&mut m, KeyCode::Esc);
     assert_eq!(m.screen(), Screen::Start);
 }
@@ -439,7 +439,7 @@ fn esc_in_the_new_session_form_goes_back_one_field_and_keeps_them() {
     press(&mut m, KeyCode::Tab);
     keys(&mut m, "Ana");
     assert_eq!(press(&mut m, KeyCode::Esc), Effect::None);
-    assert_eq!(m.form.field, 1);
+    assert_eq!(m.form.field, FormField::Team);
     assert_eq!(press(&mut m, KeyCode::Esc), Effect::None);
     assert_eq!(press(&mut m, KeyCode::Esc), Effect::None, "nothing to go back to, and nothing lost");
     assert_eq!(m.screen(), Screen::NewSession);
@@ -450,7 +450,7 @@ fn esc_in_the_new_session_form_goes_back_one_field_and_keeps_them() {
 fn the_role_field_offers_the_usual_roles_and_free_text() {
     let mut m = common::tui_start_model();
     m.entry = mlops_maturity::tui::app::Entry::NewSession;
-    m.form.field = 3;
+    m.form.field = FormField::Role;
     press(&mut m, KeyCode::Right);
     assert_eq!(m.form.role.text, "data-science");
     press(&mut m, KeyCode::Right);
@@ -661,7 +661,7 @@ fn from_a_saved_session_the_next_assessment_or_a_new_respondent_starts() {
     assert_eq!(m.form.team.text, "Team 00");
     assert_eq!(m.form.respondent.text, "");
     assert_eq!(m.form.questionnaires[m.form.choice].0, "mlops-quick");
-    assert_eq!(m.form.field, 2, "ready to type the new respondent");
+    assert_eq!(m.form.field, FormField::Respondent, "ready to type the new respondent");
     m.entry = mlops_maturity::tui::app::Entry::Start;
     m.start_row = m.saved.len();
     for key in ['a', 'r'] {
@@ -751,7 +751,7 @@ mod any_input {
                     break;
                 }
                 prop_assert!(m.start_row <= m.saved.len());
-                prop_assert!(m.form.field <= 5);
+                prop_assert!(m.form.field <= FormField::Start);
                 if let Some(a) = &m.assessment {
                     prop_assert!(a.cursor < a.total());
                 }
@@ -917,7 +917,7 @@ fn participants_in_the_new_session_form_start_a_workshop() {
     for _ in 0..3 {
         press(&mut m, KeyCode::Tab);
     }
-    assert_eq!(m.form.field, 4, "participants come after the role");
+    assert_eq!(m.form.field, FormField::Participants, "participants come after the role");
     assert!(render(&m, 80, 24).contains("Ana:engineering"), "the field shows how to fill it");
     update(&mut m, Msg::Paste("Ana:engineering, Ben:data-science, Cy".into()));
     assert!(render(&m, 80, 24).contains("Start the workshop"));
@@ -930,7 +930,7 @@ fn participants_in_the_new_session_form_start_a_workshop() {
     };
     assert_eq!(press(&mut m, KeyCode::Enter), expected, "Enter in the last field starts");
     press(&mut m, KeyCode::Tab);
-    assert_eq!(m.form.field, 5);
+    assert_eq!(m.form.field, FormField::Start);
     assert_eq!(press(&mut m, KeyCode::Enter), expected, "so does the button");
 }
 
@@ -1057,7 +1057,11 @@ fn a_team_or_respondent_given_on_the_command_line_starts_the_new_session_form_or
     let mut m = common::tui_start_model();
     m.form.team = TextInput::new("Other team");
     assert_eq!(mlops_maturity::tui::app::start_given(&mut m), None);
-    assert_eq!((m.screen(), m.form.field), (Screen::NewSession, 2), "the form, at the missing respondent");
+    assert_eq!(
+        (m.screen(), m.form.field),
+        (Screen::NewSession, FormField::Respondent),
+        "the form, at the missing respondent"
+    );
     m.form.respondent = TextInput::new("Ann");
     match mlops_maturity::tui::app::start_given(&mut m) {
         Some(Effect::Create { team, respondent, .. }) => {
@@ -1068,5 +1072,5 @@ fn a_team_or_respondent_given_on_the_command_line_starts_the_new_session_form_or
     let mut m = common::tui_start_model();
     m.form.respondent = TextInput::new("Ann");
     assert_eq!(mlops_maturity::tui::app::start_given(&mut m), None);
-    assert_eq!((m.screen(), m.form.field), (Screen::NewSession, 1), "at the missing team");
+    assert_eq!((m.screen(), m.form.field), (Screen::NewSession, FormField::Team), "at the missing team");
 }

@@ -273,6 +273,6 @@ pub(crate) fn new_form(args: &AssessArgs, home: Option<&Path>) -> NewSessionForm
         respondent: input::TextInput::new(args.respondent.as_deref().unwrap_or("")),
         role: input::TextInput::new(args.role.as_deref().unwrap_or("")),
         participants: input::TextInput::new(args.participants.as_deref().unwrap_or("")),
-        field: 0,
+        field: crate::tui::app::FormField::Questionnaire,
     }
 }

@@ -2,7 +2,7 @@
 //! evidence of a question. Editing ends with Enter or Esc; what was typed is kept by
 //! [`commit_edit`], also when the app ends. It handles no other screen's keys.
 
-use super::model::{Effect, LAST_INPUT, Model, NoteField, ROLES, Screen};
+use super::model::{Effect, FormField, Model, NoteField, ROLES, Screen};
 use super::nav::{Action, shown_only};
 use crate::session::AnswerEntry;
 use crate::tui::input::{InputOutcome, TextInput};
@@ -20,20 +20,21 @@ pub(crate) const EDIT_KEYS: &[Binding<Action>] = &[
 
 /// Routes a key to the open text input, if any; `None` when no input is being edited.
 pub(super) fn edit_text(model: &mut Model, key: KeyEvent) -> Option<Effect> {
-    if model.screen() == Screen::NewSession && (1..=LAST_INPUT).contains(&model.form.field) {
+    if model.screen() == Screen::NewSession && model.form.field.is_input() {
         let field = model.form.field;
         let start = model.form.create();
         let form = &mut model.form;
         match key.code {
             // Enter in the last field starts the assessment, as the button does.
-            KeyCode::Enter if field == LAST_INPUT => return Some(start.unwrap_or(Effect::None)),
-            KeyCode::Tab | KeyCode::Down => form.field += 1,
-            KeyCode::BackTab | KeyCode::Up | KeyCode::Esc => form.field -= 1,
+            KeyCode::Enter if field == FormField::Participants => return Some(start.unwrap_or(Effect::None)),
+            KeyCode::Tab | KeyCode::Down => form.field = field.next(),
+            KeyCode::BackTab | KeyCode::Up | KeyCode::Esc => form.field = field.previous(),
             _ => {
                 let input = form.input_mut()?;
                 match key.code {
                     KeyCode::Left | KeyCode::Right
-                        if field == 3 && (input.text.is_empty() || ROLES.contains(&input.text.as_str())) =>
+                        if field == FormField::Role
+                            && (input.text.is_empty() || ROLES.contains(&input.text.as_str())) =>
                     {
                         let at = ROLES.iter().position(|r| *r == input.text);
                         let next = match (at, key.code == KeyCode::Right) {
@@ -46,7 +47,7 @@ pub(super) fn edit_text(model: &mut Model, key: KeyEvent) -> Option<Effect> {
                     }
                     _ => {
                         if input.handle(key) == InputOutcome::Done {
-                            form.field += 1;
+                            form.field = field.next();
                         }
                     }
                 }
@@ -104,7 +105,7 @@ pub fn commit_edit(model: &mut Model) {
 
 /// A paste goes into the text field being edited, as one block; anywhere else it is ignored.
 pub(super) fn paste(model: &mut Model, text: &str) {
-    let input = if model.screen() == Screen::NewSession && (1..=LAST_INPUT).contains(&model.form.field) {
+    let input = if model.screen() == Screen::NewSession && model.form.field.is_input() {
         let Some(input) = model.form.input_mut() else { return };
         input
     } else if let Some((_, input)) = model.assessment.as_mut().and_then(|a| a.editing.as_mut()) {

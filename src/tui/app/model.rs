@@ -353,22 +353,69 @@ pub struct NewSessionForm {
     pub role: TextInput,
     /// `Ana:engineering, Ben:data-science, Cy`: when filled, the session is a workshop.
     pub participants: TextInput,
-    /// 0 questionnaire, 1 team, 2 respondent, 3 role, 4 participants, 5 start button.
-    pub field: usize,
+    /// The focused field.
+    pub field: FormField,
 }
 
-/// The form's last field before the start button.
-pub(crate) const LAST_INPUT: usize = 4;
+/// A field of the new-session form, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum FormField {
+    /// The questionnaire, chosen with ←→.
+    #[default]
+    Questionnaire,
+    /// The team's name.
+    Team,
+    /// Who answers.
+    Respondent,
+    /// The respondent's role.
+    Role,
+    /// A workshop's participants.
+    Participants,
+    /// The button that starts the session.
+    Start,
+}
+
+impl FormField {
+    /// Every field, in order.
+    pub const ALL: [FormField; 6] = [
+        FormField::Questionnaire,
+        FormField::Team,
+        FormField::Respondent,
+        FormField::Role,
+        FormField::Participants,
+        FormField::Start,
+    ];
+
+    /// The field's place in the form (0 for the questionnaire, 5 for the button).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The field after this one (the button stays the button).
+    pub fn next(self) -> FormField {
+        FormField::ALL[(self.index() + 1).min(FormField::ALL.len() - 1)]
+    }
+
+    /// The field before this one (the questionnaire stays the questionnaire).
+    pub fn previous(self) -> FormField {
+        FormField::ALL[self.index().saturating_sub(1)]
+    }
+
+    /// Whether the field is a text input (team, respondent, role, participants).
+    pub fn is_input(self) -> bool {
+        (FormField::Team..=FormField::Participants).contains(&self)
+    }
+}
 
 impl NewSessionForm {
     /// The text input of the focused field, if it is one.
     pub(super) fn input_mut(&mut self) -> Option<&mut TextInput> {
         match self.field {
-            1 => Some(&mut self.team),
-            2 => Some(&mut self.respondent),
-            3 => Some(&mut self.role),
-            4 => Some(&mut self.participants),
-            _ => None,
+            FormField::Team => Some(&mut self.team),
+            FormField::Respondent => Some(&mut self.respondent),
+            FormField::Role => Some(&mut self.role),
+            FormField::Participants => Some(&mut self.participants),
+            FormField::Questionnaire | FormField::Start => None,
         }
     }
 

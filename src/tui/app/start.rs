@@ -1,7 +1,7 @@
 //! Keys on the start screen (saved sessions) and the new-session form, before an assessment is
 //! open. Typing into the form's text fields is `edit`'s job, not this file's.
 
-use super::model::{Effect, Entry, LAST_INPUT, Model};
+use super::model::{Effect, Entry, FormField, Model};
 use super::nav::{Action, quit};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Binding, find};
@@ -94,18 +94,18 @@ fn open(model: &mut Model, key: KeyEvent) -> Effect {
     };
     form.team = TextInput::new(if entry.team == "–" { "" } else { &entry.team });
     form.respondent = TextInput::new("");
-    form.field = 2;
+    form.field = FormField::Respondent;
     model.entry = Entry::NewSession;
     Effect::None
 }
 
 fn next_field(model: &mut Model, _: KeyEvent) -> Effect {
-    model.form.field = (model.form.field + 1).min(LAST_INPUT + 1);
+    model.form.field = model.form.field.next();
     Effect::None
 }
 
 fn previous_field(model: &mut Model, _: KeyEvent) -> Effect {
-    model.form.field = model.form.field.saturating_sub(1);
+    model.form.field = model.form.field.previous();
     Effect::None
 }
 
@@ -113,7 +113,7 @@ fn previous_field(model: &mut Model, _: KeyEvent) -> Effect {
 fn choose_questionnaire(model: &mut Model, key: KeyEvent) -> Effect {
     let form = &mut model.form;
     let count = form.questionnaires.len().max(1);
-    if form.field == 0 {
+    if form.field == FormField::Questionnaire {
         let back = matches!(key.code, Left | Char('h'));
         form.choice = if back { (form.choice + count - 1) % count } else { (form.choice + 1) % count };
     }
@@ -123,8 +123,8 @@ fn choose_questionnaire(model: &mut Model, key: KeyEvent) -> Effect {
 /// Enter: from the questionnaire on to the team; on the button, the new session.
 fn enter(model: &mut Model, _: KeyEvent) -> Effect {
     match model.form.field {
-        0 => model.form.field = 1,
-        5 => return model.form.create().unwrap_or(Effect::None),
+        FormField::Questionnaire => model.form.field = FormField::Team,
+        FormField::Start => return model.form.create().unwrap_or(Effect::None),
         _ => {}
     }
     Effect::None
@@ -132,8 +132,8 @@ fn enter(model: &mut Model, _: KeyEvent) -> Effect {
 
 /// Esc: from the button back to the last field, else back to the saved sessions (when any).
 fn back(model: &mut Model, _: KeyEvent) -> Effect {
-    if model.form.field == 5 {
-        model.form.field = LAST_INPUT;
+    if model.form.field == FormField::Start {
+        model.form.field = FormField::Participants;
     } else if model.saved.is_empty() {
         model.status = "This is the first step: q quits".into();
     } else {
@@ -150,12 +150,12 @@ pub fn start_given(model: &mut Model) -> Option<Effect> {
     model.entry = Entry::NewSession;
     let form = &mut model.form;
     if form.team.text.trim().is_empty() {
-        form.field = 1;
+        form.field = FormField::Team;
         return None;
     }
     let workshop = !form.participants.text.trim().is_empty();
     if !workshop && form.respondent.text.trim().is_empty() {
-        form.field = 2;
+        form.field = FormField::Respondent;
         return None;
     }
     form.create()

@@ -1,7 +1,7 @@
 //! The start screen (every saved session) and the new-session form.
 
 use super::theme::{Theme, clip, framed, pad, short_path};
-use crate::tui::app::Model;
+use crate::tui::app::{FormField, Model};
 use crate::tui::input::wrap_with_cursor;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -97,38 +97,41 @@ pub(super) fn draw_start(model: &Model, theme: &Theme, frame: &mut Frame, area: 
 pub(super) fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, " New assessment ");
     let form = &model.form;
-    let label = |i: usize, text: &str| {
-        let style = if form.field == i { theme.accent() } else { Style::default() };
+    let label = |field: FormField, text: &str| {
+        let style = if form.field == field { theme.accent() } else { Style::default() };
         Span::styled(format!("{text:<15}"), style)
     };
     let q = form.questionnaires.get(form.choice).map_or("(none)".to_owned(), |(id, title)| format!("{title} ({id})"));
     // One row per field (the cursor is placed by row): a long title is shortened, not wrapped.
     let q = clip(&q, (inner.width as usize).saturating_sub(15 + 4));
-    let mut lines =
-        vec![Line::raw(""), Line::from(vec![label(0, "Questionnaire"), Span::raw(format!("◂ {q} ▸"))]), Line::raw("")];
-    let inputs = [
-        (1, "Team", &form.team),
-        (2, "Respondent", &form.respondent),
-        (3, "Role", &form.role),
-        (4, "Participants", &form.participants),
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(vec![label(FormField::Questionnaire, "Questionnaire"), Span::raw(format!("◂ {q} ▸"))]),
+        Line::raw(""),
     ];
-    for (i, name, input) in inputs {
-        let value = if input.text.is_empty() && form.field != i {
+    let inputs = [
+        (FormField::Team, "Team", &form.team),
+        (FormField::Respondent, "Respondent", &form.respondent),
+        (FormField::Role, "Role", &form.role),
+        (FormField::Participants, "Participants", &form.participants),
+    ];
+    for (field, name, input) in inputs {
+        let value = if input.text.is_empty() && form.field != field {
             Span::styled("(optional)", theme.dim())
         } else {
             Span::styled(input.text.clone(), Style::default().add_modifier(Modifier::UNDERLINED))
         };
-        let mut spans = vec![label(i, name), value];
-        if i == 3 && form.field == 3 {
+        let mut spans = vec![label(field, name), value];
+        if field == FormField::Role && form.field == FormField::Role {
             spans.push(Span::styled("   ←→ choose, or type your own", theme.dim()));
         }
-        if i == 4 && form.field == 4 && input.text.is_empty() {
+        if field == FormField::Participants && form.field == FormField::Participants && input.text.is_empty() {
             spans.push(Span::styled("for a workshop: Ana:engineering, Ben:data-science, Cy", theme.dim()));
         }
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    let button = if form.field == 5 { theme.selected() } else { theme.accent() };
+    let button = if form.field == FormField::Start { theme.selected() } else { theme.accent() };
     let workshop = !form.participants.text.trim().is_empty();
     let start = if workshop { " Start the workshop " } else { " Start the assessment " };
     lines.push(Line::from(vec![Span::styled(start, button)]));
@@ -142,14 +145,14 @@ pub(super) fn draw_form(model: &Model, theme: &Theme, frame: &mut Frame, area: R
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    if (1..=4).contains(&form.field) {
+    if form.field.is_input() {
         let input = match form.field {
-            1 => &form.team,
-            2 => &form.respondent,
-            3 => &form.role,
+            FormField::Team => &form.team,
+            FormField::Respondent => &form.respondent,
+            FormField::Role => &form.role,
             _ => &form.participants,
         };
-        let y = inner.y + 2 + form.field as u16;
+        let y = inner.y + 2 + form.field.index() as u16;
         let x = inner.x + 15 + input.cursor_width() as u16; // after the label column
         frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
     }
