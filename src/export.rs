@@ -9,6 +9,8 @@
 
 use crate::report::{self, Report};
 
+use crate::printable::csv_table;
+pub use crate::printable::guard_formula;
 pub use crate::templates::{HTML_TEMPLATE, HTML_TEMPLATE_NAME};
 
 /// The roadmap CSV's header, in the order DESIGN gives.
@@ -22,12 +24,9 @@ pub fn render_html(report: &Report) -> String {
 
 /// The roadmap as CSV: one row per action, phases numbered from 1, CRLF line ends, UTF-8.
 pub fn roadmap_csv(report: &Report) -> String {
-    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    // Writing to a Vec cannot fail, and every record has the header's length.
-    out.write_record(CSV_HEADER).expect("writing to memory");
-    for (i, phase) in report.roadmap.iter().enumerate() {
-        for a in &phase.actions {
-            let row = [
+    let rows = report.roadmap.iter().enumerate().flat_map(|(i, phase)| {
+        phase.actions.iter().map(move |a| {
+            vec![
                 (i + 1).to_string(),
                 a.level.to_string(),
                 a.dimension_name.clone(),
@@ -40,45 +39,15 @@ pub fn roadmap_csv(report: &Report) -> String {
                 a.effort.unwrap_or("").to_owned(),
                 a.owner.clone().unwrap_or_default(),
                 a.note.clone().unwrap_or_default(),
-            ];
-            out.write_record(row.iter().map(|cell| guard_formula(cell))).expect("writing to memory");
-        }
-    }
-    let bytes = out.into_inner().expect("flushing to memory");
-    String::from_utf8(bytes).expect("the cells are UTF-8 strings")
-}
-
-/// A CSV cell's text: cleaned first (control characters removed, as in every file the app
-/// writes), then a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@` or tab first) gets a
-/// leading `'`, so it shows as text instead of running as a formula. Cleaning goes first so that
-/// no removed character hides the real first one from the guard.
-pub fn guard_formula(cell: &str) -> String {
-    let cell = crate::printable::clean_for_file(cell);
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t') => format!("'{cell}"),
-        _ => cell.into_owned(),
-    }
+            ]
+        })
+    });
+    csv_table(&CSV_HEADER, rows)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_cells_get_a_leading_quote() {
-        for risky in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx"] {
-            assert_eq!(guard_formula(risky), format!("'{risky}"));
-        }
-        // A control character in front does not hide the formula: it is removed first.
-        for hidden in ["\u{1}=HYPERLINK(\"x\")", "\u{0}=cmd|' /C calc'!A0", "\r=1", "\u{202e}=1", "\u{9b}@x"] {
-            let guarded = guard_formula(hidden);
-            assert!(guarded.starts_with("'"), "{hidden:?} gave {guarded:?}");
-            assert!(!guarded.chars().any(char::is_control), "{guarded:?}");
-        }
-        for plain in ["", "Adopt one tracker", "1-2 weeks", " =not first", "'quoted"] {
-            assert_eq!(guard_formula(plain), plain);
-        }
-    }
 
     #[test]
     fn empty_roadmap_gives_the_header_alone() {

@@ -154,6 +154,32 @@ pub fn clock(secs: u64) -> String {
     }
 }
 
+/// A CSV cell's text: cleaned first (control characters removed, as in every file the app
+/// writes), then a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@` or tab first) gets a
+/// leading `'`, so it shows as text instead of running as a formula. Cleaning goes first so that
+/// no removed character hides the real first one from the guard.
+pub fn guard_formula(cell: &str) -> String {
+    let cell = crate::printable::clean_for_file(cell);
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t') => format!("'{cell}"),
+        _ => cell.into_owned(),
+    }
+}
+
+/// A CSV table (RFC 4180 quoting by the `csv` crate, CRLF line ends): the header, then each
+/// row, every cell through [`guard_formula`]. The one CSV writer of the roadmap and the
+/// portfolio, so their cells are quoted and guarded alike.
+pub fn csv_table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing to a Vec cannot fail, and a row of another length than the header's is a bug.
+    out.write_record(header.iter().map(|cell| guard_formula(cell))).expect("writing to memory");
+    for row in rows {
+        out.write_record(row.iter().map(|cell| guard_formula(cell))).expect("writing to memory");
+    }
+    let bytes = out.into_inner().expect("flushing to memory");
+    String::from_utf8(bytes).expect("the cells are UTF-8 strings")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +240,31 @@ mod tests {
         assert_eq!(clock(3725), "1:02:05");
         assert_eq!(crate::templates::clock(-3.0), "0:00", "the filter shows nothing below zero");
         assert_eq!(crate::templates::clock(59.6), "1:00", "and rounds to whole seconds");
+    }
+
+    #[test]
+    fn formula_cells_get_a_leading_quote() {
+        for risky in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx"] {
+            assert_eq!(guard_formula(risky), format!("'{risky}"));
+        }
+        // A control character in front does not hide the formula: it is removed first.
+        for hidden in ["\u{1}=HYPERLINK(\"x\")", "\u{0}=cmd|' /C calc'!A0", "\r=1", "\u{202e}=1", "\u{9b}@x"] {
+            let guarded = guard_formula(hidden);
+            assert!(guarded.starts_with("'"), "{hidden:?} gave {guarded:?}");
+            assert!(!guarded.chars().any(char::is_control), "{guarded:?}");
+        }
+        for plain in ["", "Adopt one tracker", "1-2 weeks", " =not first", "'quoted"] {
+            assert_eq!(guard_formula(plain), plain);
+        }
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_where_needed_and_never_formulas() {
+        let rows =
+            vec![vec!["Fraud ML".to_owned(), "a,b".into(), "say \"hi\"".into(), "=HYPERLINK(1)".into(), "-1,2".into()]];
+        assert_eq!(
+            csv_table(&["team", "x", "y", "z", "w"], rows),
+            "team,x,y,z,w\r\nFraud ML,\"a,b\",\"say \"\"hi\"\"\",'=HYPERLINK(1),\"'-1,2\"\r\n"
+        );
     }
 }
