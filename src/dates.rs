@@ -80,6 +80,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_day_is_yyyy_mm_dd_and_exists() {
+        assert_eq!(day("2026-11-28"), Some((2026, 11, 28)));
+        assert_eq!(day("2026-11-28T10:00:00Z"), Some((2026, 11, 28)), "the day at the start of a time");
+        for not_a_day in [
+            "soon", "2026-11-2", "2026-11/28", "2026/11-28", "2026-11128", "202611-28", "2026-1x-28", "2026-11-2x",
+            "2026-02-30", "2026-13-01", "2026-00-10", "2026-01-00", "2025-02-29",
+        ] {
+            assert_eq!(day(not_a_day), None, "{not_a_day}");
+        }
+        assert_eq!(day("2024-02-29"), Some((2024, 2, 29)), "a leap day");
+    }
+
+    #[test]
     fn dates_are_civil() {
         assert_eq!(date_from_unix(0), "1970-01-01");
         assert_eq!(date_from_unix(951_782_400), "2000-02-29");
