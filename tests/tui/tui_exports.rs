@@ -1,7 +1,7 @@
 //! The results screen exports the HTML report and the roadmap CSV next to the session, as it
 //! does Markdown and JSON: the keys in `update`, then the real binary in a pseudo-terminal.
 
-mod common;
+use crate::common;
 
 use common::pty::Tui;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

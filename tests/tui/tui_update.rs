@@ -1,6 +1,6 @@
 //! The TUI's `update`: every key on every screen, without a terminal.
 
-mod common;
+use crate::common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mlops_maturity::session::{Answer, Criticality, Session};

@@ -1,7 +1,7 @@
 //! Every screen of the TUI rendered into ratatui's TestBackend at the minimum 60×18, 80×24,
 //! 120×40 and 200×50.
 
-mod common;
+use crate::common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mlops_maturity::questionnaire::built_in;

@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: type keys, read the screen, check the session file.
 
-mod common;
+use crate::common;
 
 use common::pty::Tui;
 use std::path::Path;
@@ -13,8 +13,8 @@ fn pin_questionnaires(home: &Path) {
     let dir = home.join("questionnaires");
     std::fs::create_dir_all(&dir).unwrap();
     for (name, text) in [
-        ("mlops-quick.yaml", include_str!("fixtures/pinned/mlops-quick.yaml")),
-        ("mlops-maturity.yaml", include_str!("fixtures/pinned/mlops-maturity.yaml")),
+        ("mlops-quick.yaml", include_str!("../fixtures/pinned/mlops-quick.yaml")),
+        ("mlops-maturity.yaml", include_str!("../fixtures/pinned/mlops-maturity.yaml")),
     ] {
         let path = dir.join(name);
         if !path.exists() {
@@ -23,7 +23,15 @@ fn pin_questionnaires(home: &Path) {
     }
 }
 
-impl Tui {
+/// How these tests start the binary. A trait of this module, not an inherent `impl Tui`: the
+/// other modules of the test binary start it their own way under the same names.
+trait Start {
+    fn start(home: &Path, args: &[&str]) -> Tui;
+    fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Tui;
+    fn start_sized(home: &Path, args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Tui;
+}
+
+impl Start for Tui {
     fn start(home: &Path, args: &[&str]) -> Tui {
         Tui::start_with(home, args, &[])
     }
