@@ -1,7 +1,7 @@
 //! `merge`: separate sessions (pre-work) become one workshop session whose report says what the
 //! report of the separate files says — levels, scores, disagreements, role gaps, bottlenecks.
 
-mod common;
+use crate::common;
 use common::*;
 use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::report::{self, SessionInput};

@@ -2,7 +2,7 @@
 //! Every check parses the output with an HTML5 parser (scraper, on html5ever), the way a browser
 //! would, instead of searching the text.
 
-mod common;
+use crate::common;
 use common::{fixture, run, run_in, write};
 use scraper::{ElementRef, Html, Selector};
 

@@ -3,7 +3,7 @@
 //! user use a small tmpfs or `setpriv` when the tests run as root (as in `.ci/run`), and say why
 //! they skip otherwise.
 
-mod common;
+use crate::common;
 use common::*;
 use mlops_maturity::{files, lock::SessionLock, lock::lock_path};
 use std::fs;
@@ -184,16 +184,22 @@ fn a_lock_is_deleted_only_by_its_holder() {
     assert_eq!(fs::read_to_string(lock_path(&session)).unwrap(), "pid 2\n", "not ours: left alone");
 }
 
+/// The name of a test of this module as the test binary knows it: `boundaries::NAME`.
+fn test_name(name: &str) -> String {
+    format!("{}::{name}", module_path!().split_once("::").expect("a module of the test binary").1)
+}
+
 /// Re-runs this test binary as another user for one helper (a test that only runs when asked).
 fn as_user(uid: u32, helper: &str, env: &[(&str, &str)]) -> Option<std::process::Output> {
     if !is_root() {
         eprintln!("skipped: needs root to act as a second user (the CI runs as root)");
         return None;
     }
+    let helper = test_name(helper);
     let mut c = Command::new("setpriv");
     c.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
         .arg(std::env::current_exe().unwrap())
-        .args(["--exact", helper, "--ignored", "--nocapture", "--test-threads=1"]);
+        .args(["--exact", &helper, "--ignored", "--nocapture", "--test-threads=1"]);
     for (k, v) in env {
         c.env(k, v);
     }

@@ -2,12 +2,12 @@
 //! sessions of one team, a workshop session, dated JSON reports, a team without a name, a team
 //! name full of markup) and one invalid file.
 
-mod common;
+use crate::common;
 use common::*;
 
 const FOLDER: &str = "tests/fixtures/portfolio";
 
-/// The golden portfolio: `UPDATE_EXAMPLE=1 cargo test --test portfolio` rewrites it after a
+/// The golden portfolio: `UPDATE_EXAMPLE=1 cargo test --test cli portfolio::` rewrites it after a
 /// deliberate change. The report date is pinned by SOURCE_DATE_EPOCH (2026-11-26).
 #[test]
 fn markdown_portfolio_of_the_fixture_folder() {
