@@ -1,6 +1,6 @@
 //! `report`: the sample session's Markdown and JSON, merges, baselines, templates and outputs.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn sample() -> String {
