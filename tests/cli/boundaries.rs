@@ -14,49 +14,6 @@ use std::time::{Duration, Instant};
 
 const SESSION: &str = "format: 1\nquestionnaire: mlops-quick\nteam: Fraud\nanswers:\n  ci-pipeline: yes\n";
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mlops-maturity"));
-    c.env("SOURCE_DATE_EPOCH", "1795651200").env("NO_COLOR", "1").stdin(Stdio::null());
-    c
-}
-
-fn is_root() -> bool {
-    fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
-}
-
-/// Runs the binary, killing it if it has not ended after a generous while: a hang fails the
-/// test instead of blocking the suite.
-fn run_bounded(home: &Path, args: &[&str]) -> Run {
-    let mut child = bin()
-        .args(args)
-        .current_dir(home)
-        .env("MLOPS_MATURITY_HOME", home)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("{args:?} hangs");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
 /// A small tmpfs at `dir`, when we may mount one; `None` (with the reason printed) otherwise.
 struct Tmpfs(PathBuf);
 
@@ -707,7 +664,7 @@ fn a_report_shown_on_a_terminal_carries_no_escapes_from_sessions() {
         write(dir.path(), "s.yaml", "format: 1\nquestionnaire: mlops-quick\nteam: \"\\e]0;pwned\\a\\e[2J\"\n");
     let template = write(dir.path(), "t.md", "team={{ team }}\n");
     let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlops-maturity"));
+    let mut cmd = CommandBuilder::new(BIN);
     cmd.args(["report", s(&session), "--template", s(&template)]);
     cmd.env("MLOPS_MATURITY_HOME", dir.path());
     cmd.cwd(dir.path());

@@ -3,12 +3,8 @@
 //! would, instead of searching the text.
 
 use crate::common;
-use common::{fixture, run, run_in, write};
+use common::{fixture, run, run_in, sample, write};
 use scraper::{ElementRef, Html, Selector};
-
-fn sample() -> String {
-    fixture("fraud-ml.yaml").to_str().unwrap().to_owned()
-}
 
 fn html_of(args: &[&str]) -> Html {
     let r = run(args);

@@ -9,7 +9,6 @@ use mlops_maturity::session::{self, Answer, Session};
 use mlops_maturity::workshop;
 use proptest::prelude::*;
 use serde_json::Value;
-use std::path::Path;
 
 const HEAD: &str = "format: 1\nquestionnaire: mlops-quick\n";
 
@@ -35,10 +34,6 @@ fn compared(v: &Value) -> Value {
         "bottlenecks": v["bottlenecks"],
         "target": v["target"],
     })
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 #[test]

@@ -1,45 +1,104 @@
-//! Helpers shared by the behaviour tests: run the real binary in an isolated user folder.
+//! Helpers shared by the three test binaries (`core`, `cli`, `tui`): the built binary run as a
+//! process in a private user folder, the binary in a pseudo-terminal (`pty`), the TUI's model
+//! without a terminal (`tui`), golden files and pinned questionnaires. Each binary includes this
+//! module with `#[path]`; what one binary does not use is no warning.
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod tui;
 
+use std::fs;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
+/// The app's binary, as cargo built it for these tests.
+pub const BIN: &str = env!("CARGO_BIN_EXE_mlops-maturity");
+
+/// What a run of the binary ended with.
 pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
 }
 
+impl Run {
+    /// The exit code and output of a finished run; a panic of the binary fails the test.
+    pub fn of(out: Output) -> Run {
+        let run = Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        assert!(!run.stderr.contains("panicked"), "the binary panicked: {}", run.stderr);
+        run
+    }
+}
+
+/// The binary with a fixed report date (SOURCE_DATE_EPOCH, 2026-11-26), no colour and no
+/// input. The caller gives it a user folder (MLOPS_MATURITY_HOME): [`run_in`] and [`run`] do.
+pub fn bin() -> Command {
+    let mut c = Command::new(BIN);
+    c.env("SOURCE_DATE_EPOCH", "1795651200").env("NO_COLOR", "1").stdin(Stdio::null());
+    c
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-/// Runs the binary with `home` as MLOPS_MATURITY_HOME and a fixed report date.
+/// Runs the binary with `home` as MLOPS_MATURITY_HOME, from `cwd`, and a fixed report date.
 pub fn run_in(home: &Path, cwd: &Path, args: &[&str]) -> Run {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_mlops-maturity"))
-        .args(args)
-        .current_dir(cwd)
-        .env("MLOPS_MATURITY_HOME", home)
-        .env("SOURCE_DATE_EPOCH", "1795651200")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs");
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "the binary panicked: {}", run.stderr);
-    run
+    Run::of(bin().args(args).current_dir(cwd).env("MLOPS_MATURITY_HOME", home).output().expect("the binary runs"))
 }
 
 /// Runs the binary in a fresh temporary user folder, from the crate's folder.
 pub fn run(args: &[&str]) -> Run {
     let home = tempfile::tempdir().unwrap();
     run_in(home.path(), Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// [`run_in`] with `home` as the working folder too, killing the binary if it has not ended
+/// after a generous while: a hang fails the test instead of blocking the suite.
+pub fn run_bounded(home: &Path, args: &[&str]) -> Run {
+    let mut child = bin()
+        .args(args)
+        .current_dir(home)
+        .env("MLOPS_MATURITY_HOME", home)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Run::of(child.wait_with_output().unwrap())
+}
+
+/// Whether the tests run as root (as CI does): some need it for a second user or a small disk.
+pub fn is_root() -> bool {
+    fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
+}
+
+/// A path as an argument of the binary.
+pub fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The session saved at `path`, which must load.
+pub fn load_session(path: &Path) -> mlops_maturity::session::Session {
+    mlops_maturity::session::load(path).unwrap()
+}
+
+/// The sample session's path (tests/fixtures/fraud-ml.yaml), as an argument of the binary.
+pub fn sample() -> String {
+    fixture("fraud-ml.yaml").display().to_string()
 }
 
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

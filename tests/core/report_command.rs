@@ -3,10 +3,6 @@
 use crate::common;
 use common::*;
 
-fn sample() -> String {
-    fixture("fraud-ml.yaml").display().to_string()
-}
-
 /// The example report linked from the README is the golden file: it must match what the
 /// app renders today (`UPDATE_EXAMPLE=1 cargo test` rewrites it after a deliberate change).
 #[test]

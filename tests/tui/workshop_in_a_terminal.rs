@@ -19,9 +19,7 @@ impl Start for Tui {
     }
 }
 
-fn load(path: &Path) -> mlops_maturity::session::Session {
-    mlops_maturity::session::load(path).unwrap()
-}
+use common::load_session as load;
 
 #[test]
 fn three_vote_blind_then_agree_then_walk_to_a_disagreement() {
