@@ -3,7 +3,7 @@
 //! would, instead of searching the text.
 
 use crate::common;
-use common::{fixture, run, run_in, sample, write};
+use common::{assert_golden, run, run_in, sample, write};
 use scraper::{ElementRef, Html, Selector};
 
 fn html_of(args: &[&str]) -> Html {
@@ -255,12 +255,7 @@ fn print_stylesheet_keeps_rows_whole_on_a4() {
 fn html_report_of_the_sample_session() {
     let r = run(&["report", &sample(), "--format", "html"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let golden = fixture("example-report.html");
-    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
-        std::fs::write(&golden, &r.stdout).unwrap();
-    }
-    let expected = std::fs::read_to_string(&golden).unwrap();
-    assert!(r.stdout == expected, "the report differs from {}; diff them to see how", golden.display());
+    assert_golden("example-report.html", &r.stdout);
 }
 
 #[test]

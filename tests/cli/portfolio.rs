@@ -13,12 +13,7 @@ const FOLDER: &str = "tests/fixtures/portfolio";
 fn markdown_portfolio_of_the_fixture_folder() {
     let r = run(&["portfolio", FOLDER]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let golden = fixture("portfolio-expected.md");
-    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
-        std::fs::write(&golden, &r.stdout).unwrap();
-    }
-    let expected = std::fs::read_to_string(&golden).unwrap();
-    assert!(r.stdout == expected, "the portfolio differs from {}; diff them to see how", golden.display());
+    assert_golden("portfolio-expected.md", &r.stdout);
 }
 
 #[test]

@@ -96,6 +96,62 @@ pub fn load_session(path: &Path) -> mlops_maturity::session::Session {
     mlops_maturity::session::load(path).unwrap()
 }
 
+/// Checks `actual` against the golden file `tests/fixtures/NAME`, and fails with the lines where
+/// they differ. With UPDATE_EXAMPLE set (`UPDATE_EXAMPLE=1 cargo test`), the file is rewritten
+/// with `actual` first: after a deliberate change, then reviewed with `git diff`.
+pub fn assert_golden(name: &str, actual: &str) {
+    let golden = fixture(name);
+    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
+        fs::write(&golden, actual).unwrap();
+    }
+    let expected = fs::read_to_string(&golden).unwrap();
+    assert!(
+        actual == expected,
+        "{} differs from what the app writes now (- the file, + now; `UPDATE_EXAMPLE=1 cargo test` \
+         rewrites it after a deliberate change):\n{}",
+        golden.display(),
+        line_diff(&expected, actual)
+    );
+}
+
+/// Where two texts differ: the lines from the first that differs to the last, at most
+/// `DIFF_LINES` of each text, `-` for `expected` and `+` for `actual`, with 3 lines of context
+/// and the line number in `expected`; empty when the texts are the same.
+pub fn line_diff(expected: &str, actual: &str) -> String {
+    const CONTEXT: usize = 3;
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.split('\n').collect(), actual.split('\n').collect());
+    let same_start = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    if same_start == e.len() && same_start == a.len() {
+        return String::new();
+    }
+    let same_end = e[same_start..].iter().rev().zip(a[same_start..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (e_diff, a_diff) = (&e[same_start..e.len() - same_end], &a[same_start..a.len() - same_end]);
+    let mut out = format!("@@ line {} @@", same_start + 1);
+    if let (Some(x), Some(y)) = (e_diff.first(), a_diff.first()) {
+        let column = x.chars().zip(y.chars()).take_while(|(c, d)| c == d).count() + 1;
+        out.push_str(&format!(" (the first line differs from column {column})"));
+    }
+    out.push('\n');
+    for line in &e[same_start.saturating_sub(CONTEXT)..same_start] {
+        out.push_str(&format!("  {line}\n"));
+    }
+    for (sign, lines) in [('-', e_diff), ('+', a_diff)] {
+        for line in lines.iter().take(DIFF_LINES) {
+            out.push_str(&format!("{sign} {line}\n"));
+        }
+        if lines.len() > DIFF_LINES {
+            out.push_str(&format!("{sign} … and {} more lines\n", lines.len() - DIFF_LINES));
+        }
+    }
+    for line in e[e.len() - same_end..].iter().take(CONTEXT) {
+        out.push_str(&format!("  {line}\n"));
+    }
+    out
+}
+
+/// How many lines of each text [`line_diff`] shows at most.
+pub const DIFF_LINES: usize = 20;
+
 /// The sample session's path (tests/fixtures/fraud-ml.yaml), as an argument of the binary.
 pub fn sample() -> String {
     fixture("fraud-ml.yaml").display().to_string()

@@ -12,6 +12,7 @@ mod core_rules;
 mod evidence_report;
 mod evidence_repos;
 mod fuzzing;
+mod golden_diff;
 mod report_command;
 mod report_content;
 mod scoring_rules;

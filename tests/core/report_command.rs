@@ -9,12 +9,7 @@ use common::*;
 fn markdown_report_of_the_sample_session() {
     let r = run(&["report", &sample()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let golden = fixture("example-report.md");
-    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
-        std::fs::write(&golden, &r.stdout).unwrap();
-    }
-    let expected = std::fs::read_to_string(&golden).unwrap();
-    assert!(r.stdout == expected, "the report differs from {}; diff them to see how", golden.display());
+    assert_golden("example-report.md", &r.stdout);
 }
 
 #[test]
