@@ -1,9 +1,9 @@
 //! The facilitator's screen of a workshop session: blind votes, the reveal, the agreed answer,
 //! the walk through open disagreements, and what it shows at 80×24 and 120×40.
 
+use crate::common::tui::snapshot_questionnaires::built_in;
 use crate::common::tui::{a, render as render_app};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::{self, Answer, Session};
 use mlops_maturity::tui::app::{Assessment, Model, Msg, Screen, update};
 use mlops_maturity::tui::facilitator;

@@ -3,9 +3,9 @@
 
 use crate::common;
 
+use common::tui::snapshot_questionnaires::built_in;
 use common::tui::{press, render};
 use crossterm::event::KeyCode;
-use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::{self, Session};
 use mlops_maturity::tui::app::{Assessment, Model};
 use std::path::PathBuf;
