@@ -141,18 +141,13 @@ fn a_lock_is_deleted_only_by_its_holder() {
     assert_eq!(fs::read_to_string(lock_path(&session)).unwrap(), "pid 2\n", "not ours: left alone");
 }
 
-/// The name of a test of this module as the test binary knows it: `boundaries::NAME`.
-fn test_name(name: &str) -> String {
-    format!("{}::{name}", module_path!().split_once("::").expect("a module of the test binary").1)
-}
-
 /// Re-runs this test binary as another user for one helper (a test that only runs when asked).
 fn as_user(uid: u32, helper: &str, env: &[(&str, &str)]) -> Option<std::process::Output> {
     if !is_root() {
         eprintln!("skipped: needs root to act as a second user (the CI runs as root)");
         return None;
     }
-    let helper = test_name(helper);
+    let helper = test_name(module_path!(), helper);
     let mut c = Command::new("setpriv");
     c.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
         .arg(std::env::current_exe().unwrap())
@@ -771,12 +766,7 @@ fn a_hard_link_to_an_open_session_is_the_same_session_and_refused() {
     // In a process of its own: a process that another test forks meanwhile holds a copy of each
     // open file until it starts its program, and with it the lock this test lets go of and takes
     // again, which then fails as if the lock were never released.
-    let out = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", &test_name("helper_hard_link_to_an_open_session"), "--ignored", "--test-threads=1"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && stdout.contains("1 passed"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_passes(&mut test_alone(module_path!(), "helper_hard_link_to_an_open_session"));
 }
 
 #[test]

@@ -81,6 +81,28 @@ pub fn run_bounded(home: &Path, args: &[&str]) -> Run {
     Run::of(child.wait_with_output().unwrap())
 }
 
+/// The name the test binary knows the test `name` of module `module` (the caller's
+/// `module_path!()`) by: `boundaries::NAME`, without the binary's own name.
+pub fn test_name(module: &str, name: &str) -> String {
+    format!("{}::{name}", module.split_once("::").expect("a module of a test binary").1)
+}
+
+/// This test binary, to run its ignored test `name` of module `module` (the caller's
+/// `module_path!()`) alone, on one thread: for a test that needs a process of its own (an
+/// environment of its own, or no other test starting processes beside it).
+pub fn test_alone(module: &str, name: &str) -> Command {
+    let mut c = Command::new(std::env::current_exe().unwrap());
+    c.args(["--exact", &test_name(module, name), "--ignored", "--test-threads=1"]);
+    c
+}
+
+/// Runs `test` (made by [`test_alone`]) and fails unless its one test ran and passed.
+pub fn assert_passes(test: &mut Command) {
+    let out = test.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("1 passed"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// Whether the tests run as root (as CI does): some need it for a second user or a small disk.
 pub fn is_root() -> bool {
     fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)

@@ -17,3 +17,4 @@ mod report_command;
 mod report_content;
 mod scoring_rules;
 mod workshop_rules;
+mod workspace;
