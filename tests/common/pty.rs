@@ -36,7 +36,7 @@ impl Tui {
         let pair = native_pty_system()
             .openpty(PtySize { rows: pty.0, cols: pty.1, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlops-maturity"));
+        let mut cmd = CommandBuilder::new(super::BIN);
         cmd.args(args);
         cmd.env("MLOPS_MATURITY_HOME", home);
         cmd.env("TERM", "xterm-256color");

@@ -1,7 +1,7 @@
 //! `scan PATH...` as a user runs it: what it finds, how it names places, what it records in a
 //! session (and that it never changes an answer), and which files it leaves alone.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 

@@ -1,21 +1,25 @@
 //! A live workshop in the real binary, in a pseudo-terminal: three participants vote blind, the
 //! votes show after the third, Enter records the agreed answer, `d` finds a disagreement.
 
-mod common;
+use crate::common;
 
 use common::pty::Tui;
 use std::path::Path;
 
-impl Tui {
+/// How these tests start the binary (a trait of this module, as in `tui_in_a_terminal`, which
+/// starts it another way under the same name).
+trait Start {
+    fn start(home: &Path, args: &[&str]) -> Tui;
+}
+
+impl Start for Tui {
     /// The binary in a 24 × 80 terminal, with the built-in questionnaires.
     fn start(home: &Path, args: &[&str]) -> Tui {
         Tui::spawn(home, args, (24, 80), (24, 80), |_| {})
     }
 }
 
-fn load(path: &Path) -> mlops_maturity::session::Session {
-    mlops_maturity::session::load(path).unwrap()
-}
+use common::load_session as load;
 
 #[test]
 fn three_vote_blind_then_agree_then_walk_to_a_disagreement() {

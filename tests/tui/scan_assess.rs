@@ -1,7 +1,7 @@
 //! `assess --scan PATH...`: the scan runs before the questions start, is kept in the session,
 //! and shows under the question's answer keys.
 
-mod common;
+use crate::common;
 
 use common::pty::Tui;
 use common::*;

@@ -2,13 +2,9 @@
 //! Every check parses the output with an HTML5 parser (scraper, on html5ever), the way a browser
 //! would, instead of searching the text.
 
-mod common;
-use common::{fixture, run, run_in, write};
+use crate::common;
+use common::{assert_golden, run, run_in, sample, write};
 use scraper::{ElementRef, Html, Selector};
-
-fn sample() -> String {
-    fixture("fraud-ml.yaml").to_str().unwrap().to_owned()
-}
 
 fn html_of(args: &[&str]) -> Html {
     let r = run(args);
@@ -259,12 +255,7 @@ fn print_stylesheet_keeps_rows_whole_on_a4() {
 fn html_report_of_the_sample_session() {
     let r = run(&["report", &sample(), "--format", "html"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let golden = fixture("example-report.html");
-    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
-        std::fs::write(&golden, &r.stdout).unwrap();
-    }
-    let expected = std::fs::read_to_string(&golden).unwrap();
-    assert!(r.stdout == expected, "the report differs from {}; diff them to see how", golden.display());
+    assert_golden("example-report.html", &r.stdout);
 }
 
 #[test]

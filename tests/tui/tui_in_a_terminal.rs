@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: type keys, read the screen, check the session file.
 
-mod common;
+use crate::common;
 
 use common::pty::Tui;
 use std::path::Path;
@@ -12,18 +12,23 @@ use std::time::{Duration, Instant};
 fn pin_questionnaires(home: &Path) {
     let dir = home.join("questionnaires");
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in [
-        ("mlops-quick.yaml", include_str!("fixtures/pinned/mlops-quick.yaml")),
-        ("mlops-maturity.yaml", include_str!("fixtures/pinned/mlops-maturity.yaml")),
-    ] {
-        let path = dir.join(name);
+    for id in ["mlops-quick", "mlops-maturity"] {
+        let path = dir.join(format!("{id}.yaml"));
         if !path.exists() {
-            std::fs::write(path, text).unwrap();
+            std::fs::write(path, common::pinned_text(id)).unwrap();
         }
     }
 }
 
-impl Tui {
+/// How these tests start the binary. A trait of this module, not an inherent `impl Tui`: the
+/// other modules of the test binary start it their own way under the same names.
+trait Start {
+    fn start(home: &Path, args: &[&str]) -> Tui;
+    fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Tui;
+    fn start_sized(home: &Path, args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Tui;
+}
+
+impl Start for Tui {
     fn start(home: &Path, args: &[&str]) -> Tui {
         Tui::start_with(home, args, &[])
     }
@@ -103,13 +108,9 @@ fn resumes_at_the_first_unanswered_question() {
 
 #[test]
 fn assess_without_a_terminal_points_to_report() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mlops-maturity"))
-        .arg("assess")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("report"));
+    let out = common::run(&["assess"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("report"));
 }
 
 #[test]
@@ -204,9 +205,7 @@ fn a_tiny_window_asks_to_enlarge_and_only_quitting_works() {
 
 const QUICK_START: &str = "format: 1\nquestionnaire: mlops-quick\n";
 
-fn load(file: &Path) -> mlops_maturity::session::Session {
-    mlops_maturity::session::load(file).unwrap()
-}
+use common::load_session as load;
 
 #[test]
 fn a_multi_line_paste_goes_into_the_note_and_answers_nothing() {
@@ -461,8 +460,7 @@ fn a_full_disk_is_never_reported_as_saved_and_quitting_says_what_is_lost() {
     let dir = tempfile::tempdir().unwrap();
     let mount = dir.path().join("small");
     std::fs::create_dir(&mount).unwrap();
-    let is_root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-    if !is_root || !sh(&format!("mount -t tmpfs -o size=64k tmpfs {}", mount.display())) {
+    if !common::is_root() || !sh(&format!("mount -t tmpfs -o size=64k tmpfs {}", mount.display())) {
         println!("skipped: needs root and `mount -t tmpfs` to make a small, full disk");
         return;
     }
@@ -517,14 +515,9 @@ fn a_session_whose_questionnaire_is_invalid_is_called_invalid_not_missing() {
     .unwrap();
     let file = home.path().join("s.yaml");
     std::fs::write(&file, "format: 1\nquestionnaire: ours\n").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mlops-maturity"))
-        .args(["assess", "--session", file.to_str().unwrap()])
-        .env("MLOPS_MATURITY_HOME", home.path())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let out = common::run_in(home.path(), home.path(), &["assess", "--session", file.to_str().unwrap()]);
+    let err = &out.stderr;
+    assert_eq!(out.code, 1, "{err}");
     assert!(err.contains("invalid") && err.contains("team-checklist.yaml"), "{err}");
     assert!(!err.contains("is not in") && !err.contains("unknown questionnaire"), "{err}");
 }

@@ -2,23 +2,18 @@
 //! sessions of one team, a workshop session, dated JSON reports, a team without a name, a team
 //! name full of markup) and one invalid file.
 
-mod common;
+use crate::common;
 use common::*;
 
 const FOLDER: &str = "tests/fixtures/portfolio";
 
-/// The golden portfolio: `UPDATE_EXAMPLE=1 cargo test --test portfolio` rewrites it after a
+/// The golden portfolio: `UPDATE_EXAMPLE=1 cargo test --test cli portfolio::` rewrites it after a
 /// deliberate change. The report date is pinned by SOURCE_DATE_EPOCH (2026-11-26).
 #[test]
 fn markdown_portfolio_of_the_fixture_folder() {
     let r = run(&["portfolio", FOLDER]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let golden = fixture("portfolio-expected.md");
-    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
-        std::fs::write(&golden, &r.stdout).unwrap();
-    }
-    let expected = std::fs::read_to_string(&golden).unwrap();
-    assert!(r.stdout == expected, "the portfolio differs from {}; diff them to see how", golden.display());
+    assert_golden("portfolio-expected.md", &r.stdout);
 }
 
 #[test]

@@ -1,19 +1,11 @@
 //! The question screen shows what the session's repository scan found, under the answer keys.
 
+use crate::common::tui::render;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::{Scan, Session};
 use mlops_maturity::tui::app::{Assessment, Model, Msg, update};
-use mlops_maturity::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::path::PathBuf;
-
-fn render(model: &Model, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(model, f)).unwrap();
-    terminal.backend().to_string()
-}
 
 fn model(scan: Option<Scan>) -> Model {
     let q = built_in("mlops-maturity").unwrap();

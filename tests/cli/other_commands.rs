@@ -1,6 +1,6 @@
 //! `validate`, `list` and `init`, as a user runs them.
 
-mod common;
+use crate::common;
 use common::*;
 
 #[test]

@@ -1,7 +1,7 @@
 //! Workshop sessions: one file, the participants' votes, an agreed answer per question — scored,
 //! validated and reported by the rules of DESIGN "Workshop session" and "Several respondents".
 
-mod common;
+use crate::common;
 use common::*;
 use mlops_maturity::report::{self, Report, SessionInput};
 use mlops_maturity::session::{self, Session};

@@ -1,7 +1,7 @@
 //! Hostile input: every case ends in a clear message naming the file and exit 1 (or exit 0
 //! where the input is fine), never a panic or a hang, and the output file is never touched.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The report compares claims with the repository scan a session holds: `evidence_check`,
 //! `claimed_without_evidence`, the watch list, the HTML appendix and the portfolio's count.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::{Value, json};
 

@@ -1,7 +1,7 @@
 //! `merge`: separate sessions (pre-work) become one workshop session whose report says what the
 //! report of the separate files says — levels, scores, disagreements, role gaps, bottlenecks.
 
-mod common;
+use crate::common;
 use common::*;
 use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::report::{self, SessionInput};
@@ -9,7 +9,6 @@ use mlops_maturity::session::{self, Answer, Session};
 use mlops_maturity::workshop;
 use proptest::prelude::*;
 use serde_json::Value;
-use std::path::Path;
 
 const HEAD: &str = "format: 1\nquestionnaire: mlops-quick\n";
 
@@ -35,10 +34,6 @@ fn compared(v: &Value) -> Value {
         "bottlenecks": v["bottlenecks"],
         "target": v["target"],
     })
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 #[test]

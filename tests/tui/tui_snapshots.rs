@@ -1,26 +1,14 @@
 //! Every screen of the TUI rendered into ratatui's TestBackend at the minimum 60×18, 80×24,
 //! 120×40 and 200×50.
 
-mod common;
+use crate::common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use mlops_maturity::questionnaire::built_in;
+use common::tui::snapshot_questionnaires::built_in;
+use common::tui::{press, render};
+use crossterm::event::KeyCode;
 use mlops_maturity::session::{self, Session};
-use mlops_maturity::tui::app::{Assessment, Model, Msg, update};
-use mlops_maturity::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use mlops_maturity::tui::app::{Assessment, Model};
 use std::path::PathBuf;
-
-fn render(model: &Model, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(model, f)).unwrap();
-    terminal.backend().to_string()
-}
-
-fn press(m: &mut Model, code: KeyCode) {
-    update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
 
 /// The sample session, with a note in CJK and emoji to check that wide characters line up.
 fn sample() -> Model {

@@ -1,7 +1,8 @@
 //! The TUI's `update`: every key on every screen, without a terminal.
 
-mod common;
+use crate::common;
 
+use common::tui::{a, press, render};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mlops_maturity::session::{Answer, Criticality, Session};
 use mlops_maturity::tui::app::{Assessment, Effect, ExportFormat, FormField, Model, Msg, Screen, update};
@@ -14,18 +15,10 @@ fn model() -> Model {
     Model::with_assessment(a, "2026-11-26", false)
 }
 
-fn press(m: &mut Model, code: KeyCode) -> Effect {
-    update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
 fn keys(m: &mut Model, s: &str) {
     for c in s.chars() {
         press(m, KeyCode::Char(c));
     }
-}
-
-fn a(m: &Model) -> &Assessment {
-    m.assessment.as_ref().unwrap()
 }
 
 fn answer_of(m: &Model, id: &str) -> Option<Answer> {
@@ -342,12 +335,6 @@ fn new_session_form_cycles_questionnaires_and_goes_back() {
     assert_eq!(m.form.field, FormField::Questionnaire);
     press(&mut m, KeyCode::Esc);
     assert_eq!(m.screen(), Screen::Start);
-}
-
-fn render(m: &Model, width: u16, height: u16) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| mlops_maturity::tui::view::draw(m, f)).unwrap();
-    terminal.backend().to_string()
 }
 
 fn with_mods(m: &mut Model, c: char, mods: KeyModifiers) -> Effect {

@@ -1,7 +1,7 @@
 //! What the report says: no sentence contradicts the team's answers, practices are named by
 //! their text, recommendations address "partly", and the report opens with its verdict.
 
-mod common;
+use crate::common;
 use common::*;
 
 const PROFILES: [&str; 5] =

@@ -1,7 +1,7 @@
 //! `report --format csv`: the roadmap for an issue tracker's CSV import. Read back with the
 //! `csv` crate, as Jira, GitHub or Linear would read it.
 
-mod common;
+use crate::common;
 use common::{fixture, run, write};
 
 const HEADER: [&str; 10] =

@@ -5,7 +5,7 @@
 //! from the field come out at the level a practitioner would give them, written down before
 //! scoring (see their fixtures, and `EXPECTED_BEFORE_SCORING`).
 
-mod common;
+use crate::common;
 
 use mlops_maturity::questionnaire::{Questionnaire, built_in};
 use mlops_maturity::scoring::{Scores, score};

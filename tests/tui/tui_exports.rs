@@ -1,19 +1,16 @@
 //! The results screen exports the HTML report and the roadmap CSV next to the session, as it
 //! does Markdown and JSON: the keys in `update`, then the real binary in a pseudo-terminal.
 
-mod common;
+use crate::common;
 
 use common::pty::Tui;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::tui::press;
+use crossterm::event::KeyCode;
 use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::Session;
-use mlops_maturity::tui::app::{Assessment, Effect, ExportFormat, Model, Msg, update};
+use mlops_maturity::tui::app::{Assessment, Effect, ExportFormat, Model};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn press(m: &mut Model, code: KeyCode) -> Effect {
-    update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
 
 #[test]
 fn results_export_html_on_w_and_the_roadmap_csv_on_t() {

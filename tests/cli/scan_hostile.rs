@@ -209,7 +209,7 @@ fn unreadable_folder_as_nobody() {
     }
     let out = std::process::Command::new("/usr/bin/setpriv")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(env!("CARGO_BIN_EXE_mlops-maturity"))
+        .arg(crate::common::BIN)
         .args(["scan", "--format", "json"])
         .arg(&root)
         .env("MLOPS_MATURITY_HOME", dir.path())

@@ -1,8 +1,9 @@
 //! The facilitator's screen of a workshop session: blind votes, the reveal, the agreed answer,
 //! the walk through open disagreements, and what it shows at 80×24 and 120×40.
 
+use crate::common::tui::snapshot_questionnaires::built_in;
+use crate::common::tui::{a, render as render_app};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use mlops_maturity::questionnaire::built_in;
 use mlops_maturity::session::{self, Answer, Session};
 use mlops_maturity::tui::app::{Assessment, Model, Msg, Screen, update};
 use mlops_maturity::tui::facilitator;
@@ -26,10 +27,6 @@ fn press(m: &mut Model, c: char) {
 
 fn press_code(m: &mut Model, code: KeyCode) {
     update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn a(m: &Model) -> &Assessment {
-    m.assessment.as_ref().unwrap()
 }
 
 fn first_id(m: &Model) -> String {
@@ -314,13 +311,6 @@ fn crowd(n: usize, extra: &str) -> Model {
         Model::with_assessment(Assessment::new(q, s, PathBuf::from("w.yaml"), "2026-11-28"), "2026-11-28", false);
     m.size = (80, 24);
     m
-}
-
-/// The whole app as the terminal shows it (header, screen, key hints and status).
-fn render_app(m: &Model, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| mlops_maturity::tui::view::draw(m, f)).unwrap();
-    terminal.backend().to_string()
 }
 
 #[test]

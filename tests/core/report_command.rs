@@ -1,11 +1,7 @@
 //! `report`: the sample session's Markdown and JSON, merges, baselines, templates and outputs.
 
-mod common;
+use crate::common;
 use common::*;
-
-fn sample() -> String {
-    fixture("fraud-ml.yaml").display().to_string()
-}
 
 /// The example report linked from the README is the golden file: it must match what the
 /// app renders today (`UPDATE_EXAMPLE=1 cargo test` rewrites it after a deliberate change).
@@ -13,12 +9,7 @@ fn sample() -> String {
 fn markdown_report_of_the_sample_session() {
     let r = run(&["report", &sample()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let golden = fixture("example-report.md");
-    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
-        std::fs::write(&golden, &r.stdout).unwrap();
-    }
-    let expected = std::fs::read_to_string(&golden).unwrap();
-    assert!(r.stdout == expected, "the report differs from {}; diff them to see how", golden.display());
+    assert_golden("example-report.md", &r.stdout);
 }
 
 #[test]
