@@ -81,5 +81,28 @@ pub struct JsonBottleneck {
 
 /// Parses a JSON report; the error says what is missing.
 pub fn parse_json_report(text: &str) -> Result<JsonReport, String> {
-    serde_json::from_str(text).map_err(|e| format!("not a JSON report made by `report --format json`: {e}"))
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let report: JsonReport = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        // The key that is wrong, by its path (`dimensions[0].score`), before what is wrong with it.
+        let path = e.path().to_string();
+        let at = if path == "." { String::new() } else { format!("{path}: ") };
+        format!("not a JSON report made by `report --format json`: {at}{}", e.inner())
+    })?;
+    reader.end().map_err(|e| format!("not a JSON report made by `report --format json`: {e}"))?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrong_key_is_named_by_its_path_and_trailing_text_is_refused() {
+        let wrong = r#"{"questionnaire": {"id": "q"}, "dimensions": [{"id": "d", "level": 1, "score": "x"}]}"#;
+        let e = parse_json_report(wrong).unwrap_err();
+        assert!(e.contains("dimensions[0].score: invalid type"), "{e}");
+        let fine = r#"{"questionnaire": {"id": "q"}, "dimensions": [{"id": "d", "level": 1, "score": 1.5}]}"#;
+        assert_eq!(parse_json_report(fine).unwrap().dimensions[0].score, 1.5);
+        assert!(parse_json_report(&format!("{fine} and more")).is_err(), "text after the report");
+    }
 }

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod architecture;
 mod calibration;
 mod core_rules;
 mod evidence_report;

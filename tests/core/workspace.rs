@@ -5,9 +5,10 @@
 use crate::common::{self, write};
 use mlops_maturity::lock::lock_path;
 use mlops_maturity::narrative::Baseline;
-use mlops_maturity::questionnaire::{self, Questionnaire, Source};
+use mlops_maturity::questionnaire::{self, Questionnaire};
 use mlops_maturity::report::{self, SessionInput};
 use mlops_maturity::session::{self, Session};
+use mlops_maturity::workspace::Source;
 use mlops_maturity::workspace::{self, SessionQuestionnaires};
 use std::fs;
 use std::path::{Path, PathBuf};
