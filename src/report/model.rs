@@ -16,36 +16,63 @@ use std::fmt;
 #[derive(Debug, Clone, Serialize)]
 #[serde(bound = "")]
 pub struct Report<S: Stage = Written> {
+    /// The questionnaire scored: its id, version, title and guide.
     pub questionnaire: QuestionnaireInfo,
+    /// Who answered, in order: each session's `respondent` (its file name when it names none; a
+    /// repeated name gets " (2)"), or a workshop session's participants.
     pub respondents: Vec<String>,
+    /// The overall level (the weakest dimension's), the mean score and the weakest dimensions.
     pub overall: Overall,
+    /// The level to aim for, where it comes from and why.
     pub target: TargetInfo,
     /// The team's context (the first session that has one), or null.
     pub context: Option<ContextReport>,
+    /// Every dimension in questionnaire order: its level, score, each level's ratio and the
+    /// questions blocking its next level.
     pub dimensions: Vec<DimensionReport>,
+    /// Every stage in bottleneck order (pain high first, an unrated stage counting as 3, then time
+    /// share, then stage order); time shares in percent, pain null when unrated.
     pub bottlenecks: Vec<Bottleneck>,
+    /// One phase per level from the overall level + 1 up to the target, each with its actions in
+    /// roadmap order; empty when the overall level reaches the target.
     pub roadmap: Vec<PhaseReport>,
+    /// Question ids whose answer is "don't know" (`unknown`), in questionnaire order.
     pub unknown: Vec<String>,
+    /// Question ids with no answer, in questionnaire order.
     pub unanswered: Vec<String>,
+    /// Question ids answered yes or partial above their dimension's level + 1, in questionnaire
+    /// order.
     pub ahead_of_foundation: Vec<String>,
     /// Answers copied from an earlier assessment and not re-checked since.
     pub carried: Vec<String>,
+    /// Questions on which one respondent said yes and another no, in questionnaire order.
     pub disagreements: Vec<Disagreement>,
+    /// Dimensions whose scores differ by 1.0 or more between two roles, in questionnaire order;
+    /// empty with fewer than two roles.
     pub role_gaps: Vec<RoleGap>,
+    /// What the reader should know about the input files, one sentence each: answers kept but not
+    /// scored, answers counted for the question that replaces them, another questionnaire version,
+    /// unknown stages, sessions naming another team.
     pub warnings: Vec<String>,
     /// A workshop's re-votes: who changed their vote between `first_votes` and `votes`, in
     /// questionnaire order, then participant order.
     pub changed_minds: Vec<ChangedMind>,
+    /// Only with a baseline (`--baseline`, or the session's `previous`): each dimension's score
+    /// before and after, in questionnaire order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Vec<BaselineDelta>>,
     /// The session's `previous`, when the report used it as the baseline (no `--baseline`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_previous: Option<String>,
+    /// The team: the first session that names one; null when none does.
     pub team: Option<String>,
+    /// The day the report was made (`YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it).
     pub generated: String,
     /// The latest session date, or null when no session has one.
     pub date: Option<String>,
+    /// The questionnaire's levels from 0, each with its name and summary.
     pub levels: Vec<LevelReport>,
+    /// Every question in questionnaire order, with its answer, votes, notes and evidence.
     pub answers: Vec<AnswerReport>,
     /// "Does not apply" answers given without a note saying why.
     pub na_without_reason: Vec<String>,
@@ -157,31 +184,47 @@ impl Report<Unwritten> {
 /// the dimensions the session recorded a time for).
 #[derive(Debug, Clone, Serialize)]
 pub struct TimingReport {
+    /// Seconds spent on the whole assessment.
     pub elapsed_s: u64,
+    /// Seconds per dimension id.
     pub dimensions: IndexMap<String, u64>,
 }
 
+/// The questionnaire a report scores (JSON `questionnaire`).
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionnaireInfo {
+    /// The questionnaire's id (`[a-z0-9-]+`).
     pub id: String,
+    /// The `version` its file gives.
     pub version: u32,
+    /// The title its file gives.
     pub title: String,
     /// How to answer (what yes, partly, no, don't know and does not apply mean), when given.
     pub guide: Option<String>,
 }
 
+/// The team's result as a whole (JSON `overall`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Overall {
+    /// The overall level: the lowest level of any dimension (the weakest link).
     pub level: u32,
+    /// The mean of the dimensions' scores, unrounded.
     pub score: f64,
+    /// Ids of the dimensions whose level is the overall level, in questionnaire order.
     pub weakest: Vec<String>,
+    /// The overall level's name (such as "Automated training").
     pub name: String,
 }
 
+/// The level the team aims for (JSON `target`).
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetInfo {
+    /// The target level, never above the questionnaire's highest.
     pub level: u32,
+    /// Where it comes from: `explicit` (the session's `target`), `context` (the team's context) or
+    /// `next-level` (the overall level + 1).
     pub source: TargetSource,
+    /// The target level's name.
     pub name: String,
     /// Why this target, in a phrase a manager can read.
     pub reason: String,
@@ -190,11 +233,17 @@ pub struct TargetInfo {
 /// The context behind the target, as the sessions gave it (unset parts are null).
 #[derive(Debug, Clone, Serialize)]
 pub struct ContextReport {
+    /// How many models the team runs in production.
     pub models_in_production: Option<u32>,
+    /// How critical the models are: `low`, `medium` or `high`.
     pub criticality: Option<&'static str>,
+    /// The team's work is regulated (a target from the context is then at most Level 2).
     pub regulated: Option<bool>,
+    /// False when the team uses models it does not train (such as LLM APIs).
     pub trains_models: Option<bool>,
+    /// Its models decide about people (credit, hiring, health, ...).
     pub decides_about_people: Option<bool>,
+    /// End customers see the models' output directly.
     pub customer_facing: Option<bool>,
 }
 
@@ -202,7 +251,11 @@ pub struct ContextReport {
 /// left out by its `applies_when` and the team's context.
 #[derive(Debug, Clone, Serialize)]
 pub struct NotApplicable {
+    /// The question id.
     pub question: String,
+    /// Why it is left out: the notes of a "does not apply" answer (`Name: note` lines when several
+    /// answered), "no reason given" without a note, or the context's reason ("does not apply: the
+    /// team trains no models of its own").
     pub reason: String,
 }
 
@@ -210,70 +263,121 @@ pub struct NotApplicable {
 /// first, then roadmap order) and how many more the JSON and CSV list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Milestone {
+    /// The milestone's level: the first phase of the roadmap (the overall level + 1).
     pub level: u32,
+    /// That level's name.
     pub name: String,
+    /// The actions shown: at most [`MILESTONE_SHOWN`], the required ones first, then in roadmap
+    /// order.
     pub actions: Vec<Action>,
+    /// How many actions the phase has in all.
     pub total: usize,
+    /// How many of them are not shown.
     pub more: usize,
 }
 
 /// How many actions of the next milestone Markdown and HTML show.
 pub const MILESTONE_SHOWN: usize = 8;
 
+/// One dimension's result (JSON `dimensions`).
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionReport {
+    /// The dimension id.
     pub id: String,
+    /// The dimension's name.
     pub name: String,
+    /// The id of the lifecycle stage it belongs to; null when the questionnaire gives none.
     pub stage: Option<String>,
+    /// The highest level L such that every level from 1 to L is met; 0 if none.
     pub level: u32,
+    /// The level plus the ratio of the next level (the level alone at the highest level),
+    /// unrounded.
     pub score: f64,
+    /// Each level from 1 to the highest: its ratio and whether it is met.
     pub levels: Vec<LevelRatio>,
+    /// Question ids at level + 1 whose answer is neither yes nor na, in questionnaire order; empty
+    /// at the highest level.
     pub blocking: Vec<String>,
 }
 
+/// One level of a dimension: how much of it is in place, and whether that meets it.
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelRatio {
+    /// The level, from 1.
     pub level: u32,
+    /// Σ weight·credit / Σ weight over the dimension's questions at this level (na left out); null
+    /// when none is left, and the level is then met vacuously.
     pub ratio: Option<f64>,
+    /// The ratio reaches the pass ratio and every required question at this level that counts is
+    /// answered yes.
     pub met: bool,
 }
 
+/// One lifecycle stage on the bottleneck map (JSON `bottlenecks`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Bottleneck {
+    /// The stage id.
     pub stage: String,
+    /// The stage's name.
     pub name: String,
+    /// The share of the team's time the stage takes, in percent over the stages rated (for several
+    /// respondents, the mean of their percents, in percent again); 0 when nobody gave one.
     pub time_share: f64,
+    /// How much the stage hurts, 1 to 5 (for several respondents, the mean of those who rated it);
+    /// null when nobody rated it.
     pub pain: Option<f64>,
 }
 
+/// One phase of the roadmap (JSON `roadmap`): what to put in place to reach its level.
 #[derive(Debug, Clone, Serialize)]
 pub struct PhaseReport {
+    /// The level the phase reaches.
     pub level: u32,
+    /// That level's name.
     pub name: String,
+    /// For each dimension below the level, its questions at that level answered neither yes nor na;
+    /// ordered by the bottleneck rank of the dimension's stage (dimensions without a stage last),
+    /// then dimension order, then question order.
     pub actions: Vec<Action>,
     /// The phase in brief: how many actions each dimension has, in roadmap order.
     pub by_dimension: Vec<PhaseDimension>,
 }
 
+/// How many actions one dimension has in a phase.
 #[derive(Debug, Clone, Serialize)]
 pub struct PhaseDimension {
+    /// The dimension id.
     pub dimension: String,
+    /// The dimension's name.
     pub name: String,
+    /// Its number of actions in the phase.
     pub actions: usize,
 }
 
+/// A practice to put in place: one action of the roadmap.
 #[derive(Debug, Clone, Serialize)]
 pub struct Action {
+    /// The question id.
     pub question: String,
+    /// The id of the question's dimension.
     pub dimension: String,
+    /// The question's level.
     pub level: u32,
     /// The practice defines its level (the questionnaire's `required`).
     pub required: bool,
+    /// Today's answer: `partial`, `no`, `unknown` or `unanswered`.
     pub answer: Reported,
+    /// The questionnaire's recommendation, whole.
     pub recommendation: String,
+    /// The practice: the question's text.
     pub text: String,
+    /// The size of the recommendation (`small`, `medium` or `large`); null where the questionnaire
+    /// gives none.
     pub effort: Option<&'static str>,
+    /// Who usually leads it, as the user's `owners.yaml` names them; null where the questionnaire
+    /// gives none.
     pub owner: Option<String>,
+    /// The name of the question's dimension.
     pub dimension_name: String,
     /// The respondents' notes on today's answer, one line each (`Name: note` when several).
     pub note: Option<String>,
@@ -283,10 +387,14 @@ pub struct Action {
     pub step: String,
 }
 
+/// A question on which one respondent said yes and another no (JSON `disagreements`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Disagreement {
+    /// The question id.
     pub question: String,
+    /// The question's text.
     pub text: String,
+    /// Each respondent's answer by name, in respondent order (those who answered).
     pub answers: IndexMap<String, Answer>,
     /// A workshop's agreed answer for the question, or null.
     pub agreed: Option<Answer>,
@@ -295,64 +403,100 @@ pub struct Disagreement {
 /// One participant whose vote at a re-vote differs from their vote at the first reveal.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ChangedMind {
+    /// The question id.
     pub question: String,
+    /// The participant's name.
     pub respondent: String,
+    /// Their vote at the first reveal (`first_votes`).
     pub before: Answer,
+    /// Their latest vote (`votes`).
     pub after: Answer,
 }
 
+/// A dimension that two roles score 1.0 or more apart (JSON `role_gaps`).
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleGap {
+    /// The dimension id.
     pub dimension: String,
+    /// Each role's score of the dimension, from that role's own merged answers; roles as first
+    /// spelled, in the order they first appear.
     pub scores: IndexMap<String, f64>,
 }
 
+/// One dimension's score then and now (JSON `baseline`).
 #[derive(Debug, Clone, Serialize)]
 pub struct BaselineDelta {
+    /// The dimension id.
     pub dimension: String,
+    /// The baseline's score; null when the baseline lacks the dimension.
     pub before: Option<f64>,
+    /// Today's score.
     pub after: f64,
+    /// Today's score minus the baseline's; null when the baseline lacks the dimension.
     pub delta: Option<f64>,
 }
 
+/// One level of the questionnaire (JSON `levels`).
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelReport {
+    /// The level, from 0.
     pub level: u32,
+    /// Its name (such as "Manual").
     pub name: String,
+    /// What the level means, in short.
     pub summary: String,
 }
 
+/// One question and the answer it got (JSON `answers`).
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerReport {
+    /// The question id.
     pub question: String,
+    /// The id of the question's dimension.
     pub dimension: String,
+    /// The question's level.
     pub level: u32,
+    /// The question's text.
     pub text: String,
+    /// The answer scored: `yes`, `partial`, `no`, `unknown`, `na` or `unanswered`. For several
+    /// respondents the consensus, a workshop's agreed answer where set; `na` where `applies_when`
+    /// leaves the question out.
     pub answer: Reported,
     /// Each respondent's own answer when there are several respondents; empty for one session.
     pub votes: IndexMap<String, Answer>,
     /// A workshop's votes at the first reveal when the question was voted on again; else empty.
     pub first_votes: IndexMap<String, Answer>,
+    /// The notes on the answer, each with who wrote it, in respondent order.
     pub notes: Vec<Note>,
+    /// The evidence recorded for the answer, one entry a respondent (a workshop session's, one a
+    /// line).
     pub evidence: Vec<String>,
 }
 
+/// A note on an answer and who wrote it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Note {
+    /// Who wrote it: the respondent's name; `workshop` for a workshop session's line that names no
+    /// participant.
     pub respondent: String,
+    /// The note, line breaks kept.
     pub text: String,
 }
 
 /// One session and the name of its file (used when the session names no respondent).
 pub struct SessionInput<'a> {
+    /// The file's name, which names the respondent when the session names none.
     pub file_name: String,
+    /// The session read from that file.
     pub session: &'a Session,
 }
 
 /// How much of the questionnaire was answered.
 #[derive(Debug, Clone, Serialize)]
 pub struct Completeness {
+    /// Questions with an answer (any of the five).
     pub answered: usize,
+    /// Questions in the questionnaire.
     pub questions: usize,
     /// Fewer than nine in ten questions answered, or answers still missing that could change
     /// the level: the level is an indication, not a finding.
@@ -368,10 +512,15 @@ pub struct Completeness {
 /// A practice in place (answered yes) above its dimension's level.
 #[derive(Debug, Clone, Serialize)]
 pub struct Strength {
+    /// The question id.
     pub question: String,
+    /// The practice: the question's text.
     pub text: String,
+    /// The id of the question's dimension.
     pub dimension: String,
+    /// The name of the question's dimension.
     pub dimension_name: String,
+    /// The question's level.
     pub level: u32,
 }
 
@@ -383,9 +532,11 @@ pub struct Progress {
     /// Weighted share (partly counting its credit) of that level's practices in place in the
     /// dimensions that hold the overall level.
     pub ratio: f64,
-    /// Of those practices (does not apply left out): how many in place, how many partly, of how many.
+    /// Of those practices (does not apply left out), how many are in place.
     pub in_place: usize,
+    /// Of those practices, how many are in place partly.
     pub partly: usize,
+    /// How many practices there are (does not apply left out).
     pub practices: usize,
 }
 
@@ -393,26 +544,35 @@ pub struct Progress {
 /// these are what is left to finish.
 #[derive(Debug, Clone, Serialize)]
 pub struct Unfinished {
+    /// The question id.
     pub question: String,
+    /// The practice: the question's text.
     pub text: String,
+    /// The name of the question's dimension.
     pub dimension_name: String,
+    /// The question's level.
     pub level: u32,
     /// Partial, no, unknown or unanswered.
     pub answer: Reported,
 }
 
+/// What changed since the baseline (JSON `since_baseline`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SinceBaseline {
+    /// The baseline's date (its latest session's); null when it has none.
     pub date: Option<String>,
+    /// The baseline's overall level; null for a JSON report that does not say.
     pub overall_before: Option<u32>,
+    /// Today's overall level.
     pub overall_after: u32,
     /// Every answer that differs from the baseline's, in questionnaire order.
     pub changed: Vec<Change>,
     /// Of those, the questions the baseline did not answer (or did not have): answered now for
     /// the first time, not a change of practice.
     pub not_asked: Vec<String>,
-    /// Of the others, those that moved toward "yes" (no < partly < yes) and those that moved away.
+    /// Of the others, those that moved toward "yes" (no < partly < yes).
     pub better: Vec<String>,
+    /// Those that moved away from "yes".
     pub worse: Vec<String>,
     /// The questionnaire version of the baseline when it differs from this report's: levels
     /// may not compare.
@@ -421,21 +581,29 @@ pub struct SinceBaseline {
     pub lower: bool,
 }
 
+/// A question whose answer differs from the baseline's.
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
+    /// The question id.
     pub question: String,
+    /// The baseline's answer (`unanswered` when it had none).
     pub before: Reported,
+    /// Today's answer.
     pub after: Reported,
+    /// The question's text.
     pub text: String,
 }
 
 /// An earlier assessment as `--baseline` gives it: scores, answers, level and date.
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
+    /// Each dimension's score in the baseline: (dimension id, score).
     pub scores: Vec<(String, f64)>,
     /// Question id -> the answer the baseline reported.
     pub answers: IndexMap<String, Reported>,
+    /// The baseline's overall level, where known.
     pub overall_level: Option<u32>,
+    /// The baseline's date (its latest session's), where known.
     pub date: Option<String>,
     /// The questionnaire version the baseline answered, where known.
     pub version: Option<u32>,
