@@ -9,7 +9,10 @@ use std::fmt;
 /// One thing wrong with an input file: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: `FILE:LINE:COLUMN` for syntax and schema errors, the file and the dimension or
+    /// question id for semantic ones.
     pub location: String,
+    /// What is wrong, in one sentence that helps fix it.
     pub message: String,
 }
 

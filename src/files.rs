@@ -429,7 +429,9 @@ fn write_new_file_in(dir: &Path, prefix: &str, bytes: &[u8]) -> std::io::Result<
 /// and a hard link share them); the path as given when the file cannot be looked at.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FileKey {
+    /// The file's device and inode numbers.
     Inode(u64, u64),
+    /// The path as given, when the file cannot be looked at.
     Path(PathBuf),
 }
 

@@ -19,6 +19,7 @@ pub const HTML_TEMPLATE: &str = include_str!("../templates/history.html");
 /// A team's history: the JSON output and the templates' context.
 #[derive(Debug, Clone, Serialize)]
 pub struct History {
+    /// The team, as its inputs first name it.
     pub team: String,
     /// Oldest first; undated assessments come before every dated one.
     pub assessments: Vec<HistoryAssessment>,
@@ -28,22 +29,35 @@ pub struct History {
     pub dimension_names: Vec<DimensionName>,
     /// The highest level of that questionnaire.
     pub highest_level: u32,
+    /// Files skipped, and what the reader should know about this team's inputs (such as inputs left
+    /// out of an assessment), one sentence each.
     pub warnings: Vec<String>,
+    /// The day the history was made (`YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it).
     pub generated: String,
 }
 
+/// A dimension's id and name.
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionName {
+    /// The dimension id.
     pub id: String,
+    /// The dimension's name.
     pub name: String,
 }
 
+/// One assessment of the team, scored.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryAssessment {
+    /// Its date: its latest input's (`YYYY-MM-DD`); null when undated.
     pub date: Option<String>,
+    /// The questionnaire it answered: id and version.
     pub questionnaire: QuestionnaireRef,
+    /// Who answered: its sessions' respondents, its workshop's participants, or those a JSON report
+    /// lists.
     pub respondents: Vec<String>,
+    /// Its overall level and score.
     pub overall: portfolio::TeamOverall,
+    /// Every dimension's level and score, in the order of the latest assessment's questionnaire.
     pub dimensions: Vec<portfolio::TeamDimension>,
     /// The files it comes from.
     pub files: Vec<String>,
@@ -52,33 +66,49 @@ pub struct HistoryAssessment {
     pub answers: Vec<(String, String)>,
 }
 
+/// A questionnaire by id and version.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionnaireRef {
+    /// The questionnaire's id.
     pub id: String,
+    /// The `version` its file gives.
     pub version: u32,
 }
 
+/// What changed from one assessment to the next.
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
+    /// The earlier assessment's date; null when undated.
     pub from: Option<String>,
+    /// The later assessment's date; null when undated.
     pub to: Option<String>,
+    /// Every dimension of the latest questionnaire, with its level in both.
     pub dimensions: Vec<LevelChange>,
+    /// Only the questions whose answer changed, in the latest questionnaire's order.
     pub answers: Vec<AnswerChange>,
 }
 
+/// One dimension's level in two consecutive assessments.
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelChange {
+    /// The dimension id.
     pub id: String,
+    /// Its level in the earlier assessment; null when that one did not score it.
     pub before: Option<u32>,
+    /// Its level in the later assessment; null when that one did not score it.
     pub after: Option<u32>,
 }
 
+/// A question whose answer changed between two consecutive assessments.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerChange {
+    /// The question id.
     pub question: String,
     /// The practice, as the newer questionnaire words it.
     pub text: String,
+    /// The earlier answer (`yes`, `partial`, `no`, `unknown` or `na`); null when unanswered.
     pub before: Option<String>,
+    /// The later answer; null when unanswered.
     pub after: Option<String>,
 }
 

@@ -6,6 +6,8 @@
 //! disk; `workspace` finds the user's files; `commands` (behind `main.rs`) and `tui` are the
 //! shells. `docs/architecture.md` draws the layers and says what may import what.
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod dates;
 pub mod diagnostics;

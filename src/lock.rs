@@ -12,6 +12,8 @@ use std::fs;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+/// The lock on one session file (`FILE.lock` beside it, and the file's inode): taken by
+/// [`SessionLock::acquire`], held until dropped, when its lock file is deleted.
 #[derive(Debug)]
 pub struct SessionLock {
     path: PathBuf,

@@ -11,9 +11,13 @@ use regex::bytes::{Regex, RegexBuilder};
 /// match speaks against the practice (`means: absent`). Checked valid when loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Probe {
+    /// `files`: gitignore-style globs relative to the repository root.
     pub files: Vec<String>,
+    /// `contains`: a regular expression a matching file must contain on some line.
     pub contains: Option<String>,
+    /// `min_size`: the least size of a matching file, in bytes (from its metadata).
     pub min_size: Option<u64>,
+    /// `means: absent`: a match speaks against the practice.
     pub absent: bool,
 }
 
@@ -44,6 +48,7 @@ pub fn glob_pattern(pattern: &str) -> String {
     out
 }
 
+/// Compiles a probe's `files` pattern (see [`glob_pattern`]); the error names the pattern.
 pub fn compile_glob(pattern: &str) -> Result<globset::Glob, String> {
     GlobBuilder::new(&glob_pattern(pattern))
         .literal_separator(true)
@@ -52,6 +57,8 @@ pub fn compile_glob(pattern: &str) -> Result<globset::Glob, String> {
         .map_err(|e| format!("probe files pattern `{}` is not a valid glob: {}", excerpt(pattern, 60), e.kind()))
 }
 
+/// Compiles a probe's `contains` pattern, `^` and `$` matching at line ends and no larger than
+/// [`REGEX_SIZE_LIMIT`]; the error names the pattern.
 pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
     RegexBuilder::new(pattern).multi_line(true).crlf(true).size_limit(REGEX_SIZE_LIMIT).build().map_err(|e| {
         let reason = e.to_string();

@@ -13,8 +13,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TargetSource {
+    /// `explicit`: the session's `target`.
     Explicit,
+    /// `context`: worked out from the team's context.
     Context,
+    /// `next-level`: the overall level + 1, when nothing else sets it.
     NextLevel,
 }
 
@@ -29,9 +32,12 @@ impl TargetSource {
     }
 }
 
+/// The level a team aims for, and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
+    /// The target level, never above the questionnaire's highest.
     pub level: u32,
+    /// Where the level comes from.
     pub source: TargetSource,
 }
 
@@ -90,7 +96,9 @@ pub fn regulation_capped(c: &Context) -> bool {
 /// One stage's place on the bottleneck map: time share in percent, pain 1-5 when rated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageLoad {
+    /// The share of the team's time, in percent; 0 when unrated.
     pub time_share: f64,
+    /// Pain from 1 to 5; `None` when nobody rated it.
     pub pain: Option<f64>,
 }
 
@@ -125,8 +133,10 @@ pub fn bottleneck_order(loads: &[StageLoad]) -> Vec<usize> {
     order
 }
 
+/// One phase of the roadmap: the practices to put in place for one level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Phase {
+    /// The level the phase reaches.
     pub level: u32,
     /// (dimension index, question index) of each action, in roadmap order.
     pub actions: Vec<(usize, usize)>,

@@ -8,12 +8,16 @@ use crate::session::Answer;
 /// What an answer is worth, and when a computed number reaches a threshold (they live with the answer).
 pub use crate::session::{EPSILON, credit, reaches};
 
+/// One dimension's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionResult {
+    /// The highest level L such that every level from 1 to L is met; 0 if none.
     pub level: u32,
+    /// The level plus the ratio of the next level (the level alone at the highest level).
     pub score: f64,
     /// Ratio at levels 1..=highest (index 0 is level 1); `None` when the level is vacuous.
     pub ratios: Vec<Option<f64>>,
+    /// Whether each level 1..=highest is met (index 0 is level 1).
     pub met: Vec<bool>,
     /// Question ids at level + 1 not answered yes and not na.
     pub blocking: Vec<String>,
@@ -21,10 +25,14 @@ pub struct DimensionResult {
     pub ahead: Vec<String>,
 }
 
+/// Every dimension's result, and the overall one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
+    /// One result per dimension, in questionnaire order.
     pub dimensions: Vec<DimensionResult>,
+    /// The lowest level of any dimension (the weakest link).
     pub overall_level: u32,
+    /// The mean of the dimensions' scores.
     pub overall_score: f64,
     /// Indexes of the dimensions at the overall level.
     pub weakest: Vec<usize>,

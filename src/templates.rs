@@ -13,9 +13,13 @@ use std::path::{Path, PathBuf};
 
 /// The built-in Markdown report template (`templates/report.md`).
 pub const DEFAULT_TEMPLATE: &str = include_str!("../templates/report.md");
+/// The name the built-in Markdown report is rendered under, and the file name of a user's own
+/// (`templates/report.md`).
 pub const DEFAULT_TEMPLATE_NAME: &str = "report.md";
 /// The built-in HTML report template (charts as inline SVG, no script, no URL).
 pub const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
+/// The name the built-in HTML report is rendered under, and the file name of a user's own
+/// (`templates/report.html`).
 pub const HTML_TEMPLATE_NAME: &str = "report.html";
 
 /// Renders `data` (the template's whole context) through `template`; `name` decides

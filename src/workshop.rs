@@ -176,6 +176,7 @@ pub fn role_gaps(
 pub struct Group {
     /// Respondent names, unique, in order (a workshop's participants as listed).
     pub names: Vec<String>,
+    /// Each respondent's role, in the order of `names` (`None` when not given).
     pub roles: Vec<Option<String>>,
     /// `per_respondent[r][i]`: respondent r's own answer to question i (questionnaire order).
     pub per_respondent: Vec<Vec<Option<Answer>>>,
@@ -197,6 +198,7 @@ impl Group {
         self.names.iter().zip(&self.per_respondent).filter_map(|(n, a)| a[i].map(|a| (n.clone(), a))).collect()
     }
 
+    /// Each respondent's answers as a slice, in the order of `names`.
     pub fn slices(&self) -> Vec<&[Option<Answer>]> {
         self.per_respondent.iter().map(Vec::as_slice).collect()
     }

@@ -30,6 +30,8 @@ pub use crate::tui::AssessArgs;
 
 pub use crate::workspace::{SavedSession, home, questionnaire_of, saved_sessions};
 
+/// `assess`: the interactive assessment (the TUI). `--participants` and `--from` together are
+/// refused.
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
     if args.participants.is_some() && args.from.is_some() {
         bail!(

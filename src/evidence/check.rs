@@ -7,7 +7,9 @@ use serde::Serialize;
 /// One answer compared with what the scan found (JSON `evidence_check`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvidenceCheck {
+    /// The question id.
     pub question: String,
+    /// The answer as the report writes it (`yes`, `partial`, `no` or `unknown`).
     pub answer: String,
     /// The places found for the practice (or, when contradicted by `means: absent` probes, those).
     pub found: Vec<String>,

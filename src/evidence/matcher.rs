@@ -22,7 +22,9 @@ struct Compiled {
 /// with `contains` (from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
+    /// The probe's index among the matcher's probes (every question's, in questionnaire order).
     pub probe: usize,
+    /// The first line that matches `contains`, from 1; `None` for a probe without `contains`.
     pub line: Option<u64>,
 }
 

@@ -12,8 +12,11 @@ pub const MAX_PLACES: usize = 5;
 /// A scan's result: the session's `scan` block, and the questions without probes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
+    /// What the session records under `scan`: the date, the folders, and per question what was
+    /// found.
     #[serde(flatten)]
     pub scan: Scan,
+    /// Question ids without probes, in questionnaire order.
     pub not_checked: Vec<String>,
 }
 

@@ -33,14 +33,18 @@ impl Default for Limits {
 /// One file's hits: the index of the folder given, the path relative to it (`/`-separated).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileHit {
+    /// The index of the folder given (`roots`) the file is under.
     pub root: usize,
+    /// The file's path relative to that folder, `/`-separated.
     pub path: String,
+    /// Which probe matched, and where.
     pub hit: Hit,
 }
 
 /// What a walk saw.
 #[derive(Debug, Default)]
 pub struct Walked {
+    /// Every match of a probe with a file, one entry a file and probe, in no fixed order.
     pub hits: Vec<FileHit>,
     /// Regular files looked at.
     pub files: u64,

@@ -19,13 +19,16 @@ pub const WINDOW_DAYS: i64 = 14;
 pub struct Assessment {
     /// Indexes into the inputs: separate sessions (merged), or one workshop session, or one report.
     pub members: Vec<usize>,
+    /// Its latest input's date (`YYYY-MM-DD`); `None` for the undated inputs' assessment.
     pub date: Option<String>,
 }
 
 /// A team's assessments, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamAssessments {
+    /// The team's name as its first input gives it (the file name when it names none).
     pub team: String,
+    /// Its assessments, oldest first; the undated one before every dated one.
     pub assessments: Vec<Assessment>,
 }
 

@@ -17,9 +17,11 @@ pub struct Input {
     pub path: String,
     /// The file name alone: names a respondent or a team that has no name of its own.
     pub file_name: String,
+    /// What the file holds, parsed.
     pub kind: InputKind,
 }
 
+/// What an input file holds.
 #[derive(Debug, Clone)]
 pub enum InputKind {
     /// A session file: one respondent's answers, or a workshop session when it has participants.
@@ -55,12 +57,18 @@ impl Input {
 /// One team's result: the JSON keys DESIGN lists, plus the flags the report shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamResult {
+    /// The team's name as first given (its file name when no input names a team).
     pub team: String,
     /// The id of the questionnaire this team answered (one of the portfolio's family).
     pub questionnaire: String,
+    /// Who answered the assessment: its sessions' respondents or its workshop's participants, or
+    /// those a JSON report lists.
     pub respondents: Vec<String>,
+    /// The assessment's date: its latest input's (`YYYY-MM-DD`); null when undated.
     pub date: Option<String>,
+    /// The team's overall level and score.
     pub overall: TeamOverall,
+    /// The team's target level and where it comes from.
     pub target: TeamTarget,
     /// One entry per dimension of the questionnaire, in its order.
     pub dimensions: Vec<TeamDimension>,
@@ -77,6 +85,7 @@ pub struct TeamResult {
     pub unanswered: Option<usize>,
     /// The assessment is older than six months before the report date.
     pub stale: bool,
+    /// Some question is unanswered (a JSON report that does not say counts as complete).
     pub incomplete: bool,
     /// Question ids blocking the next level of a dimension, in questionnaire order.
     #[serde(skip)]
@@ -89,14 +98,18 @@ pub struct TeamResult {
 /// A team's assessment before its latest: when, and its overall level then.
 #[derive(Debug, Clone, Serialize)]
 pub struct Previous {
+    /// Its date; null when undated.
     pub date: Option<String>,
+    /// Its overall level.
     pub overall_level: u32,
 }
 
 /// A team's "yes" answers, and how many of them are supported by a recorded evidence or a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TeamEvidence {
+    /// How many questions the team answered yes.
     pub yes: usize,
+    /// How many of those have a recorded evidence or a repository finding.
     pub supported: usize,
 }
 
@@ -110,116 +123,170 @@ impl TeamEvidence {
     }
 }
 
+/// A team's overall result.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamOverall {
+    /// The overall level: the lowest level of its dimensions (a JSON report's as it says), at most
+    /// the questionnaire's highest.
     pub level: u32,
+    /// The mean of its dimensions' scores, unrounded.
     pub score: f64,
 }
 
+/// The level a team aims for.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamTarget {
+    /// The target level.
     pub level: u32,
+    /// Where it comes from: `explicit`, `context` or `next-level` (a JSON report without a target
+    /// aims at the next level).
     pub source: TargetSource,
 }
 
+/// One dimension of a team's result.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamDimension {
+    /// The dimension id.
     pub id: String,
     /// `None` when a report lacks the dimension (it was made with another version).
     pub level: Option<u32>,
+    /// Its score, unrounded; `None` when its level is.
     pub score: Option<f64>,
 }
 
 /// The questionnaire the teams answered.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionnaireInfo {
+    /// The questionnaire's id (`[a-z0-9-]+`).
     pub id: String,
+    /// The `version` its file gives.
     pub version: u32,
+    /// The title its file gives.
     pub title: String,
 }
 
 /// The whole portfolio: the JSON output and the templates' context.
 #[derive(Debug, Clone, Serialize)]
 pub struct Portfolio {
+    /// The questionnaire most teams used (among those that compare); its dimension names are shown.
     pub questionnaire: QuestionnaireInfo,
     /// Every questionnaire the teams used, with how many teams used it.
     pub questionnaires: Vec<QuestionnaireUse>,
+    /// Every team's result, in team name order (case, spaces, `-` and `_` aside).
     pub teams: Vec<TeamResult>,
     /// How many teams went up, stayed and went down since their previous assessment.
     pub trend: Trend,
+    /// How many teams are at each overall level, every level listed.
     pub levels: Vec<LevelCount>,
+    /// Every dimension of the questionnaire, in its order, over all teams.
     pub dimensions: Vec<DimensionSummary>,
+    /// Questions blocking the next level of two or more teams: most teams first, then questionnaire
+    /// order.
     pub common_blockers: Vec<CommonBlocker>,
     /// Stages by how many teams rate them their worst, then by mean pain.
     pub bottlenecks: Vec<StageSummary>,
     /// Assessments dated before this day are flagged as stale.
     pub stale_before: String,
+    /// Inputs skipped or left out, and what else the reader should know about them, one sentence
+    /// each.
     pub warnings: Vec<String>,
+    /// The day the portfolio was made (`YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it).
     pub generated: String,
 }
 
 /// A questionnaire of the portfolio and how many teams answered it.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionnaireUse {
+    /// The questionnaire's id.
     pub id: String,
+    /// The `version` its file gives.
     pub version: u32,
+    /// How many teams' results it scored.
     pub teams: usize,
 }
 
 /// Teams whose overall level went up, stayed or went down since their previous assessment.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Trend {
+    /// Teams whose overall level went up.
     pub up: usize,
+    /// Teams whose overall level stayed the same.
     pub same: usize,
+    /// Teams whose overall level went down.
     pub down: usize,
 }
 
+/// How many teams are at one overall level.
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelCount {
+    /// The level, from 0.
     pub level: u32,
+    /// The level's name.
     pub name: String,
+    /// How many teams are at it.
     pub teams: usize,
     /// The teams' share of all teams, from 0 to 1.
     pub share: f64,
 }
 
+/// One dimension over all teams.
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionSummary {
+    /// The dimension id.
     pub id: String,
+    /// The dimension's name.
     pub name: String,
     /// `None` when no team has a score for the dimension.
     pub median_score: Option<f64>,
+    /// The lowest score of any team; `None` when no team has a score.
     pub min_score: Option<f64>,
+    /// The highest score of any team; `None` when no team has a score.
     pub max_score: Option<f64>,
+    /// How many teams are at each level of the dimension, every level listed.
     pub levels: Vec<LevelTeams>,
 }
 
+/// How many teams are at one level.
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelTeams {
+    /// The level, from 0.
     pub level: u32,
+    /// How many teams are at it.
     pub teams: usize,
 }
 
+/// A question that blocks the next level of two or more teams.
 #[derive(Debug, Clone, Serialize)]
 pub struct CommonBlocker {
+    /// The question id.
     pub question: String,
+    /// The question's text.
     pub text: String,
+    /// The id of the question's dimension.
     pub dimension: String,
+    /// The name of the question's dimension.
     pub dimension_name: String,
+    /// The question's level.
     pub level: u32,
+    /// The questionnaire's recommendation for it.
     pub recommendation: String,
     /// How many teams it blocks.
     pub teams: usize,
+    /// The teams it blocks, in team order.
     pub team_names: Vec<String>,
 }
 
+/// One lifecycle stage over all teams.
 #[derive(Debug, Clone, Serialize)]
 pub struct StageSummary {
+    /// The stage id.
     pub stage: String,
+    /// The stage's name.
     pub name: String,
     /// Teams whose bottleneck this stage is.
     pub teams: usize,
     /// Mean pain over the teams that rated the stage.
     pub mean_pain: Option<f64>,
+    /// How many teams rated the stage's pain.
     pub rated_by: usize,
 }

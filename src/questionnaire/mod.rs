@@ -38,17 +38,27 @@ pub const BUILT_INS: [(&str, &str); 3] = [
 
 pub use crate::diagnostics::{MAX_PROBLEMS_SHOWN, Problem, problems_error};
 
+/// A questionnaire, validated: its levels, scoring rules, lifecycle stages and dimensions of
+/// questions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Questionnaire {
+    /// The id sessions name it by (`[a-z0-9-]+`).
     pub id: String,
+    /// The `version` its file gives; sessions record the version they answered.
     pub version: u32,
+    /// The title its file gives.
     pub title: String,
+    /// What it is for, when the file says.
     pub description: Option<String>,
     /// How to answer (what yes, partly, no, don't know and does not apply mean); optional.
     pub guide: Option<String>,
+    /// The levels, contiguous from 0.
     pub levels: Vec<LevelInfo>,
+    /// The pass ratio and the credit of a partial answer.
     pub scoring: Scoring,
+    /// The lifecycle stages of the bottleneck map, in order: the file's, or the six default ones.
     pub stages: Vec<Stage>,
+    /// The dimensions in file order, each with its questions.
     pub dimensions: Vec<Dimension>,
     /// Question id -> (dimension index, question index), so lookups never scan.
     index: HashMap<String, (usize, usize)>,
@@ -58,16 +68,23 @@ pub struct Questionnaire {
     positions: Vec<(usize, usize)>,
 }
 
+/// One maturity level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelInfo {
+    /// The level, from 0.
     pub level: u32,
+    /// Its name (such as "Manual").
     pub name: String,
+    /// What the level means, in short.
     pub summary: String,
 }
 
+/// The rules that turn answers into levels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scoring {
+    /// The share of a level's weighted credit that meets it, in (0, 1]; 0.8 by default.
     pub pass_ratio: f64,
+    /// The credit of a partial answer, in [0, 1]; 0.5 by default.
     pub partial_credit: f64,
 }
 
@@ -77,27 +94,43 @@ impl Default for Scoring {
     }
 }
 
+/// One lifecycle stage of the bottleneck map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
+    /// The stage id (such as `data-preparation`).
     pub id: String,
+    /// Its name.
     pub name: String,
 }
 
+/// One area of practice and its questions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dimension {
+    /// The dimension id, unique in the questionnaire.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// The id of the lifecycle stage it belongs to, when the file gives one.
     pub stage: Option<String>,
+    /// Its questions in file order (at least one).
     pub questions: Vec<Question>,
 }
 
+/// One practice the questionnaire asks about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
+    /// The question id, unique across the whole questionnaire.
     pub id: String,
+    /// The level the practice belongs to, from 1 to the highest.
     pub level: u32,
+    /// The practice, stated so that it is answered yes or no.
     pub text: String,
+    /// Why it matters, when the file says.
     pub help: Option<String>,
+    /// What to do when it is missing; it may be written in parts ("From zero: …", "From partly: …",
+    /// "Done when …").
     pub recommendation: String,
+    /// Its weight in its level's ratio, above 0; 1 by default.
     pub weight: f64,
     /// The size of the recommendation, when the questionnaire says.
     pub effort: Option<Effort>,
@@ -118,9 +151,13 @@ pub use crate::probe::Probe;
 /// The yes/no keys of a context that a question's `applies_when` may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContextKey {
+    /// `trains_models`: the team trains its own models.
     TrainsModels,
+    /// `decides_about_people`: the team's models decide about people.
     DecidesAboutPeople,
+    /// `customer_facing`: end customers see the models' output directly.
     CustomerFacing,
+    /// `regulated`: the team's work is regulated.
     Regulated,
 }
 
@@ -161,12 +198,16 @@ impl ContextKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Effort {
+    /// `small`: a small piece of work.
     Small,
+    /// `medium`: a medium piece of work.
     Medium,
+    /// `large`: a large piece of work.
     Large,
 }
 
 impl Effort {
+    /// The size as files spell it: `small`, `medium` or `large`.
     pub fn as_str(self) -> &'static str {
         match self {
             Effort::Small => "small",
@@ -187,10 +228,12 @@ impl Questionnaire {
         self.index.get(id).map(|&(d, q)| (&self.dimensions[d], &self.dimensions[d].questions[q]))
     }
 
+    /// A level's name; empty for a level the questionnaire lacks.
     pub fn level_name(&self, level: u32) -> &str {
         self.levels.get(level as usize).map_or("", |l| l.name.as_str())
     }
 
+    /// How many questions the questionnaire has, over all dimensions.
     pub fn question_count(&self) -> usize {
         self.positions.len()
     }
