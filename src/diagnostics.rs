@@ -13,7 +13,7 @@ pub struct Problem {
     /// question id for semantic ones.
     pub location: String,
     /// What is wrong, in one sentence that helps fix it.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for Problem {
@@ -24,11 +24,11 @@ impl fmt::Display for Problem {
 
 /// How many problems of one file are listed; the rest are counted (a file of 200,000 bad votes
 /// must not flood a terminal, nor slow every screen that shows the error).
-pub const MAX_PROBLEMS_SHOWN: usize = 100;
+pub(crate) const MAX_PROBLEMS_SHOWN: usize = 100;
 
 /// Joins problems into one error, each on its own line, at most [`MAX_PROBLEMS_SHOWN`] of them
 /// and then how many more there are.
-pub fn problems_error(problems: Vec<Problem>) -> anyhow::Error {
+pub(crate) fn problems_error(problems: Vec<Problem>) -> anyhow::Error {
     let mut lines: Vec<String> = problems.iter().take(MAX_PROBLEMS_SHOWN).map(Problem::to_string).collect();
     if problems.len() > MAX_PROBLEMS_SHOWN {
         lines.push(format!(

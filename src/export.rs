@@ -9,10 +9,11 @@
 
 use crate::report::{self, Report};
 
-pub use crate::templates::{HTML_TEMPLATE, HTML_TEMPLATE_NAME};
+pub use crate::templates::HTML_TEMPLATE;
+pub(crate) use crate::templates::HTML_TEMPLATE_NAME;
 
 /// The roadmap CSV's header, in the order DESIGN gives.
-pub const CSV_HEADER: [&str; 10] =
+pub(crate) const CSV_HEADER: [&str; 10] =
     ["phase", "level", "dimension", "question", "practice", "answer", "recommendation", "effort", "owner", "note"];
 
 /// The HTML report with the built-in template.
@@ -21,7 +22,7 @@ pub fn render_html(report: &Report) -> String {
 }
 
 /// The roadmap as CSV: one row per action, phases numbered from 1, CRLF line ends, UTF-8.
-pub fn roadmap_csv(report: &Report) -> String {
+pub(crate) fn roadmap_csv(report: &Report) -> String {
     let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     // Writing to a Vec cannot fail, and every record has the header's length.
     out.write_record(CSV_HEADER).expect("writing to memory");
@@ -52,7 +53,7 @@ pub fn roadmap_csv(report: &Report) -> String {
 /// writes), then a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@` or tab first) gets a
 /// leading `'`, so it shows as text instead of running as a formula. Cleaning goes first so that
 /// no removed character hides the real first one from the guard.
-pub fn guard_formula(cell: &str) -> String {
+pub(crate) fn guard_formula(cell: &str) -> String {
     let cell = crate::printable::clean_for_file(cell);
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t') => format!("'{cell}"),

@@ -9,32 +9,29 @@
 #![warn(missing_docs)]
 
 pub mod cli;
-pub mod dates;
+pub(crate) mod dates;
 pub mod diagnostics;
 pub mod evidence;
 pub mod export;
 pub mod files;
 pub mod format;
-pub mod history;
+pub(crate) mod history;
 pub mod lock;
-pub mod parallel;
+pub(crate) mod parallel;
 pub mod portfolio;
 pub mod printable;
-pub mod probe;
-pub mod process;
+pub(crate) mod probe;
+pub(crate) mod process;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
 pub mod session;
-pub mod templates;
+pub(crate) mod templates;
 pub mod tui;
 pub mod workshop;
-pub mod workspace;
-pub mod yaml;
-
-/// What the report says in words (it lives with the report it writes).
-pub use report::narrative;
+pub(crate) mod workspace;
+pub(crate) mod yaml;
 
 /// The commands behind the command line (the `cli` module, under the name `main.rs` uses).
 pub use cli as commands;

@@ -252,7 +252,7 @@ impl SessionLock {
     /// Holds the lock of a file that a command is about to write with `-o`, so that it never
     /// writes over a session another process has open. `None` when the path names no regular
     /// file and no lock file stands beside it (a new file, a device, a pipe): nothing to hold.
-    pub fn for_output(output: &Path) -> Result<Option<SessionLock>> {
+    pub(crate) fn for_output(output: &Path) -> Result<Option<SessionLock>> {
         let regular = fs::metadata(output).is_ok_and(|m| m.is_file());
         if !regular && fs::symlink_metadata(lock_path(output)).is_err() {
             return Ok(None);
@@ -266,7 +266,7 @@ impl SessionLock {
 /// Makes `-o FILE` safe to write: refuses a file that one of the inputs uses, and holds the
 /// session lock of FILE (refusing it when another process has it open as a session) until the
 /// returned guard is dropped, after the write.
-pub fn guard_output(output: &Path, inputs: &[PathBuf]) -> Result<Option<SessionLock>> {
+pub(crate) fn guard_output(output: &Path, inputs: &[PathBuf]) -> Result<Option<SessionLock>> {
     refuse_output_over_input(output, inputs)?;
     SessionLock::for_output(output)
 }

@@ -6,7 +6,7 @@
 use crate::questionnaire::Questionnaire;
 use crate::session::Answer;
 /// What an answer is worth, and when a computed number reaches a threshold (they live with the answer).
-pub use crate::session::{EPSILON, credit, reaches};
+pub(crate) use crate::session::{EPSILON, credit, reaches};
 
 /// One dimension's result.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,13 +16,13 @@ pub struct DimensionResult {
     /// The level plus the ratio of the next level (the level alone at the highest level).
     pub score: f64,
     /// Ratio at levels 1..=highest (index 0 is level 1); `None` when the level is vacuous.
-    pub ratios: Vec<Option<f64>>,
+    pub(crate) ratios: Vec<Option<f64>>,
     /// Whether each level 1..=highest is met (index 0 is level 1).
-    pub met: Vec<bool>,
+    pub(crate) met: Vec<bool>,
     /// Question ids at level + 1 not answered yes and not na.
-    pub blocking: Vec<String>,
+    pub(crate) blocking: Vec<String>,
     /// Question ids answered yes or partial above level + 1.
-    pub ahead: Vec<String>,
+    pub(crate) ahead: Vec<String>,
 }
 
 /// Every dimension's result, and the overall one.
@@ -33,7 +33,7 @@ pub struct Scores {
     /// The lowest level of any dimension (the weakest link).
     pub overall_level: u32,
     /// The mean of the dimensions' scores.
-    pub overall_score: f64,
+    pub(crate) overall_score: f64,
     /// Indexes of the dimensions at the overall level.
     pub weakest: Vec<usize>,
 }

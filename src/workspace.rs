@@ -16,13 +16,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The user folder, if one can be found (a missing one only means no user files).
-pub fn home() -> Option<PathBuf> {
+pub(crate) fn home() -> Option<PathBuf> {
     files::home_dir().ok()
 }
 
 /// Where a questionnaire came from, for `list` and messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     /// A questionnaire compiled into the binary, by id.
     BuiltIn(String),
     /// A questionnaire file.
@@ -39,7 +39,7 @@ impl fmt::Display for Source {
 }
 
 /// Loads and validates a questionnaire file, with every problem in one error.
-pub fn load_file(path: &Path) -> anyhow::Result<Questionnaire> {
+pub(crate) fn load_file(path: &Path) -> anyhow::Result<Questionnaire> {
     let text = files::read_text(path)?;
     parse(&text, &path.display().to_string()).map_err(problems_error)
 }
@@ -50,7 +50,7 @@ fn looks_like_path(spec: &str) -> bool {
 
 /// Finds a questionnaire by path (relative paths from `base`), by id in the user folder, or by
 /// built-in id, in that order: a user's customised copy shadows the built-in of the same id.
-pub fn resolve(spec: &str, base: &Path, home: Option<&Path>) -> anyhow::Result<(Questionnaire, Source)> {
+pub(crate) fn resolve(spec: &str, base: &Path, home: Option<&Path>) -> anyhow::Result<(Questionnaire, Source)> {
     if looks_like_path(spec) {
         let path =
             if Path::new(spec).is_absolute() || base == Path::new(".") { PathBuf::from(spec) } else { base.join(spec) };
@@ -87,12 +87,12 @@ pub fn resolve(spec: &str, base: &Path, home: Option<&Path>) -> anyhow::Result<(
 ///
 /// When the id is not found but a user questionnaire that declares it fails to load, the error
 /// says that file is invalid and gives its problems, rather than "not found".
-pub fn questionnaire_of(session_path: &Path, session: &Session) -> Result<(Questionnaire, Source)> {
+pub(crate) fn questionnaire_of(session_path: &Path, session: &Session) -> Result<(Questionnaire, Source)> {
     questionnaire_in(session_path, session, home().as_deref())
 }
 
 /// [`questionnaire_of`] with the user folder given.
-pub fn questionnaire_in(
+pub(crate) fn questionnaire_in(
     session_path: &Path,
     session: &Session,
     home: Option<&Path>,
@@ -134,7 +134,7 @@ fn invalid_user_questionnaire(id: &str, home: &Path) -> Option<anyhow::Error> {
 /// The organisation's names for the questionnaire's owner roles, from the user folder's
 /// `owners.yaml` (a mapping such as `ML engineering: Platform team`); empty without one. A file
 /// that cannot be read is reported in the returned warning and otherwise ignored.
-pub fn owners(home: Option<&Path>) -> (crate::report::Owners, Option<String>) {
+pub(crate) fn owners(home: Option<&Path>) -> (crate::report::Owners, Option<String>) {
     let Some(path) = home.map(|h| h.join("owners.yaml")).filter(|p| p.exists()) else {
         return (Default::default(), None);
     };
@@ -157,7 +157,7 @@ pub fn owners(home: Option<&Path>) -> (crate::report::Owners, Option<String>) {
 }
 
 /// An example `owners.yaml`, as `init` writes it.
-pub const OWNERS_EXAMPLE: &str = "\
+pub(crate) const OWNERS_EXAMPLE: &str = "\
 # How your organisation names the owners that the questionnaire's recommendations give.
 # Left: the questionnaire's name (case does not matter). Right: who leads it here.
 # Every report format uses the names on the right. Delete a line to keep the questionnaire's name.
@@ -171,7 +171,7 @@ Product: Product
 
 /// Questionnaires loaded for sessions, each once: the sessions of a workshop, or a user's
 /// saved sessions, mostly name the same one.
-pub struct SessionQuestionnaires {
+pub(crate) struct SessionQuestionnaires {
     home: Option<PathBuf>,
     loaded: HashMap<(String, PathBuf), std::result::Result<(Questionnaire, Source), String>>,
 }
@@ -185,13 +185,13 @@ impl Default for SessionQuestionnaires {
 
 impl SessionQuestionnaires {
     /// Questionnaires found through the user folder `home` (none: built-ins and paths only).
-    pub fn in_home(home: Option<&Path>) -> Self {
+    pub(crate) fn in_home(home: Option<&Path>) -> Self {
         SessionQuestionnaires { home: home.map(Path::to_path_buf), loaded: HashMap::new() }
     }
 
     /// The questionnaire a session at `session_path` names (loaded once for all the sessions that
     /// name it); the error names the session.
-    pub fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
+    pub(crate) fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
         let key = (session.questionnaire.clone(), folder_of(session_path));
         let home = self.home.as_deref();
         // The error is kept without the session's name, so that each session that names the
@@ -207,7 +207,7 @@ impl SessionQuestionnaires {
     }
 
     /// The questionnaire files loaded so far (built-ins are not files).
-    pub fn files(&self) -> Vec<PathBuf> {
+    pub(crate) fn files(&self) -> Vec<PathBuf> {
         let mut out: Vec<PathBuf> = self
             .loaded
             .values()
@@ -223,24 +223,24 @@ impl SessionQuestionnaires {
 
 /// A saved session as `list` and the start screen show it.
 #[derive(Debug, Clone)]
-pub struct SavedSession {
+pub(crate) struct SavedSession {
     /// Where the session file is.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The session as read.
-    pub session: Session,
+    pub(crate) session: Session,
     /// How many of its questionnaire's questions it answers.
-    pub answered: usize,
+    pub(crate) answered: usize,
     /// How many questions its questionnaire has; 0 when it cannot be loaded.
-    pub total: usize,
+    pub(crate) total: usize,
     /// When the file was last changed, when the system says.
-    pub modified: Option<std::time::SystemTime>,
+    pub(crate) modified: Option<std::time::SystemTime>,
     /// Why its questionnaire cannot be loaded, when it cannot.
-    pub problem: Option<String>,
+    pub(crate) problem: Option<String>,
 }
 
 /// Sessions in the user folder, newest first; files that do not load are skipped (see
 /// [`unreadable_sessions`]).
-pub fn saved_sessions(home: &Path) -> Vec<SavedSession> {
+pub(crate) fn saved_sessions(home: &Path) -> Vec<SavedSession> {
     let mut loaded = SessionQuestionnaires::in_home(Some(home));
     let mut out: Vec<SavedSession> = files::files_in(&home.join("sessions"), &["yaml", "yml"])
         .into_iter()
@@ -259,7 +259,7 @@ pub fn saved_sessions(home: &Path) -> Vec<SavedSession> {
 }
 
 /// Files in the sessions folder that do not load as sessions, with the reason.
-pub fn unreadable_sessions(home: &Path) -> Vec<(PathBuf, String)> {
+pub(crate) fn unreadable_sessions(home: &Path) -> Vec<(PathBuf, String)> {
     files::files_in(&home.join("sessions"), &["yaml", "yml"])
         .into_iter()
         .filter_map(|path| session::load(&path).err().map(|e| (path, format!("{e:#}"))))
@@ -268,7 +268,7 @@ pub fn unreadable_sessions(home: &Path) -> Vec<(PathBuf, String)> {
 
 /// A piece of a file name: lowercase ASCII letters and digits joined by `-`; accented letters
 /// lose their accents, other scripts are left out.
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         let ascii = transliterate(c);
@@ -341,7 +341,7 @@ fn transliterate(c: char) -> String {
 }
 
 /// A new, unused file name in `dir` for a session of this team and respondent, dated today.
-pub fn new_session_path(dir: &Path, team: &str, respondent: &str, today: &str) -> PathBuf {
+pub(crate) fn new_session_path(dir: &Path, team: &str, respondent: &str, today: &str) -> PathBuf {
     let stem: Vec<String> = [slug(team), slug(respondent)].into_iter().filter(|s| !s.is_empty()).collect();
     let stem = if stem.is_empty() { "session".to_owned() } else { stem.join("-") };
     let mut path = dir.join(format!("{stem}-{today}.yaml"));
@@ -354,7 +354,7 @@ pub fn new_session_path(dir: &Path, team: &str, respondent: &str, today: &str) -
 }
 
 /// The user folder's `sessions/`, created when missing; an error when there is no user folder.
-pub fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
+pub(crate) fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
     let home = home.context("no user folder to save the session in; set MLOPS_MATURITY_HOME or use --session FILE")?;
     let dir = home.join("sessions");
     std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the sessions folder", dir.display()))?;
@@ -365,7 +365,7 @@ pub fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
 /// name the session gives it, the baseline and its warnings; an error sentence when it does not
 /// load (the report then goes without); `None` without a `previous`.
 #[allow(clippy::type_complexity)]
-pub fn previous_baseline(
+pub(crate) fn previous_baseline(
     sessions: &[(PathBuf, Session)],
     q: &Questionnaire,
 ) -> Option<Result<(PathBuf, String, crate::report::Baseline, Vec<String>), String>> {
@@ -384,7 +384,11 @@ pub fn previous_baseline(
 }
 
 /// Baseline scores must be numbers a report of this questionnaire can hold: 0 to its highest level.
-pub fn check_baseline(path: &Path, baseline: crate::report::Baseline, highest: u32) -> Result<crate::report::Baseline> {
+pub(crate) fn check_baseline(
+    path: &Path,
+    baseline: crate::report::Baseline,
+    highest: u32,
+) -> Result<crate::report::Baseline> {
     let out_of_range = |s: &f64| !(s.is_finite() && (0.0..=f64::from(highest)).contains(s));
     if let Some((id, score)) = baseline.scores.iter().find(|(_, s)| out_of_range(s)) {
         bail!(
@@ -403,7 +407,7 @@ pub fn check_baseline(path: &Path, baseline: crate::report::Baseline, highest: u
 /// An earlier assessment, from a JSON report or a (workshop) session scored with `q`, with the
 /// warnings it raises. A baseline of another questionnaire is an error; of another version of
 /// the same one, a warning.
-pub fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::report::Baseline, Vec<String>)> {
+pub(crate) fn load_baseline(path: &Path, q: &Questionnaire) -> Result<(crate::report::Baseline, Vec<String>)> {
     let text = files::read_text(path)?;
     let shown = path.display();
     let other_version = |version: Option<u32>| -> Vec<String> {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The output formats of `portfolio`: every report format.
-pub type PortfolioFormat = Format;
+pub(crate) type PortfolioFormat = Format;
 
 /// What `portfolio` is asked for.
 #[derive(Debug, Clone)]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The output formats of `scan`: Markdown and JSON (the command line offers no other).
-pub type ScanFormat = Format;
+pub(crate) type ScanFormat = Format;
 
 /// What `scan` is asked for.
 #[derive(Debug, Clone)]

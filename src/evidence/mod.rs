@@ -10,14 +10,15 @@
 //! answers with them. The probe language itself (globs, patterns, validation) is
 //! [`crate::probe`]. Nothing here runs a program, goes to the network or changes an answer.
 
-pub mod check;
-pub mod matcher;
-pub mod outcome;
+pub(crate) mod check;
+pub(crate) mod matcher;
+pub(crate) mod outcome;
 pub mod walk;
 
-pub use check::{EvidenceCheck, claimed_without_evidence, evidence_check};
+pub(crate) use check::{EvidenceCheck, claimed_without_evidence, evidence_check};
 pub use matcher::{Hit, Matcher};
-pub use outcome::{Outcome, summarize};
+pub use outcome::Outcome;
+pub(crate) use outcome::summarize;
 pub use walk::{Limits, Walked, scan_paths};
 
 use std::path::PathBuf;

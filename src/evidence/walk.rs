@@ -34,7 +34,7 @@ impl Default for Limits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileHit {
     /// The index of the folder given (`roots`) the file is under.
-    pub root: usize,
+    pub(crate) root: usize,
     /// The file's path relative to that folder, `/`-separated.
     pub path: String,
     /// Which probe matched, and where.
@@ -251,7 +251,7 @@ fn read_start(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
 
 /// The name a folder's places are prefixed with when several are scanned: its last folder name
 /// (of its real path, so `.` names the current folder).
-pub fn root_label(root: &Path) -> String {
+pub(crate) fn root_label(root: &Path) -> String {
     let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     real.file_name().map_or_else(|| real.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -4,7 +4,7 @@
 use super::Portfolio;
 
 /// The built-in Markdown portfolio template, compiled into the binary.
-pub const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/portfolio.md");
+pub(crate) const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/portfolio.md");
 /// The built-in HTML portfolio template (one self-contained page), compiled into the binary.
 pub const HTML_TEMPLATE: &str = include_str!("../../templates/portfolio.html");
 

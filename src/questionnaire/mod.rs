@@ -8,11 +8,6 @@
 mod raw;
 mod validate;
 
-pub use raw::{
-    MAX_DIMENSIONS, MAX_ID_CHARS, MAX_LEVEL, MAX_NAME_CHARS, MAX_NESTING, MAX_PATTERN_CHARS, MAX_PROBE_GLOBS,
-    MAX_PROBES, MAX_QUESTIONS, MAX_STAGES, MAX_TEXT_CHARS, MAX_WEIGHT,
-};
-
 pub use validate::parse;
 
 use serde::Deserialize;
@@ -20,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The six lifecycle stages, used when a questionnaire does not list its own.
-pub const DEFAULT_STAGES: [(&str, &str); 6] = [
+pub(crate) const DEFAULT_STAGES: [(&str, &str); 6] = [
     ("data-preparation", "Data preparation"),
     ("experimentation", "Experimentation"),
     ("validation", "Validation"),
@@ -36,7 +31,7 @@ pub const BUILT_INS: [(&str, &str); 3] = [
     ("mlops-genai", include_str!("../../questionnaires/mlops-genai.yaml")),
 ];
 
-pub use crate::diagnostics::{MAX_PROBLEMS_SHOWN, Problem, problems_error};
+pub(crate) use crate::diagnostics::{Problem, problems_error};
 
 /// A questionnaire, validated: its levels, scoring rules, lifecycle stages and dimensions of
 /// questions.
@@ -47,13 +42,13 @@ pub struct Questionnaire {
     /// The `version` its file gives; sessions record the version they answered.
     pub version: u32,
     /// The title its file gives.
-    pub title: String,
+    pub(crate) title: String,
     /// What it is for, when the file says.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// How to answer (what yes, partly, no, don't know and does not apply mean); optional.
     pub guide: Option<String>,
     /// The levels, contiguous from 0.
-    pub levels: Vec<LevelInfo>,
+    pub(crate) levels: Vec<LevelInfo>,
     /// The pass ratio and the credit of a partial answer.
     pub scoring: Scoring,
     /// The lifecycle stages of the bottleneck map, in order: the file's, or the six default ones.
@@ -70,20 +65,20 @@ pub struct Questionnaire {
 
 /// One maturity level.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LevelInfo {
+pub(crate) struct LevelInfo {
     /// The level, from 0.
-    pub level: u32,
+    pub(crate) level: u32,
     /// Its name (such as "Manual").
-    pub name: String,
+    pub(crate) name: String,
     /// What the level means, in short.
-    pub summary: String,
+    pub(crate) summary: String,
 }
 
 /// The rules that turn answers into levels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scoring {
     /// The share of a level's weighted credit that meets it, in (0, 1]; 0.8 by default.
-    pub pass_ratio: f64,
+    pub(crate) pass_ratio: f64,
     /// The credit of a partial answer, in [0, 1]; 0.5 by default.
     pub partial_credit: f64,
 }
@@ -100,7 +95,7 @@ pub struct Stage {
     /// The stage id (such as `data-preparation`).
     pub id: String,
     /// Its name.
-    pub name: String,
+    pub(crate) name: String,
 }
 
 /// One area of practice and its questions.
@@ -111,7 +106,7 @@ pub struct Dimension {
     /// Its name.
     pub name: String,
     /// The id of the lifecycle stage it belongs to, when the file gives one.
-    pub stage: Option<String>,
+    pub(crate) stage: Option<String>,
     /// Its questions in file order (at least one).
     pub questions: Vec<Question>,
 }
@@ -131,13 +126,13 @@ pub struct Question {
     /// "Done when …").
     pub recommendation: String,
     /// Its weight in its level's ratio, above 0; 1 by default.
-    pub weight: f64,
+    pub(crate) weight: f64,
     /// The size of the recommendation, when the questionnaire says.
     pub effort: Option<Effort>,
     /// Who usually leads the recommendation, when the questionnaire says.
     pub owner: Option<String>,
     /// Ids this question took over from earlier versions of the questionnaire.
-    pub replaces: Vec<String>,
+    pub(crate) replaces: Vec<String>,
     /// This practice defines its level: the level is met only when it is answered yes.
     pub required: bool,
     /// Context keys and the values they must have for the question to count.
@@ -178,7 +173,7 @@ impl ContextKey {
 
     /// Why a question that needs this key to be `wanted` does not apply, when the team's context
     /// gives it the other value.
-    pub fn reason(self, wanted: bool) -> &'static str {
+    pub(crate) fn reason(self, wanted: bool) -> &'static str {
         match (self, wanted) {
             (ContextKey::TrainsModels, true) => "does not apply: the team trains no models of its own",
             (ContextKey::TrainsModels, false) => "does not apply: the team trains its own models",
@@ -208,7 +203,7 @@ pub enum Effort {
 
 impl Effort {
     /// The size as files spell it: `small`, `medium` or `large`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Effort::Small => "small",
             Effort::Medium => "medium",
@@ -229,7 +224,7 @@ impl Questionnaire {
     }
 
     /// A level's name; empty for a level the questionnaire lacks.
-    pub fn level_name(&self, level: u32) -> &str {
+    pub(crate) fn level_name(&self, level: u32) -> &str {
         self.levels.get(level as usize).map_or("", |l| l.name.as_str())
     }
 
@@ -244,7 +239,7 @@ impl Questionnaire {
     }
 
     /// The (dimension index, question index) of the question at `flat` in questionnaire order.
-    pub fn position(&self, flat: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, flat: usize) -> (usize, usize) {
         self.positions[flat]
     }
 

@@ -13,11 +13,6 @@ use crate::workshop;
 use indexmap::IndexMap;
 use std::collections::HashSet;
 
-/// The answer as the report spells it; no answer at all is "unanswered".
-pub fn answer_str(answer: Option<Answer>) -> &'static str {
-    Reported::from(answer).as_str()
-}
-
 /// Builds the report of one session or the merge of several (all of the same questionnaire).
 ///
 /// `baseline` holds earlier scores per dimension id, `generated` the report's date. The facts

@@ -17,7 +17,7 @@ use std::fmt;
 #[serde(bound = "")]
 pub struct Report<S: Stage = Written> {
     /// The questionnaire scored: its id, version, title and guide.
-    pub questionnaire: QuestionnaireInfo,
+    pub(crate) questionnaire: QuestionnaireInfo,
     /// Who answered, in order: each session's `respondent` (its file name when it names none; a
     /// repeated name gets " (2)"), or a workshop session's participants.
     pub respondents: Vec<String>,
@@ -26,7 +26,7 @@ pub struct Report<S: Stage = Written> {
     /// The level to aim for, where it comes from and why.
     pub target: TargetInfo,
     /// The team's context (the first session that has one), or null.
-    pub context: Option<ContextReport>,
+    pub(crate) context: Option<ContextReport>,
     /// Every dimension in questionnaire order: its level, score, each level's ratio and the
     /// questions blocking its next level.
     pub dimensions: Vec<DimensionReport>,
@@ -37,14 +37,14 @@ pub struct Report<S: Stage = Written> {
     /// roadmap order; empty when the overall level reaches the target.
     pub roadmap: Vec<PhaseReport>,
     /// Question ids whose answer is "don't know" (`unknown`), in questionnaire order.
-    pub unknown: Vec<String>,
+    pub(crate) unknown: Vec<String>,
     /// Question ids with no answer, in questionnaire order.
     pub unanswered: Vec<String>,
     /// Question ids answered yes or partial above their dimension's level + 1, in questionnaire
     /// order.
-    pub ahead_of_foundation: Vec<String>,
+    pub(crate) ahead_of_foundation: Vec<String>,
     /// Answers copied from an earlier assessment and not re-checked since.
-    pub carried: Vec<String>,
+    pub(crate) carried: Vec<String>,
     /// Questions on which one respondent said yes and another no, in questionnaire order.
     pub disagreements: Vec<Disagreement>,
     /// Dimensions whose scores differ by 1.0 or more between two roles, in questionnaire order;
@@ -60,18 +60,18 @@ pub struct Report<S: Stage = Written> {
     /// Only with a baseline (`--baseline`, or the session's `previous`): each dimension's score
     /// before and after, in questionnaire order.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<Vec<BaselineDelta>>,
+    pub(crate) baseline: Option<Vec<BaselineDelta>>,
     /// The session's `previous`, when the report used it as the baseline (no `--baseline`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline_previous: Option<String>,
+    pub(crate) baseline_previous: Option<String>,
     /// The team: the first session that names one; null when none does.
-    pub team: Option<String>,
+    pub(crate) team: Option<String>,
     /// The day the report was made (`YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it).
-    pub generated: String,
+    pub(crate) generated: String,
     /// The latest session date, or null when no session has one.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// The questionnaire's levels from 0, each with its name and summary.
-    pub levels: Vec<LevelReport>,
+    pub(crate) levels: Vec<LevelReport>,
     /// Every question in questionnaire order, with its answer, votes, notes and evidence.
     pub answers: Vec<AnswerReport>,
     /// "Does not apply" answers given without a note saying why.
@@ -91,23 +91,23 @@ pub struct Report<S: Stage = Written> {
     pub watch: S::Words<Vec<String>>,
     /// Only with --baseline: overall level before and after, and every answer that changed.
     #[serde(skip_serializing_if = "S::no_since_baseline")]
-    pub since_baseline: S::Words<Option<SinceBaseline>>,
+    pub(crate) since_baseline: S::Words<Option<SinceBaseline>>,
     /// With the target met: practices at or below the team's level not fully in place.
-    pub unfinished: S::Words<Vec<Unfinished>>,
+    pub(crate) unfinished: S::Words<Vec<Unfinished>>,
     /// Every distinct team the sessions name, in order; more than one is a warning.
-    pub teams: Vec<String>,
+    pub(crate) teams: Vec<String>,
     /// Questions answered yes with no recorded evidence and no finding of a repository scan.
-    pub claimed_without_evidence: Vec<String>,
+    pub(crate) claimed_without_evidence: Vec<String>,
     /// Answers compared with the findings of the sessions' repository scan (the first session
     /// that has one); only when there is a scan.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub evidence_check: Option<Vec<crate::evidence::EvidenceCheck>>,
+    pub(crate) evidence_check: Option<Vec<crate::evidence::EvidenceCheck>>,
     /// Some respondent's time shares did not add up to 100 and were rescaled to percent.
     pub time_shares_rescaled: bool,
     /// Stage id -> time share as the one respondent wrote it, before rescaling (empty for a merge).
-    pub answered_time_shares: IndexMap<String, f64>,
+    pub(crate) answered_time_shares: IndexMap<String, f64>,
     /// Earlier versions of the questionnaire that sessions answered, each once, in order.
-    pub older_versions: Vec<u32>,
+    pub(crate) older_versions: Vec<u32>,
     /// Time spent, from a single session's `timing`; null for several files or without one.
     pub timing: Option<TimingReport>,
     /// Practices left out of the score, with the reason: "does not apply" answers (their notes,
@@ -122,15 +122,15 @@ pub struct Report<S: Stage = Written> {
     pub for_bottleneck: Vec<Action>,
     /// The report is of one workshop session (participants voting in one file).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub workshop: bool,
+    pub(crate) workshop: bool,
 }
 
 /// A report's facts, before its words are written.
-pub type Facts = Report<Unwritten>;
+pub(crate) type Facts = Report<Unwritten>;
 
 impl Report<Unwritten> {
     /// The report with its words: the facts moved, the narrative added.
-    pub fn with_narrative(self, narrative: Narrative) -> Report {
+    pub(crate) fn with_narrative(self, narrative: Narrative) -> Report {
         Report {
             questionnaire: self.questionnaire,
             respondents: self.respondents,
@@ -187,20 +187,20 @@ pub struct TimingReport {
     /// Seconds spent on the whole assessment.
     pub elapsed_s: u64,
     /// Seconds per dimension id.
-    pub dimensions: IndexMap<String, u64>,
+    pub(crate) dimensions: IndexMap<String, u64>,
 }
 
 /// The questionnaire a report scores (JSON `questionnaire`).
 #[derive(Debug, Clone, Serialize)]
-pub struct QuestionnaireInfo {
+pub(crate) struct QuestionnaireInfo {
     /// The questionnaire's id (`[a-z0-9-]+`).
-    pub id: String,
+    pub(crate) id: String,
     /// The `version` its file gives.
-    pub version: u32,
+    pub(crate) version: u32,
     /// The title its file gives.
-    pub title: String,
+    pub(crate) title: String,
     /// How to answer (what yes, partly, no, don't know and does not apply mean), when given.
-    pub guide: Option<String>,
+    pub(crate) guide: Option<String>,
 }
 
 /// The team's result as a whole (JSON `overall`).
@@ -211,9 +211,9 @@ pub struct Overall {
     /// The mean of the dimensions' scores, unrounded.
     pub score: f64,
     /// Ids of the dimensions whose level is the overall level, in questionnaire order.
-    pub weakest: Vec<String>,
+    pub(crate) weakest: Vec<String>,
     /// The overall level's name (such as "Automated training").
-    pub name: String,
+    pub(crate) name: String,
 }
 
 /// The level the team aims for (JSON `target`).
@@ -223,28 +223,28 @@ pub struct TargetInfo {
     pub level: u32,
     /// Where it comes from: `explicit` (the session's `target`), `context` (the team's context) or
     /// `next-level` (the overall level + 1).
-    pub source: TargetSource,
+    pub(crate) source: TargetSource,
     /// The target level's name.
-    pub name: String,
+    pub(crate) name: String,
     /// Why this target, in a phrase a manager can read.
     pub reason: String,
 }
 
 /// The context behind the target, as the sessions gave it (unset parts are null).
 #[derive(Debug, Clone, Serialize)]
-pub struct ContextReport {
+pub(crate) struct ContextReport {
     /// How many models the team runs in production.
-    pub models_in_production: Option<u32>,
+    pub(crate) models_in_production: Option<u32>,
     /// How critical the models are: `low`, `medium` or `high`.
-    pub criticality: Option<&'static str>,
+    pub(crate) criticality: Option<&'static str>,
     /// The team's work is regulated (a target from the context is then at most Level 2).
-    pub regulated: Option<bool>,
+    pub(crate) regulated: Option<bool>,
     /// False when the team uses models it does not train (such as LLM APIs).
-    pub trains_models: Option<bool>,
+    pub(crate) trains_models: Option<bool>,
     /// Its models decide about people (credit, hiring, health, ...).
-    pub decides_about_people: Option<bool>,
+    pub(crate) decides_about_people: Option<bool>,
     /// End customers see the models' output directly.
-    pub customer_facing: Option<bool>,
+    pub(crate) customer_facing: Option<bool>,
 }
 
 /// A practice left out of the score: answered "does not apply" (the reason is its notes), or
@@ -264,9 +264,9 @@ pub struct NotApplicable {
 #[derive(Debug, Clone, Serialize)]
 pub struct Milestone {
     /// The milestone's level: the first phase of the roadmap (the overall level + 1).
-    pub level: u32,
+    pub(crate) level: u32,
     /// That level's name.
-    pub name: String,
+    pub(crate) name: String,
     /// The actions shown: at most [`MILESTONE_SHOWN`], the required ones first, then in roadmap
     /// order.
     pub actions: Vec<Action>,
@@ -277,7 +277,7 @@ pub struct Milestone {
 }
 
 /// How many actions of the next milestone Markdown and HTML show.
-pub const MILESTONE_SHOWN: usize = 8;
+pub(crate) const MILESTONE_SHOWN: usize = 8;
 
 /// One dimension's result (JSON `dimensions`).
 #[derive(Debug, Clone, Serialize)]
@@ -285,16 +285,16 @@ pub struct DimensionReport {
     /// The dimension id.
     pub id: String,
     /// The dimension's name.
-    pub name: String,
+    pub(crate) name: String,
     /// The id of the lifecycle stage it belongs to; null when the questionnaire gives none.
-    pub stage: Option<String>,
+    pub(crate) stage: Option<String>,
     /// The highest level L such that every level from 1 to L is met; 0 if none.
     pub level: u32,
     /// The level plus the ratio of the next level (the level alone at the highest level),
     /// unrounded.
-    pub score: f64,
+    pub(crate) score: f64,
     /// Each level from 1 to the highest: its ratio and whether it is met.
-    pub levels: Vec<LevelRatio>,
+    pub(crate) levels: Vec<LevelRatio>,
     /// Question ids at level + 1 whose answer is neither yes nor na, in questionnaire order; empty
     /// at the highest level.
     pub blocking: Vec<String>,
@@ -302,15 +302,15 @@ pub struct DimensionReport {
 
 /// One level of a dimension: how much of it is in place, and whether that meets it.
 #[derive(Debug, Clone, Serialize)]
-pub struct LevelRatio {
+pub(crate) struct LevelRatio {
     /// The level, from 1.
-    pub level: u32,
+    pub(crate) level: u32,
     /// Σ weight·credit / Σ weight over the dimension's questions at this level (na left out); null
     /// when none is left, and the level is then met vacuously.
-    pub ratio: Option<f64>,
+    pub(crate) ratio: Option<f64>,
     /// The ratio reaches the pass ratio and every required question at this level that counts is
     /// answered yes.
-    pub met: bool,
+    pub(crate) met: bool,
 }
 
 /// One lifecycle stage on the bottleneck map (JSON `bottlenecks`).
@@ -319,39 +319,39 @@ pub struct Bottleneck {
     /// The stage id.
     pub stage: String,
     /// The stage's name.
-    pub name: String,
+    pub(crate) name: String,
     /// The share of the team's time the stage takes, in percent over the stages rated (for several
     /// respondents, the mean of their percents, in percent again); 0 when nobody gave one.
     pub time_share: f64,
     /// How much the stage hurts, 1 to 5 (for several respondents, the mean of those who rated it);
     /// null when nobody rated it.
-    pub pain: Option<f64>,
+    pub(crate) pain: Option<f64>,
 }
 
 /// One phase of the roadmap (JSON `roadmap`): what to put in place to reach its level.
 #[derive(Debug, Clone, Serialize)]
 pub struct PhaseReport {
     /// The level the phase reaches.
-    pub level: u32,
+    pub(crate) level: u32,
     /// That level's name.
-    pub name: String,
+    pub(crate) name: String,
     /// For each dimension below the level, its questions at that level answered neither yes nor na;
     /// ordered by the bottleneck rank of the dimension's stage (dimensions without a stage last),
     /// then dimension order, then question order.
     pub actions: Vec<Action>,
     /// The phase in brief: how many actions each dimension has, in roadmap order.
-    pub by_dimension: Vec<PhaseDimension>,
+    pub(crate) by_dimension: Vec<PhaseDimension>,
 }
 
 /// How many actions one dimension has in a phase.
 #[derive(Debug, Clone, Serialize)]
-pub struct PhaseDimension {
+pub(crate) struct PhaseDimension {
     /// The dimension id.
-    pub dimension: String,
+    pub(crate) dimension: String,
     /// The dimension's name.
-    pub name: String,
+    pub(crate) name: String,
     /// Its number of actions in the phase.
-    pub actions: usize,
+    pub(crate) actions: usize,
 }
 
 /// A practice to put in place: one action of the roadmap.
@@ -366,25 +366,25 @@ pub struct Action {
     /// The practice defines its level (the questionnaire's `required`).
     pub required: bool,
     /// Today's answer: `partial`, `no`, `unknown` or `unanswered`.
-    pub answer: Reported,
+    pub(crate) answer: Reported,
     /// The questionnaire's recommendation, whole.
-    pub recommendation: String,
+    pub(crate) recommendation: String,
     /// The practice: the question's text.
     pub text: String,
     /// The size of the recommendation (`small`, `medium` or `large`); null where the questionnaire
     /// gives none.
-    pub effort: Option<&'static str>,
+    pub(crate) effort: Option<&'static str>,
     /// Who usually leads it, as the user's `owners.yaml` names them; null where the questionnaire
     /// gives none.
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     /// The name of the question's dimension.
-    pub dimension_name: String,
+    pub(crate) dimension_name: String,
     /// The respondents' notes on today's answer, one line each (`Name: note` when several).
     pub note: Option<String>,
     /// The part of the recommendation that starts from today's answer ("From partly: …" for
     /// partly, "From zero: …" otherwise) with its "Done when …"; the whole recommendation when
     /// it is not written in those parts.
-    pub step: String,
+    pub(crate) step: String,
 }
 
 /// A question on which one respondent said yes and another no (JSON `disagreements`).
@@ -393,7 +393,7 @@ pub struct Disagreement {
     /// The question id.
     pub question: String,
     /// The question's text.
-    pub text: String,
+    pub(crate) text: String,
     /// Each respondent's answer by name, in respondent order (those who answered).
     pub answers: IndexMap<String, Answer>,
     /// A workshop's agreed answer for the question, or null.
@@ -404,7 +404,7 @@ pub struct Disagreement {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ChangedMind {
     /// The question id.
-    pub question: String,
+    pub(crate) question: String,
     /// The participant's name.
     pub respondent: String,
     /// Their vote at the first reveal (`first_votes`).
@@ -417,7 +417,7 @@ pub struct ChangedMind {
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleGap {
     /// The dimension id.
-    pub dimension: String,
+    pub(crate) dimension: String,
     /// Each role's score of the dimension, from that role's own merged answers; roles as first
     /// spelled, in the order they first appear.
     pub scores: IndexMap<String, f64>,
@@ -425,26 +425,26 @@ pub struct RoleGap {
 
 /// One dimension's score then and now (JSON `baseline`).
 #[derive(Debug, Clone, Serialize)]
-pub struct BaselineDelta {
+pub(crate) struct BaselineDelta {
     /// The dimension id.
-    pub dimension: String,
+    pub(crate) dimension: String,
     /// The baseline's score; null when the baseline lacks the dimension.
-    pub before: Option<f64>,
+    pub(crate) before: Option<f64>,
     /// Today's score.
-    pub after: f64,
+    pub(crate) after: f64,
     /// Today's score minus the baseline's; null when the baseline lacks the dimension.
-    pub delta: Option<f64>,
+    pub(crate) delta: Option<f64>,
 }
 
 /// One level of the questionnaire (JSON `levels`).
 #[derive(Debug, Clone, Serialize)]
-pub struct LevelReport {
+pub(crate) struct LevelReport {
     /// The level, from 0.
-    pub level: u32,
+    pub(crate) level: u32,
     /// Its name (such as "Manual").
-    pub name: String,
+    pub(crate) name: String,
     /// What the level means, in short.
-    pub summary: String,
+    pub(crate) summary: String,
 }
 
 /// One question and the answer it got (JSON `answers`).
@@ -453,11 +453,11 @@ pub struct AnswerReport {
     /// The question id.
     pub question: String,
     /// The id of the question's dimension.
-    pub dimension: String,
+    pub(crate) dimension: String,
     /// The question's level.
-    pub level: u32,
+    pub(crate) level: u32,
     /// The question's text.
-    pub text: String,
+    pub(crate) text: String,
     /// The answer scored: `yes`, `partial`, `no`, `unknown`, `na` or `unanswered`. For several
     /// respondents the consensus, a workshop's agreed answer where set; `na` where `applies_when`
     /// leaves the question out.
@@ -465,7 +465,7 @@ pub struct AnswerReport {
     /// Each respondent's own answer when there are several respondents; empty for one session.
     pub votes: IndexMap<String, Answer>,
     /// A workshop's votes at the first reveal when the question was voted on again; else empty.
-    pub first_votes: IndexMap<String, Answer>,
+    pub(crate) first_votes: IndexMap<String, Answer>,
     /// The notes on the answer, each with who wrote it, in respondent order.
     pub notes: Vec<Note>,
     /// The evidence recorded for the answer, one entry a respondent (a workshop session's, one a
@@ -515,13 +515,13 @@ pub struct Strength {
     /// The question id.
     pub question: String,
     /// The practice: the question's text.
-    pub text: String,
+    pub(crate) text: String,
     /// The id of the question's dimension.
-    pub dimension: String,
+    pub(crate) dimension: String,
     /// The name of the question's dimension.
-    pub dimension_name: String,
+    pub(crate) dimension_name: String,
     /// The question's level.
-    pub level: u32,
+    pub(crate) level: u32,
 }
 
 /// How far the team is toward its next overall level.
@@ -543,93 +543,93 @@ pub struct Progress {
 /// A practice at or below the team's level that is not fully in place: with the target met,
 /// these are what is left to finish.
 #[derive(Debug, Clone, Serialize)]
-pub struct Unfinished {
+pub(crate) struct Unfinished {
     /// The question id.
-    pub question: String,
+    pub(crate) question: String,
     /// The practice: the question's text.
-    pub text: String,
+    pub(crate) text: String,
     /// The name of the question's dimension.
-    pub dimension_name: String,
+    pub(crate) dimension_name: String,
     /// The question's level.
-    pub level: u32,
+    pub(crate) level: u32,
     /// Partial, no, unknown or unanswered.
-    pub answer: Reported,
+    pub(crate) answer: Reported,
 }
 
 /// What changed since the baseline (JSON `since_baseline`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SinceBaseline {
     /// The baseline's date (its latest session's); null when it has none.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// The baseline's overall level; null for a JSON report that does not say.
-    pub overall_before: Option<u32>,
+    pub(crate) overall_before: Option<u32>,
     /// Today's overall level.
-    pub overall_after: u32,
+    pub(crate) overall_after: u32,
     /// Every answer that differs from the baseline's, in questionnaire order.
-    pub changed: Vec<Change>,
+    pub(crate) changed: Vec<Change>,
     /// Of those, the questions the baseline did not answer (or did not have): answered now for
     /// the first time, not a change of practice.
-    pub not_asked: Vec<String>,
+    pub(crate) not_asked: Vec<String>,
     /// Of the others, those that moved toward "yes" (no < partly < yes).
-    pub better: Vec<String>,
+    pub(crate) better: Vec<String>,
     /// Those that moved away from "yes".
-    pub worse: Vec<String>,
+    pub(crate) worse: Vec<String>,
     /// The questionnaire version of the baseline when it differs from this report's: levels
     /// may not compare.
-    pub other_version: Option<u32>,
+    pub(crate) other_version: Option<u32>,
     /// The overall level is lower than the baseline's.
-    pub lower: bool,
+    pub(crate) lower: bool,
 }
 
 /// A question whose answer differs from the baseline's.
 #[derive(Debug, Clone, Serialize)]
-pub struct Change {
+pub(crate) struct Change {
     /// The question id.
-    pub question: String,
+    pub(crate) question: String,
     /// The baseline's answer (`unanswered` when it had none).
-    pub before: Reported,
+    pub(crate) before: Reported,
     /// Today's answer.
-    pub after: Reported,
+    pub(crate) after: Reported,
     /// The question's text.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// An earlier assessment as `--baseline` gives it: scores, answers, level and date.
 #[derive(Debug, Clone, Default)]
-pub struct Baseline {
+pub(crate) struct Baseline {
     /// Each dimension's score in the baseline: (dimension id, score).
-    pub scores: Vec<(String, f64)>,
+    pub(crate) scores: Vec<(String, f64)>,
     /// Question id -> the answer the baseline reported.
-    pub answers: IndexMap<String, Reported>,
+    pub(crate) answers: IndexMap<String, Reported>,
     /// The baseline's overall level, where known.
-    pub overall_level: Option<u32>,
+    pub(crate) overall_level: Option<u32>,
     /// The baseline's date (its latest session's), where known.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// The questionnaire version the baseline answered, where known.
-    pub version: Option<u32>,
+    pub(crate) version: Option<u32>,
 }
 
 /// What the report says in words, written from its facts by `narrative::write`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Narrative {
+pub(crate) struct Narrative {
     /// One sentence: the level, why (the blocking practices by text), what comes next.
-    pub verdict: String,
+    pub(crate) verdict: String,
     /// How much of the questionnaire was answered.
-    pub completeness: Completeness,
+    pub(crate) completeness: Completeness,
     /// Toward the next overall level; null at the highest level.
-    pub progress: Option<Progress>,
+    pub(crate) progress: Option<Progress>,
     /// Practices in place above their dimension's level.
-    pub strengths: Vec<Strength>,
+    pub(crate) strengths: Vec<Strength>,
     /// The warning that worse predictions would go unnoticed, from the monitoring answers; null
     /// when a model-quality alert is in place.
-    pub silent_degradation: Option<String>,
+    pub(crate) silent_degradation: Option<String>,
     /// What the reader should check, in sentences naming practices by their text.
-    pub watch: Vec<String>,
+    pub(crate) watch: Vec<String>,
     /// Only with --baseline: overall level before and after, and every answer that changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub since_baseline: Option<SinceBaseline>,
+    pub(crate) since_baseline: Option<SinceBaseline>,
     /// With the target met: practices at or below the team's level not fully in place.
-    pub unfinished: Vec<Unfinished>,
+    pub(crate) unfinished: Vec<Unfinished>,
 }
 
 /// How far a report is written: [`Written`] (its words are there) or [`Unwritten`] (the facts
@@ -649,7 +649,7 @@ pub enum Written {}
 
 /// A report's facts before its narrative is written.
 #[derive(Debug, Clone, Copy)]
-pub enum Unwritten {}
+pub(crate) enum Unwritten {}
 
 impl Stage for Written {
     type Words<T: fmt::Debug + Clone + Serialize> = T;

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::session::Session;
+use crate::templates::{escape_markdown, escape_markdown_line, level_words};
 
 #[test]
 fn escaping_keeps_tables_whole() {

@@ -43,7 +43,7 @@ impl Answer {
     }
 
     /// How a person reads the answer.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Answer::Yes => "Yes",
             Answer::Partial => "Partly",
@@ -55,7 +55,7 @@ impl Answer {
 
     /// An answer from its word (any case, surrounding spaces ignored; `n/a` is `na`); `None` for
     /// any other text.
-    pub fn parse(s: &str) -> Option<Answer> {
+    pub(crate) fn parse(s: &str) -> Option<Answer> {
         match s.trim().to_ascii_lowercase().as_str() {
             "yes" => Some(Answer::Yes),
             "partial" => Some(Answer::Partial),
@@ -88,12 +88,12 @@ pub enum Reported {
 
 impl Reported {
     /// The word the report writes: `yes`, `partial`, `no`, `unknown`, `na` or `unanswered`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.answer().map_or("unanswered", Answer::as_str)
     }
 
     /// The answer given, if any.
-    pub fn answer(self) -> Option<Answer> {
+    pub(crate) fn answer(self) -> Option<Answer> {
         match self {
             Reported::Yes => Some(Answer::Yes),
             Reported::Partial => Some(Answer::Partial),
@@ -105,7 +105,7 @@ impl Reported {
     }
 
     /// A report's word read back (`unanswered` included); `None` for any other text.
-    pub fn parse(word: &str) -> Option<Reported> {
+    pub(crate) fn parse(word: &str) -> Option<Reported> {
         match word.trim() {
             "unanswered" => Some(Reported::Unanswered),
             other => Answer::parse(other).map(Reported::from),
@@ -114,7 +114,7 @@ impl Reported {
 
     /// Whether the answer moved toward "yes" from `before` (no < partly < yes), away from it,
     /// or neither (any other change).
-    pub fn trend_from(self, before: Reported) -> Trend {
+    pub(crate) fn trend_from(self, before: Reported) -> Trend {
         let rank = |a: Reported| match a {
             Reported::No => Some(0),
             Reported::Partial => Some(1),
@@ -131,7 +131,7 @@ impl Reported {
 
 /// How an answer changed between two assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trend {
+pub(crate) enum Trend {
     /// Toward "yes": no to partly or yes, partly to yes.
     Better,
     /// Away from "yes".
@@ -351,7 +351,7 @@ impl<'de> Deserialize<'de> for AnswerEntry {
 }
 
 /// Slack allowed when a computed number meets a threshold.
-pub const EPSILON: f64 = 1e-9;
+pub(crate) const EPSILON: f64 = 1e-9;
 
 /// `x` reaches threshold `t`, allowing for rounding error.
 pub fn reaches(x: f64, t: f64) -> bool {
@@ -359,7 +359,7 @@ pub fn reaches(x: f64, t: f64) -> bool {
 }
 
 /// Credit for an answer; `None` for "does not apply", which leaves the ratio altogether.
-pub fn credit(answer: Option<Answer>, partial_credit: f64) -> Option<f64> {
+pub(crate) fn credit(answer: Option<Answer>, partial_credit: f64) -> Option<f64> {
     match answer {
         Some(Answer::Yes) => Some(1.0),
         Some(Answer::Partial) => Some(partial_credit),
@@ -410,7 +410,7 @@ pub fn consensus(answers: &[Option<Answer>], partial_credit: f64) -> Option<Answ
 }
 
 /// Whether half or more of those who answered (any answer, na included) said unknown.
-pub fn room_does_not_know(answers: impl IntoIterator<Item = Option<Answer>>) -> bool {
+pub(crate) fn room_does_not_know(answers: impl IntoIterator<Item = Option<Answer>>) -> bool {
     let (mut answered, mut unknown) = (0usize, 0usize);
     for a in answers.into_iter().flatten() {
         answered += 1;

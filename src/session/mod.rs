@@ -7,15 +7,17 @@ mod answer;
 mod fields;
 mod read;
 
-pub use answer::{Answer, AnswerEntry, EPSILON, Reported, Trend, consensus, credit, reaches, room_does_not_know};
+pub use answer::{Answer, AnswerEntry, Reported, consensus, reaches};
+pub(crate) use answer::{EPSILON, Trend, credit, room_does_not_know};
 use fields::{unique_keys, whole_if_possible};
-pub use read::{MAX_TIME_SHARE, load, parse, relative_path, save};
+pub(crate) use read::relative_path;
+pub use read::{load, parse, save};
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 /// The session file format this build reads and writes.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
 /// How critical a team's models are (the context's `criticality`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +33,7 @@ pub enum Criticality {
 
 impl Criticality {
     /// The value as files spell it: `low`, `medium` or `high`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Criticality::Low => "low",
             Criticality::Medium => "medium",
@@ -65,7 +67,7 @@ pub struct Context {
     pub customer_facing: Option<bool>,
 }
 
-pub use crate::questionnaire::ContextKey;
+pub(crate) use crate::questionnaire::ContextKey;
 
 impl Context {
     /// True when the context gives no key at all.
@@ -79,7 +81,7 @@ impl Context {
     }
 
     /// The value the context gives a yes/no key, if any.
-    pub fn get(&self, key: ContextKey) -> Option<bool> {
+    pub(crate) fn get(&self, key: ContextKey) -> Option<bool> {
         match key {
             ContextKey::TrainsModels => self.trains_models,
             ContextKey::DecidesAboutPeople => self.decides_about_people,
@@ -118,7 +120,7 @@ pub struct StageRating {
 #[serde(deny_unknown_fields)]
 pub struct Session {
     /// The session file format ([`FORMAT`]).
-    pub format: u32,
+    pub(crate) format: u32,
     /// The questionnaire answered: a built-in id, a user questionnaire's id, or a path (relative to
     /// this file's folder).
     pub questionnaire: String,
@@ -174,18 +176,18 @@ pub struct Timing {
     pub elapsed_s: u64,
     /// Seconds per dimension id.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub dimensions: IndexMap<String, u64>,
+    pub(crate) dimensions: IndexMap<String, u64>,
     /// Seconds per question id.
     #[serde(default, deserialize_with = "unique_keys")]
     pub questions: IndexMap<String, u64>,
     /// The timebox of a dimension id, in seconds (the facilitator's screen warns when it is spent).
     #[serde(default, deserialize_with = "unique_keys")]
-    pub timebox_s: IndexMap<String, u64>,
+    pub(crate) timebox_s: IndexMap<String, u64>,
 }
 
 impl Timing {
     /// Adds `seconds` spent on `question` of `dimension`.
-    pub fn add(&mut self, dimension: &str, question: &str, seconds: u64) {
+    pub(crate) fn add(&mut self, dimension: &str, question: &str, seconds: u64) {
         self.elapsed_s = self.elapsed_s.saturating_add(seconds);
         let d = self.dimensions.entry(dimension.to_owned()).or_default();
         *d = d.saturating_add(seconds);
@@ -276,7 +278,10 @@ impl Session {
 
     /// The answer given to an id that `question` replaces, when the session has none of its own
     /// for it: (old id, answer). Sessions of an earlier questionnaire version keep scoring.
-    pub fn replaced_answer<'a>(&'a self, question: &'a crate::questionnaire::Question) -> Option<(&'a str, Answer)> {
+    pub(crate) fn replaced_answer<'a>(
+        &'a self,
+        question: &'a crate::questionnaire::Question,
+    ) -> Option<(&'a str, Answer)> {
         if self.answer(&question.id).is_some() {
             return None;
         }
@@ -321,7 +326,7 @@ impl Session {
     /// Answers given to ids that a question of `q` replaces, moved under that question's id
     /// when the session has none of its own for it (a next assessment writes carried answers
     /// under the new ids, DESIGN "Questionnaire file").
-    pub fn move_to_current_ids(&mut self, q: &crate::questionnaire::Questionnaire) {
+    pub(crate) fn move_to_current_ids(&mut self, q: &crate::questionnaire::Questionnaire) {
         for (_, question) in q.questions() {
             if self.answers.contains_key(&question.id) {
                 continue;
