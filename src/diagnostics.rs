@@ -1,7 +1,7 @@
 //! Diagnostics: what is wrong with an input file, where, in words for the person who wrote it.
 //!
 //! The ground layer shared by the YAML reader and the model modules that check questionnaires
-//! and sessions: a [`Problem`] is a place and a message, and [`problems_error`] turns a file's
+//! and sessions: a [`Problem`] is a place and a message, and `problems_error` turns a file's
 //! problems into one error, bounded so that no file floods a terminal. It knows no model type.
 
 use std::fmt;

@@ -2,8 +2,8 @@
 //!
 //! Team names, ids, file names and parser messages all come from files someone else may have
 //! written. A terminal obeys escape sequences wherever they appear, so every shell passes text
-//! through [`printable`] (messages) or [`one_line`] (a field in a table) before it prints it;
-//! control characters are shown escaped (`\x1b`), never sent. [`excerpt`] cuts a value to a few
+//! through `printable` (messages) or `one_line` (a field in a table) before it prints it;
+//! control characters are shown escaped (`\x1b`), never sent. `excerpt` cuts a value to a few
 //! characters so an error never echoes a whole secret or an 8 MiB line.
 
 use std::borrow::Cow;
@@ -134,7 +134,7 @@ pub(crate) fn round_half_up(x: f64, places: usize) -> f64 {
     if x < 0.0 && rounded != 0.0 { -rounded } else { rounded }
 }
 
-/// `x` shown with `places` decimals, rounded by [`round_half_up`].
+/// `x` shown with `places` decimals, rounded by `round_half_up`.
 pub fn fixed(x: f64, places: usize) -> String {
     format!("{:.places$}", round_half_up(x, places))
 }

@@ -70,7 +70,7 @@ pub(crate) fn sets_target(c: &Context) -> bool {
 pub(crate) const REGULATED_CAP: u32 = 2;
 
 /// The level the team should aim for: explicit, else from context, else one above today's.
-/// `capped` says whether a regulated context held the target at [`REGULATED_CAP`].
+/// `capped` says whether a regulated context held the target at `REGULATED_CAP`.
 pub fn target(explicit: Option<u32>, context: Option<&Context>, overall: u32, highest: u32) -> Target {
     let (level, source) = if let Some(t) = explicit {
         (t, TargetSource::Explicit)
@@ -113,7 +113,7 @@ pub(crate) fn to_percent(shares: &[Option<f64>]) -> Vec<Option<f64>> {
 pub(crate) const UNRATED_PAIN: f64 = 3.0;
 
 /// Stage indexes in bottleneck order: pain high first (an unrated stage counts as
-/// [`UNRATED_PAIN`]), then time share high first, then the questionnaire's stage order.
+/// `UNRATED_PAIN`), then time share high first, then the questionnaire's stage order.
 pub fn bottleneck_order(loads: &[StageLoad]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..loads.len()).collect();
     order.sort_by(|&a, &b| {

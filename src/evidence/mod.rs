@@ -2,13 +2,13 @@
 //!
 //! A questionnaire's `probes` (globs over file paths, an optional `contains` regular expression,
 //! an optional `min_size`, an optional `means: absent`) are compiled once into a [`Matcher`]
-//! ([`matcher`], pure: a path, a size and a file's first bytes in, hits out). [`walk`] is the
+//! (`matcher`, pure: a path, a size and a file's first bytes in, hits out). [`walk`] is the
 //! only part that touches the disk: it visits the repositories in parallel with the `ignore`
 //! crate (the `.gitignore` rules ripgrep follows) and asks the matcher about each file.
-//! [`outcome`] turns the hits into the session's `scan` block: found, found against, not found
-//! and not checked per question, with at most five places each; [`check`] compares a report's
+//! `outcome` turns the hits into the session's `scan` block: found, found against, not found
+//! and not checked per question, with at most five places each; `check` compares a report's
 //! answers with them. The probe language itself (globs, patterns, validation) is
-//! [`crate::probe`]. Nothing here runs a program, goes to the network or changes an answer.
+//! `crate::probe`. Nothing here runs a program, goes to the network or changes an answer.
 
 pub(crate) mod check;
 pub(crate) mod matcher;

@@ -9,10 +9,10 @@ use std::fmt;
 
 /// A report: the facts built from the sessions' answers and the words written from them.
 ///
-/// `Report` (that is, `Report<Written>`) is what every format shows. [`Facts`]
+/// `Report` (that is, `Report<Written>`) is what every format shows. `Facts`
 /// (`Report<Unwritten>`) is the same report before its words: the narrative's fields are `()`
-/// there, and `narrative::write` writes the [`Narrative`] from it, which
-/// [`Report::with_narrative`] then moves in. So no field is ever a placeholder to fill later.
+/// there, and `narrative::write` writes the `Narrative` from it, which
+/// `Report::with_narrative` then moves in. So no field is ever a placeholder to fill later.
 #[derive(Debug, Clone, Serialize)]
 #[serde(bound = "")]
 pub struct Report<S: Stage = Written> {
@@ -267,7 +267,7 @@ pub struct Milestone {
     pub(crate) level: u32,
     /// That level's name.
     pub(crate) name: String,
-    /// The actions shown: at most [`MILESTONE_SHOWN`], the required ones first, then in roadmap
+    /// The actions shown: at most `MILESTONE_SHOWN`, the required ones first, then in roadmap
     /// order.
     pub actions: Vec<Action>,
     /// How many actions the phase has in all.
@@ -632,7 +632,7 @@ pub(crate) struct Narrative {
     pub(crate) unfinished: Vec<Unfinished>,
 }
 
-/// How far a report is written: [`Written`] (its words are there) or [`Unwritten`] (the facts
+/// How far a report is written: [`Written`] (its words are there) or `Unwritten` (the facts
 /// alone, which the narrative is written from).
 pub trait Stage {
     /// The type of a narrative field at this stage: the words themselves, or `()` before they

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use std::path::PathBuf;
 
 /// The screen shown: one of the [`Entry`] screens before a session is open, else the open
-/// assessment's [`Page`]. (Read with [`Model::screen`]: the model holds the two apart, so no
+/// assessment's `Page`. (Read with [`Model::screen`]: the model holds the two apart, so no
 /// screen of an assessment can be shown without one.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -566,7 +566,7 @@ pub(crate) const MAX_COLS: u16 = 500;
 /// Largest area drawn, in rows (see [`MAX_COLS`]).
 pub(crate) const MAX_ROWS: u16 = 200;
 
-/// The area drawn in a terminal of `cols` × `rows`: capped at [`MAX_COLS`] × [`MAX_ROWS`].
+/// The area drawn in a terminal of `cols` × `rows`: capped at `MAX_COLS` × `MAX_ROWS`.
 pub fn drawn_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
     ratatui::layout::Rect::new(0, 0, cols.min(MAX_COLS), rows.min(MAX_ROWS))
 }
