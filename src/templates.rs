@@ -7,7 +7,6 @@
 //! folder). It renders any serialisable data and imports no view: what the data says is decided
 //! by the modules that build it.
 
-pub use crate::printable::fixed;
 pub(crate) use crate::printable::round_half_up;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -235,7 +234,7 @@ pub(crate) fn level_words(score: f64) -> String {
 }
 
 /// Seconds as a clock reads them (the template filter: any number, rounded; nothing below 0).
-pub fn clock(seconds: f64) -> String {
+pub(crate) fn clock(seconds: f64) -> String {
     crate::printable::clock(if seconds.is_finite() && seconds > 0.0 { seconds.round() as u64 } else { 0 })
 }
 

@@ -19,7 +19,7 @@ pub use merge::{MergeArgs, merge};
 pub use output::print_err;
 pub use portfolio::{PortfolioArgs, portfolio};
 pub use questionnaires::{init, list, validate};
-pub use report::{Format, ReportArgs, report};
+pub use report::{ReportArgs, report};
 pub use scan::{ScanArgs, scan};
 
 use anyhow::{Result, bail};

@@ -12,7 +12,7 @@ use anyhow::{Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use crate::format::Format;
+use crate::format::Format;
 
 /// What `report` is asked for.
 #[derive(Debug, Clone)]

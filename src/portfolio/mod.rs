@@ -19,7 +19,7 @@ pub use crate::report::json::{JsonReport, parse_json_report};
 pub(crate) use assessments::TeamAssessments;
 pub(crate) use assessments::same_team;
 pub use model::*;
-pub use render::{HTML_TEMPLATE, render, render_html, render_markdown, to_csv, to_json};
+pub use render::{render_html, render_markdown, to_csv, to_json};
 pub(crate) use team::{check_input, score_assessment};
 
 use crate::questionnaire::Questionnaire;

@@ -392,7 +392,7 @@ fn first_votes_of(group: &workshop::Group, sessions: &[SessionInput], question: 
 /// Who changed their vote between the first reveal (`first_votes`) and the latest round
 /// (`votes`) of a workshop's re-votes; a participant without a vote in either round changed
 /// nothing.
-pub fn changed_minds(q: &Questionnaire, group: &workshop::Group, sessions: &[SessionInput]) -> Vec<ChangedMind> {
+pub(crate) fn changed_minds(q: &Questionnaire, group: &workshop::Group, sessions: &[SessionInput]) -> Vec<ChangedMind> {
     let ([only], true) = (sessions, group.workshop) else { return Vec::new() };
     let mut out = Vec::new();
     for (_, qn) in q.questions() {

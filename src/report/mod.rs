@@ -12,7 +12,7 @@ mod model;
 pub(crate) mod narrative;
 
 pub(crate) use baseline::{attach_baseline, baseline_of_json};
-pub use build::{build, changed_minds};
+pub use build::build;
 pub use model::*;
 
 use indexmap::IndexMap;
@@ -25,7 +25,7 @@ pub fn to_json(report: &Report) -> String {
     crate::printable::clean_json_text(report)
 }
 
-pub use crate::templates::{clock, escape_markdown_code, fixed};
+pub use crate::templates::escape_markdown_code;
 pub(crate) use crate::templates::{note_lines, text_bar};
 
 /// Renders a report through a Tera template; `name` decides autoescaping (.html is escaped).

@@ -1,6 +1,7 @@
 //! Unit tests of building a report.
 
 use super::*;
+use crate::printable::fixed;
 use crate::session::Session;
 use crate::templates::{escape_markdown, escape_markdown_line, level_words};
 

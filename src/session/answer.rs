@@ -354,7 +354,7 @@ impl<'de> Deserialize<'de> for AnswerEntry {
 pub(crate) const EPSILON: f64 = 1e-9;
 
 /// `x` reaches threshold `t`, allowing for rounding error.
-pub fn reaches(x: f64, t: f64) -> bool {
+pub(crate) fn reaches(x: f64, t: f64) -> bool {
     x >= t - EPSILON
 }
 
@@ -374,7 +374,7 @@ pub(crate) fn credit(answer: Option<Answer>, partial_credit: f64) -> Option<f64>
 /// answered (any answer, na included) said unknown — a few voices do not speak for a room that
 /// does not know; else the median credit of those who said yes, partial or no, mapped back to
 /// an answer; failing that, unanswered, na or unknown.
-pub fn consensus(answers: &[Option<Answer>], partial_credit: f64) -> Option<Answer> {
+pub(crate) fn consensus(answers: &[Option<Answer>], partial_credit: f64) -> Option<Answer> {
     if let [only] = answers {
         return *only;
     }

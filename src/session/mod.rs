@@ -7,8 +7,8 @@ mod answer;
 mod fields;
 mod read;
 
-pub use answer::{Answer, AnswerEntry, Reported, consensus, reaches};
-pub(crate) use answer::{EPSILON, Trend, credit, room_does_not_know};
+pub use answer::{Answer, AnswerEntry, Reported};
+pub(crate) use answer::{EPSILON, Trend, consensus, credit, reaches, room_does_not_know};
 use fields::{unique_keys, whole_if_possible};
 pub(crate) use read::relative_path;
 pub use read::{load, parse, save};

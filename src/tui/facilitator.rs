@@ -5,7 +5,6 @@
 
 pub use super::app::facilitator::{Handled, KEYMAP};
 pub use super::app::workshop::{
-    AgendaItem, agenda, anonymous, consensus, first_votes, participants, revealed, selected, set_participants,
-    still_to_vote, tick, votes,
+    AgendaItem, agenda, anonymous, revealed, selected, set_participants, still_to_vote, tick,
 };
 pub use super::view::facilitator::{clock, draw, draw_results_panel};

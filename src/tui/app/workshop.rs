@@ -10,7 +10,7 @@ use crate::session::{Answer, Participant};
 use crate::workshop;
 
 /// The workshop's participants (none for a single session).
-pub fn participants(a: &Assessment) -> &[Participant] {
+pub(crate) fn participants(a: &Assessment) -> &[Participant] {
     a.session.participants.as_deref().unwrap_or(&[])
 }
 
@@ -20,14 +20,14 @@ pub(super) fn question_id(a: &Assessment) -> String {
 }
 
 /// Each participant's vote on the current question, in participant order.
-pub fn votes(a: &Assessment) -> Vec<Option<Answer>> {
+pub(crate) fn votes(a: &Assessment) -> Vec<Option<Answer>> {
     let entry = a.session.answers.get(&a.current().2.id);
     participants(a).iter().map(|p| entry.and_then(|e| e.votes.get(&p.name).copied())).collect()
 }
 
 /// Each participant's vote at the first reveal of the current question, when it was voted on
 /// again (all `None` otherwise).
-pub fn first_votes(a: &Assessment) -> Vec<Option<Answer>> {
+pub(crate) fn first_votes(a: &Assessment) -> Vec<Option<Answer>> {
     let entry = a.session.answers.get(&a.current().2.id);
     participants(a).iter().map(|p| entry.and_then(|e| e.first_votes.get(&p.name).copied())).collect()
 }
@@ -78,7 +78,7 @@ pub(crate) fn counted_open(a: &Assessment, id: &str) -> bool {
 }
 
 /// The consensus of the current question's votes by the median rule (`None` without votes).
-pub fn consensus(a: &Assessment) -> Option<Answer> {
+pub(crate) fn consensus(a: &Assessment) -> Option<Answer> {
     workshop::consensus(&votes(a), a.questionnaire.scoring.partial_credit)
 }
 
