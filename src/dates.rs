@@ -5,7 +5,7 @@
 
 /// A `YYYY-MM-DD` day at the start of `text`, as (year, month, day); `None` for anything else,
 /// a day that does not exist (`2026-02-30`) included.
-pub fn day(text: &str) -> Option<(i32, u32, u32)> {
+pub(crate) fn day(text: &str) -> Option<(i32, u32, u32)> {
     let b = text.as_bytes();
     if b.len() < 10
         || b[4] != b'-'
@@ -19,7 +19,7 @@ pub fn day(text: &str) -> Option<(i32, u32, u32)> {
 }
 
 /// How many days month `m` (1–12) of year `y` has.
-pub fn days_in_month(y: i32, m: u32) -> u32 {
+pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     match m {
         2 if leap => 29,
@@ -30,7 +30,7 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 /// The day `months` months before `date` (`YYYY-MM-DD`), the day of month kept where it exists.
-pub fn months_before(date: &str, months: u32) -> Option<String> {
+pub(crate) fn months_before(date: &str, months: u32) -> Option<String> {
     let (y, m, d) = day(date)?;
     let total = y * 12 + (m as i32 - 1) - months as i32;
     let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
@@ -38,7 +38,7 @@ pub fn months_before(date: &str, months: u32) -> Option<String> {
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` day (Howard Hinnant's days-from-civil).
-pub fn day_number(date: &str) -> Option<i64> {
+pub(crate) fn day_number(date: &str) -> Option<i64> {
     let (y, m, d) = day(date)?;
     let y = i64::from(y) - i64::from(m <= 2);
     let era = y.div_euclid(400);
@@ -50,7 +50,7 @@ pub fn day_number(date: &str) -> Option<i64> {
 }
 
 /// Civil date of a Unix time (the inverse of [`day_number`], per day).
-pub fn date_from_unix(secs: i64) -> String {
+pub(crate) fn date_from_unix(secs: i64) -> String {
     let days = secs.div_euclid(86_400);
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -65,7 +65,7 @@ pub fn date_from_unix(secs: i64) -> String {
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it for reproducible reports.
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     let secs =
         std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
             std::time::SystemTime::now()

@@ -1,7 +1,7 @@
 //! Diagnostics: what is wrong with an input file, where, in words for the person who wrote it.
 //!
 //! The ground layer shared by the YAML reader and the model modules that check questionnaires
-//! and sessions: a [`Problem`] is a place and a message, and [`problems_error`] turns a file's
+//! and sessions: a [`Problem`] is a place and a message, and `problems_error` turns a file's
 //! problems into one error, bounded so that no file floods a terminal. It knows no model type.
 
 use std::fmt;
@@ -9,8 +9,11 @@ use std::fmt;
 /// One thing wrong with an input file: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: `FILE:LINE:COLUMN` for syntax and schema errors, the file and the dimension or
+    /// question id for semantic ones.
     pub location: String,
-    pub message: String,
+    /// What is wrong, in one sentence that helps fix it.
+    pub(crate) message: String,
 }
 
 impl fmt::Display for Problem {
@@ -21,11 +24,11 @@ impl fmt::Display for Problem {
 
 /// How many problems of one file are listed; the rest are counted (a file of 200,000 bad votes
 /// must not flood a terminal, nor slow every screen that shows the error).
-pub const MAX_PROBLEMS_SHOWN: usize = 100;
+pub(crate) const MAX_PROBLEMS_SHOWN: usize = 100;
 
 /// Joins problems into one error, each on its own line, at most [`MAX_PROBLEMS_SHOWN`] of them
 /// and then how many more there are.
-pub fn problems_error(problems: Vec<Problem>) -> anyhow::Error {
+pub(crate) fn problems_error(problems: Vec<Problem>) -> anyhow::Error {
     let mut lines: Vec<String> = problems.iter().take(MAX_PROBLEMS_SHOWN).map(Problem::to_string).collect();
     if problems.len() > MAX_PROBLEMS_SHOWN {
         lines.push(format!(

@@ -10,11 +10,11 @@
 use crate::report::{self, Report};
 
 use crate::printable::csv_table;
-pub use crate::printable::guard_formula;
-pub use crate::templates::{HTML_TEMPLATE, HTML_TEMPLATE_NAME};
+pub use crate::templates::HTML_TEMPLATE;
+pub(crate) use crate::templates::HTML_TEMPLATE_NAME;
 
 /// The roadmap CSV's header, in the order DESIGN gives.
-pub const CSV_HEADER: [&str; 10] =
+pub(crate) const CSV_HEADER: [&str; 10] =
     ["phase", "level", "dimension", "question", "practice", "answer", "recommendation", "effort", "owner", "note"];
 
 /// The HTML report with the built-in template.
@@ -23,7 +23,7 @@ pub fn render_html(report: &Report) -> String {
 }
 
 /// The roadmap as CSV: one row per action, phases numbered from 1, CRLF line ends, UTF-8.
-pub fn roadmap_csv(report: &Report) -> String {
+pub(crate) fn roadmap_csv(report: &Report) -> String {
     let rows = report.roadmap.iter().enumerate().flat_map(|(i, phase)| {
         phase.actions.iter().map(move |a| {
             vec![

@@ -14,7 +14,7 @@ pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// A size in MiB with one decimal, rounded up, so a file just over the limit never reads as
 /// "8 MiB, over the 8 MiB limit".
-pub fn mib(bytes: u64) -> String {
+pub(crate) fn mib(bytes: u64) -> String {
     let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
     format!("{}.{} MiB", tenths / 10, tenths % 10)
 }
@@ -64,7 +64,7 @@ fn open_for_reading(path: &Path) -> std::io::Result<fs::File> {
 ///
 /// Only regular files are read: a folder, a FIFO, a device or a socket is refused with a message
 /// instead of hanging or reading forever.
-pub fn read_text(path: &Path) -> Result<String> {
+pub(crate) fn read_text(path: &Path) -> Result<String> {
     let shown = path.display();
     let meta = fs::metadata(path).map_err(|e| anyhow!("{shown}: cannot read the file: {}", io_reason(&e)))?;
     refuse_special(path, &meta)?;
@@ -114,7 +114,7 @@ pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, String> {
 }
 
 /// The reason of an I/O error in plain words.
-pub fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -123,7 +123,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// The folder a file is in; `.` for a bare file name.
-pub fn folder_of(path: &Path) -> PathBuf {
+pub(crate) fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -142,7 +142,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// The file a path writes to: a symbolic link's target, else the path itself.
-pub fn real_path(path: &Path) -> PathBuf {
+pub(crate) fn real_path(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
         _ => path.to_path_buf(),
@@ -151,7 +151,7 @@ pub fn real_path(path: &Path) -> PathBuf {
 
 /// A path's real path: links resolved, also when the file does not exist yet (its folder is);
 /// the path as given when neither can be resolved. What identifies a file before it is written.
-pub fn resolved_path(path: &Path) -> PathBuf {
+pub(crate) fn resolved_path(path: &Path) -> PathBuf {
     if let Ok(real) = fs::canonicalize(path) {
         return real;
     }
@@ -428,13 +428,15 @@ fn write_new_file_in(dir: &Path, prefix: &str, bytes: &[u8]) -> std::io::Result<
 /// What makes a file the same file whatever name reaches it: its device and inode (a symbolic
 /// and a hard link share them); the path as given when the file cannot be looked at.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FileKey {
+pub(crate) enum FileKey {
+    /// The file's device and inode numbers.
     Inode(u64, u64),
+    /// The path as given, when the file cannot be looked at.
     Path(PathBuf),
 }
 
 /// The [`FileKey`] of `path`.
-pub fn file_key(path: &Path) -> FileKey {
+pub(crate) fn file_key(path: &Path) -> FileKey {
     match fs::metadata(path) {
         #[cfg(unix)]
         Ok(m) => {
@@ -448,7 +450,7 @@ pub fn file_key(path: &Path) -> FileKey {
 }
 
 /// Whether two paths name the same file (same device and inode); false when either is missing.
-pub fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::metadata(a), fs::metadata(b)) {
         #[cfg(unix)]
         (Ok(x), Ok(y)) => {
@@ -464,7 +466,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// The folder that holds the user's questionnaires, templates and sessions.
 ///
 /// `MLOPS_MATURITY_HOME` replaces the platform's config folder (tests and portable installs use it).
-pub fn home_dir() -> Result<PathBuf> {
+pub(crate) fn home_dir() -> Result<PathBuf> {
     if let Some(home) = std::env::var_os("MLOPS_MATURITY_HOME").filter(|h| !h.is_empty()) {
         return Ok(PathBuf::from(home));
     }
@@ -474,7 +476,7 @@ pub fn home_dir() -> Result<PathBuf> {
 }
 
 /// Files with the given extensions directly inside `dir`, sorted by name; a missing folder is empty.
-pub fn files_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+pub(crate) fn files_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -490,7 +492,7 @@ pub fn files_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
 /// A warning for each entry directly inside `dir` with one of the extensions that
 /// [`files_in`] passes over because it is not a regular file: a FIFO, a device, a folder, a
 /// link to nothing or a loop of links.
-pub fn not_regular_in(dir: &Path, extensions: &[&str]) -> Vec<String> {
+pub(crate) fn not_regular_in(dir: &Path, extensions: &[&str]) -> Vec<String> {
     let mut out: Vec<(PathBuf, String)> = fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -513,7 +515,7 @@ pub fn not_regular_in(dir: &Path, extensions: &[&str]) -> Vec<String> {
 }
 
 /// Today's date and the civil date of a Unix time live in `dates`; these names stay for the shells.
-pub use crate::dates::{date_from_unix, today};
+pub(crate) use crate::dates::{date_from_unix, today};
 
 #[cfg(test)]
 mod tests {

@@ -24,7 +24,7 @@ pub enum Format {
 
 impl Format {
     /// The file extension an export in this format gets.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Json => "json",
@@ -44,7 +44,7 @@ impl Format {
 /// A report written in `format`: the built-in (or the user's) Markdown and HTML templates, the
 /// JSON data, or the roadmap as CSV. The one place the report's formats are told apart, for the
 /// `report` command and the TUI's exports alike.
-pub fn render_report(built: &Report, format: Format) -> Result<String> {
+pub(crate) fn render_report(built: &Report, format: Format) -> Result<String> {
     Ok(match format {
         Format::Markdown => crate::templates::render_markdown(built)?,
         Format::Json => report::to_json(built),

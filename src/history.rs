@@ -12,79 +12,109 @@ use crate::report::{self, SessionInput};
 use serde::Serialize;
 
 /// The built-in Markdown history.
-pub const MARKDOWN_TEMPLATE: &str = include_str!("../templates/history.md");
+pub(crate) const MARKDOWN_TEMPLATE: &str = include_str!("../templates/history.md");
 /// The built-in HTML history (a chart of each dimension's score as inline SVG).
-pub const HTML_TEMPLATE: &str = include_str!("../templates/history.html");
+pub(crate) const HTML_TEMPLATE: &str = include_str!("../templates/history.html");
 
 /// A team's history: the JSON output and the templates' context.
 #[derive(Debug, Clone, Serialize)]
-pub struct History {
-    pub team: String,
+pub(crate) struct History {
+    /// The team, as its inputs first name it.
+    pub(crate) team: String,
     /// Oldest first; undated assessments come before every dated one.
-    pub assessments: Vec<HistoryAssessment>,
+    pub(crate) assessments: Vec<HistoryAssessment>,
     /// Between each assessment and the next, in the same order.
-    pub changes: Vec<Change>,
+    pub(crate) changes: Vec<Change>,
     /// The dimensions of the latest assessment's questionnaire, for names in the report.
-    pub dimension_names: Vec<DimensionName>,
+    pub(crate) dimension_names: Vec<DimensionName>,
     /// The highest level of that questionnaire.
-    pub highest_level: u32,
-    pub warnings: Vec<String>,
-    pub generated: String,
+    pub(crate) highest_level: u32,
+    /// Files skipped, and what the reader should know about this team's inputs (such as inputs left
+    /// out of an assessment), one sentence each.
+    pub(crate) warnings: Vec<String>,
+    /// The day the history was made (`YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it).
+    pub(crate) generated: String,
 }
 
+/// A dimension's id and name.
 #[derive(Debug, Clone, Serialize)]
-pub struct DimensionName {
-    pub id: String,
-    pub name: String,
+pub(crate) struct DimensionName {
+    /// The dimension id.
+    pub(crate) id: String,
+    /// The dimension's name.
+    pub(crate) name: String,
 }
 
+/// One assessment of the team, scored.
 #[derive(Debug, Clone, Serialize)]
-pub struct HistoryAssessment {
-    pub date: Option<String>,
-    pub questionnaire: QuestionnaireRef,
-    pub respondents: Vec<String>,
-    pub overall: portfolio::TeamOverall,
-    pub dimensions: Vec<portfolio::TeamDimension>,
+pub(crate) struct HistoryAssessment {
+    /// Its date: its latest input's (`YYYY-MM-DD`); null when undated.
+    pub(crate) date: Option<String>,
+    /// The questionnaire it answered: id and version.
+    pub(crate) questionnaire: QuestionnaireRef,
+    /// Who answered: its sessions' respondents, its workshop's participants, or those a JSON report
+    /// lists.
+    pub(crate) respondents: Vec<String>,
+    /// Its overall level and score.
+    pub(crate) overall: portfolio::TeamOverall,
+    /// Every dimension's level and score, in the order of the latest assessment's questionnaire.
+    pub(crate) dimensions: Vec<portfolio::TeamDimension>,
     /// The files it comes from.
-    pub files: Vec<String>,
+    pub(crate) files: Vec<String>,
     /// Each question's answer, where the input says (a JSON report from an older build may not).
     #[serde(skip)]
-    pub answers: Vec<(String, String)>,
+    pub(crate) answers: Vec<(String, String)>,
 }
 
+/// A questionnaire by id and version.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuestionnaireRef {
-    pub id: String,
-    pub version: u32,
+pub(crate) struct QuestionnaireRef {
+    /// The questionnaire's id.
+    pub(crate) id: String,
+    /// The `version` its file gives.
+    pub(crate) version: u32,
 }
 
+/// What changed from one assessment to the next.
 #[derive(Debug, Clone, Serialize)]
-pub struct Change {
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub dimensions: Vec<LevelChange>,
-    pub answers: Vec<AnswerChange>,
+pub(crate) struct Change {
+    /// The earlier assessment's date; null when undated.
+    pub(crate) from: Option<String>,
+    /// The later assessment's date; null when undated.
+    pub(crate) to: Option<String>,
+    /// Every dimension of the latest questionnaire, with its level in both.
+    pub(crate) dimensions: Vec<LevelChange>,
+    /// Only the questions whose answer changed, in the latest questionnaire's order.
+    pub(crate) answers: Vec<AnswerChange>,
 }
 
+/// One dimension's level in two consecutive assessments.
 #[derive(Debug, Clone, Serialize)]
-pub struct LevelChange {
-    pub id: String,
-    pub before: Option<u32>,
-    pub after: Option<u32>,
+pub(crate) struct LevelChange {
+    /// The dimension id.
+    pub(crate) id: String,
+    /// Its level in the earlier assessment; null when that one did not score it.
+    pub(crate) before: Option<u32>,
+    /// Its level in the later assessment; null when that one did not score it.
+    pub(crate) after: Option<u32>,
 }
 
+/// A question whose answer changed between two consecutive assessments.
 #[derive(Debug, Clone, Serialize)]
-pub struct AnswerChange {
-    pub question: String,
+pub(crate) struct AnswerChange {
+    /// The question id.
+    pub(crate) question: String,
     /// The practice, as the newer questionnaire words it.
-    pub text: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
+    pub(crate) text: String,
+    /// The earlier answer (`yes`, `partial`, `no`, `unknown` or `na`); null when unanswered.
+    pub(crate) before: Option<String>,
+    /// The later answer; null when unanswered.
+    pub(crate) after: Option<String>,
 }
 
 /// Why no history could be made for the team asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Choice {
+pub(crate) enum Choice {
     /// Several teams and no `--team`: their names.
     SeveralTeams(Vec<String>),
     /// `--team` names none of them: the teams there are.
@@ -93,7 +123,7 @@ pub enum Choice {
 
 /// The team's history. `which[i]` is the index in `qs` of input `i`'s questionnaire; `team`
 /// picks one team (matched as the portfolio matches names) when the inputs hold several.
-pub fn build(
+pub(crate) fn build(
     qs: &[Questionnaire],
     which: &[usize],
     inputs: &[Input],
@@ -192,22 +222,22 @@ fn change(q: &Questionnaire, before: &HistoryAssessment, after: &HistoryAssessme
 }
 
 /// The history as JSON.
-pub fn to_json(h: &History) -> String {
+pub(crate) fn to_json(h: &History) -> String {
     crate::printable::clean_json_text(h)
 }
 
 /// The history through a Tera template; a name ending in `.html` escapes HTML.
-pub fn render(h: &History, name: &str, template: &str) -> Result<String, String> {
+pub(crate) fn render(h: &History, name: &str, template: &str) -> Result<String, String> {
     crate::templates::render(&ChartContext::of(h), name, template)
 }
 
 /// The history with the built-in Markdown template.
-pub fn render_markdown(h: &History) -> String {
+pub(crate) fn render_markdown(h: &History) -> String {
     render(h, "history.md", MARKDOWN_TEMPLATE).expect("the built-in template is tested")
 }
 
 /// The self-contained HTML history with the built-in template.
-pub fn render_html(h: &History) -> String {
+pub(crate) fn render_html(h: &History) -> String {
     render(h, "history.html", HTML_TEMPLATE).expect("the built-in template is tested")
 }
 

@@ -12,6 +12,8 @@ use std::fs;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+/// The lock on one session file (`FILE.lock` beside it, and the file's inode): taken by
+/// [`SessionLock::acquire`], held until dropped, when its lock file is deleted.
 #[derive(Debug)]
 pub struct SessionLock {
     path: PathBuf,
@@ -250,7 +252,7 @@ impl SessionLock {
     /// Holds the lock of a file that a command is about to write with `-o`, so that it never
     /// writes over a session another process has open. `None` when the path names no regular
     /// file and no lock file stands beside it (a new file, a device, a pipe): nothing to hold.
-    pub fn for_output(output: &Path) -> Result<Option<SessionLock>> {
+    pub(crate) fn for_output(output: &Path) -> Result<Option<SessionLock>> {
         let regular = fs::metadata(output).is_ok_and(|m| m.is_file());
         if !regular && fs::symlink_metadata(lock_path(output)).is_err() {
             return Ok(None);
@@ -264,7 +266,7 @@ impl SessionLock {
 /// Makes `-o FILE` safe to write: refuses a file that one of the inputs uses, and holds the
 /// session lock of FILE (refusing it when another process has it open as a session) until the
 /// returned guard is dropped, after the write.
-pub fn guard_output(output: &Path, inputs: &[PathBuf]) -> Result<Option<SessionLock>> {
+pub(crate) fn guard_output(output: &Path, inputs: &[PathBuf]) -> Result<Option<SessionLock>> {
     refuse_output_over_input(output, inputs)?;
     SessionLock::for_output(output)
 }

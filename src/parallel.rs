@@ -3,7 +3,7 @@
 
 /// `work` applied to `items` in `threads` chunks at once (on one thread when `threads` is 1 or
 /// there are fewer than `min_items`); the results come back in the items' order.
-pub fn map_chunks<T: Sync, R: Send>(
+pub(crate) fn map_chunks<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     min_items: usize,

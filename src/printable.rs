@@ -2,8 +2,8 @@
 //!
 //! Team names, ids, file names and parser messages all come from files someone else may have
 //! written. A terminal obeys escape sequences wherever they appear, so every shell passes text
-//! through [`printable`] (messages) or [`one_line`] (a field in a table) before it prints it;
-//! control characters are shown escaped (`\x1b`), never sent. [`excerpt`] cuts a value to a few
+//! through `printable` (messages) or `one_line` (a field in a table) before it prints it;
+//! control characters are shown escaped (`\x1b`), never sent. `excerpt` cuts a value to a few
 //! characters so an error never echoes a whole secret or an 8 MiB line.
 
 use std::borrow::Cow;
@@ -40,17 +40,17 @@ fn escape_where(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
 }
 
 /// Text safe to print: every control character escaped except line breaks and tabs.
-pub fn printable(text: &str) -> Cow<'_, str> {
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
     escape_where(text, |c| c == '\n' || c == '\t')
 }
 
 /// One line of text safe to print: every control character escaped, line breaks too.
-pub fn one_line(text: &str) -> Cow<'_, str> {
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
     escape_where(text, |_| false)
 }
 
 /// At most `max_chars` characters of `text` on one line, escaped, with `…` when cut.
-pub fn excerpt(text: &str, max_chars: usize) -> String {
+pub(crate) fn excerpt(text: &str, max_chars: usize) -> String {
     let mut cut: String = text.chars().take(max_chars).collect();
     if cut.len() < text.len() {
         cut.push('…');
@@ -59,7 +59,7 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
 }
 
 /// Cuts every line of a message to `max_chars` characters, so no message floods a terminal.
-pub fn cap_lines(text: &str, max_chars: usize) -> String {
+pub(crate) fn cap_lines(text: &str, max_chars: usize) -> String {
     text.split('\n').map(|line| excerpt_keep_tabs(line, max_chars)).collect::<Vec<_>>().join("\n")
 }
 
@@ -80,7 +80,7 @@ fn dropped_in_files(c: char) -> bool {
 /// Text as every file the app writes holds it: CR LF becomes LF, and every control character
 /// but tab and line feed is removed (see [`dropped_in_files`]), so `cat` of a report runs nothing
 /// and a spreadsheet's formula guard sees the real first character.
-pub fn clean_for_file(text: &str) -> Cow<'_, str> {
+pub(crate) fn clean_for_file(text: &str) -> Cow<'_, str> {
     if !text.chars().any(dropped_in_files) {
         return Cow::Borrowed(text);
     }
@@ -88,7 +88,7 @@ pub fn clean_for_file(text: &str) -> Cow<'_, str> {
 }
 
 /// Cleans every string of a JSON value, keys included, as [`clean_for_file`] does.
-pub fn clean_json(value: &mut serde_json::Value) {
+pub(crate) fn clean_json(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::String(s) => {
@@ -114,7 +114,7 @@ pub fn clean_json(value: &mut serde_json::Value) {
 
 /// Serialises `data` as pretty JSON with a final line break, every string cleaned as
 /// [`clean_for_file`] does (JSON escapes nothing it could instead remove).
-pub fn clean_json_text<T: serde::Serialize>(data: &T) -> String {
+pub(crate) fn clean_json_text<T: serde::Serialize>(data: &T) -> String {
     let mut value = serde_json::to_value(data).expect("reports serialise to JSON");
     clean_json(&mut value);
     let mut out = serde_json::to_string_pretty(&value).expect("a JSON value serialises");
@@ -125,7 +125,7 @@ pub fn clean_json_text<T: serde::Serialize>(data: &T) -> String {
 /// `x` rounded to `places` decimals half away from zero, from the unrounded value with DESIGN's
 /// 1e-9 allowance: 1.425 gives 1.43 (plain rounding gives 1.42, since 1.425 is stored as
 /// 1.42499…). Every number the app shows goes through here, so every table agrees.
-pub fn round_half_up(x: f64, places: usize) -> f64 {
+pub(crate) fn round_half_up(x: f64, places: usize) -> f64 {
     if !x.is_finite() {
         return x;
     }
@@ -134,13 +134,13 @@ pub fn round_half_up(x: f64, places: usize) -> f64 {
     if x < 0.0 && rounded != 0.0 { -rounded } else { rounded }
 }
 
-/// `x` shown with `places` decimals, rounded by [`round_half_up`].
+/// `x` shown with `places` decimals, rounded by `round_half_up`.
 pub fn fixed(x: f64, places: usize) -> String {
     format!("{:.places$}", round_half_up(x, places))
 }
 
 /// A number from a file, short: `1.79e308`, not its 309 digits.
-pub fn number(x: f64) -> String {
+pub(crate) fn number(x: f64) -> String {
     if x.is_finite() && (x == 0.0 || (1e-6..1e9).contains(&x.abs())) { format!("{x}") } else { format!("{x:e}") }
 }
 

@@ -11,20 +11,24 @@ use regex::bytes::{Regex, RegexBuilder};
 /// match speaks against the practice (`means: absent`). Checked valid when loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Probe {
-    pub files: Vec<String>,
-    pub contains: Option<String>,
-    pub min_size: Option<u64>,
-    pub absent: bool,
+    /// `files`: gitignore-style globs relative to the repository root.
+    pub(crate) files: Vec<String>,
+    /// `contains`: a regular expression a matching file must contain on some line.
+    pub(crate) contains: Option<String>,
+    /// `min_size`: the least size of a matching file, in bytes (from its metadata).
+    pub(crate) min_size: Option<u64>,
+    /// `means: absent`: a match speaks against the practice.
+    pub(crate) absent: bool,
 }
 
 /// The compiled size a `contains` pattern may reach (the regex crate refuses larger ones, and it
 /// matches in linear time, so no pattern can make a scan slow).
-pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// A probe's gitignore-style pattern as a `globset` pattern over `/`-separated paths relative to
 /// the repository root: a pattern without `/` (apart from a trailing one) matches at any depth, a
 /// leading `/` anchors it at the root, a trailing `/` names a folder (every file under it).
-pub fn glob_pattern(pattern: &str) -> String {
+pub(crate) fn glob_pattern(pattern: &str) -> String {
     let (anchored, rest) = match pattern.strip_prefix('/') {
         Some(rest) => (true, rest),
         None => (false, pattern),
@@ -44,7 +48,8 @@ pub fn glob_pattern(pattern: &str) -> String {
     out
 }
 
-pub fn compile_glob(pattern: &str) -> Result<globset::Glob, String> {
+/// Compiles a probe's `files` pattern (see [`glob_pattern`]); the error names the pattern.
+pub(crate) fn compile_glob(pattern: &str) -> Result<globset::Glob, String> {
     GlobBuilder::new(&glob_pattern(pattern))
         .literal_separator(true)
         .backslash_escape(true)
@@ -52,7 +57,9 @@ pub fn compile_glob(pattern: &str) -> Result<globset::Glob, String> {
         .map_err(|e| format!("probe files pattern `{}` is not a valid glob: {}", excerpt(pattern, 60), e.kind()))
 }
 
-pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
+/// Compiles a probe's `contains` pattern, `^` and `$` matching at line ends and no larger than
+/// [`REGEX_SIZE_LIMIT`]; the error names the pattern.
+pub(crate) fn compile_regex(pattern: &str) -> Result<Regex, String> {
     RegexBuilder::new(pattern).multi_line(true).crlf(true).size_limit(REGEX_SIZE_LIMIT).build().map_err(|e| {
         let reason = e.to_string();
         let last = reason.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_owned();
@@ -61,7 +68,7 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
 }
 
 /// What is wrong with a probe, one message a problem (empty when it is valid).
-pub fn probe_problems(probe: &Probe) -> Vec<String> {
+pub(crate) fn probe_problems(probe: &Probe) -> Vec<String> {
     let mut out = Vec::new();
     if probe.files.is_empty() {
         out.push("a probe needs at least one files pattern".to_owned());

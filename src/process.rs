@@ -16,7 +16,7 @@ fn stat_fields(pid: u32) -> Option<Vec<String>> {
 
 /// Whether a process runs on this machine, where the OS lets us tell; otherwise assume it does.
 /// A zombie (exited, not yet reaped) does not run.
-pub fn runs(pid: u32) -> bool {
+pub(crate) fn runs(pid: u32) -> bool {
     if !Path::new("/proc/self").exists() {
         return true;
     }
@@ -25,7 +25,7 @@ pub fn runs(pid: u32) -> bool {
 
 /// Start time (in clock ticks since boot) of a running process: with the pid, it names one
 /// process even after the pid is reused. `None` for a process that is gone, dead or a zombie.
-pub fn started(pid: u32) -> Option<String> {
+pub(crate) fn started(pid: u32) -> Option<String> {
     let fields = stat_fields(pid)?;
     if matches!(fields.first().map(String::as_str), Some("Z") | Some("X")) {
         return None;
@@ -34,7 +34,7 @@ pub fn started(pid: u32) -> Option<String> {
 }
 
 /// This machine's name, or `""` when it cannot be read.
-pub fn host() -> String {
+pub(crate) fn host() -> String {
     fs::read_to_string("/proc/sys/kernel/hostname")
         .or_else(|_| fs::read_to_string("/etc/hostname"))
         .map(|h| h.trim().to_owned())

@@ -13,8 +13,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TargetSource {
+    /// `explicit`: the session's `target`.
     Explicit,
+    /// `context`: worked out from the team's context.
     Context,
+    /// `next-level`: the overall level + 1, when nothing else sets it.
     NextLevel,
 }
 
@@ -29,9 +32,12 @@ impl TargetSource {
     }
 }
 
+/// The level a team aims for, and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
+    /// The target level, never above the questionnaire's highest.
     pub level: u32,
+    /// Where the level comes from.
     pub source: TargetSource,
 }
 
@@ -52,7 +58,7 @@ pub fn context_points(c: &Context) -> u32 {
 }
 
 /// Whether a context says enough to set the target: one of the keys that earn points.
-pub fn sets_target(c: &Context) -> bool {
+pub(crate) fn sets_target(c: &Context) -> bool {
     c.models_in_production.is_some()
         || c.criticality.is_some()
         || c.customer_facing.is_some()
@@ -61,10 +67,10 @@ pub fn sets_target(c: &Context) -> bool {
 
 /// The highest target a regulated context gets from its points: self-healing (automatic
 /// retraining and promotion) needs the validation and approval a regulator expects.
-pub const REGULATED_CAP: u32 = 2;
+pub(crate) const REGULATED_CAP: u32 = 2;
 
 /// The level the team should aim for: explicit, else from context, else one above today's.
-/// `capped` says whether a regulated context held the target at [`REGULATED_CAP`].
+/// `capped` says whether a regulated context held the target at `REGULATED_CAP`.
 pub fn target(explicit: Option<u32>, context: Option<&Context>, overall: u32, highest: u32) -> Target {
     let (level, source) = if let Some(t) = explicit {
         (t, TargetSource::Explicit)
@@ -83,29 +89,31 @@ pub fn target(explicit: Option<u32>, context: Option<&Context>, overall: u32, hi
 }
 
 /// Whether a regulated context lowered the target its points would give.
-pub fn regulation_capped(c: &Context) -> bool {
+pub(crate) fn regulation_capped(c: &Context) -> bool {
     c.regulated == Some(true) && context_points(c) >= 4
 }
 
 /// One stage's place on the bottleneck map: time share in percent, pain 1-5 when rated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageLoad {
+    /// The share of the team's time, in percent; 0 when unrated.
     pub time_share: f64,
+    /// Pain from 1 to 5; `None` when nobody rated it.
     pub pain: Option<f64>,
 }
 
 /// Normalises shares to percent of their sum; all zero stays all zero.
-pub fn to_percent(shares: &[Option<f64>]) -> Vec<Option<f64>> {
+pub(crate) fn to_percent(shares: &[Option<f64>]) -> Vec<Option<f64>> {
     let total: f64 = shares.iter().flatten().sum();
     shares.iter().map(|s| s.map(|v| if total > 0.0 { v * 100.0 / total } else { 0.0 })).collect()
 }
 
 /// The pain an unrated stage counts with in the bottleneck order: a middle pain, so that a risk a
 /// team cannot see is not ranked last.
-pub const UNRATED_PAIN: f64 = 3.0;
+pub(crate) const UNRATED_PAIN: f64 = 3.0;
 
 /// Stage indexes in bottleneck order: pain high first (an unrated stage counts as
-/// [`UNRATED_PAIN`]), then time share high first, then the questionnaire's stage order.
+/// `UNRATED_PAIN`), then time share high first, then the questionnaire's stage order.
 pub fn bottleneck_order(loads: &[StageLoad]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..loads.len()).collect();
     order.sort_by(|&a, &b| {
@@ -125,16 +133,18 @@ pub fn bottleneck_order(loads: &[StageLoad]) -> Vec<usize> {
     order
 }
 
+/// One phase of the roadmap: the practices to put in place for one level.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Phase {
-    pub level: u32,
+pub(crate) struct Phase {
+    /// The level the phase reaches.
+    pub(crate) level: u32,
     /// (dimension index, question index) of each action, in roadmap order.
-    pub actions: Vec<(usize, usize)>,
+    pub(crate) actions: Vec<(usize, usize)>,
 }
 
 /// The bottleneck: the first stage of the order that was rated (a pain or a time share), none
 /// when nothing is.
-pub fn bottleneck(order: &[usize], loads: &[StageLoad]) -> Option<usize> {
+pub(crate) fn bottleneck(order: &[usize], loads: &[StageLoad]) -> Option<usize> {
     order.iter().copied().find(|&i| loads[i].pain.is_some() || loads[i].time_share > EPSILON)
 }
 
@@ -142,7 +152,7 @@ pub fn bottleneck(order: &[usize], loads: &[StageLoad]) -> Option<usize> {
 ///
 /// `stage_rank` gives each stage's place in the bottleneck order; `answers` is in
 /// questionnaire order.
-pub fn phases(
+pub(crate) fn phases(
     q: &Questionnaire,
     stages: &[Stage],
     stage_rank: &[usize],

@@ -8,24 +8,32 @@ use crate::session::Answer;
 /// What an answer is worth, and when a computed number reaches a threshold (they live with the answer).
 pub use crate::session::{EPSILON, credit, reaches};
 
+/// One dimension's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionResult {
+    /// The highest level L such that every level from 1 to L is met; 0 if none.
     pub level: u32,
+    /// The level plus the ratio of the next level (the level alone at the highest level).
     pub score: f64,
     /// Ratio at levels 1..=highest (index 0 is level 1); `None` when the level is vacuous.
-    pub ratios: Vec<Option<f64>>,
-    pub met: Vec<bool>,
+    pub(crate) ratios: Vec<Option<f64>>,
+    /// Whether each level 1..=highest is met (index 0 is level 1).
+    pub(crate) met: Vec<bool>,
     /// Question ids at level + 1 not answered yes and not na.
-    pub blocking: Vec<String>,
+    pub(crate) blocking: Vec<String>,
     /// Question ids answered yes or partial above level + 1.
-    pub ahead: Vec<String>,
+    pub(crate) ahead: Vec<String>,
 }
 
+/// Every dimension's result, and the overall one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
+    /// One result per dimension, in questionnaire order.
     pub dimensions: Vec<DimensionResult>,
+    /// The lowest level of any dimension (the weakest link).
     pub overall_level: u32,
-    pub overall_score: f64,
+    /// The mean of the dimensions' scores.
+    pub(crate) overall_score: f64,
     /// Indexes of the dimensions at the overall level.
     pub weakest: Vec<usize>,
 }

@@ -7,20 +7,24 @@
 //! folder). It renders any serialisable data and imports no view: what the data says is decided
 //! by the modules that build it.
 
-pub use crate::printable::{fixed, round_half_up};
+pub(crate) use crate::printable::round_half_up;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// The built-in Markdown report template (`templates/report.md`).
-pub const DEFAULT_TEMPLATE: &str = include_str!("../templates/report.md");
-pub const DEFAULT_TEMPLATE_NAME: &str = "report.md";
+pub(crate) const DEFAULT_TEMPLATE: &str = include_str!("../templates/report.md");
+/// The name the built-in Markdown report is rendered under, and the file name of a user's own
+/// (`templates/report.md`).
+pub(crate) const DEFAULT_TEMPLATE_NAME: &str = "report.md";
 /// The built-in HTML report template (charts as inline SVG, no script, no URL).
 pub const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
-pub const HTML_TEMPLATE_NAME: &str = "report.html";
+/// The name the built-in HTML report is rendered under, and the file name of a user's own
+/// (`templates/report.html`).
+pub(crate) const HTML_TEMPLATE_NAME: &str = "report.html";
 
 /// Renders `data` (the template's whole context) through `template`; `name` decides
 /// autoescaping (`.html`, `.htm`, `.xml`, `.xhtml` and `.svg` are escaped, in any case).
-pub fn render<T: Serialize>(data: &T, name: &str, template: &str) -> Result<String, String> {
+pub(crate) fn render<T: Serialize>(data: &T, name: &str, template: &str) -> Result<String, String> {
     use tera::{Kwargs, State, Tera, Value};
     let mut tera = Tera::new();
     tera.register_filter("md", |v: Value, _: Kwargs, _: &State| match v.as_str() {
@@ -101,27 +105,27 @@ fn describe_tera_error(name: &str, e: &tera::Error) -> String {
 }
 
 /// The user's Markdown template, when `init` put one to customise in the user folder.
-pub fn custom_markdown_template() -> Option<PathBuf> {
+pub(crate) fn custom_markdown_template() -> Option<PathBuf> {
     let custom = crate::files::home_dir().ok()?.join("templates").join(DEFAULT_TEMPLATE_NAME);
     custom.is_file().then_some(custom)
 }
 
 /// The user's HTML template, when `init` put one to customise in the user folder.
-pub fn custom_html_template() -> Option<PathBuf> {
+pub(crate) fn custom_html_template() -> Option<PathBuf> {
     let custom = crate::files::home_dir().ok()?.join("templates").join(HTML_TEMPLATE_NAME);
     custom.is_file().then_some(custom)
 }
 
 /// Renders through a template file: its path names it in errors, its extension decides
 /// HTML escaping (`.html`, `.htm`, `.xml`).
-pub fn render_with_file<T: Serialize>(built: &T, template: &Path) -> anyhow::Result<String> {
+pub(crate) fn render_with_file<T: Serialize>(built: &T, template: &Path) -> anyhow::Result<String> {
     let source = crate::files::read_text(template)?;
     render(built, &template.display().to_string(), &source).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// The Markdown report, through the user's `templates/report.md` when there is one (`init`
 /// puts a copy there to customise), else through the built-in template.
-pub fn render_markdown<T: Serialize>(built: &T) -> anyhow::Result<String> {
+pub(crate) fn render_markdown<T: Serialize>(built: &T) -> anyhow::Result<String> {
     if let Ok(home) = crate::files::home_dir() {
         let custom = home.join("templates").join(DEFAULT_TEMPLATE_NAME);
         if custom.is_file() {
@@ -133,7 +137,7 @@ pub fn render_markdown<T: Serialize>(built: &T) -> anyhow::Result<String> {
 
 /// The HTML report, through the user's `templates/report.html` when there is one, else through
 /// the built-in template.
-pub fn render_html<T: Serialize>(built: &T) -> anyhow::Result<String> {
+pub(crate) fn render_html<T: Serialize>(built: &T) -> anyhow::Result<String> {
     match custom_html_template() {
         Some(custom) => render_with_file(built, &custom),
         None => Ok(render(built, HTML_TEMPLATE_NAME, HTML_TEMPLATE).expect("the built-in HTML template is tested")),
@@ -141,7 +145,7 @@ pub fn render_html<T: Serialize>(built: &T) -> anyhow::Result<String> {
 }
 
 /// Escapes free text for a Markdown table cell or line: no `|`, no newline, no HTML.
-pub fn escape_markdown(text: &str) -> String {
+pub(crate) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last_space = false;
     for (i, c) in text.char_indices() {
@@ -176,7 +180,7 @@ pub fn escape_markdown(text: &str) -> String {
 
 /// One line of a note as Markdown: escaped, and a line that would start a list or a heading
 /// (`- `, `+ `, `1. `, `#`) kept as text.
-pub fn escape_markdown_line(line: &str) -> String {
+pub(crate) fn escape_markdown_line(line: &str) -> String {
     let out = escape_markdown(line);
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();
     let numbered = digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')'));
@@ -190,7 +194,7 @@ pub fn escape_markdown_line(line: &str) -> String {
 }
 
 /// A note's lines, trimmed, without empty ones (a note typed with blank lines reads the same).
-pub fn note_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn note_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
@@ -216,7 +220,7 @@ pub fn escape_markdown_code(text: &str) -> String {
 }
 
 /// A score in words: 1.57 is "Level 1, 57% toward 2"; a whole number is just its level.
-pub fn level_words(score: f64) -> String {
+pub(crate) fn level_words(score: f64) -> String {
     if !score.is_finite() || score < 0.0 {
         return "–".to_owned();
     }
@@ -230,12 +234,12 @@ pub fn level_words(score: f64) -> String {
 }
 
 /// Seconds as a clock reads them (the template filter: any number, rounded; nothing below 0).
-pub fn clock(seconds: f64) -> String {
+pub(crate) fn clock(seconds: f64) -> String {
     crate::printable::clock(if seconds.is_finite() && seconds > 0.0 { seconds.round() as u64 } else { 0 })
 }
 
 /// An answer as people say it.
-pub fn answer_words(answer: &str) -> &str {
+pub(crate) fn answer_words(answer: &str) -> &str {
     match answer {
         "partial" => "partly",
         "unknown" => "don't know",
@@ -251,7 +255,7 @@ fn starts_entity(rest: &str) -> bool {
 }
 
 /// A text bar: `value` of `max` drawn in `width` cells.
-pub fn text_bar(value: f64, max: f64, width: usize) -> String {
+pub(crate) fn text_bar(value: f64, max: f64, width: usize) -> String {
     let filled = if max > 0.0 && value.is_finite() {
         ((value / max).clamp(0.0, 1.0) * width as f64).round() as usize
     } else {

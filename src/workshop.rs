@@ -22,7 +22,7 @@ pub fn answers_of(q: &Questionnaire, s: &Session) -> Vec<Option<Answer>> {
 }
 
 /// Consensus answers over all given respondents (`per_respondent[r][question]`).
-pub fn merge_answers(q: &Questionnaire, per_respondent: &[&[Option<Answer>]]) -> Vec<Option<Answer>> {
+pub(crate) fn merge_answers(q: &Questionnaire, per_respondent: &[&[Option<Answer>]]) -> Vec<Option<Answer>> {
     let mut column = Vec::with_capacity(per_respondent.len());
     (0..q.question_count())
         .map(|i| {
@@ -52,7 +52,7 @@ pub fn respondent_names(given: &[(Option<String>, String)]) -> Vec<String> {
 }
 
 /// Questions where one respondent said yes and another no, with everyone's answer.
-pub fn disagreements(
+pub(crate) fn disagreements(
     q: &Questionnaire,
     names: &[String],
     per_respondent: &[&[Option<Answer>]],
@@ -124,7 +124,7 @@ fn in_percent(shares: &[Option<f64>]) -> Vec<Option<f64>> {
 }
 
 /// A role as compared: `Data Science`, `data-science` and `data_science` are one role.
-pub fn role_key(role: &str) -> String {
+pub(crate) fn role_key(role: &str) -> String {
     role.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '_').flat_map(char::to_lowercase).collect()
 }
 
@@ -175,16 +175,17 @@ pub fn role_gaps(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     /// Respondent names, unique, in order (a workshop's participants as listed).
-    pub names: Vec<String>,
-    pub roles: Vec<Option<String>>,
+    pub(crate) names: Vec<String>,
+    /// Each respondent's role, in the order of `names` (`None` when not given).
+    pub(crate) roles: Vec<Option<String>>,
     /// `per_respondent[r][i]`: respondent r's own answer to question i (questionnaire order).
-    pub per_respondent: Vec<Vec<Option<Answer>>>,
+    pub(crate) per_respondent: Vec<Vec<Option<Answer>>>,
     /// A workshop's agreed answers (questionnaire order); all `None` for separate sessions.
-    pub agreed: Vec<Option<Answer>>,
+    pub(crate) agreed: Vec<Option<Answer>>,
     /// The answers that are scored: agreed where set, else the consensus of the respondents.
-    pub answers: Vec<Option<Answer>>,
+    pub(crate) answers: Vec<Option<Answer>>,
     /// True for a workshop session (one file with participants).
-    pub workshop: bool,
+    pub(crate) workshop: bool,
 }
 
 impl Group {
@@ -197,13 +198,14 @@ impl Group {
         self.names.iter().zip(&self.per_respondent).filter_map(|(n, a)| a[i].map(|a| (n.clone(), a))).collect()
     }
 
-    pub fn slices(&self) -> Vec<&[Option<Answer>]> {
+    /// Each respondent's answers as a slice, in the order of `names`.
+    pub(crate) fn slices(&self) -> Vec<&[Option<Answer>]> {
         self.per_respondent.iter().map(Vec::as_slice).collect()
     }
 }
 
 /// Is this a workshop session (its file lists participants)?
-pub fn is_workshop(s: &Session) -> bool {
+pub(crate) fn is_workshop(s: &Session) -> bool {
     s.participants.is_some()
 }
 
@@ -251,7 +253,7 @@ fn workshop_group(q: &Questionnaire, s: &Session, participants: &[Participant]) 
 
 /// The team of several sessions: the first one named, with a warning for each session that
 /// names another (compared ignoring case and surrounding spaces).
-pub fn team_of(sessions: &[(&Session, &str)]) -> (Option<String>, Vec<String>) {
+pub(crate) fn team_of(sessions: &[(&Session, &str)]) -> (Option<String>, Vec<String>) {
     let mut first: Option<&str> = None;
     let mut warnings = Vec::new();
     for (s, file) in sessions {
@@ -269,7 +271,7 @@ pub fn team_of(sessions: &[(&Session, &str)]) -> (Option<String>, Vec<String>) {
 
 /// The same file given twice counts once: the indexes of the first of each `keys` (anything
 /// that identifies a file, such as its canonical path), and a warning for each repeat.
-pub fn distinct_files<K: Eq + std::hash::Hash>(keys: &[K], shown: &[String]) -> (Vec<usize>, Vec<String>) {
+pub(crate) fn distinct_files<K: Eq + std::hash::Hash>(keys: &[K], shown: &[String]) -> (Vec<usize>, Vec<String>) {
     let mut seen = HashSet::new();
     let mut kept = Vec::new();
     let mut warnings = Vec::new();
@@ -385,7 +387,7 @@ fn one_line(text: &str) -> String {
 
 /// A workshop note or evidence split back per person: lines written `Name: text` by a
 /// participant `Name` (as `merge` writes them) belong to that person; other lines to `other`.
-pub fn split_by_person(text: &str, names: &[String], other: &str) -> Vec<(String, String)> {
+pub(crate) fn split_by_person(text: &str, names: &[String], other: &str) -> Vec<(String, String)> {
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {

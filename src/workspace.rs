@@ -23,7 +23,9 @@ pub fn home() -> Option<PathBuf> {
 /// Where a questionnaire came from, for `list` and messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// A questionnaire compiled into the binary, by id.
     BuiltIn(String),
+    /// A questionnaire file.
     File(PathBuf),
 }
 
@@ -37,7 +39,7 @@ impl fmt::Display for Source {
 }
 
 /// Loads and validates a questionnaire file, with every problem in one error.
-pub fn load_file(path: &Path) -> anyhow::Result<Questionnaire> {
+pub(crate) fn load_file(path: &Path) -> anyhow::Result<Questionnaire> {
     let text = files::read_text(path)?;
     parse(&text, &path.display().to_string()).map_err(problems_error)
 }
@@ -48,7 +50,7 @@ fn looks_like_path(spec: &str) -> bool {
 
 /// Finds a questionnaire by path (relative paths from `base`), by id in the user folder, or by
 /// built-in id, in that order: a user's customised copy shadows the built-in of the same id.
-pub fn resolve(spec: &str, base: &Path, home: Option<&Path>) -> anyhow::Result<(Questionnaire, Source)> {
+pub(crate) fn resolve(spec: &str, base: &Path, home: Option<&Path>) -> anyhow::Result<(Questionnaire, Source)> {
     if looks_like_path(spec) {
         let path =
             if Path::new(spec).is_absolute() || base == Path::new(".") { PathBuf::from(spec) } else { base.join(spec) };
@@ -182,10 +184,13 @@ impl Default for SessionQuestionnaires {
 }
 
 impl SessionQuestionnaires {
+    /// Questionnaires found through the user folder `home` (none: built-ins and paths only).
     pub fn in_home(home: Option<&Path>) -> Self {
         SessionQuestionnaires { home: home.map(Path::to_path_buf), loaded: HashMap::new() }
     }
 
+    /// The questionnaire a session at `session_path` names (loaded once for all the sessions that
+    /// name it); the error names the session.
     pub fn of(&mut self, session_path: &Path, session: &Session) -> Result<&Questionnaire> {
         let key = (session.questionnaire.clone(), folder_of(session_path));
         let home = self.home.as_deref();
@@ -219,10 +224,15 @@ impl SessionQuestionnaires {
 /// A saved session as `list` and the start screen show it.
 #[derive(Debug, Clone)]
 pub struct SavedSession {
+    /// Where the session file is.
     pub path: PathBuf,
+    /// The session as read.
     pub session: Session,
+    /// How many of its questionnaire's questions it answers.
     pub answered: usize,
+    /// How many questions its questionnaire has; 0 when it cannot be loaded.
     pub total: usize,
+    /// When the file was last changed, when the system says.
     pub modified: Option<std::time::SystemTime>,
     /// Why its questionnaire cannot be loaded, when it cannot.
     pub problem: Option<String>,
@@ -343,6 +353,7 @@ pub fn new_session_path(dir: &Path, team: &str, respondent: &str, today: &str) -
     path
 }
 
+/// The user folder's `sessions/`, created when missing; an error when there is no user folder.
 pub fn sessions_dir(home: Option<&Path>) -> Result<PathBuf> {
     let home = home.context("no user folder to save the session in; set MLOPS_MATURITY_HOME or use --session FILE")?;
     let dir = home.join("sessions");

@@ -12,10 +12,14 @@ use std::process::ExitCode;
 /// What `history` is asked for.
 #[derive(Debug, Clone)]
 pub struct HistoryArgs {
+    /// Session files, workshop sessions, JSON reports, or folders of them.
     pub inputs: Vec<PathBuf>,
+    /// `--team`: the team to show when the inputs hold several (matched as the portfolio matches
+    /// names).
     pub team: Option<String>,
     /// Markdown, JSON or HTML.
     pub format: Format,
+    /// `-o FILE`: write there instead of stdout.
     pub output: Option<PathBuf>,
 }
 

@@ -9,9 +9,12 @@ use anyhow::{Result, anyhow, bail};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// What `merge` is asked for.
 #[derive(Debug, Clone)]
 pub struct MergeArgs {
+    /// The separate sessions to merge, in order (their respondents become the participants).
     pub sessions: Vec<PathBuf>,
+    /// `-o FILE`: the workshop session to write.
     pub output: PathBuf,
     /// Replace an existing output file (keeping `FILE.bak`).
     pub force: bool,

@@ -16,11 +16,11 @@ mod scan;
 
 pub use history::{HistoryArgs, history};
 pub use merge::{MergeArgs, merge};
-pub use output::{print_err, print_out};
-pub use portfolio::{PortfolioArgs, PortfolioFormat, portfolio};
+pub use output::print_err;
+pub use portfolio::{PortfolioArgs, portfolio};
 pub use questionnaires::{init, list, validate};
-pub use report::{Format, ReportArgs, report};
-pub use scan::{ScanArgs, ScanFormat, scan};
+pub use report::{ReportArgs, report};
+pub use scan::{ScanArgs, scan};
 
 use anyhow::{Result, bail};
 use std::process::ExitCode;
@@ -28,8 +28,8 @@ use std::process::ExitCode;
 /// What `assess` is asked for (the TUI's own arguments).
 pub use crate::tui::AssessArgs;
 
-pub use crate::workspace::{SavedSession, home, questionnaire_of, saved_sessions};
-
+/// `assess`: the interactive assessment (the TUI). `--participants` and `--from` together are
+/// refused.
 pub fn assess(args: AssessArgs) -> Result<ExitCode> {
     if args.participants.is_some() && args.from.is_some() {
         bail!(

@@ -12,7 +12,7 @@ pub(crate) fn print_for_terminal(text: &str) -> Result<()> {
 
 /// Writes to standard output. A closed pipe (`| head`) is the reader's choice and ends the output
 /// quietly; any other failure (a full disk, `> /dev/full`) is an error, so the exit code says so.
-pub fn print_out(text: &str) -> Result<()> {
+pub(crate) fn print_out(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {

@@ -10,16 +10,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The output formats of `portfolio`: every report format.
-pub type PortfolioFormat = Format;
+pub(crate) type PortfolioFormat = Format;
 
+/// What `portfolio` is asked for.
 #[derive(Debug, Clone)]
 pub struct PortfolioArgs {
     /// Session files, workshop sessions, JSON reports, or folders of them.
     pub inputs: Vec<PathBuf>,
+    /// Markdown, JSON, HTML or CSV.
     pub format: PortfolioFormat,
+    /// `-o FILE`: write there instead of stdout.
     pub output: Option<PathBuf>,
 }
 
+/// `portfolio`: one view over many teams' assessments, written to stdout or `-o FILE`. Exits 1 only
+/// when no team could be read.
 pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     use crate::portfolio;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);

@@ -13,6 +13,8 @@ use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// `validate`: checks questionnaire files and prints every problem of each; exit 0 when all are
+/// valid, 1 when one is not.
 pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
     let mut all_valid = true;
     for path in paths {
@@ -33,6 +35,7 @@ pub fn validate(paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// `list`: the built-in and user questionnaires, and the saved sessions.
 pub fn list() -> Result<ExitCode> {
     let home = files::home_dir()?;
     // Everything shown comes from files: escape it, one line per entry.
@@ -81,6 +84,8 @@ pub fn list() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `init DIR`: writes the built-in questionnaires, report templates and an example `owners.yaml`
+/// under `DIR` to customise; files already there are kept.
 pub fn init(dir: &Path) -> Result<ExitCode> {
     let mut wanted: Vec<(PathBuf, &str)> =
         BUILT_INS.iter().map(|(id, text)| (dir.join("questionnaires").join(format!("{id}.yaml")), *text)).collect();

@@ -12,18 +12,27 @@ use anyhow::{Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use crate::format::Format;
+use crate::format::Format;
 
+/// What `report` is asked for.
 #[derive(Debug, Clone)]
 pub struct ReportArgs {
+    /// One session, one workshop session, or several sessions to merge.
     pub sessions: Vec<PathBuf>,
+    /// `-q`: a questionnaire id or path that overrides the sessions' own.
     pub questionnaire: Option<String>,
+    /// Markdown, JSON, HTML or CSV.
     pub format: Format,
+    /// `--template FILE`: a Tera template to render the report with instead of the built-in.
     pub template: Option<PathBuf>,
+    /// `-o FILE`: write there instead of stdout.
     pub output: Option<PathBuf>,
+    /// `--baseline FILE`: an earlier session, workshop session or JSON report to compare with.
     pub baseline: Option<PathBuf>,
 }
 
+/// `report`: scores the sessions and writes the report in the format asked for, to stdout or `-o
+/// FILE`.
 pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let (paths, repeated) = distinct_paths(&args.sessions);
     let sessions: Vec<(PathBuf, Session)> =

@@ -10,14 +10,19 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The output formats of `scan`: Markdown and JSON (the command line offers no other).
-pub type ScanFormat = Format;
+pub(crate) type ScanFormat = Format;
 
+/// What `scan` is asked for.
 #[derive(Debug, Clone)]
 pub struct ScanArgs {
+    /// The repositories (folders) to scan.
     pub paths: Vec<PathBuf>,
     /// Record the result in this session (under its lock; answers are never changed).
     pub session: Option<PathBuf>,
+    /// `-q`: a questionnaire id or path whose probes to use (else the session's questionnaire, else
+    /// the built-in `mlops-maturity`).
     pub questionnaire: Option<String>,
+    /// Markdown or JSON.
     pub format: ScanFormat,
 }
 

@@ -6,20 +6,25 @@ use serde::Serialize;
 
 /// One answer compared with what the scan found (JSON `evidence_check`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EvidenceCheck {
-    pub question: String,
-    pub answer: String,
+pub(crate) struct EvidenceCheck {
+    /// The question id.
+    pub(crate) question: String,
+    /// The answer as the report writes it (`yes`, `partial`, `no` or `unknown`).
+    pub(crate) answer: String,
     /// The places found for the practice (or, when contradicted by `means: absent` probes, those).
-    pub found: Vec<String>,
+    pub(crate) found: Vec<String>,
     /// `supported`, `unsupported` or `contradicted`.
-    pub verdict: &'static str,
+    pub(crate) verdict: &'static str,
 }
 
 /// The checks, in the order of `answers` ((question id, answer as the report spells it)): each
 /// probed question answered yes or partial (supported when found, unsupported when not found,
 /// contradicted when found against), and each probed question answered no or unknown that the
 /// scan found (contradicted).
-pub fn evidence_check<'a>(scan: &Scan, answers: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<EvidenceCheck> {
+pub(crate) fn evidence_check<'a>(
+    scan: &Scan,
+    answers: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<EvidenceCheck> {
     let mut out = Vec::new();
     for (question, answer) in answers {
         let found = scan.found.get(question);
@@ -39,7 +44,7 @@ pub fn evidence_check<'a>(scan: &Scan, answers: impl IntoIterator<Item = (&'a st
 
 /// The questions answered yes with no recorded evidence and no scan finding, in the order of
 /// `answers` ((question id, answer, has recorded evidence)).
-pub fn claimed_without_evidence<'a>(
+pub(crate) fn claimed_without_evidence<'a>(
     scan: Option<&Scan>,
     answers: impl IntoIterator<Item = (&'a str, &'a str, bool)>,
 ) -> Vec<String> {

@@ -7,7 +7,7 @@ use globset::{GlobSet, GlobSetBuilder};
 use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
 
 /// How many leading bytes decide that a file is binary (a NUL among them), as git does.
-pub const BINARY_PROBE_BYTES: usize = 8 * 1024;
+pub(crate) const BINARY_PROBE_BYTES: usize = 8 * 1024;
 
 struct Compiled {
     question: usize,
@@ -22,7 +22,9 @@ struct Compiled {
 /// with `contains` (from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
+    /// The probe's index among the matcher's probes (every question's, in questionnaire order).
     pub probe: usize,
+    /// The first line that matches `contains`, from 1; `None` for a probe without `contains`.
     pub line: Option<u64>,
 }
 
@@ -89,18 +91,18 @@ impl Matcher {
     }
 
     /// Question ids in questionnaire order, with whether each has probes.
-    pub fn questions(&self) -> &[(String, bool)] {
+    pub(crate) fn questions(&self) -> &[(String, bool)] {
         &self.questions
     }
 
     /// The question a probe belongs to (its index in questionnaire order), and whether it means absent.
-    pub fn probe(&self, probe: usize) -> (usize, bool) {
+    pub(crate) fn probe(&self, probe: usize) -> (usize, bool) {
         let p = &self.probes[probe];
         (p.question, p.absent)
     }
 
     /// True when no question has a probe: nothing to look for.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.probes.is_empty()
     }
 
@@ -111,31 +113,31 @@ impl Matcher {
     }
 
     /// The probes whose globs match `path`, in probe order (sizes not yet looked at).
-    pub fn by_path(&self, path: &str) -> Vec<usize> {
+    pub(crate) fn by_path(&self, path: &str) -> Vec<usize> {
         let mut out: Vec<usize> = self.globs.matches(path).into_iter().map(|g| self.glob_probe[g]).collect();
         out.dedup();
         out
     }
 
     /// True when one of `candidates` needs the file's size (it has a `min_size`).
-    pub fn needs_size(&self, candidates: &[usize]) -> bool {
+    pub(crate) fn needs_size(&self, candidates: &[usize]) -> bool {
         candidates.iter().any(|&p| self.probes[p].min_size.is_some())
     }
 
     /// The `candidates` whose `min_size` a file of `size` bytes reaches.
-    pub fn fitting(&self, mut candidates: Vec<usize>, size: u64) -> Vec<usize> {
+    pub(crate) fn fitting(&self, mut candidates: Vec<usize>, size: u64) -> Vec<usize> {
         candidates.retain(|&p| self.probes[p].min_size.is_none_or(|m| size >= m));
         candidates
     }
 
     /// True when one of `candidates` needs the file's content.
-    pub fn needs_content(&self, candidates: &[usize]) -> bool {
+    pub(crate) fn needs_content(&self, candidates: &[usize]) -> bool {
         candidates.iter().any(|&p| self.probes[p].contains.is_some())
     }
 
     /// The hits among `candidates`, given the file's first bytes (`None`: not read, unreadable,
     /// or binary — then probes with `contains` do not match).
-    pub fn hits(&self, candidates: &[usize], content: Option<&[u8]>) -> Vec<Hit> {
+    pub(crate) fn hits(&self, candidates: &[usize], content: Option<&[u8]>) -> Vec<Hit> {
         let content = content.filter(|c| !is_binary(c));
         // One pass of the set says which patterns can match; only those are searched line by line.
         let possible: Option<Vec<bool>> = content.filter(|_| self.needs_content(candidates)).map(|c| {
@@ -165,7 +167,7 @@ impl Matcher {
 }
 
 /// A NUL byte among the first 8 KiB: a binary file, not searched.
-pub fn is_binary(content: &[u8]) -> bool {
+pub(crate) fn is_binary(content: &[u8]) -> bool {
     content[..content.len().min(BINARY_PROBE_BYTES)].contains(&0)
 }
 

@@ -2,22 +2,23 @@
 //!
 //! A questionnaire's `probes` (globs over file paths, an optional `contains` regular expression,
 //! an optional `min_size`, an optional `means: absent`) are compiled once into a [`Matcher`]
-//! ([`matcher`], pure: a path, a size and a file's first bytes in, hits out). [`walk`] is the
+//! (`matcher`, pure: a path, a size and a file's first bytes in, hits out). [`walk`] is the
 //! only part that touches the disk: it visits the repositories in parallel with the `ignore`
 //! crate (the `.gitignore` rules ripgrep follows) and asks the matcher about each file.
-//! [`outcome`] turns the hits into the session's `scan` block: found, found against, not found
-//! and not checked per question, with at most five places each; [`check`] compares a report's
+//! `outcome` turns the hits into the session's `scan` block: found, found against, not found
+//! and not checked per question, with at most five places each; `check` compares a report's
 //! answers with them. The probe language itself (globs, patterns, validation) is
-//! [`crate::probe`]. Nothing here runs a program, goes to the network or changes an answer.
+//! `crate::probe`. Nothing here runs a program, goes to the network or changes an answer.
 
-pub mod check;
-pub mod matcher;
-pub mod outcome;
+pub(crate) mod check;
+pub(crate) mod matcher;
+pub(crate) mod outcome;
 pub mod walk;
 
-pub use check::{EvidenceCheck, claimed_without_evidence, evidence_check};
+pub(crate) use check::{EvidenceCheck, claimed_without_evidence, evidence_check};
 pub use matcher::{Hit, Matcher};
-pub use outcome::{Outcome, summarize};
+pub use outcome::Outcome;
+pub(crate) use outcome::summarize;
 pub use walk::{Limits, Walked, scan_paths};
 
 use std::path::PathBuf;

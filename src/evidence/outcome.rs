@@ -7,19 +7,28 @@ use crate::session::Scan;
 use serde::Serialize;
 
 /// The most places shown for a practice; the rest are counted ("and N more").
-pub const MAX_PLACES: usize = 5;
+pub(crate) const MAX_PLACES: usize = 5;
 
 /// A scan's result: the session's `scan` block, and the questions without probes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
+    /// What the session records under `scan`: the date, the folders, and per question what was
+    /// found.
     #[serde(flatten)]
     pub scan: Scan,
+    /// Question ids without probes, in questionnaire order.
     pub not_checked: Vec<String>,
 }
 
 /// The findings of a walk. `labels` name the folders scanned (their last folder name), used as a
 /// prefix of every place when there are several; `paths` are the folders as given.
-pub fn summarize(matcher: &Matcher, walked: &Walked, paths: &[String], labels: &[String], date: &str) -> Outcome {
+pub(crate) fn summarize(
+    matcher: &Matcher,
+    walked: &Walked,
+    paths: &[String],
+    labels: &[String],
+    date: &str,
+) -> Outcome {
     let several = labels.len() > 1;
     let questions = matcher.questions();
     // (place path, line, place text) per question, for and against.
@@ -70,7 +79,7 @@ fn places(mut list: Vec<(String, u64, String)>) -> Vec<String> {
 /// One line on what a session's scan says about a question, as the TUI shows it under the
 /// answer keys: where it was found, where signs against it were found, or that nothing was found;
 /// `None` when the scan did not look for it (no probes) or there is no scan.
-pub fn scan_line(scan: Option<&Scan>, question: &str) -> Option<String> {
+pub(crate) fn scan_line(scan: Option<&Scan>, question: &str) -> Option<String> {
     let scan = scan?;
     if let Some(places) = scan.found.get(question) {
         Some(format!("found in the repositories: {}", places.join(", ")))
@@ -84,7 +93,7 @@ pub fn scan_line(scan: Option<&Scan>, question: &str) -> Option<String> {
 }
 
 /// The scan as Markdown, per dimension: found (with places), found against, not found, not checked.
-pub fn render_markdown(q: &crate::questionnaire::Questionnaire, o: &Outcome) -> String {
+pub(crate) fn render_markdown(q: &crate::questionnaire::Questionnaire, o: &Outcome) -> String {
     use crate::printable::one_line;
     use std::fmt::Write;
     let mut out = String::new();

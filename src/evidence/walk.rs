@@ -33,14 +33,18 @@ impl Default for Limits {
 /// One file's hits: the index of the folder given, the path relative to it (`/`-separated).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileHit {
-    pub root: usize,
+    /// The index of the folder given (`roots`) the file is under.
+    pub(crate) root: usize,
+    /// The file's path relative to that folder, `/`-separated.
     pub path: String,
+    /// Which probe matched, and where.
     pub hit: Hit,
 }
 
 /// What a walk saw.
 #[derive(Debug, Default)]
 pub struct Walked {
+    /// Every match of a probe with a file, one entry a file and probe, in no fixed order.
     pub hits: Vec<FileHit>,
     /// Regular files looked at.
     pub files: u64,
@@ -247,7 +251,7 @@ fn read_start(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
 
 /// The name a folder's places are prefixed with when several are scanned: its last folder name
 /// (of its real path, so `.` names the current folder).
-pub fn root_label(root: &Path) -> String {
+pub(crate) fn root_label(root: &Path) -> String {
     let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     real.file_name().map_or_else(|| real.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

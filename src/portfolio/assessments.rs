@@ -12,25 +12,28 @@ use super::model::{Input, InputKind};
 use std::collections::HashMap;
 
 /// How many days after its first input an assessment still takes inputs.
-pub const WINDOW_DAYS: i64 = 14;
+pub(crate) const WINDOW_DAYS: i64 = 14;
 
 /// One assessment of a team: the inputs scored together, and its date (its latest input's).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Assessment {
+pub(crate) struct Assessment {
     /// Indexes into the inputs: separate sessions (merged), or one workshop session, or one report.
-    pub members: Vec<usize>,
-    pub date: Option<String>,
+    pub(crate) members: Vec<usize>,
+    /// Its latest input's date (`YYYY-MM-DD`); `None` for the undated inputs' assessment.
+    pub(crate) date: Option<String>,
 }
 
 /// A team's assessments, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TeamAssessments {
-    pub team: String,
-    pub assessments: Vec<Assessment>,
+pub(crate) struct TeamAssessments {
+    /// The team's name as its first input gives it (the file name when it names none).
+    pub(crate) team: String,
+    /// Its assessments, oldest first; the undated one before every dated one.
+    pub(crate) assessments: Vec<Assessment>,
 }
 
 /// Whether two team names mean the same team (case, spaces, `-` and `_` do not matter).
-pub fn same_team(a: &str, b: &str) -> bool {
+pub(crate) fn same_team(a: &str, b: &str) -> bool {
     team_key(a) == team_key(b)
 }
 
@@ -39,13 +42,13 @@ pub(super) fn team_key(name: &str) -> String {
     name.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '_').flat_map(char::to_lowercase).collect()
 }
 
-pub use crate::dates::day_number;
+pub(crate) use crate::dates::day_number;
 
 /// Groups `inputs` by team (names compared ignoring case, spaces, `-` and `_`; an input without
 /// a team is a team named by its file) and each team's inputs into assessments. `questionnaire`
 /// gives each input's questionnaire (an index), `None` for an input left out already. Teams come
 /// in name order.
-pub fn by_team(inputs: &[Input], questionnaire: &[Option<usize>]) -> (Vec<TeamAssessments>, Vec<String>) {
+pub(crate) fn by_team(inputs: &[Input], questionnaire: &[Option<usize>]) -> (Vec<TeamAssessments>, Vec<String>) {
     let mut order: Vec<String> = Vec::new();
     let mut teams: HashMap<String, (String, Vec<usize>)> = HashMap::new();
     for (i, input) in inputs.iter().enumerate().filter(|(i, _)| questionnaire[*i].is_some()) {

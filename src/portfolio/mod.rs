@@ -9,22 +9,18 @@
 //! report date in. Rendering (Markdown, HTML, CSV, JSON) is in `render`;
 //! the data in `model`, each team in `team`, the figures over all teams in `summary`.
 
-pub mod assessments;
+pub(crate) mod assessments;
 mod model;
 mod render;
 mod summary;
 mod team;
 
-pub use crate::dates::months_before;
-pub use crate::report::json::{
-    JsonAnswer, JsonBottleneck, JsonDimension, JsonOverall, JsonQuestionnaire, JsonReport, JsonTarget,
-    parse_json_report,
-};
-pub use assessments::same_team;
-pub use assessments::{Assessment, TeamAssessments};
+pub use crate::report::json::{JsonReport, parse_json_report};
+pub(crate) use assessments::TeamAssessments;
+pub(crate) use assessments::same_team;
 pub use model::*;
-pub use render::{HTML_TEMPLATE, MARKDOWN_TEMPLATE, render, render_html, render_markdown, to_csv, to_json};
-pub use team::{check_input, score_assessment};
+pub use render::{render_html, render_markdown, to_csv, to_json};
+pub(crate) use team::{check_input, score_assessment};
 
 use crate::questionnaire::Questionnaire;
 use assessments::team_key;
@@ -41,7 +37,7 @@ pub fn build(q: &Questionnaire, inputs: &[Input], warnings: Vec<String>, generat
 
 /// Whether two questionnaires compare in one portfolio: the same dimension ids and levels (the
 /// full assessment and its quick pass).
-pub fn same_family(a: &Questionnaire, b: &Questionnaire) -> bool {
+pub(crate) fn same_family(a: &Questionnaire, b: &Questionnaire) -> bool {
     fn ids(q: &Questionnaire) -> Vec<&str> {
         let mut ids: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
         ids.sort_unstable();
@@ -61,7 +57,7 @@ fn most_used(candidates: &[(usize, Vec<String>)]) -> Option<usize> {
 /// the portfolio's, and its questionnaire used by most teams names it; inputs of another family
 /// are left out with a warning. Each team is scored with its own questionnaire, its latest
 /// assessment as its result and the one before as its trend.
-pub fn build_many(
+pub(crate) fn build_many(
     qs: &[Questionnaire],
     which: &[usize],
     inputs: &[Input],

@@ -3,9 +3,10 @@
 
 use super::model::Portfolio;
 
-/// The built-in portfolio templates, compiled into the binary.
-pub const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/portfolio.md");
-pub const HTML_TEMPLATE: &str = include_str!("../../templates/portfolio.html");
+/// The built-in Markdown portfolio template, compiled into the binary.
+pub(crate) const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/portfolio.md");
+/// The built-in HTML portfolio template (one self-contained page), compiled into the binary.
+pub(crate) const HTML_TEMPLATE: &str = include_str!("../../templates/portfolio.html");
 
 /// The portfolio as pretty JSON.
 pub fn to_json(p: &Portfolio) -> String {
@@ -33,7 +34,7 @@ pub fn to_csv(p: &Portfolio) -> String {
 }
 
 /// Renders the portfolio through a Tera template; a name ending in `.html` escapes HTML.
-pub fn render(p: &Portfolio, name: &str, template: &str) -> Result<String, String> {
+pub(crate) fn render(p: &Portfolio, name: &str, template: &str) -> Result<String, String> {
     crate::templates::render(p, name, template)
 }
 

@@ -8,7 +8,7 @@ use crate::questionnaire::Questionnaire;
 use std::collections::HashMap;
 
 /// Median of the values (mean of the two middle ones for an even count).
-pub fn median(values: &mut [f64]) -> Option<f64> {
+pub(crate) fn median(values: &mut [f64]) -> Option<f64> {
     values.sort_by(f64::total_cmp);
     let n = values.len();
     match n {
@@ -19,7 +19,7 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
 }
 
 /// How many teams are at each level, every level of the questionnaire listed.
-pub fn level_distribution(q: &Questionnaire, levels: impl IntoIterator<Item = u32>) -> Vec<LevelTeams> {
+pub(crate) fn level_distribution(q: &Questionnaire, levels: impl IntoIterator<Item = u32>) -> Vec<LevelTeams> {
     let mut counts = vec![0usize; q.levels.len()];
     for level in levels {
         if let Some(c) = counts.get_mut(level as usize) {
@@ -31,7 +31,7 @@ pub fn level_distribution(q: &Questionnaire, levels: impl IntoIterator<Item = u3
 
 /// Questions blocking the next level of at least two teams: most teams first, then
 /// questionnaire order.
-pub fn common_blockers(q: &Questionnaire, teams: &[TeamResult]) -> Vec<CommonBlocker> {
+pub(crate) fn common_blockers(q: &Questionnaire, teams: &[TeamResult]) -> Vec<CommonBlocker> {
     let mut blocked: HashMap<&str, Vec<&str>> = HashMap::new();
     for t in teams {
         for id in &t.blocking {
@@ -63,7 +63,12 @@ pub fn common_blockers(q: &Questionnaire, teams: &[TeamResult]) -> Vec<CommonBlo
 }
 
 /// The figures over scored teams: distribution, per dimension, blockers, bottlenecks, flags.
-pub fn summarise(q: &Questionnaire, mut teams: Vec<TeamResult>, warnings: Vec<String>, generated: &str) -> Portfolio {
+pub(crate) fn summarise(
+    q: &Questionnaire,
+    mut teams: Vec<TeamResult>,
+    warnings: Vec<String>,
+    generated: &str,
+) -> Portfolio {
     let stale_before = months_before(generated, STALE_AFTER_MONTHS).unwrap_or_default();
     for t in &mut teams {
         t.stale = !stale_before.is_empty() && t.date.as_deref().is_some_and(|d| d < stale_before.as_str());

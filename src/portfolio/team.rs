@@ -26,7 +26,7 @@ struct Origin {
 /// same rules as a team report), a JSON report as it says. Dimensions and stages come out in the
 /// order of `top`, the portfolio's questionnaire (of the same family). Warnings about the inputs
 /// (unknown questions, versions) are returned.
-pub fn score_assessment(
+pub(crate) fn score_assessment(
     q: &Questionnaire,
     top: &Questionnaire,
     inputs: &[Input],
@@ -217,7 +217,7 @@ fn from_report(q: &Questionnaire, r: &JsonReport, origin: Origin, warnings: &mut
 /// numbers a report of `q` cannot hold (scores outside 0..=highest level, levels above it, pain
 /// outside 1–5, negative time shares) or whose date does not exist, and any input dated after
 /// `today` (it would always pass for the latest assessment).
-pub fn check_input(q: &Questionnaire, input: &Input, today: &str) -> Result<(), String> {
+pub(crate) fn check_input(q: &Questionnaire, input: &Input, today: &str) -> Result<(), String> {
     let shown = &input.path;
     let date = match &input.kind {
         InputKind::Session(s) => s.date.as_deref(),

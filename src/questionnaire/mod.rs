@@ -8,11 +8,6 @@
 mod raw;
 mod validate;
 
-pub use raw::{
-    MAX_DIMENSIONS, MAX_ID_CHARS, MAX_LEVEL, MAX_NAME_CHARS, MAX_NESTING, MAX_PATTERN_CHARS, MAX_PROBE_GLOBS,
-    MAX_PROBES, MAX_QUESTIONS, MAX_STAGES, MAX_TEXT_CHARS, MAX_WEIGHT,
-};
-
 pub use validate::parse;
 
 use serde::Deserialize;
@@ -20,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The six lifecycle stages, used when a questionnaire does not list its own.
-pub const DEFAULT_STAGES: [(&str, &str); 6] = [
+pub(crate) const DEFAULT_STAGES: [(&str, &str); 6] = [
     ("data-preparation", "Data preparation"),
     ("experimentation", "Experimentation"),
     ("validation", "Validation"),
@@ -36,19 +31,29 @@ pub const BUILT_INS: [(&str, &str); 3] = [
     ("mlops-genai", include_str!("../../questionnaires/mlops-genai.yaml")),
 ];
 
-pub use crate::diagnostics::{MAX_PROBLEMS_SHOWN, Problem, problems_error};
+pub(crate) use crate::diagnostics::{Problem, problems_error};
 
+/// A questionnaire, validated: its levels, scoring rules, lifecycle stages and dimensions of
+/// questions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Questionnaire {
+    /// The id sessions name it by (`[a-z0-9-]+`).
     pub id: String,
+    /// The `version` its file gives; sessions record the version they answered.
     pub version: u32,
-    pub title: String,
-    pub description: Option<String>,
+    /// The title its file gives.
+    pub(crate) title: String,
+    /// What it is for, when the file says.
+    pub(crate) description: Option<String>,
     /// How to answer (what yes, partly, no, don't know and does not apply mean); optional.
     pub guide: Option<String>,
-    pub levels: Vec<LevelInfo>,
+    /// The levels, contiguous from 0.
+    pub(crate) levels: Vec<LevelInfo>,
+    /// The pass ratio and the credit of a partial answer.
     pub scoring: Scoring,
+    /// The lifecycle stages of the bottleneck map, in order: the file's, or the six default ones.
     pub stages: Vec<Stage>,
+    /// The dimensions in file order, each with its questions.
     pub dimensions: Vec<Dimension>,
     /// Question id -> (dimension index, question index), so lookups never scan.
     index: HashMap<String, (usize, usize)>,
@@ -58,16 +63,23 @@ pub struct Questionnaire {
     positions: Vec<(usize, usize)>,
 }
 
+/// One maturity level.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LevelInfo {
-    pub level: u32,
-    pub name: String,
-    pub summary: String,
+pub(crate) struct LevelInfo {
+    /// The level, from 0.
+    pub(crate) level: u32,
+    /// Its name (such as "Manual").
+    pub(crate) name: String,
+    /// What the level means, in short.
+    pub(crate) summary: String,
 }
 
+/// The rules that turn answers into levels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scoring {
-    pub pass_ratio: f64,
+    /// The share of a level's weighted credit that meets it, in (0, 1]; 0.8 by default.
+    pub(crate) pass_ratio: f64,
+    /// The credit of a partial answer, in [0, 1]; 0.5 by default.
     pub partial_credit: f64,
 }
 
@@ -77,34 +89,50 @@ impl Default for Scoring {
     }
 }
 
+/// One lifecycle stage of the bottleneck map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
+    /// The stage id (such as `data-preparation`).
     pub id: String,
-    pub name: String,
+    /// Its name.
+    pub(crate) name: String,
 }
 
+/// One area of practice and its questions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dimension {
+    /// The dimension id, unique in the questionnaire.
     pub id: String,
+    /// Its name.
     pub name: String,
-    pub stage: Option<String>,
+    /// The id of the lifecycle stage it belongs to, when the file gives one.
+    pub(crate) stage: Option<String>,
+    /// Its questions in file order (at least one).
     pub questions: Vec<Question>,
 }
 
+/// One practice the questionnaire asks about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
+    /// The question id, unique across the whole questionnaire.
     pub id: String,
+    /// The level the practice belongs to, from 1 to the highest.
     pub level: u32,
+    /// The practice, stated so that it is answered yes or no.
     pub text: String,
+    /// Why it matters, when the file says.
     pub help: Option<String>,
+    /// What to do when it is missing; it may be written in parts ("From zero: …", "From partly: …",
+    /// "Done when …").
     pub recommendation: String,
-    pub weight: f64,
+    /// Its weight in its level's ratio, above 0; 1 by default.
+    pub(crate) weight: f64,
     /// The size of the recommendation, when the questionnaire says.
     pub effort: Option<Effort>,
     /// Who usually leads the recommendation, when the questionnaire says.
     pub owner: Option<String>,
     /// Ids this question took over from earlier versions of the questionnaire.
-    pub replaces: Vec<String>,
+    pub(crate) replaces: Vec<String>,
     /// This practice defines its level: the level is met only when it is answered yes.
     pub required: bool,
     /// Context keys and the values they must have for the question to count.
@@ -118,9 +146,13 @@ pub use crate::probe::Probe;
 /// The yes/no keys of a context that a question's `applies_when` may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContextKey {
+    /// `trains_models`: the team trains its own models.
     TrainsModels,
+    /// `decides_about_people`: the team's models decide about people.
     DecidesAboutPeople,
+    /// `customer_facing`: end customers see the models' output directly.
     CustomerFacing,
+    /// `regulated`: the team's work is regulated.
     Regulated,
 }
 
@@ -141,7 +173,7 @@ impl ContextKey {
 
     /// Why a question that needs this key to be `wanted` does not apply, when the team's context
     /// gives it the other value.
-    pub fn reason(self, wanted: bool) -> &'static str {
+    pub(crate) fn reason(self, wanted: bool) -> &'static str {
         match (self, wanted) {
             (ContextKey::TrainsModels, true) => "does not apply: the team trains no models of its own",
             (ContextKey::TrainsModels, false) => "does not apply: the team trains its own models",
@@ -161,13 +193,17 @@ impl ContextKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Effort {
+    /// `small`: a small piece of work.
     Small,
+    /// `medium`: a medium piece of work.
     Medium,
+    /// `large`: a large piece of work.
     Large,
 }
 
 impl Effort {
-    pub fn as_str(self) -> &'static str {
+    /// The size as files spell it: `small`, `medium` or `large`.
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Effort::Small => "small",
             Effort::Medium => "medium",
@@ -187,10 +223,12 @@ impl Questionnaire {
         self.index.get(id).map(|&(d, q)| (&self.dimensions[d], &self.dimensions[d].questions[q]))
     }
 
-    pub fn level_name(&self, level: u32) -> &str {
+    /// A level's name; empty for a level the questionnaire lacks.
+    pub(crate) fn level_name(&self, level: u32) -> &str {
         self.levels.get(level as usize).map_or("", |l| l.name.as_str())
     }
 
+    /// How many questions the questionnaire has, over all dimensions.
     pub fn question_count(&self) -> usize {
         self.positions.len()
     }
@@ -201,7 +239,7 @@ impl Questionnaire {
     }
 
     /// The (dimension index, question index) of the question at `flat` in questionnaire order.
-    pub fn position(&self, flat: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, flat: usize) -> (usize, usize) {
         self.positions[flat]
     }
 

@@ -133,31 +133,28 @@ pub(super) enum ProbeMeaning {
     Absent,
 }
 
-/// Deepest nesting of lists and mappings a file may have (see [`crate::yaml`]).
-pub use crate::yaml::MAX_NESTING;
-
 /// The highest level a questionnaire may have (levels go from 0 to at most this).
-pub const MAX_LEVEL: u32 = 10;
+pub(crate) const MAX_LEVEL: u32 = 10;
 /// The most dimensions a questionnaire may have.
-pub const MAX_DIMENSIONS: usize = 200;
+pub(crate) const MAX_DIMENSIONS: usize = 200;
 /// The most questions a questionnaire may have, in all dimensions together.
-pub const MAX_QUESTIONS: usize = 20_000;
+pub(crate) const MAX_QUESTIONS: usize = 20_000;
 /// The most lifecycle stages a questionnaire may list.
-pub const MAX_STAGES: usize = 50;
+pub(crate) const MAX_STAGES: usize = 50;
 /// The largest weight a question may have (sums of weights stay exact and finite).
-pub const MAX_WEIGHT: f64 = 1000.0;
+pub(crate) const MAX_WEIGHT: f64 = 1000.0;
 /// The longest id (questionnaire, stage, dimension, question), in characters.
-pub const MAX_ID_CHARS: usize = 100;
+pub(crate) const MAX_ID_CHARS: usize = 100;
 /// The longest title or name, in characters.
-pub const MAX_NAME_CHARS: usize = 500;
+pub(crate) const MAX_NAME_CHARS: usize = 500;
 /// The longest free text (description, guide, question text, help, recommendation), in characters.
-pub const MAX_TEXT_CHARS: usize = 20_000;
+pub(crate) const MAX_TEXT_CHARS: usize = 20_000;
 /// The most probes a question may have.
-pub const MAX_PROBES: usize = 20;
+pub(crate) const MAX_PROBES: usize = 20;
 /// The most globs a probe may list.
-pub const MAX_PROBE_GLOBS: usize = 50;
+pub(crate) const MAX_PROBE_GLOBS: usize = 50;
 /// The longest glob or `contains` pattern, in characters.
-pub const MAX_PATTERN_CHARS: usize = 1000;
+pub(crate) const MAX_PATTERN_CHARS: usize = 1000;
 
 /// Sizes over the limits above, as (place, message): a small file must not make a report of
 /// hundreds of megabytes, nor a level-by-dimension table that cannot be allocated.

@@ -1,5 +1,6 @@
 //! Unit tests of questionnaires: the built-ins, the file format and its checks.
 
+use super::raw::{MAX_DIMENSIONS, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_STAGES, MAX_TEXT_CHARS};
 use super::*;
 
 pub(crate) const MINIMAL: &str = "id: t\nversion: 1\ntitle: T\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - { id: q1, level: 1, text: T, recommendation: R }\n";

@@ -5,15 +5,9 @@ use super::json::parse_json_report;
 use super::model::*;
 use crate::session::Reported;
 
-/// Reads the per-dimension scores out of an earlier JSON report.
-pub fn baseline_from_json(text: &str) -> Result<Vec<(String, f64)>, String> {
-    let report = parse_json_report(text)?;
-    Ok(report.dimensions.into_iter().map(|d| (d.id, d.score)).collect())
-}
-
 /// An earlier JSON report as a baseline: its questionnaire (id, version), dimension scores,
 /// answers, overall level and date.
-pub fn baseline_of_json(text: &str) -> Result<(String, Option<u32>, Baseline), String> {
+pub(crate) fn baseline_of_json(text: &str) -> Result<(String, Option<u32>, Baseline), String> {
     let report = parse_json_report(text)?;
     let version = report.questionnaire.version;
     let baseline = Baseline {
@@ -32,7 +26,7 @@ pub fn baseline_of_json(text: &str) -> Result<(String, Option<u32>, Baseline), S
 }
 
 /// Adds progress since an earlier assessment: score deltas per dimension and `since_baseline`.
-pub fn attach_baseline(report: &mut Report, baseline: &Baseline) {
+pub(crate) fn attach_baseline(report: &mut Report, baseline: &Baseline) {
     report.baseline = Some(baseline_deltas(&report.dimensions, &baseline.scores));
     report.since_baseline = Some(super::narrative::since_baseline(report, baseline));
 }

@@ -13,11 +13,6 @@ use crate::workshop;
 use indexmap::IndexMap;
 use std::collections::HashSet;
 
-/// The answer as the report spells it; no answer at all is "unanswered".
-pub fn answer_str(answer: Option<Answer>) -> &'static str {
-    Reported::from(answer).as_str()
-}
-
 /// Builds the report of one session or the merge of several (all of the same questionnaire).
 ///
 /// `baseline` holds earlier scores per dimension id, `generated` the report's date. The facts
@@ -397,7 +392,7 @@ fn first_votes_of(group: &workshop::Group, sessions: &[SessionInput], question: 
 /// Who changed their vote between the first reveal (`first_votes`) and the latest round
 /// (`votes`) of a workshop's re-votes; a participant without a vote in either round changed
 /// nothing.
-pub fn changed_minds(q: &Questionnaire, group: &workshop::Group, sessions: &[SessionInput]) -> Vec<ChangedMind> {
+pub(crate) fn changed_minds(q: &Questionnaire, group: &workshop::Group, sessions: &[SessionInput]) -> Vec<ChangedMind> {
     let ([only], true) = (sessions, group.workshop) else { return Vec::new() };
     let mut out = Vec::new();
     for (_, qn) in q.questions() {

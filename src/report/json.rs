@@ -9,74 +9,106 @@ use serde::Deserialize;
 /// older and newer builds both load.
 #[derive(Debug, Clone, Deserialize)]
 pub struct JsonReport {
-    pub questionnaire: JsonQuestionnaire,
+    /// The questionnaire the report scored: its id and version.
+    pub(crate) questionnaire: JsonQuestionnaire,
+    /// The team the report names; `None` when it names none.
     #[serde(default)]
-    pub team: Option<String>,
+    pub(crate) team: Option<String>,
+    /// The latest session date; missing from reports made before the key existed.
     #[serde(default)]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
+    /// The day the report was made; it dates the report when `date` is missing.
     #[serde(default)]
-    pub generated: Option<String>,
+    pub(crate) generated: Option<String>,
+    /// Who answered.
     #[serde(default)]
-    pub respondents: Vec<String>,
+    pub(crate) respondents: Vec<String>,
+    /// The overall level and score; without them, they are worked out from the dimensions.
     #[serde(default)]
-    pub overall: Option<JsonOverall>,
+    pub(crate) overall: Option<JsonOverall>,
+    /// The target level and its source; without it, the target is the next level.
     #[serde(default)]
-    pub target: Option<JsonTarget>,
-    pub dimensions: Vec<JsonDimension>,
+    pub(crate) target: Option<JsonTarget>,
+    /// Each dimension's id, level, score and blocking questions.
+    pub(crate) dimensions: Vec<JsonDimension>,
+    /// Each stage's time share and pain, in bottleneck order.
     #[serde(default)]
-    pub bottlenecks: Vec<JsonBottleneck>,
+    pub(crate) bottlenecks: Vec<JsonBottleneck>,
+    /// Question ids with no answer; `None` when the report does not say.
     #[serde(default)]
-    pub unanswered: Option<Vec<String>>,
+    pub(crate) unanswered: Option<Vec<String>>,
+    /// Every question's answer; `None` when the report does not say (reports of older builds).
     #[serde(default)]
-    pub answers: Option<Vec<JsonAnswer>>,
+    pub(crate) answers: Option<Vec<JsonAnswer>>,
+    /// Questions answered yes with no recorded evidence and no scan finding; `None` when the report
+    /// does not say.
     #[serde(default)]
-    pub claimed_without_evidence: Option<Vec<String>>,
+    pub(crate) claimed_without_evidence: Option<Vec<String>>,
 }
 
 /// An answer of a JSON report, as far as a portfolio reads it.
 #[derive(Debug, Clone, Deserialize)]
-pub struct JsonAnswer {
-    pub question: String,
-    pub answer: String,
+pub(crate) struct JsonAnswer {
+    /// The question id.
+    pub(crate) question: String,
+    /// The answer as the report writes it: `yes`, `partial`, `no`, `unknown`, `na` or `unanswered`.
+    pub(crate) answer: String,
 }
 
+/// The questionnaire a JSON report names.
 #[derive(Debug, Clone, Deserialize)]
-pub struct JsonQuestionnaire {
-    pub id: String,
+pub(crate) struct JsonQuestionnaire {
+    /// The questionnaire's id.
+    pub(crate) id: String,
+    /// The questionnaire's version; `None` when the report does not say.
     #[serde(default)]
-    pub version: Option<u32>,
+    pub(crate) version: Option<u32>,
 }
 
+/// A JSON report's overall result.
 #[derive(Debug, Clone, Deserialize)]
-pub struct JsonOverall {
-    pub level: u32,
-    pub score: f64,
+pub(crate) struct JsonOverall {
+    /// The overall level.
+    pub(crate) level: u32,
+    /// The overall score (the mean of the dimensions' scores).
+    pub(crate) score: f64,
 }
 
+/// A JSON report's target.
 #[derive(Debug, Clone, Deserialize)]
-pub struct JsonTarget {
-    pub level: u32,
+pub(crate) struct JsonTarget {
+    /// The target level.
+    pub(crate) level: u32,
     /// Why the report set this target; a report that does not say is taken as set (explicit).
     #[serde(default)]
-    pub source: Option<TargetSource>,
+    pub(crate) source: Option<TargetSource>,
 }
 
+/// One dimension of a JSON report.
 #[derive(Debug, Clone, Deserialize)]
-pub struct JsonDimension {
-    pub id: String,
-    pub level: u32,
-    pub score: f64,
+pub(crate) struct JsonDimension {
+    /// The dimension id.
+    pub(crate) id: String,
+    /// The dimension's level.
+    pub(crate) level: u32,
+    /// The dimension's score.
+    pub(crate) score: f64,
+    /// Question ids blocking the dimension's next level (empty when missing).
     #[serde(default)]
-    pub blocking: Vec<String>,
+    pub(crate) blocking: Vec<String>,
 }
 
+/// One stage of a JSON report's bottleneck map.
 #[derive(Debug, Clone, Deserialize)]
-pub struct JsonBottleneck {
-    pub stage: String,
+pub(crate) struct JsonBottleneck {
+    /// The stage id.
+    pub(crate) stage: String,
+    /// Its share of the team's time, in percent; `None` when missing.
     #[serde(default)]
-    pub time_share: Option<f64>,
+    pub(crate) time_share: Option<f64>,
+    /// Its pain, 1 to 5; `None` when unrated.
     #[serde(default)]
-    pub pain: Option<f64>,
+    pub(crate) pain: Option<f64>,
 }
 
 /// Parses a JSON report; the error says what is missing.

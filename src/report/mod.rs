@@ -6,42 +6,40 @@
 
 mod baseline;
 mod build;
-pub mod json;
+pub(crate) mod json;
 mod milestone;
 mod model;
-pub mod narrative;
+pub(crate) mod narrative;
 
-pub use baseline::{attach_baseline, baseline_from_json, baseline_of_json};
-pub use build::{answer_str, build, changed_minds};
+pub(crate) use baseline::{attach_baseline, baseline_of_json};
+pub use build::build;
 pub use model::*;
 
 use indexmap::IndexMap;
 
 /// The Markdown template compiled into the binary.
-pub use crate::templates::{DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_NAME};
+pub(crate) use crate::templates::{DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_NAME};
 
 /// The report as pretty JSON.
 pub fn to_json(report: &Report) -> String {
     crate::printable::clean_json_text(report)
 }
 
-pub use crate::templates::{
-    answer_words, clock, escape_markdown, escape_markdown_code, escape_markdown_line, fixed, level_words, note_lines,
-    round_half_up, text_bar,
-};
+pub use crate::templates::escape_markdown_code;
+pub(crate) use crate::templates::{note_lines, text_bar};
 
 /// Renders a report through a Tera template; `name` decides autoescaping (.html is escaped).
-pub fn render(report: &Report, name: &str, template: &str) -> Result<String, String> {
+pub(crate) fn render(report: &Report, name: &str, template: &str) -> Result<String, String> {
     crate::templates::render(report, name, template)
 }
 
 /// How the organisation names the questionnaire's owner roles (a user's `owners.yaml`): keys
 /// are matched ignoring case and surrounding spaces.
-pub type Owners = IndexMap<String, String>;
+pub(crate) type Owners = IndexMap<String, String>;
 
 /// The report with every action's owner renamed as the organisation names it, in every place a
 /// format shows it (roadmap, next milestone, for the bottleneck); unknown owners stay as they are.
-pub fn rename_owners(report: &mut Report, owners: &Owners) {
+pub(crate) fn rename_owners(report: &mut Report, owners: &Owners) {
     if owners.is_empty() {
         return;
     }

@@ -9,43 +9,70 @@ use std::fmt;
 
 /// A report: the facts built from the sessions' answers and the words written from them.
 ///
-/// `Report` (that is, `Report<Written>`) is what every format shows. [`Facts`]
+/// `Report` (that is, `Report<Written>`) is what every format shows. `Facts`
 /// (`Report<Unwritten>`) is the same report before its words: the narrative's fields are `()`
-/// there, and `narrative::write` writes the [`Narrative`] from it, which
-/// [`Report::with_narrative`] then moves in. So no field is ever a placeholder to fill later.
+/// there, and `narrative::write` writes the `Narrative` from it, which
+/// `Report::with_narrative` then moves in. So no field is ever a placeholder to fill later.
 #[derive(Debug, Clone, Serialize)]
 #[serde(bound = "")]
 pub struct Report<S: Stage = Written> {
-    pub questionnaire: QuestionnaireInfo,
+    /// The questionnaire scored: its id, version, title and guide.
+    pub(crate) questionnaire: QuestionnaireInfo,
+    /// Who answered, in order: each session's `respondent` (its file name when it names none; a
+    /// repeated name gets " (2)"), or a workshop session's participants.
     pub respondents: Vec<String>,
+    /// The overall level (the weakest dimension's), the mean score and the weakest dimensions.
     pub overall: Overall,
+    /// The level to aim for, where it comes from and why.
     pub target: TargetInfo,
     /// The team's context (the first session that has one), or null.
-    pub context: Option<ContextReport>,
+    pub(crate) context: Option<ContextReport>,
+    /// Every dimension in questionnaire order: its level, score, each level's ratio and the
+    /// questions blocking its next level.
     pub dimensions: Vec<DimensionReport>,
+    /// Every stage in bottleneck order (pain high first, an unrated stage counting as 3, then time
+    /// share, then stage order); time shares in percent, pain null when unrated.
     pub bottlenecks: Vec<Bottleneck>,
+    /// One phase per level from the overall level + 1 up to the target, each with its actions in
+    /// roadmap order; empty when the overall level reaches the target.
     pub roadmap: Vec<PhaseReport>,
-    pub unknown: Vec<String>,
+    /// Question ids whose answer is "don't know" (`unknown`), in questionnaire order.
+    pub(crate) unknown: Vec<String>,
+    /// Question ids with no answer, in questionnaire order.
     pub unanswered: Vec<String>,
-    pub ahead_of_foundation: Vec<String>,
+    /// Question ids answered yes or partial above their dimension's level + 1, in questionnaire
+    /// order.
+    pub(crate) ahead_of_foundation: Vec<String>,
     /// Answers copied from an earlier assessment and not re-checked since.
-    pub carried: Vec<String>,
+    pub(crate) carried: Vec<String>,
+    /// Questions on which one respondent said yes and another no, in questionnaire order.
     pub disagreements: Vec<Disagreement>,
+    /// Dimensions whose scores differ by 1.0 or more between two roles, in questionnaire order;
+    /// empty with fewer than two roles.
     pub role_gaps: Vec<RoleGap>,
+    /// What the reader should know about the input files, one sentence each: answers kept but not
+    /// scored, answers counted for the question that replaces them, another questionnaire version,
+    /// unknown stages, sessions naming another team.
     pub warnings: Vec<String>,
     /// A workshop's re-votes: who changed their vote between `first_votes` and `votes`, in
     /// questionnaire order, then participant order.
     pub changed_minds: Vec<ChangedMind>,
+    /// Only with a baseline (`--baseline`, or the session's `previous`): each dimension's score
+    /// before and after, in questionnaire order.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<Vec<BaselineDelta>>,
+    pub(crate) baseline: Option<Vec<BaselineDelta>>,
     /// The session's `previous`, when the report used it as the baseline (no `--baseline`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline_previous: Option<String>,
-    pub team: Option<String>,
-    pub generated: String,
+    pub(crate) baseline_previous: Option<String>,
+    /// The team: the first session that names one; null when none does.
+    pub(crate) team: Option<String>,
+    /// The day the report was made (`YYYY-MM-DD`; `SOURCE_DATE_EPOCH` pins it).
+    pub(crate) generated: String,
     /// The latest session date, or null when no session has one.
-    pub date: Option<String>,
-    pub levels: Vec<LevelReport>,
+    pub(crate) date: Option<String>,
+    /// The questionnaire's levels from 0, each with its name and summary.
+    pub(crate) levels: Vec<LevelReport>,
+    /// Every question in questionnaire order, with its answer, votes, notes and evidence.
     pub answers: Vec<AnswerReport>,
     /// "Does not apply" answers given without a note saying why.
     pub na_without_reason: Vec<String>,
@@ -64,23 +91,23 @@ pub struct Report<S: Stage = Written> {
     pub watch: S::Words<Vec<String>>,
     /// Only with --baseline: overall level before and after, and every answer that changed.
     #[serde(skip_serializing_if = "S::no_since_baseline")]
-    pub since_baseline: S::Words<Option<SinceBaseline>>,
+    pub(crate) since_baseline: S::Words<Option<SinceBaseline>>,
     /// With the target met: practices at or below the team's level not fully in place.
-    pub unfinished: S::Words<Vec<Unfinished>>,
+    pub(crate) unfinished: S::Words<Vec<Unfinished>>,
     /// Every distinct team the sessions name, in order; more than one is a warning.
-    pub teams: Vec<String>,
+    pub(crate) teams: Vec<String>,
     /// Questions answered yes with no recorded evidence and no finding of a repository scan.
-    pub claimed_without_evidence: Vec<String>,
+    pub(crate) claimed_without_evidence: Vec<String>,
     /// Answers compared with the findings of the sessions' repository scan (the first session
     /// that has one); only when there is a scan.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub evidence_check: Option<Vec<crate::evidence::EvidenceCheck>>,
+    pub(crate) evidence_check: Option<Vec<crate::evidence::EvidenceCheck>>,
     /// Some respondent's time shares did not add up to 100 and were rescaled to percent.
     pub time_shares_rescaled: bool,
     /// Stage id -> time share as the one respondent wrote it, before rescaling (empty for a merge).
-    pub answered_time_shares: IndexMap<String, f64>,
+    pub(crate) answered_time_shares: IndexMap<String, f64>,
     /// Earlier versions of the questionnaire that sessions answered, each once, in order.
-    pub older_versions: Vec<u32>,
+    pub(crate) older_versions: Vec<u32>,
     /// Time spent, from a single session's `timing`; null for several files or without one.
     pub timing: Option<TimingReport>,
     /// Practices left out of the score, with the reason: "does not apply" answers (their notes,
@@ -95,15 +122,15 @@ pub struct Report<S: Stage = Written> {
     pub for_bottleneck: Vec<Action>,
     /// The report is of one workshop session (participants voting in one file).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub workshop: bool,
+    pub(crate) workshop: bool,
 }
 
 /// A report's facts, before its words are written.
-pub type Facts = Report<Unwritten>;
+pub(crate) type Facts = Report<Unwritten>;
 
 impl Report<Unwritten> {
     /// The report with its words: the facts moved, the narrative added.
-    pub fn with_narrative(self, narrative: Narrative) -> Report {
+    pub(crate) fn with_narrative(self, narrative: Narrative) -> Report {
         Report {
             questionnaire: self.questionnaire,
             respondents: self.respondents,
@@ -157,52 +184,78 @@ impl Report<Unwritten> {
 /// the dimensions the session recorded a time for).
 #[derive(Debug, Clone, Serialize)]
 pub struct TimingReport {
+    /// Seconds spent on the whole assessment.
     pub elapsed_s: u64,
-    pub dimensions: IndexMap<String, u64>,
+    /// Seconds per dimension id.
+    pub(crate) dimensions: IndexMap<String, u64>,
 }
 
+/// The questionnaire a report scores (JSON `questionnaire`).
 #[derive(Debug, Clone, Serialize)]
-pub struct QuestionnaireInfo {
-    pub id: String,
-    pub version: u32,
-    pub title: String,
+pub(crate) struct QuestionnaireInfo {
+    /// The questionnaire's id (`[a-z0-9-]+`).
+    pub(crate) id: String,
+    /// The `version` its file gives.
+    pub(crate) version: u32,
+    /// The title its file gives.
+    pub(crate) title: String,
     /// How to answer (what yes, partly, no, don't know and does not apply mean), when given.
-    pub guide: Option<String>,
+    pub(crate) guide: Option<String>,
 }
 
+/// The team's result as a whole (JSON `overall`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Overall {
+    /// The overall level: the lowest level of any dimension (the weakest link).
     pub level: u32,
+    /// The mean of the dimensions' scores, unrounded.
     pub score: f64,
-    pub weakest: Vec<String>,
-    pub name: String,
+    /// Ids of the dimensions whose level is the overall level, in questionnaire order.
+    pub(crate) weakest: Vec<String>,
+    /// The overall level's name (such as "Automated training").
+    pub(crate) name: String,
 }
 
+/// The level the team aims for (JSON `target`).
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetInfo {
+    /// The target level, never above the questionnaire's highest.
     pub level: u32,
-    pub source: TargetSource,
-    pub name: String,
+    /// Where it comes from: `explicit` (the session's `target`), `context` (the team's context) or
+    /// `next-level` (the overall level + 1).
+    pub(crate) source: TargetSource,
+    /// The target level's name.
+    pub(crate) name: String,
     /// Why this target, in a phrase a manager can read.
     pub reason: String,
 }
 
 /// The context behind the target, as the sessions gave it (unset parts are null).
 #[derive(Debug, Clone, Serialize)]
-pub struct ContextReport {
-    pub models_in_production: Option<u32>,
-    pub criticality: Option<&'static str>,
-    pub regulated: Option<bool>,
-    pub trains_models: Option<bool>,
-    pub decides_about_people: Option<bool>,
-    pub customer_facing: Option<bool>,
+pub(crate) struct ContextReport {
+    /// How many models the team runs in production.
+    pub(crate) models_in_production: Option<u32>,
+    /// How critical the models are: `low`, `medium` or `high`.
+    pub(crate) criticality: Option<&'static str>,
+    /// The team's work is regulated (a target from the context is then at most Level 2).
+    pub(crate) regulated: Option<bool>,
+    /// False when the team uses models it does not train (such as LLM APIs).
+    pub(crate) trains_models: Option<bool>,
+    /// Its models decide about people (credit, hiring, health, ...).
+    pub(crate) decides_about_people: Option<bool>,
+    /// End customers see the models' output directly.
+    pub(crate) customer_facing: Option<bool>,
 }
 
 /// A practice left out of the score: answered "does not apply" (the reason is its notes), or
 /// left out by its `applies_when` and the team's context.
 #[derive(Debug, Clone, Serialize)]
 pub struct NotApplicable {
+    /// The question id.
     pub question: String,
+    /// Why it is left out: the notes of a "does not apply" answer (`Name: note` lines when several
+    /// answered), "no reason given" without a note, or the context's reason ("does not apply: the
+    /// team trains no models of its own").
     pub reason: String,
 }
 
@@ -210,83 +263,138 @@ pub struct NotApplicable {
 /// first, then roadmap order) and how many more the JSON and CSV list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Milestone {
-    pub level: u32,
-    pub name: String,
+    /// The milestone's level: the first phase of the roadmap (the overall level + 1).
+    pub(crate) level: u32,
+    /// That level's name.
+    pub(crate) name: String,
+    /// The actions shown: at most `MILESTONE_SHOWN`, the required ones first, then in roadmap
+    /// order.
     pub actions: Vec<Action>,
+    /// How many actions the phase has in all.
     pub total: usize,
+    /// How many of them are not shown.
     pub more: usize,
 }
 
 /// How many actions of the next milestone Markdown and HTML show.
-pub const MILESTONE_SHOWN: usize = 8;
+pub(crate) const MILESTONE_SHOWN: usize = 8;
 
+/// One dimension's result (JSON `dimensions`).
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionReport {
+    /// The dimension id.
     pub id: String,
-    pub name: String,
-    pub stage: Option<String>,
+    /// The dimension's name.
+    pub(crate) name: String,
+    /// The id of the lifecycle stage it belongs to; null when the questionnaire gives none.
+    pub(crate) stage: Option<String>,
+    /// The highest level L such that every level from 1 to L is met; 0 if none.
     pub level: u32,
-    pub score: f64,
-    pub levels: Vec<LevelRatio>,
+    /// The level plus the ratio of the next level (the level alone at the highest level),
+    /// unrounded.
+    pub(crate) score: f64,
+    /// Each level from 1 to the highest: its ratio and whether it is met.
+    pub(crate) levels: Vec<LevelRatio>,
+    /// Question ids at level + 1 whose answer is neither yes nor na, in questionnaire order; empty
+    /// at the highest level.
     pub blocking: Vec<String>,
 }
 
+/// One level of a dimension: how much of it is in place, and whether that meets it.
 #[derive(Debug, Clone, Serialize)]
-pub struct LevelRatio {
-    pub level: u32,
-    pub ratio: Option<f64>,
-    pub met: bool,
+pub(crate) struct LevelRatio {
+    /// The level, from 1.
+    pub(crate) level: u32,
+    /// Σ weight·credit / Σ weight over the dimension's questions at this level (na left out); null
+    /// when none is left, and the level is then met vacuously.
+    pub(crate) ratio: Option<f64>,
+    /// The ratio reaches the pass ratio and every required question at this level that counts is
+    /// answered yes.
+    pub(crate) met: bool,
 }
 
+/// One lifecycle stage on the bottleneck map (JSON `bottlenecks`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Bottleneck {
+    /// The stage id.
     pub stage: String,
-    pub name: String,
+    /// The stage's name.
+    pub(crate) name: String,
+    /// The share of the team's time the stage takes, in percent over the stages rated (for several
+    /// respondents, the mean of their percents, in percent again); 0 when nobody gave one.
     pub time_share: f64,
-    pub pain: Option<f64>,
+    /// How much the stage hurts, 1 to 5 (for several respondents, the mean of those who rated it);
+    /// null when nobody rated it.
+    pub(crate) pain: Option<f64>,
 }
 
+/// One phase of the roadmap (JSON `roadmap`): what to put in place to reach its level.
 #[derive(Debug, Clone, Serialize)]
 pub struct PhaseReport {
-    pub level: u32,
-    pub name: String,
+    /// The level the phase reaches.
+    pub(crate) level: u32,
+    /// That level's name.
+    pub(crate) name: String,
+    /// For each dimension below the level, its questions at that level answered neither yes nor na;
+    /// ordered by the bottleneck rank of the dimension's stage (dimensions without a stage last),
+    /// then dimension order, then question order.
     pub actions: Vec<Action>,
     /// The phase in brief: how many actions each dimension has, in roadmap order.
-    pub by_dimension: Vec<PhaseDimension>,
+    pub(crate) by_dimension: Vec<PhaseDimension>,
 }
 
+/// How many actions one dimension has in a phase.
 #[derive(Debug, Clone, Serialize)]
-pub struct PhaseDimension {
-    pub dimension: String,
-    pub name: String,
-    pub actions: usize,
+pub(crate) struct PhaseDimension {
+    /// The dimension id.
+    pub(crate) dimension: String,
+    /// The dimension's name.
+    pub(crate) name: String,
+    /// Its number of actions in the phase.
+    pub(crate) actions: usize,
 }
 
+/// A practice to put in place: one action of the roadmap.
 #[derive(Debug, Clone, Serialize)]
 pub struct Action {
+    /// The question id.
     pub question: String,
+    /// The id of the question's dimension.
     pub dimension: String,
+    /// The question's level.
     pub level: u32,
     /// The practice defines its level (the questionnaire's `required`).
     pub required: bool,
-    pub answer: Reported,
-    pub recommendation: String,
+    /// Today's answer: `partial`, `no`, `unknown` or `unanswered`.
+    pub(crate) answer: Reported,
+    /// The questionnaire's recommendation, whole.
+    pub(crate) recommendation: String,
+    /// The practice: the question's text.
     pub text: String,
-    pub effort: Option<&'static str>,
-    pub owner: Option<String>,
-    pub dimension_name: String,
+    /// The size of the recommendation (`small`, `medium` or `large`); null where the questionnaire
+    /// gives none.
+    pub(crate) effort: Option<&'static str>,
+    /// Who usually leads it, as the user's `owners.yaml` names them; null where the questionnaire
+    /// gives none.
+    pub(crate) owner: Option<String>,
+    /// The name of the question's dimension.
+    pub(crate) dimension_name: String,
     /// The respondents' notes on today's answer, one line each (`Name: note` when several).
     pub note: Option<String>,
     /// The part of the recommendation that starts from today's answer ("From partly: …" for
     /// partly, "From zero: …" otherwise) with its "Done when …"; the whole recommendation when
     /// it is not written in those parts.
-    pub step: String,
+    pub(crate) step: String,
 }
 
+/// A question on which one respondent said yes and another no (JSON `disagreements`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Disagreement {
+    /// The question id.
     pub question: String,
-    pub text: String,
+    /// The question's text.
+    pub(crate) text: String,
+    /// Each respondent's answer by name, in respondent order (those who answered).
     pub answers: IndexMap<String, Answer>,
     /// A workshop's agreed answer for the question, or null.
     pub agreed: Option<Answer>,
@@ -295,64 +403,100 @@ pub struct Disagreement {
 /// One participant whose vote at a re-vote differs from their vote at the first reveal.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ChangedMind {
-    pub question: String,
+    /// The question id.
+    pub(crate) question: String,
+    /// The participant's name.
     pub respondent: String,
+    /// Their vote at the first reveal (`first_votes`).
     pub before: Answer,
+    /// Their latest vote (`votes`).
     pub after: Answer,
 }
 
+/// A dimension that two roles score 1.0 or more apart (JSON `role_gaps`).
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleGap {
-    pub dimension: String,
+    /// The dimension id.
+    pub(crate) dimension: String,
+    /// Each role's score of the dimension, from that role's own merged answers; roles as first
+    /// spelled, in the order they first appear.
     pub scores: IndexMap<String, f64>,
 }
 
+/// One dimension's score then and now (JSON `baseline`).
 #[derive(Debug, Clone, Serialize)]
 pub struct BaselineDelta {
-    pub dimension: String,
-    pub before: Option<f64>,
-    pub after: f64,
-    pub delta: Option<f64>,
+    /// The dimension id.
+    pub(crate) dimension: String,
+    /// The baseline's score; null when the baseline lacks the dimension.
+    pub(crate) before: Option<f64>,
+    /// Today's score.
+    pub(crate) after: f64,
+    /// Today's score minus the baseline's; null when the baseline lacks the dimension.
+    pub(crate) delta: Option<f64>,
 }
 
+/// One level of the questionnaire (JSON `levels`).
 #[derive(Debug, Clone, Serialize)]
-pub struct LevelReport {
-    pub level: u32,
-    pub name: String,
-    pub summary: String,
+pub(crate) struct LevelReport {
+    /// The level, from 0.
+    pub(crate) level: u32,
+    /// Its name (such as "Manual").
+    pub(crate) name: String,
+    /// What the level means, in short.
+    pub(crate) summary: String,
 }
 
+/// One question and the answer it got (JSON `answers`).
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerReport {
+    /// The question id.
     pub question: String,
-    pub dimension: String,
-    pub level: u32,
-    pub text: String,
+    /// The id of the question's dimension.
+    pub(crate) dimension: String,
+    /// The question's level.
+    pub(crate) level: u32,
+    /// The question's text.
+    pub(crate) text: String,
+    /// The answer scored: `yes`, `partial`, `no`, `unknown`, `na` or `unanswered`. For several
+    /// respondents the consensus, a workshop's agreed answer where set; `na` where `applies_when`
+    /// leaves the question out.
     pub answer: Reported,
     /// Each respondent's own answer when there are several respondents; empty for one session.
     pub votes: IndexMap<String, Answer>,
     /// A workshop's votes at the first reveal when the question was voted on again; else empty.
-    pub first_votes: IndexMap<String, Answer>,
+    pub(crate) first_votes: IndexMap<String, Answer>,
+    /// The notes on the answer, each with who wrote it, in respondent order.
     pub notes: Vec<Note>,
+    /// The evidence recorded for the answer, one entry a respondent (a workshop session's, one a
+    /// line).
     pub evidence: Vec<String>,
 }
 
+/// A note on an answer and who wrote it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Note {
+    /// Who wrote it: the respondent's name; `workshop` for a workshop session's line that names no
+    /// participant.
     pub respondent: String,
+    /// The note, line breaks kept.
     pub text: String,
 }
 
 /// One session and the name of its file (used when the session names no respondent).
 pub struct SessionInput<'a> {
+    /// The file's name, which names the respondent when the session names none.
     pub file_name: String,
+    /// The session read from that file.
     pub session: &'a Session,
 }
 
 /// How much of the questionnaire was answered.
 #[derive(Debug, Clone, Serialize)]
 pub struct Completeness {
+    /// Questions with an answer (any of the five).
     pub answered: usize,
+    /// Questions in the questionnaire.
     pub questions: usize,
     /// Fewer than nine in ten questions answered, or answers still missing that could change
     /// the level: the level is an indication, not a finding.
@@ -368,11 +512,16 @@ pub struct Completeness {
 /// A practice in place (answered yes) above its dimension's level.
 #[derive(Debug, Clone, Serialize)]
 pub struct Strength {
+    /// The question id.
     pub question: String,
-    pub text: String,
-    pub dimension: String,
-    pub dimension_name: String,
-    pub level: u32,
+    /// The practice: the question's text.
+    pub(crate) text: String,
+    /// The id of the question's dimension.
+    pub(crate) dimension: String,
+    /// The name of the question's dimension.
+    pub(crate) dimension_name: String,
+    /// The question's level.
+    pub(crate) level: u32,
 }
 
 /// How far the team is toward its next overall level.
@@ -383,59 +532,78 @@ pub struct Progress {
     /// Weighted share (partly counting its credit) of that level's practices in place in the
     /// dimensions that hold the overall level.
     pub ratio: f64,
-    /// Of those practices (does not apply left out): how many in place, how many partly, of how many.
+    /// Of those practices (does not apply left out), how many are in place.
     pub in_place: usize,
+    /// Of those practices, how many are in place partly.
     pub partly: usize,
+    /// How many practices there are (does not apply left out).
     pub practices: usize,
 }
 
 /// A practice at or below the team's level that is not fully in place: with the target met,
 /// these are what is left to finish.
 #[derive(Debug, Clone, Serialize)]
-pub struct Unfinished {
-    pub question: String,
-    pub text: String,
-    pub dimension_name: String,
-    pub level: u32,
+pub(crate) struct Unfinished {
+    /// The question id.
+    pub(crate) question: String,
+    /// The practice: the question's text.
+    pub(crate) text: String,
+    /// The name of the question's dimension.
+    pub(crate) dimension_name: String,
+    /// The question's level.
+    pub(crate) level: u32,
     /// Partial, no, unknown or unanswered.
-    pub answer: Reported,
+    pub(crate) answer: Reported,
 }
 
+/// What changed since the baseline (JSON `since_baseline`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SinceBaseline {
-    pub date: Option<String>,
-    pub overall_before: Option<u32>,
-    pub overall_after: u32,
+    /// The baseline's date (its latest session's); null when it has none.
+    pub(crate) date: Option<String>,
+    /// The baseline's overall level; null for a JSON report that does not say.
+    pub(crate) overall_before: Option<u32>,
+    /// Today's overall level.
+    pub(crate) overall_after: u32,
     /// Every answer that differs from the baseline's, in questionnaire order.
-    pub changed: Vec<Change>,
+    pub(crate) changed: Vec<Change>,
     /// Of those, the questions the baseline did not answer (or did not have): answered now for
     /// the first time, not a change of practice.
-    pub not_asked: Vec<String>,
-    /// Of the others, those that moved toward "yes" (no < partly < yes) and those that moved away.
-    pub better: Vec<String>,
-    pub worse: Vec<String>,
+    pub(crate) not_asked: Vec<String>,
+    /// Of the others, those that moved toward "yes" (no < partly < yes).
+    pub(crate) better: Vec<String>,
+    /// Those that moved away from "yes".
+    pub(crate) worse: Vec<String>,
     /// The questionnaire version of the baseline when it differs from this report's: levels
     /// may not compare.
-    pub other_version: Option<u32>,
+    pub(crate) other_version: Option<u32>,
     /// The overall level is lower than the baseline's.
-    pub lower: bool,
+    pub(crate) lower: bool,
 }
 
+/// A question whose answer differs from the baseline's.
 #[derive(Debug, Clone, Serialize)]
-pub struct Change {
-    pub question: String,
-    pub before: Reported,
-    pub after: Reported,
-    pub text: String,
+pub(crate) struct Change {
+    /// The question id.
+    pub(crate) question: String,
+    /// The baseline's answer (`unanswered` when it had none).
+    pub(crate) before: Reported,
+    /// Today's answer.
+    pub(crate) after: Reported,
+    /// The question's text.
+    pub(crate) text: String,
 }
 
 /// An earlier assessment as `--baseline` gives it: scores, answers, level and date.
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
+    /// Each dimension's score in the baseline: (dimension id, score).
     pub scores: Vec<(String, f64)>,
     /// Question id -> the answer the baseline reported.
     pub answers: IndexMap<String, Reported>,
+    /// The baseline's overall level, where known.
     pub overall_level: Option<u32>,
+    /// The baseline's date (its latest session's), where known.
     pub date: Option<String>,
     /// The questionnaire version the baseline answered, where known.
     pub version: Option<u32>,
@@ -443,28 +611,28 @@ pub struct Baseline {
 
 /// What the report says in words, written from its facts by `narrative::write`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Narrative {
+pub(crate) struct Narrative {
     /// One sentence: the level, why (the blocking practices by text), what comes next.
-    pub verdict: String,
+    pub(crate) verdict: String,
     /// How much of the questionnaire was answered.
-    pub completeness: Completeness,
+    pub(crate) completeness: Completeness,
     /// Toward the next overall level; null at the highest level.
-    pub progress: Option<Progress>,
+    pub(crate) progress: Option<Progress>,
     /// Practices in place above their dimension's level.
-    pub strengths: Vec<Strength>,
+    pub(crate) strengths: Vec<Strength>,
     /// The warning that worse predictions would go unnoticed, from the monitoring answers; null
     /// when a model-quality alert is in place.
-    pub silent_degradation: Option<String>,
+    pub(crate) silent_degradation: Option<String>,
     /// What the reader should check, in sentences naming practices by their text.
-    pub watch: Vec<String>,
+    pub(crate) watch: Vec<String>,
     /// Only with --baseline: overall level before and after, and every answer that changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub since_baseline: Option<SinceBaseline>,
+    pub(crate) since_baseline: Option<SinceBaseline>,
     /// With the target met: practices at or below the team's level not fully in place.
-    pub unfinished: Vec<Unfinished>,
+    pub(crate) unfinished: Vec<Unfinished>,
 }
 
-/// How far a report is written: [`Written`] (its words are there) or [`Unwritten`] (the facts
+/// How far a report is written: [`Written`] (its words are there) or `Unwritten` (the facts
 /// alone, which the narrative is written from).
 pub trait Stage {
     /// The type of a narrative field at this stage: the words themselves, or `()` before they
@@ -481,7 +649,7 @@ pub enum Written {}
 
 /// A report's facts before its narrative is written.
 #[derive(Debug, Clone, Copy)]
-pub enum Unwritten {}
+pub(crate) enum Unwritten {}
 
 impl Stage for Written {
     type Words<T: fmt::Debug + Clone + Serialize> = T;

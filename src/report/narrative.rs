@@ -11,7 +11,7 @@ use crate::questionnaire::Questionnaire;
 use crate::session::{Reported, Trend};
 use indexmap::IndexMap;
 
-pub use super::model::{Baseline, Change, Completeness, Progress, SinceBaseline, Strength, Unfinished};
+pub(crate) use super::model::{Baseline, Change, Completeness, Progress, SinceBaseline, Strength, Unfinished};
 
 /// Questions of the built-ins whose "yes" means that worse predictions would be seen, and those
 /// whose "yes" means that someone is alerted. Questionnaires without them fall back to their
@@ -29,7 +29,7 @@ const QUALITY_WATCHERS: [&str; 8] = [
 const QUALITY_ALERTS: [&str; 2] = ["mon-model-alerts", "gen-quality-alerts"];
 
 /// The report's words, written from its facts and answers.
-pub fn write(facts: &Facts, q: &Questionnaire) -> Narrative {
+pub(crate) fn write(facts: &Facts, q: &Questionnaire) -> Narrative {
     let completeness = completeness(facts, q);
     let unfinished = unfinished(facts);
     Narrative {
@@ -47,7 +47,7 @@ pub fn write(facts: &Facts, q: &Questionnaire) -> Narrative {
 /// The recommendation's step from today's answer: "From partly: …" when partly in place, else
 /// "From zero: …", each followed by "Done when …". A recommendation not written in these parts
 /// is kept whole.
-pub fn step(recommendation: &str, partly: bool) -> String {
+pub(crate) fn step(recommendation: &str, partly: bool) -> String {
     let zero = recommendation.find("From zero:");
     let part = recommendation.find("From partly:");
     let done = recommendation.find("Done when");
@@ -63,7 +63,7 @@ pub fn step(recommendation: &str, partly: bool) -> String {
 
 /// The step for today's answer. Nobody knowing, or no answer, is not "no": the step starts with
 /// finding out, then gives the step from zero for the case that it is not in place.
-pub fn step_for(recommendation: &str, answer: Reported) -> String {
+pub(crate) fn step_for(recommendation: &str, answer: Reported) -> String {
     let first = step(recommendation, answer == Reported::Partial);
     if answer != Reported::Unknown && answer != Reported::Unanswered {
         return first;
@@ -488,7 +488,7 @@ fn verdict(report: &Facts, completeness: &Completeness, unfinished: &[Unfinished
 
 /// Progress since an earlier assessment: overall level before and after, and every answer that
 /// changed, in questionnaire order.
-pub fn since_baseline<S: Stage>(report: &Report<S>, baseline: &Baseline) -> SinceBaseline {
+pub(crate) fn since_baseline<S: Stage>(report: &Report<S>, baseline: &Baseline) -> SinceBaseline {
     let changed: Vec<Change> = report
         .answers
         .iter()

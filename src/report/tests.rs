@@ -1,7 +1,9 @@
 //! Unit tests of building a report.
 
 use super::*;
+use crate::printable::fixed;
 use crate::session::Session;
+use crate::templates::{escape_markdown, escape_markdown_line, level_words};
 
 #[test]
 fn escaping_keeps_tables_whole() {

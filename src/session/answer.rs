@@ -12,18 +12,26 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+/// One of the five answers to a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Answer {
+    /// The practice is in place (credit 1).
     Yes,
+    /// The practice is partly in place (the questionnaire's partial credit).
     Partial,
+    /// The practice is not in place (credit 0).
     No,
+    /// Don't know (credit 0).
     Unknown,
+    /// Does not apply: left out of both sides of the ratio.
     Na,
 }
 
 impl Answer {
+    /// The five answers: yes, partial, no, unknown, na, in that order.
     pub const ALL: [Answer; 5] = [Answer::Yes, Answer::Partial, Answer::No, Answer::Unknown, Answer::Na];
 
+    /// The answer as files spell it: `yes`, `partial`, `no`, `unknown` or `na`.
     pub fn as_str(self) -> &'static str {
         match self {
             Answer::Yes => "yes",
@@ -45,6 +53,8 @@ impl Answer {
         }
     }
 
+    /// An answer from its word (any case, surrounding spaces ignored; `n/a` is `na`); `None` for
+    /// any other text.
     pub fn parse(s: &str) -> Option<Answer> {
         match s.trim().to_ascii_lowercase().as_str() {
             "yes" => Some(Answer::Yes),
@@ -62,11 +72,17 @@ impl Answer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Reported {
+    /// `yes`: in place.
     Yes,
+    /// `partial`: partly in place.
     Partial,
+    /// `no`: not in place.
     No,
+    /// `unknown`: don't know.
     Unknown,
+    /// `na`: does not apply.
     Na,
+    /// `unanswered`: no answer given.
     Unanswered,
 }
 
@@ -245,8 +261,11 @@ impl<'de> Deserialize<'de> for Answer {
 /// In a workshop session `votes` holds each participant's own answer and `answer` the agreed one.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnswerEntry {
+    /// The answer; in a workshop session, the agreed one (none until agreed).
     pub answer: Option<Answer>,
+    /// What the respondent wrote beside the answer (line breaks kept).
     pub note: Option<String>,
+    /// Where to see that the practice is in place (a link, a path), as the respondent wrote it.
     pub evidence: Option<String>,
     /// Copied from an earlier assessment and not confirmed since (see "Next assessment").
     pub carried: bool,

@@ -7,26 +7,33 @@ mod answer;
 mod fields;
 mod read;
 
-pub use answer::{Answer, AnswerEntry, EPSILON, Reported, Trend, consensus, credit, reaches, room_does_not_know};
+pub use answer::{Answer, AnswerEntry, Reported};
+pub use answer::{EPSILON, Trend, consensus, credit, reaches, room_does_not_know};
 use fields::{unique_keys, whole_if_possible};
-pub use read::{MAX_TIME_SHARE, load, parse, relative_path, save};
+pub(crate) use read::relative_path;
+pub use read::{load, parse, save};
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 /// The session file format this build reads and writes.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
+/// How critical a team's models are (the context's `criticality`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Criticality {
+    /// `low`: no point toward the target.
     Low,
+    /// `medium`: one point toward the target.
     Medium,
+    /// `high`: two points toward the target.
     High,
 }
 
 impl Criticality {
-    pub fn as_str(self) -> &'static str {
+    /// The value as files spell it: `low`, `medium` or `high`.
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Criticality::Low => "low",
             Criticality::Medium => "medium",
@@ -35,13 +42,18 @@ impl Criticality {
     }
 }
 
+/// The team's context (a session's `context`): what sets its target from its volume and risk, and
+/// what `applies_when` checks. Every key is optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Context {
+    /// How many models the team runs in production (3 or more, and 10 or more, raise the target).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub models_in_production: Option<u32>,
+    /// How critical the models are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criticality: Option<Criticality>,
+    /// The team's work is regulated (a target from the context is then at most Level 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulated: Option<bool>,
     /// False: the team uses models it does not train itself (such as LLM APIs).
@@ -55,9 +67,10 @@ pub struct Context {
     pub customer_facing: Option<bool>,
 }
 
-pub use crate::questionnaire::ContextKey;
+pub(crate) use crate::questionnaire::ContextKey;
 
 impl Context {
+    /// True when the context gives no key at all.
     pub fn is_empty(&self) -> bool {
         self.models_in_production.is_none()
             && self.criticality.is_none()
@@ -68,7 +81,7 @@ impl Context {
     }
 
     /// The value the context gives a yes/no key, if any.
-    pub fn get(&self, key: ContextKey) -> Option<bool> {
+    pub(crate) fn get(&self, key: ContextKey) -> Option<bool> {
         match key {
             ContextKey::TrainsModels => self.trains_models,
             ContextKey::DecidesAboutPeople => self.decides_about_people,
@@ -92,31 +105,45 @@ impl Context {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageRating {
+    /// The share of the team's time the stage takes: any number from 0, normalised to percent over
+    /// the stages given.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_if_possible")]
     pub time_share: Option<f64>,
+    /// How much the stage hurts, 1 to 5.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_if_possible")]
     pub pain: Option<f64>,
 }
 
+/// One session file: a respondent's answers (or a workshop's votes), context and bottleneck
+/// ratings, as read and as written back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
-    pub format: u32,
+    /// The session file format ([`FORMAT`]).
+    pub(crate) format: u32,
+    /// The questionnaire answered: a built-in id, a user questionnaire's id, or a path (relative to
+    /// this file's folder).
     pub questionnaire: String,
+    /// The version of the questionnaire answered, written by the app; another version is a warning.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questionnaire_version: Option<u32>,
+    /// The team's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// Who answered; the file's name stands for it when missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respondent: Option<String>,
+    /// The respondent's role, free text (data-science, engineering, management…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The team's context, which may set the target and leave questions out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Context>,
     /// The session this one was carried from (DESIGN "Next assessment"): a path, relative to
     /// this file's folder when it can be.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
+    /// The target level, set by the team: it overrides the one from the context.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<u32>,
     /// The day of the last change (`YYYY-MM-DD`); the app writes it on every save.
@@ -125,8 +152,10 @@ pub struct Session {
     /// Present in a workshop session only: the people who vote, in order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participants: Option<Vec<Participant>>,
+    /// The answers by question id, in file order; answers to ids the questionnaire lacks are kept.
     #[serde(default, deserialize_with = "unique_keys")]
     pub answers: IndexMap<String, AnswerEntry>,
+    /// The bottleneck ratings by stage id.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "unique_keys")]
     pub bottlenecks: IndexMap<String, StageRating>,
     /// Whole seconds spent, written by the app and kept across reopening; never scored.
@@ -142,19 +171,23 @@ pub struct Session {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timing {
+    /// Seconds spent on the whole session.
     #[serde(default)]
     pub elapsed_s: u64,
+    /// Seconds per dimension id.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub dimensions: IndexMap<String, u64>,
+    pub(crate) dimensions: IndexMap<String, u64>,
+    /// Seconds per question id.
     #[serde(default, deserialize_with = "unique_keys")]
     pub questions: IndexMap<String, u64>,
+    /// The timebox of a dimension id, in seconds (the facilitator's screen warns when it is spent).
     #[serde(default, deserialize_with = "unique_keys")]
-    pub timebox_s: IndexMap<String, u64>,
+    pub(crate) timebox_s: IndexMap<String, u64>,
 }
 
 impl Timing {
     /// Adds `seconds` spent on `question` of `dimension`.
-    pub fn add(&mut self, dimension: &str, question: &str, seconds: u64) {
+    pub(crate) fn add(&mut self, dimension: &str, question: &str, seconds: u64) {
         self.elapsed_s = self.elapsed_s.saturating_add(seconds);
         let d = self.dimensions.entry(dimension.to_owned()).or_default();
         *d = d.saturating_add(seconds);
@@ -173,14 +206,20 @@ impl Timing {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scan {
+    /// The day of the scan (`YYYY-MM-DD`).
     #[serde(default)]
     pub date: Option<String>,
+    /// The folders scanned, as given.
     #[serde(default)]
     pub paths: Vec<String>,
+    /// Question id -> the places where a probe found signs of the practice.
     #[serde(default, deserialize_with = "unique_keys")]
     pub found: IndexMap<String, Vec<String>>,
+    /// Question id -> the places where only `means: absent` probes matched: signs against the
+    /// practice.
     #[serde(default, deserialize_with = "unique_keys")]
     pub found_against: IndexMap<String, Vec<String>>,
+    /// Question ids with probes that matched nothing.
     #[serde(default)]
     pub not_found: Vec<String>,
 }
@@ -203,12 +242,15 @@ impl Scan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
+    /// The participant's name, unique in the session and non-empty.
     pub name: String,
+    /// Their role, free text; a participant without one counts in no role's score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
 }
 
 impl Session {
+    /// An empty session of `questionnaire` (an id or a path) in the current format.
     pub fn new(questionnaire: &str) -> Session {
         Session {
             format: FORMAT,
@@ -229,13 +271,17 @@ impl Session {
         }
     }
 
+    /// The answer given to `question` (a workshop's agreed answer), if any.
     pub fn answer(&self, question: &str) -> Option<Answer> {
         self.answers.get(question).and_then(|e| e.answer)
     }
 
     /// The answer given to an id that `question` replaces, when the session has none of its own
     /// for it: (old id, answer). Sessions of an earlier questionnaire version keep scoring.
-    pub fn replaced_answer<'a>(&'a self, question: &'a crate::questionnaire::Question) -> Option<(&'a str, Answer)> {
+    pub(crate) fn replaced_answer<'a>(
+        &'a self,
+        question: &'a crate::questionnaire::Question,
+    ) -> Option<(&'a str, Answer)> {
         if self.answer(&question.id).is_some() {
             return None;
         }
@@ -280,7 +326,7 @@ impl Session {
     /// Answers given to ids that a question of `q` replaces, moved under that question's id
     /// when the session has none of its own for it (a next assessment writes carried answers
     /// under the new ids, DESIGN "Questionnaire file").
-    pub fn move_to_current_ids(&mut self, q: &crate::questionnaire::Questionnaire) {
+    pub(crate) fn move_to_current_ids(&mut self, q: &crate::questionnaire::Questionnaire) {
         for (_, question) in q.questions() {
             if self.answers.contains_key(&question.id) {
                 continue;
@@ -302,6 +348,7 @@ impl Session {
             .collect()
     }
 
+    /// The session as YAML, as the file is written.
     pub fn to_yaml(&self) -> String {
         yaml_serde::to_string(self).expect("a session always serialises")
     }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// `to` as a path relative to the folder `from_dir` (both absolute), e.g. `../2026-q3/a.yaml`;
 /// `None` when there is no such path (different roots or drives, or a relative input).
-pub fn relative_path(from_dir: &Path, to: &Path) -> Option<std::path::PathBuf> {
+pub(crate) fn relative_path(from_dir: &Path, to: &Path) -> Option<std::path::PathBuf> {
     use std::path::Component;
     if !from_dir.is_absolute() || !to.is_absolute() {
         return None;
@@ -31,7 +31,7 @@ pub fn relative_path(from_dir: &Path, to: &Path) -> Option<std::path::PathBuf> {
 }
 
 /// The largest time share a stage may have: shares are relative, and sums must stay finite.
-pub const MAX_TIME_SHARE: f64 = 1_000_000.0;
+pub(crate) const MAX_TIME_SHARE: f64 = 1_000_000.0;
 
 /// Parses a session; `file` names it in every problem.
 pub fn parse(text: &str, file: &str) -> Result<Session, Vec<Problem>> {

@@ -3,10 +3,8 @@
 //! (`view::facilitator`). A workshop question is a screen like the others, with its update in
 //! `app` and its view in `view`; this module only names them together.
 
-pub use super::app::facilitator::{Facilitate, Handled, KEYMAP};
+pub use super::app::facilitator::{Handled, KEYMAP};
 pub use super::app::workshop::{
-    AgendaItem, Facilitation, agenda, anonymous, consensus, dimension_seconds, first_votes, is_revote, letter,
-    participants, question_seconds, revealed, selected, set_participants, still_to_vote, tick, timebox,
-    timeboxes_spent, votes,
+    AgendaItem, agenda, anonymous, revealed, selected, set_participants, still_to_vote, tick,
 };
 pub use super::view::facilitator::{clock, draw, draw_results_panel};

@@ -13,11 +13,11 @@ pub struct TextInput {
     /// The text typed so far.
     pub text: String,
     /// Cursor position in characters (not bytes).
-    pub cursor: usize,
+    pub(crate) cursor: usize,
     /// Line breaks are kept (notes and evidence).
-    pub multiline: bool,
+    pub(crate) multiline: bool,
     /// Characters the last insert could not take because of [`MAX_CHARS`].
-    pub refused: usize,
+    pub(crate) refused: usize,
 }
 
 /// What a key did to the input.
@@ -42,14 +42,14 @@ impl TextInput {
     }
 
     /// An input that keeps line breaks.
-    pub fn multiline(text: &str) -> TextInput {
+    pub(crate) fn multiline(text: &str) -> TextInput {
         TextInput { multiline: true, ..TextInput::new(text) }
     }
 
     /// Inserts a block of text (a paste) at the cursor: line breaks kept in a multi-line input,
     /// spaces otherwise; other control characters dropped; cut at [`MAX_CHARS`], the number of
     /// characters left out kept in `refused`.
-    pub fn insert_str(&mut self, s: &str) {
+    pub(crate) fn insert_str(&mut self, s: &str) {
         let normalised = s.replace("\r\n", "\n").replace('\r', "\n");
         let cleaned: Vec<char> = normalised
             .chars()
@@ -71,7 +71,7 @@ impl TextInput {
 
     /// The text wrapped to `width` cells (at line breaks and wherever a line is full), and the
     /// cursor's row and column in it.
-    pub fn wrapped(&self, width: usize) -> (Vec<String>, usize, usize) {
+    pub(crate) fn wrapped(&self, width: usize) -> (Vec<String>, usize, usize) {
         wrap_with_cursor(&self.text, self.cursor, width)
     }
 
@@ -143,7 +143,7 @@ impl TextInput {
 
 /// Wraps `text` to `width` cells, breaking at line breaks and when a line is full (at the last
 /// space when there is one), and gives the row and column of the character index `cursor`.
-pub fn wrap_with_cursor(text: &str, cursor: usize, width: usize) -> (Vec<String>, usize, usize) {
+pub(crate) fn wrap_with_cursor(text: &str, cursor: usize, width: usize) -> (Vec<String>, usize, usize) {
     use unicode_width::UnicodeWidthChar;
     let width = width.max(2);
     let mut lines = vec![String::new()];

@@ -5,21 +5,21 @@
 use crossterm::event::KeyCode;
 
 /// A row as the hints or the help show it: (keys, label or what they do).
-pub type Shown = (&'static str, &'static str);
+pub(crate) type Shown = (&'static str, &'static str);
 
 /// One row of a screen's keymap: the keys it takes, how the key hints and the help show it,
 /// and what it does (`A`: the screen's kind of action, a function).
 pub struct Binding<A: 'static> {
     /// The key presses this row takes. Empty for a row that is only shown, because its keys
     /// are taken elsewhere (`?` on every screen, Ctrl-J in the note's editor).
-    pub keys: &'static [KeyCode],
+    pub(crate) keys: &'static [KeyCode],
     /// In the key hints under the screen: the keys as shown and a label (`"←→"`, `"move"`);
     /// `None` keeps the row out of the hints.
     pub hint: Option<Shown>,
     /// In the `?` help: the keys as shown and what they do; `None` when another row says it.
     pub help: Option<Shown>,
     /// What the keys do.
-    pub action: A,
+    pub(crate) action: A,
 }
 
 /// The first row of `table` that takes `code`.

@@ -25,8 +25,9 @@ mod saving;
 mod sessions;
 mod text;
 
-pub use app::{MAX_COLS, MAX_ROWS, drawn_area};
-pub use sessions::{AssessArgs, DEFAULT_QUESTIONNAIRE, saved_entries};
+pub use app::drawn_area;
+pub(crate) use sessions::DEFAULT_QUESTIONNAIRE;
+pub use sessions::{AssessArgs, saved_entries};
 
 use crate::files;
 use crate::lock::SessionLock;
@@ -40,7 +41,7 @@ use std::process::ExitCode;
 
 /// Runs the interactive assessment that `args` ask for, until the user quits (or a signal or
 /// a closed terminal ends it), and says what happened to the session.
-pub fn run(args: AssessArgs) -> Result<ExitCode> {
+pub(crate) fn run(args: AssessArgs) -> Result<ExitCode> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let today = files::today();
     let home = workspace::home();

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// The default questionnaire for a new session.
-pub const DEFAULT_QUESTIONNAIRE: &str = "mlops-maturity";
+pub(crate) const DEFAULT_QUESTIONNAIRE: &str = "mlops-maturity";
 
 /// What `assess` is asked for: the questionnaire, the session file, who answers, where to start.
 #[derive(Debug, Default, Clone)]

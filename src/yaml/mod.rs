@@ -14,7 +14,7 @@ use depth::too_deep;
 use serde::Deserialize;
 
 /// Deepest nesting of lists and mappings a file may have; real files need fewer than ten.
-pub const MAX_NESTING: usize = 64;
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// How much text parse_strict re-parses in all while it collects unknown keys: small files get
 /// every unknown key reported, an 8 MiB one a few, and loading stays linear in the file's size.
@@ -63,8 +63,8 @@ pub(crate) fn parse_strict<T: for<'de> Deserialize<'de>>(text: &str, file: &str)
 /// as such without quoting a line of it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Shape<'a> {
-    pub kind: &'a str,
-    pub keys: &'a [&'a str],
+    pub(crate) kind: &'a str,
+    pub(crate) keys: &'a [&'a str],
 }
 
 /// [`parse_strict`] for a file that must have `shape`: after the scan for forbidden characters

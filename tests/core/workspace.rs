@@ -4,8 +4,8 @@
 
 use crate::common::{self, write};
 use mlops_maturity::lock::lock_path;
-use mlops_maturity::narrative::Baseline;
 use mlops_maturity::questionnaire::{self, Questionnaire};
+use mlops_maturity::report::Baseline;
 use mlops_maturity::report::{self, SessionInput};
 use mlops_maturity::session::{self, Session};
 use mlops_maturity::workspace::Source;

@@ -83,7 +83,7 @@ fn limit_message(refused: usize) -> String {
 
 /// Keeps the note or evidence being edited, if any, and closes the editor (also when the app
 /// ends by a signal or a closed terminal: nothing typed is lost).
-pub fn commit_edit(model: &mut Model) {
+pub(crate) fn commit_edit(model: &mut Model) {
     let Some(a) = model.assessment.as_mut() else { return };
     let Some((field, input)) = a.editing.take() else { return };
     let text = input.text.trim().to_owned();

@@ -15,7 +15,7 @@ use crossterm::event::KeyEvent;
 
 /// What a facilitator's key does on a workshop question; `None` leaves it to the ordinary
 /// question screen.
-pub type Facilitate = fn(&mut Assessment, KeyEvent) -> Option<Handled>;
+pub(crate) type Facilitate = fn(&mut Assessment, KeyEvent) -> Option<Handled>;
 
 /// The facilitator's keys on a workshop question. Its handler, the key hints under the screen
 /// and the `?` help all read this table, so a key is never in one and not the other.
@@ -88,11 +88,11 @@ pub const KEYMAP: &[Binding<Facilitate>] = &[
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Handled {
     /// The session changed: save it, rebuild the report.
-    pub changed: bool,
+    pub(crate) changed: bool,
     /// The last question got its agreed answer: go on to the context and bottleneck map.
-    pub finished: bool,
+    pub(crate) finished: bool,
     /// A line for the status bar.
-    pub status: Option<String>,
+    pub(crate) status: Option<String>,
 }
 
 impl Handled {
@@ -103,7 +103,7 @@ impl Handled {
 
 /// Handles a facilitator's key on a workshop question; `None` leaves the key to the ordinary
 /// question screen (moving, notes, quitting).
-pub fn key(a: &mut Assessment, key: KeyEvent) -> Option<Handled> {
+pub(crate) fn key(a: &mut Assessment, key: KeyEvent) -> Option<Handled> {
     let f = a.workshop.as_mut()?;
     if f.agenda.is_some() {
         if key.code == KeyCode::Char('q') {

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use std::path::PathBuf;
 
 /// The screen shown: one of the [`Entry`] screens before a session is open, else the open
-/// assessment's [`Page`]. (Read with [`Model::screen`]: the model holds the two apart, so no
+/// assessment's `Page`. (Read with [`Model::screen`]: the model holds the two apart, so no
 /// screen of an assessment can be shown without one.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -39,7 +39,7 @@ pub enum Entry {
 
 /// The screens of an open assessment: only an [`Assessment`] has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
+pub(crate) enum Page {
     /// The questions (or, in a workshop, the facilitator's screen).
     Question,
     /// The team's context and target level.
@@ -177,9 +177,9 @@ pub struct Assessment {
     /// The session as it is now (saved after every change).
     pub session: Session,
     /// Where the session is saved.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The screen of the assessment shown.
-    pub page: Page,
+    pub(crate) page: Page,
     /// Question index in questionnaire order.
     pub cursor: usize,
     /// Why the practice matters is shown under the question (`i`).
@@ -187,16 +187,16 @@ pub struct Assessment {
     /// The note or evidence being edited, with its text input.
     pub editing: Option<(NoteField, TextInput)>,
     /// The row chosen on the context screen.
-    pub context_row: usize,
+    pub(crate) context_row: usize,
     /// The stage chosen on the bottleneck map.
-    pub stage_row: usize,
+    pub(crate) stage_row: usize,
     /// True while the respondent is walked from the last question through context and map to results.
-    pub finishing: bool,
+    pub(crate) finishing: bool,
     /// True while digits typed on the context screen add to the number (false after an arrow:
     /// the next digit replaces the value).
-    pub typing_number: bool,
+    pub(crate) typing_number: bool,
     /// First line of the results shown (they scroll).
-    pub results_scroll: usize,
+    pub(crate) results_scroll: usize,
     /// The report of the answers so far, rebuilt after every change.
     pub report: Report,
     /// A workshop session's facilitator state (`None` for one respondent's session).
@@ -205,10 +205,10 @@ pub struct Assessment {
     /// read only while a carried answer waits for confirmation. The shell reads them.
     pub previous_notes: std::collections::HashMap<String, String>,
     /// When the clock last ticked (seconds since the epoch, given by the event loop).
-    pub last_tick: Option<u64>,
+    pub(crate) last_tick: Option<u64>,
     /// The session's `previous` as it names it, and that assessment as a baseline: the report
     /// shows progress since then, as `report` does. The shell reads it.
-    pub previous: Option<(String, crate::report::Baseline)>,
+    pub(crate) previous: Option<(String, crate::report::Baseline)>,
 }
 
 /// Rows on the context screen.
@@ -255,20 +255,20 @@ impl Assessment {
     }
 
     /// The first question without an answer, in questionnaire order.
-    pub fn first_unanswered(&self) -> Option<usize> {
+    pub(crate) fn first_unanswered(&self) -> Option<usize> {
         self.questionnaire.questions().position(|(_, q)| self.session.answer(&q.id).is_none())
     }
 
     /// Whether this question's answer was carried from the last assessment and nobody has
     /// confirmed or changed it yet (DESIGN "Next assessment").
-    pub fn is_carried(&self, question: &str) -> bool {
+    pub(crate) fn is_carried(&self, question: &str) -> bool {
         self.session.answers.get(question).is_some_and(|e| e.carried && e.answer.is_some())
     }
 
     /// Last time's note on a question whose carried answer waits for confirmation; none when
     /// the answer is confirmed, or the note was kept in this session anyway (a "does not
     /// apply" reason).
-    pub fn last_time_note(&self, question: &str) -> Option<&str> {
+    pub(crate) fn last_time_note(&self, question: &str) -> Option<&str> {
         if !self.is_carried(question) {
             return None;
         }
@@ -288,13 +288,13 @@ impl Assessment {
     }
 
     /// The first question still to do, in questionnaire order.
-    pub fn first_to_do(&self) -> Option<usize> {
+    pub(crate) fn first_to_do(&self) -> Option<usize> {
         self.questionnaire.questions().position(|(_, q)| self.to_do(&q.id))
     }
 
     /// The next question still to do (unanswered, or a carried answer to confirm) after the
     /// cursor, in questionnaire order, wrapping around to the start.
-    pub fn next_unanswered(&self) -> Option<usize> {
+    pub(crate) fn next_unanswered(&self) -> Option<usize> {
         let to_do: Vec<usize> = self
             .questionnaire
             .questions()
@@ -327,7 +327,7 @@ impl Assessment {
     }
 
     /// Compares the answers with the assessment this one was carried from, from now on.
-    pub fn set_previous(&mut self, named: String, baseline: crate::report::Baseline, today: &str) {
+    pub(crate) fn set_previous(&mut self, named: String, baseline: crate::report::Baseline, today: &str) {
         self.previous = Some((named, baseline));
         self.refresh(today);
     }
@@ -377,7 +377,7 @@ pub enum FormField {
 
 impl FormField {
     /// Every field, in order.
-    pub const ALL: [FormField; 6] = [
+    pub(crate) const ALL: [FormField; 6] = [
         FormField::Questionnaire,
         FormField::Team,
         FormField::Respondent,
@@ -387,22 +387,22 @@ impl FormField {
     ];
 
     /// The field's place in the form (0 for the questionnaire, 5 for the button).
-    pub fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 
     /// The field after this one (the button stays the button).
-    pub fn next(self) -> FormField {
+    pub(crate) fn next(self) -> FormField {
         FormField::ALL[(self.index() + 1).min(FormField::ALL.len() - 1)]
     }
 
     /// The field before this one (the questionnaire stays the questionnaire).
-    pub fn previous(self) -> FormField {
+    pub(crate) fn previous(self) -> FormField {
         FormField::ALL[self.index().saturating_sub(1)]
     }
 
     /// Whether the field is a text input (team, respondent, role, participants).
-    pub fn is_input(self) -> bool {
+    pub(crate) fn is_input(self) -> bool {
         (FormField::Team..=FormField::Participants).contains(&self)
     }
 }
@@ -454,25 +454,25 @@ pub struct Model {
     /// The `?` help is shown over the screen.
     pub help_overlay: bool,
     /// First line of the help shown (keys, then the questionnaire's guide to answering).
-    pub help_scroll: usize,
+    pub(crate) help_scroll: usize,
     /// The status line's message.
     pub status: String,
     /// The session changed since it was last saved.
     pub dirty: bool,
     /// Colours are used (off under NO_COLOR).
-    pub color: bool,
+    pub(crate) color: bool,
     /// Today's date (`YYYY-MM-DD`), for the report and the session's date.
-    pub today: String,
+    pub(crate) today: String,
     /// The terminal's size (columns, rows); below the minimum only q and Ctrl-C work.
     pub size: (u16, u16),
     /// Why the last save failed, while the changes since are not on disk.
     pub save_error: Option<String>,
     /// Reports exported in this run, to print on exit.
-    pub exported: Vec<PathBuf>,
+    pub(crate) exported: Vec<PathBuf>,
     /// The status holds a message to read: a save does not replace it until the next key.
-    pub status_sticky: bool,
+    pub(crate) status_sticky: bool,
     /// A workshop opened from now on shows revealed votes as counts (`--anonymous`).
-    pub anonymous: bool,
+    pub(crate) anonymous: bool,
 }
 
 impl Model {
@@ -507,7 +507,7 @@ impl Model {
     }
 
     /// Opens an assessment on its questions (replacing any open one) and says where it saves.
-    pub fn open(&mut self, mut assessment: Assessment) {
+    pub(crate) fn open(&mut self, mut assessment: Assessment) {
         if let Some(f) = assessment.workshop.as_mut() {
             f.anonymous = self.anonymous;
         }
@@ -534,7 +534,7 @@ impl Model {
     }
 
     /// Whether the terminal is big enough for every screen.
-    pub fn fits(&self) -> bool {
+    pub(crate) fn fits(&self) -> bool {
         self.size.0 >= MIN_WIDTH && self.size.1 >= MIN_HEIGHT
     }
 
@@ -562,11 +562,11 @@ impl Model {
 }
 
 /// Largest area drawn: a terminal reporting a huge size gets this much, not gigabytes of cells.
-pub const MAX_COLS: u16 = 500;
+pub(crate) const MAX_COLS: u16 = 500;
 /// Largest area drawn, in rows (see [`MAX_COLS`]).
-pub const MAX_ROWS: u16 = 200;
+pub(crate) const MAX_ROWS: u16 = 200;
 
-/// The area drawn in a terminal of `cols` × `rows`: capped at [`MAX_COLS`] × [`MAX_ROWS`].
+/// The area drawn in a terminal of `cols` × `rows`: capped at `MAX_COLS` × `MAX_ROWS`.
 pub fn drawn_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
     ratatui::layout::Rect::new(0, 0, cols.min(MAX_COLS), rows.min(MAX_ROWS))
 }
@@ -601,12 +601,12 @@ pub struct Facilitation {
     /// The open disagreements' list (`D`) is shown, with this row chosen.
     pub agenda: Option<usize>,
     /// Revealed votes are shown as counts, not by name (`--anonymous`, `*`).
-    pub anonymous: bool,
+    pub(crate) anonymous: bool,
 }
 
 impl Facilitation {
     /// The facilitator's state for a workshop session; `None` for one respondent's session.
-    pub fn for_session(s: &crate::session::Session) -> Option<Facilitation> {
+    pub(crate) fn for_session(s: &crate::session::Session) -> Option<Facilitation> {
         s.participants.is_some().then(Facilitation::default)
     }
 }

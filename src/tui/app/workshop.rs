@@ -6,12 +6,11 @@
 //! No terminal, no clock (`tick` is given the time), no saving, no scoring of its own.
 
 use super::model::Assessment;
-pub use super::model::Facilitation;
 use crate::session::{Answer, Participant};
 use crate::workshop;
 
 /// The workshop's participants (none for a single session).
-pub fn participants(a: &Assessment) -> &[Participant] {
+pub(crate) fn participants(a: &Assessment) -> &[Participant] {
     a.session.participants.as_deref().unwrap_or(&[])
 }
 
@@ -21,20 +20,20 @@ pub(super) fn question_id(a: &Assessment) -> String {
 }
 
 /// Each participant's vote on the current question, in participant order.
-pub fn votes(a: &Assessment) -> Vec<Option<Answer>> {
+pub(crate) fn votes(a: &Assessment) -> Vec<Option<Answer>> {
     let entry = a.session.answers.get(&a.current().2.id);
     participants(a).iter().map(|p| entry.and_then(|e| e.votes.get(&p.name).copied())).collect()
 }
 
 /// Each participant's vote at the first reveal of the current question, when it was voted on
 /// again (all `None` otherwise).
-pub fn first_votes(a: &Assessment) -> Vec<Option<Answer>> {
+pub(crate) fn first_votes(a: &Assessment) -> Vec<Option<Answer>> {
     let entry = a.session.answers.get(&a.current().2.id);
     participants(a).iter().map(|p| entry.and_then(|e| e.first_votes.get(&p.name).copied())).collect()
 }
 
 /// Whether the current question is being (or was) voted on again.
-pub fn is_revote(a: &Assessment) -> bool {
+pub(crate) fn is_revote(a: &Assessment) -> bool {
     a.session.answers.get(&a.current().2.id).is_some_and(|e| !e.first_votes.is_empty())
 }
 
@@ -74,12 +73,12 @@ pub(super) fn open_disagreement(a: &Assessment, id: &str) -> bool {
 
 /// An open disagreement as the sidebar and the agenda count it: not the current question before
 /// its reveal, which would give away how the votes went.
-pub fn counted_open(a: &Assessment, id: &str) -> bool {
+pub(crate) fn counted_open(a: &Assessment, id: &str) -> bool {
     open_disagreement(a, id) && (id != a.current().2.id || revealed(a))
 }
 
 /// The consensus of the current question's votes by the median rule (`None` without votes).
-pub fn consensus(a: &Assessment) -> Option<Answer> {
+pub(crate) fn consensus(a: &Assessment) -> Option<Answer> {
     workshop::consensus(&votes(a), a.questionnaire.scoring.partial_credit)
 }
 
@@ -87,18 +86,18 @@ pub fn consensus(a: &Assessment) -> Option<Answer> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaItem {
     /// The question's index in questionnaire order (where Enter goes).
-    pub cursor: usize,
+    pub(crate) cursor: usize,
     /// The question's id.
     pub question: String,
     /// The question's text.
-    pub text: String,
+    pub(crate) text: String,
     /// The name of its dimension.
-    pub dimension: String,
+    pub(crate) dimension: String,
     /// Highest minus lowest vote credit (yes 1, partly `partial_credit`, no and don't know 0;
     /// does not apply left out).
     pub spread: f64,
     /// How many voted yes, partly, no, don't know, does not apply.
-    pub counts: [usize; 5],
+    pub(crate) counts: [usize; 5],
     /// Everyone has voted on it: its votes may be shown. (A question left mid-vote is listed
     /// too, as an open disagreement, but its counts stay hidden.)
     pub revealed: bool,
@@ -161,25 +160,25 @@ pub fn tick(a: &mut Assessment, now_secs: u64) {
 }
 
 /// Seconds spent on dimension `i` so far (from the session's `timing`).
-pub fn dimension_seconds(a: &Assessment, i: usize) -> u64 {
+pub(crate) fn dimension_seconds(a: &Assessment, i: usize) -> u64 {
     let id = &a.questionnaire.dimensions[i].id;
     a.session.timing.as_ref().map_or(0, |t| t.dimension(id))
 }
 
 /// Seconds spent on the current question so far (from the session's `timing`).
-pub fn question_seconds(a: &Assessment) -> u64 {
+pub(crate) fn question_seconds(a: &Assessment) -> u64 {
     let id = &a.current().2.id;
     a.session.timing.as_ref().and_then(|t| t.questions.get(id).copied()).unwrap_or(0)
 }
 
 /// The timebox of dimension `i`, when one is set.
-pub fn timebox(a: &Assessment, i: usize) -> Option<u64> {
+pub(crate) fn timebox(a: &Assessment, i: usize) -> Option<u64> {
     let id = &a.questionnaire.dimensions[i].id;
     a.session.timing.as_ref().and_then(|t| t.timebox_s.get(id).copied()).filter(|s| *s > 0)
 }
 
 /// The dimensions whose timebox is spent: (name, seconds spent, timebox), in questionnaire order.
-pub fn timeboxes_spent(a: &Assessment) -> Vec<(String, u64, u64)> {
+pub(crate) fn timeboxes_spent(a: &Assessment) -> Vec<(String, u64, u64)> {
     (0..a.questionnaire.dimensions.len())
         .filter_map(|i| {
             let limit = timebox(a, i)?;
@@ -190,7 +189,7 @@ pub fn timeboxes_spent(a: &Assessment) -> Vec<(String, u64, u64)> {
 }
 
 /// The letter a vote is shown with, so that nothing is said by colour alone.
-pub fn letter(a: Answer) -> char {
+pub(crate) fn letter(a: Answer) -> char {
     match a {
         Answer::Yes => 'Y',
         Answer::Partial => 'P',

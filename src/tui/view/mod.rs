@@ -9,7 +9,7 @@
 //! backgrounds carry black text.
 
 mod context;
-pub mod facilitator;
+pub(crate) mod facilitator;
 mod map;
 mod question;
 mod results;
