@@ -1,7 +1,7 @@
 //! The questionnaire file exactly as written (unknown keys rejected), and the size limits a
 //! file must stay within before anything else is checked.
 
-use super::{ContextKey, Effort};
+use super::model::{ContextKey, Effort};
 use crate::printable::excerpt;
 use serde::Deserialize;
 

@@ -2,12 +2,14 @@
 //! size limits first, then the levels, scoring, stages, dimensions and questions, each named by
 //! its place), so a person fixing a file sees them all.
 
+use super::model::{DEFAULT_STAGES, Dimension, LevelInfo, Question, Questionnaire, Scoring, Stage};
 use super::raw::{
     MAX_WEIGHT, ProbeMeaning, RawAppliesWhen, RawDimension, RawLevel, RawQuestion, RawQuestionnaire, RawScoring,
     RawStage, limit_problems,
 };
-use super::{DEFAULT_STAGES, Dimension, LevelInfo, Probe, Problem, Question, Questionnaire, Scoring, Stage};
+use crate::diagnostics::Problem;
 use crate::printable::excerpt;
+use crate::probe::Probe;
 use crate::yaml::{Shape, parse_strict_shaped};
 use std::collections::{HashMap, HashSet};
 

@@ -1,7 +1,7 @@
 //! Reading and writing session files: the strict parse with every problem named, the checks
 //! a workshop's votes must pass, and the atomic save that keeps a backup.
 
-use super::{FORMAT, Session};
+use super::model::{FORMAT, Session};
 use crate::diagnostics::Problem;
 use crate::files;
 use crate::yaml::{Shape, parse_strict_shaped};

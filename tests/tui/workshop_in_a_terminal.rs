@@ -101,6 +101,29 @@ fn the_workshop_clock_is_saved_on_quit_and_goes_on_after_reopening() {
     assert!(load(&file).timing.unwrap().elapsed_s >= timing.elapsed_s);
 }
 
+/// The revealed votes shown as counts, then by name again, and a re-vote in which everyone
+/// votes yes (the first votes kept).
+fn anonymous_display_and_a_revote(tui: &mut Tui, n: usize) {
+    // The anonymous display: counts, not names.
+    tui.send("*");
+    tui.wait_for("Anonymous: votes as counts");
+    tui.wait_for(&format!("[Y] Yes            {:>2} ", n - 1));
+    // (Waited for: the frame may still be arriving.)
+    let last = format!("P{n} ");
+    tui.wait_until("no name beside the revealed votes", || {
+        let screen = tui.contents();
+        !screen.contains("P2 ") && !screen.contains(&last)
+    });
+    tui.send("*");
+    tui.wait_for("Votes show by name");
+    // A re-vote: hidden again; the first votes are kept.
+    tui.send("V");
+    tui.wait_for(&format!("Re-vote: Votes 0 of {n} (hidden"));
+    tui.send(&"y".repeat(n));
+    tui.wait_for(&format!("Re-vote: Votes {n} of {n}:"));
+    tui.wait_for(&format!("{n}×Y → consensus Yes"));
+}
+
 /// The facilitator's keys in the real binary, for `n` participants P1…Pn in a terminal of
 /// `size` (rows, cols): who has not voted, selecting anyone with ↑↓, agreeing early (twice),
 /// the reveal, the anonymous display, a re-vote and the agenda.
@@ -133,24 +156,7 @@ fn facilitate(n: usize, size: (u16, u16)) {
     tui.wait_for(&format!("Votes {n} of {n}:"));
     tui.wait_for(&format!("{}×Y 1×N → consensus Yes", n - 1));
     tui.wait_for("Agreed: —");
-    // The anonymous display: counts, not names.
-    tui.send("*");
-    tui.wait_for("Anonymous: votes as counts");
-    tui.wait_for(&format!("[Y] Yes            {:>2} ", n - 1));
-    // (Waited for: the frame may still be arriving.)
-    let last = format!("P{n} ");
-    tui.wait_until("no name beside the revealed votes", || {
-        let screen = tui.contents();
-        !screen.contains("P2 ") && !screen.contains(&last)
-    });
-    tui.send("*");
-    tui.wait_for("Votes show by name");
-    // A re-vote: hidden again; the first votes are kept.
-    tui.send("V");
-    tui.wait_for(&format!("Re-vote: Votes 0 of {n} (hidden"));
-    tui.send(&"y".repeat(n));
-    tui.wait_for(&format!("Re-vote: Votes {n} of {n}:"));
-    tui.wait_for(&format!("{n}×Y → consensus Yes"));
+    anonymous_display_and_a_revote(&mut tui, n);
     tui.send("\r");
     tui.wait_for("2/11 · Level");
     // Two questions split evenly, then the agenda.
