@@ -215,3 +215,34 @@ fn ratings_out_of_range_are_reported() {
     let problems = parse(text, "s.yaml").unwrap_err();
     assert_eq!(problems.len(), 2, "{problems:?}");
 }
+
+#[test]
+fn a_reported_answer_reads_as_its_word_in_every_way() {
+    let words = [
+        ("yes", Reported::Yes),
+        ("partial", Reported::Partial),
+        ("no", Reported::No),
+        ("unknown", Reported::Unknown),
+        ("na", Reported::Na),
+        ("unanswered", Reported::Unanswered),
+    ];
+    for (word, reported) in words {
+        assert_eq!(reported.as_str(), word);
+        assert_eq!(reported.to_string(), word);
+        assert_eq!(&*reported, word);
+        assert_eq!(AsRef::<str>::as_ref(&reported), word);
+        assert!(reported == *word && reported == word && word == reported, "{word}");
+        assert!(reported != *"other" && reported != "other" && "other" != reported, "{word}");
+        assert_eq!(Reported::parse(word), Some(reported));
+        assert_eq!(serde_json::to_string(&reported).unwrap(), format!("\"{word}\""));
+        assert_eq!(Reported::from(reported.answer()), reported);
+    }
+    assert_eq!(Reported::parse("maybe"), None);
+    for answer in Answer::ALL {
+        assert_eq!(Reported::from(answer).answer(), Some(answer));
+        assert_eq!(answer.to_string(), answer.as_str());
+        assert_eq!(&*answer, answer.as_str());
+        assert!(answer == *answer.as_str() && answer == answer.as_str());
+        assert!(answer != *"other" && answer != "other");
+    }
+}
