@@ -55,7 +55,7 @@ fn open_for_reading(path: &Path) -> std::io::Result<fs::File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+        options.custom_flags((rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32);
     }
     options.open(path)
 }
@@ -247,24 +247,21 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+        options.custom_flags((rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32);
     }
     let mut file = options.open(path).map_err(|e| match e.raw_os_error() {
         #[cfg(unix)]
-        Some(libc::ENXIO) => anyhow!("{shown}: is a named pipe that no program reads; start the reader first"),
+        Some(e) if e == rustix::io::Errno::NXIO.raw_os_error() => {
+            anyhow!("{shown}: is a named pipe that no program reads; start the reader first")
+        }
         _ => anyhow!("{shown}: cannot write the file: {}", io_reason(&e)),
     })?;
     #[cfg(unix)]
     {
-        use std::os::fd::AsRawFd;
-        // Opened without waiting; now write with ordinary, waiting writes.
-        // SAFETY: fcntl on a descriptor we own, with flags it just returned.
-        unsafe {
-            let fd = file.as_raw_fd();
-            let flags = libc::fcntl(fd, libc::F_GETFL);
-            if flags >= 0 {
-                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
-            }
+        // Opened without waiting; now write with ordinary, waiting writes. A descriptor whose
+        // flags cannot be read or set is written as it is (a failed write says so).
+        if let Ok(flags) = rustix::fs::fcntl_getfl(&file) {
+            let _ = rustix::fs::fcntl_setfl(&file, flags - rustix::fs::OFlags::NONBLOCK);
         }
     }
     file.write_all(bytes).and_then(|_| file.flush()).map_err(|e| anyhow!("{shown}: cannot write: {}", io_reason(&e)))
@@ -503,7 +500,9 @@ pub(crate) fn not_regular_in(dir: &Path, extensions: &[&str]) -> Vec<String> {
             let why = match fs::metadata(&p) {
                 Ok(meta) => format!("it is {}, not a regular file", special_kind(&meta)?),
                 #[cfg(unix)]
-                Err(e) if e.raw_os_error() == Some(libc::ELOOP) => "it is a loop of symbolic links".to_owned(),
+                Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
+                    "it is a loop of symbolic links".to_owned()
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => "it is a symbolic link to nothing".to_owned(),
                 Err(e) => format!("it cannot be read ({})", io_reason(&e)),
             };

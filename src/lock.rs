@@ -80,7 +80,7 @@ fn open_lock_file(path: &Path) -> std::io::Result<fs::File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o644).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        options.mode(0o644).custom_flags((rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32);
     }
     options.open(path)
 }
@@ -101,7 +101,7 @@ fn refused_by_permissions(session: &Path, path: &Path, my_host: &str) -> anyhow:
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        options.custom_flags((rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32);
     }
     match options.open(path) {
         Err(_) => anyhow!(
@@ -129,7 +129,7 @@ fn refused_by_permissions(session: &Path, path: &Path, my_host: &str) -> anyhow:
 /// Whether opening failed because the lock path is a symbolic link (refused by `O_NOFOLLOW`).
 fn is_link_refused(e: &std::io::Error) -> bool {
     #[cfg(unix)]
-    return e.raw_os_error() == Some(libc::ELOOP);
+    return e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error());
     #[cfg(not(unix))]
     {
         let _ = e;
@@ -231,7 +231,7 @@ impl SessionLock {
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+            options.custom_flags((rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32);
         }
         let Ok(file) = options.open(session) else { return Ok(self) };
         if !file.metadata().is_ok_and(|m| m.is_file()) {

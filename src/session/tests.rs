@@ -231,8 +231,12 @@ fn a_reported_answer_reads_as_its_word_in_every_way() {
         assert_eq!(reported.to_string(), word);
         assert_eq!(&*reported, word);
         assert_eq!(AsRef::<str>::as_ref(&reported), word);
-        assert!(reported == *word && reported == word && word == reported, "{word}");
-        assert!(reported != *"other" && reported != "other" && "other" != reported, "{word}");
+        assert!(reported == *word, "PartialEq<str>: {word}");
+        assert!(reported == word, "PartialEq<&str>: {word}");
+        assert!(word == reported, "&str == Reported: {word}");
+        assert!(reported != *"other", "{word}");
+        assert!(reported != "other", "{word}");
+        assert!("other" != reported, "{word}");
         assert_eq!(Reported::parse(word), Some(reported));
         assert_eq!(serde_json::to_string(&reported).unwrap(), format!("\"{word}\""));
         assert_eq!(Reported::from(reported.answer()), reported);

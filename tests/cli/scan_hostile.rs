@@ -63,8 +63,7 @@ fn links_are_never_followed_so_loops_end_and_nothing_outside_is_read() {
 fn a_fifo_is_counted_and_never_opened() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("ci.yml");
-    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o644)).unwrap();
     std::fs::write(dir.path().join("other.yml"), "run: pytest\n").unwrap();
     let (_, w) = scan_within(dir.path(), "          - { files: [\"*.yml\"], contains: pytest }\n", Limits::default());
     assert_eq!(paths(&w), ["other.yml:1"]);
@@ -76,7 +75,7 @@ fn a_fifo_is_counted_and_never_opened() {
 #[test]
 fn an_unreadable_folder_below_the_root_is_skipped_with_a_count() {
     use std::os::unix::fs::PermissionsExt;
-    if unsafe { libc::geteuid() } == 0 {
+    if rustix::process::geteuid().is_root() {
         // root reads every folder: the command is run as nobody instead, when setpriv is there.
         unreadable_folder_as_nobody();
         return;
