@@ -10,6 +10,7 @@ pub(crate) mod json;
 mod milestone;
 mod model;
 pub(crate) mod narrative;
+mod words;
 
 pub(crate) use baseline::{attach_baseline, baseline_of_json};
 pub use build::build;

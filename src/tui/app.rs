@@ -11,6 +11,7 @@
 //! `facilitator` with the workshop's state in `workshop`; text fields in `edit`, the keys every
 //! screen of an assessment shares in `nav`).
 
+mod assessment;
 mod bottlenecks;
 mod context;
 mod edit;
