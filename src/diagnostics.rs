@@ -38,3 +38,22 @@ pub(crate) fn problems_error(problems: Vec<Problem>) -> anyhow::Error {
     }
     anyhow::anyhow!("{}", lines.join("\n"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(n: usize) -> Vec<Problem> {
+        (0..n).map(|i| Problem { location: format!("f.yaml:{i}:1"), message: "wrong".into() }).collect()
+    }
+
+    #[test]
+    fn a_file_lists_at_most_a_hundred_problems_and_counts_the_rest() {
+        let all = problems_error(problems(MAX_PROBLEMS_SHOWN)).to_string();
+        assert_eq!(all.lines().count(), MAX_PROBLEMS_SHOWN, "exactly the limit: every problem, no count");
+        assert!(all.starts_with("f.yaml:0:1: wrong\n"));
+        let more = problems_error(problems(MAX_PROBLEMS_SHOWN + 2)).to_string();
+        assert_eq!(more.lines().count(), MAX_PROBLEMS_SHOWN + 1);
+        assert!(more.ends_with("… and 2 more problems in the same file; fix these first"), "{more}");
+    }
+}
