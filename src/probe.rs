@@ -93,6 +93,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_bad_regular_expression_is_named_with_the_reason_the_parser_gives_last() {
+        let e = compile_regex("model_(version").unwrap_err();
+        assert!(e.starts_with("probe contains pattern `model_(version` is not a valid regular expression: "), "{e}");
+        assert!(e.ends_with("unclosed group"), "the reason, not an empty line: {e}");
+        assert!(compile_regex("(?m)^stages:").is_ok());
+    }
+
+    #[test]
     fn patterns_follow_gitignore_rules() {
         assert_eq!(glob_pattern("dvc.yaml"), "**/dvc.yaml");
         assert_eq!(glob_pattern("*.dvc"), "**/*.dvc");
