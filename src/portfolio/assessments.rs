@@ -184,6 +184,14 @@ mod tests {
     }
 
     #[test]
+    fn team_names_match_whatever_their_case_spaces_dashes_and_underscores() {
+        assert!(same_team("Fraud ML", "fraud-ml"));
+        assert!(same_team("fraud_ml", " FRAUD ML "));
+        assert!(!same_team("Fraud", "Fraud ML"));
+        assert!(!same_team("Reco", "Fraud ML"));
+    }
+
+    #[test]
     fn a_teams_quarters_are_two_assessments_and_its_people_within_two_weeks_one() {
         let inputs = [
             input("q4-maya.yaml", "team: Retail ML\nrespondent: Maya\ndate: 2026-12-07\n"),
