@@ -223,3 +223,20 @@ fn syntax_error_has_line_and_column() {
     assert_eq!(problems[0].location, "bad.yaml:3:1");
     assert!(problems[0].message.contains("quoted scalar"), "{:?}", problems[0]);
 }
+
+#[test]
+fn an_old_id_is_replaced_by_one_question_only_and_never_by_one_still_asked() {
+    let text = |r1: &str, r2: &str| {
+        format!(
+            "id: t\nversion: 1\ntitle: T\nlevels:\n  - {{ level: 0, name: Zero }}\n  - {{ level: 1, name: One }}\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - {{ id: q1, level: 1, text: T, recommendation: R, replaces: [{r1}] }}\n      - {{ id: q2, level: 1, text: T, recommendation: R, replaces: [{r2}] }}\n"
+        )
+    };
+    assert!(parse(&text("old1", "old2"), "t.yaml").is_ok());
+    let still = parse(&text("q2", "old2"), "t.yaml").unwrap_err();
+    assert!(
+        still.iter().any(|p| p.message.contains("replaces `q2`, which is still a question of this file")),
+        "{still:?}"
+    );
+    let twice = parse(&text("old", "old"), "t.yaml").unwrap_err();
+    assert!(twice.iter().any(|p| p.message.contains("replaces `old`, which question q1 replaces too")), "{twice:?}");
+}
