@@ -240,3 +240,22 @@ fn an_old_id_is_replaced_by_one_question_only_and_never_by_one_still_asked() {
     let twice = parse(&text("old", "old"), "t.yaml").unwrap_err();
     assert!(twice.iter().any(|p| p.message.contains("replaces `old`, which question q1 replaces too")), "{twice:?}");
 }
+
+#[test]
+fn a_question_may_have_up_to_the_limit_of_probes_and_of_patterns_in_each() {
+    use super::raw::{MAX_PROBE_GLOBS, MAX_PROBES};
+    let with_probes = |probes: usize, globs: usize| {
+        let files: Vec<String> = (0..globs).map(|i| format!("\"f{i}.py\"")).collect();
+        let probe = format!("{{ files: [{}] }}", files.join(", "));
+        let all: Vec<&str> = (0..probes).map(|_| probe.as_str()).collect();
+        format!(
+            "id: t\nversion: 1\ntitle: T\nlevels:\n  - {{ level: 0, name: Zero }}\n  - {{ level: 1, name: One }}\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - {{ id: q1, level: 1, text: T, recommendation: R, probes: [{}] }}\n",
+            all.join(", ")
+        )
+    };
+    assert!(parse(&with_probes(MAX_PROBES, MAX_PROBE_GLOBS), "t.yaml").is_ok(), "both at their limit");
+    let probes = parse(&with_probes(MAX_PROBES + 1, 1), "t.yaml").unwrap_err();
+    assert!(probes.iter().any(|p| p.message.contains(&format!("at most {MAX_PROBES} are allowed"))), "{probes:?}");
+    let globs = parse(&with_probes(1, MAX_PROBE_GLOBS + 1), "t.yaml").unwrap_err();
+    assert!(globs.iter().any(|p| p.message.contains(&format!("at most {MAX_PROBE_GLOBS} are allowed"))), "{globs:?}");
+}
