@@ -27,7 +27,7 @@ pub struct HistoryArgs {
 /// teams without `--team` is a usage error (exit 2) listing them; an unknown team exits 1.
 pub fn history(args: HistoryArgs) -> Result<ExitCode> {
     use crate::history::{self, Choice};
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = reading_threads();
     let today = files::today();
     let TeamInputs { qs, which, inputs, used, warnings } = read_team_inputs(&args.inputs, &today, threads)?;
     let built = match history::build(&qs, &which, &inputs, args.team.as_deref(), warnings, &today) {
@@ -54,12 +54,6 @@ pub fn history(args: HistoryArgs) -> Result<ExitCode> {
         Format::Html => history::render_html(&built),
         Format::Markdown | Format::Csv => history::render_markdown(&built),
     };
-    match &args.output {
-        Some(path) => {
-            let _held = crate::lock::guard_output(path, &used)?;
-            files::write_atomic(path, text.as_bytes())?
-        }
-        None => print_for_terminal(&text)?,
-    }
+    write_or_print(args.output.as_deref(), &text, &used)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -91,6 +91,11 @@ pub(super) fn first_problems(problems: &[questionnaire::Problem]) -> String {
 }
 
 /// Reads the inputs on a few threads (parsing YAML is most of a large portfolio's time),
+/// How many threads read and score a portfolio's or a history's inputs: the machine's, at most 8.
+pub(super) fn reading_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+}
+
 /// keeping their order.
 pub(super) fn read_portfolio_inputs(
     paths: &[PathBuf],

@@ -2,12 +2,25 @@
 //! and errors on standard error.
 
 use anyhow::{Result, anyhow};
+use std::path::{Path, PathBuf};
 
 /// Writes a report to standard output; on a terminal, anything a custom template copied raw
 /// from a file is shown escaped, never obeyed.
 pub(crate) fn print_for_terminal(text: &str) -> Result<()> {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() { print_out(&crate::printable::printable(text)) } else { print_out(text) }
+}
+
+/// A command's result: written atomically to `-o FILE` (never over one of the files it `read`,
+/// nor over a session another process holds), else printed for the terminal.
+pub(crate) fn write_or_print(output: Option<&Path>, text: &str, read: &[PathBuf]) -> Result<()> {
+    match output {
+        Some(path) => {
+            let _held = crate::lock::guard_output(path, read)?;
+            crate::files::write_atomic(path, text.as_bytes())
+        }
+        None => print_for_terminal(text),
+    }
 }
 
 /// Writes to standard output. A closed pipe (`| head`) is the reader's choice and ends the output

@@ -27,7 +27,7 @@ pub struct PortfolioArgs {
 /// when no team could be read.
 pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     use crate::portfolio;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = reading_threads();
     let today = files::today();
     let TeamInputs { qs, which, inputs, used, warnings } = read_team_inputs(&args.inputs, &today, threads)?;
     let built = portfolio::build_many(&qs, &which, &inputs, warnings, &today, threads);
@@ -51,12 +51,6 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     };
     // Team names and notes come from untrusted files: every format was cleaned of control
     // characters; on a terminal, what is left is shown escaped too.
-    match &args.output {
-        Some(path) => {
-            let _held = crate::lock::guard_output(path, &used)?;
-            files::write_atomic(path, text.as_bytes())?
-        }
-        None => print_for_terminal(&text)?,
-    }
+    write_or_print(args.output.as_deref(), &text, &used)?;
     Ok(ExitCode::SUCCESS)
 }
