@@ -80,9 +80,9 @@ fn completeness(report: &Facts, q: &Questionnaire) -> Completeness {
         // none of them, the answers are the report's own and the level stays as it is.)
         let filled: Vec<Option<crate::session::Answer>> = answers
             .iter()
-            .map(|a| match a.answer.as_str() {
-                "unanswered" | "unknown" => Some(crate::session::Answer::Yes),
-                other => crate::session::Answer::parse(other),
+            .map(|a| match a.answer {
+                Reported::Unanswered | Reported::Unknown => Some(crate::session::Answer::Yes),
+                other => other.answer(),
             })
             .collect();
         filled.len() == q.questions().count() && crate::scoring::score(q, &filled).overall_level > report.overall.level
