@@ -15,7 +15,7 @@ pub(crate) mod matcher;
 pub(crate) mod outcome;
 pub mod walk;
 
-pub(crate) use check::{EvidenceCheck, claimed_without_evidence, evidence_check};
+pub(crate) use check::{EvidenceCheck, Verdict, claimed_without_evidence, evidence_check};
 pub use matcher::{Hit, Matcher};
 pub use outcome::Outcome;
 pub(crate) use outcome::summarize;

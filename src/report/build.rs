@@ -172,11 +172,10 @@ fn evidence(
     let scan = sessions.iter().find_map(|s| s.session.scan.as_deref());
     let claimed = crate::evidence::claimed_without_evidence(
         scan,
-        answers.iter().map(|a| (a.question.as_str(), a.answer.as_str(), !a.evidence.is_empty())),
+        answers.iter().map(|a| (a.question.as_str(), a.answer, !a.evidence.is_empty())),
     );
-    let check = scan.map(|scan| {
-        crate::evidence::evidence_check(scan, answers.iter().map(|a| (a.question.as_str(), a.answer.as_str())))
-    });
+    let check =
+        scan.map(|scan| crate::evidence::evidence_check(scan, answers.iter().map(|a| (a.question.as_str(), a.answer))));
     (claimed, check)
 }
 

@@ -7,6 +7,7 @@
 //! functions over a built report; no ids of questions reach the text (the appendix has them).
 
 use super::model::{AnswerReport, Facts, Narrative, Report, Stage};
+use crate::evidence::Verdict;
 use crate::questionnaire::Questionnaire;
 use crate::session::{Reported, Trend};
 use indexmap::IndexMap;
@@ -366,8 +367,11 @@ fn evidence_watch(report: &Facts) -> Vec<String> {
     };
     let with_places = |c: &crate::evidence::EvidenceCheck| format!("{} ({})", quote(&text_of(c)), c.found.join(", "));
     if let Some(checks) = &report.evidence_check {
-        let unsupported: Vec<String> =
-            checks.iter().filter(|c| c.verdict == "unsupported" && c.answer == "yes").map(text_of).collect();
+        let unsupported: Vec<String> = checks
+            .iter()
+            .filter(|c| c.verdict == Verdict::Unsupported && c.answer == Reported::Yes)
+            .map(text_of)
+            .collect();
         if !unsupported.is_empty() {
             out.push(format!(
                 "Answered yes, nothing found in the repositories: {}. Show where {} done, or check the answer.",
@@ -377,7 +381,7 @@ fn evidence_watch(report: &Facts) -> Vec<String> {
         }
         let denied: Vec<String> = checks
             .iter()
-            .filter(|c| c.verdict == "contradicted" && matches!(c.answer.as_str(), "no" | "unknown"))
+            .filter(|c| c.verdict == Verdict::Contradicted && matches!(c.answer, Reported::No | Reported::Unknown))
             .map(with_places)
             .collect();
         if !denied.is_empty() {
@@ -390,7 +394,7 @@ fn evidence_watch(report: &Facts) -> Vec<String> {
         }
         let against: Vec<String> = checks
             .iter()
-            .filter(|c| c.verdict == "contradicted" && matches!(c.answer.as_str(), "yes" | "partial"))
+            .filter(|c| c.verdict == Verdict::Contradicted && matches!(c.answer, Reported::Yes | Reported::Partial))
             .map(with_places)
             .collect();
         if !against.is_empty() {
