@@ -4,7 +4,7 @@ use super::inputs::*;
 use super::output::*;
 use crate::files;
 use crate::format::Format;
-use crate::printable::{excerpt, one_line};
+use crate::printable::excerpt;
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,9 +46,7 @@ pub fn history(args: HistoryArgs) -> Result<ExitCode> {
             quoted_list(&teams)
         ),
     };
-    for w in built.warnings.iter().take(20) {
-        print_err(&format!("mlops-maturity: warning: {}", one_line(w)));
-    }
+    print_warnings(&built.warnings);
     let text = match args.format {
         Format::Json => history::to_json(&built),
         Format::Html => history::render_html(&built),

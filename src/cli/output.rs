@@ -35,6 +35,23 @@ pub(crate) fn print_out(text: &str) -> Result<()> {
     }
 }
 
+/// How many warnings a command prints before it counts the rest.
+const WARNINGS_SHOWN: usize = 20;
+
+/// Prints a command's warnings to standard error, one line each: the first 20, then how many more
+/// there are (a thousand files can bring thousands). The JSON output lists them all.
+pub(crate) fn print_warnings(warnings: &[String]) {
+    for w in warnings.iter().take(WARNINGS_SHOWN) {
+        print_err(&format!("mlops-maturity: warning: {}", crate::printable::one_line(w)));
+    }
+    if warnings.len() > WARNINGS_SHOWN {
+        print_err(&format!(
+            "mlops-maturity: and {} more warnings; `--format json` lists them all",
+            warnings.len() - WARNINGS_SHOWN
+        ));
+    }
+}
+
 /// Writes a message to standard error, with control characters escaped and long lines cut.
 /// Nothing is left to report a failure of standard error to, so it is ignored.
 pub fn print_err(text: &str) {

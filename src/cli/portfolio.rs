@@ -4,7 +4,6 @@ use super::inputs::*;
 use super::output::*;
 use crate::files;
 use crate::format::Format;
-use crate::printable::one_line;
 use anyhow::Result;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,17 +31,7 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let TeamInputs { qs, which, inputs, used, warnings } = read_team_inputs(&args.inputs, &today, threads)?;
     let built = portfolio::build_many(&qs, &which, &inputs, warnings, &today, threads);
     drop(inputs);
-    // A thousand files can bring thousands of warnings: show the first ones, count the rest.
-    const SHOWN: usize = 20;
-    for w in built.warnings.iter().take(SHOWN) {
-        print_err(&format!("mlops-maturity: warning: {}", one_line(w)));
-    }
-    if built.warnings.len() > SHOWN {
-        print_err(&format!(
-            "mlops-maturity: and {} more warnings; `--format json` lists them all",
-            built.warnings.len() - SHOWN
-        ));
-    }
+    print_warnings(&built.warnings);
     let text: String = match args.format {
         PortfolioFormat::Markdown => portfolio::render_markdown(&built),
         PortfolioFormat::Json => portfolio::to_json(&built),

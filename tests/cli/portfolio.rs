@@ -538,3 +538,24 @@ fn history_asks_which_team_when_there_are_several() {
     let r = run_in(d, d, &["history", ".", "--team", "Search", "--format", "csv"]);
     assert_eq!(r.code, 2, "csv is not a history format");
 }
+
+#[test]
+fn history_and_portfolio_print_the_first_20_warnings_and_count_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    four_quarters(d);
+    for i in 0..25 {
+        write(d, &format!("broken-{i:02}.yaml"), "format: 1\nanswers: [\n");
+    }
+    for command in ["history", "portfolio"] {
+        let r = run_in(d, d, &[command, "."]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let shown = r.stderr.lines().filter(|l| l.starts_with("mlops-maturity: warning: skipped")).count();
+        assert_eq!(shown, 20, "{command}: {}", r.stderr);
+        assert!(r.stderr.contains("and 5 more warnings; `--format json` lists them all"), "{command}: {}", r.stderr);
+        let json = run_in(d, d, &[command, ".", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        let skipped = v["warnings"].as_array().unwrap().iter().filter(|w| w.as_str().unwrap().starts_with("skipped"));
+        assert_eq!(skipped.count(), 25, "{command}: the JSON lists every warning");
+    }
+}
