@@ -26,8 +26,7 @@ pub(crate) mod workshop;
 
 use bottlenecks::bottleneck_key;
 use context::context_key;
-pub(crate) use edit::commit_edit;
-use edit::{edit_text, paste};
+use edit::{commit_edit, edit_text, paste};
 pub use model::*;
 use question::question_key;
 use reported::reported;

@@ -66,7 +66,7 @@ impl Runtime {
         let outcome = self.event_loop();
         // Whatever ended the loop, keep the text being edited and save what changed (every other
         // change was saved as it happened, unless a save failed).
-        app::commit_edit(&mut self.model);
+        app::update(&mut self.model, Msg::Closing);
         self.keep_time();
         self.save();
         restore_terminal();

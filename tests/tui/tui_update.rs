@@ -118,6 +118,17 @@ fn q_and_ctrl_c_quit_at_once() {
 }
 
 #[test]
+fn closing_keeps_the_text_being_edited_as_enter_would() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char('e'));
+    keys(&mut m, "half a note");
+    assert_eq!(update(&mut m, Msg::Closing), Effect::None, "the loop saves and ends by itself");
+    assert!(a(&m).editing.is_none(), "the editor is closed");
+    assert_eq!(a(&m).session.answers["data-pipeline-code"].note.as_deref(), Some("half a note"));
+    assert!(m.dirty, "the kept note is saved");
+}
+
+#[test]
 fn clearing_an_answer() {
     let mut m = model();
     press(&mut m, KeyCode::Char('y'));

@@ -92,6 +92,9 @@ pub enum Msg {
     Opened(Box<Assessment>),
     /// The clock, in seconds since the epoch (the loop sends it before every frame).
     Tick(u64),
+    /// The app is ending (a quit, a signal, the terminal gone): the text being edited is kept,
+    /// as Enter would keep it, before the last save.
+    Closing,
 }
 
 /// What the event loop must do after an update.

@@ -2,6 +2,7 @@
 //! refused as too large), a failure, an export, a session opened, the clock's tick. Each only
 //! changes the model; none asks for an effect.
 
+use super::edit::commit_edit;
 use super::model::{Model, Msg, NoteField};
 use super::workshop;
 use crate::session::Session;
@@ -43,6 +44,7 @@ pub(super) fn reported(model: &mut Model, msg: Msg) {
         Msg::Opened(a) => {
             model.open(*a);
         }
+        Msg::Closing => commit_edit(model),
         Msg::Tick(now) => {
             if let Some(a) = model.assessment.as_mut() {
                 workshop::tick(a, now);
