@@ -101,3 +101,35 @@ fn template_syntax_error_names_file_and_line() {
     let err = render(&r, "mine.md", "ok\n{% if %}\n").unwrap_err();
     assert!(err.starts_with("mine.md:2:"), "{err}");
 }
+
+/// Every owner of every action a format shows (roadmap, next milestone, for the bottleneck).
+fn owners_shown(r: &Report) -> Vec<Option<String>> {
+    let roadmap = r.roadmap.iter().flat_map(|p| &p.actions);
+    let milestone = r.next_milestone.iter().flat_map(|m| &m.actions);
+    roadmap.chain(milestone).chain(&r.for_bottleneck).map(|a| a.owner.clone()).collect()
+}
+
+#[test]
+fn owners_are_renamed_as_the_organisation_names_them_wherever_an_action_shows() {
+    let mut r = empty_report();
+    let first = r.roadmap[0].actions[0].clone();
+    let role = first.owner.clone().expect("the built-in actions name an owner");
+    r.for_bottleneck = vec![first];
+    let before = owners_shown(&r);
+    assert!(r.next_milestone.as_ref().is_some_and(|m| m.actions.iter().any(|a| a.owner.as_deref() == Some(&role))));
+
+    rename_owners(&mut r, &Owners::new());
+    assert_eq!(owners_shown(&r), before, "no owners.yaml: nothing renamed");
+
+    let owners: Owners =
+        [(format!("  {}  ", role.to_uppercase()), " Team Kestrel ".to_owned()), ("Nobody".into(), "X".into())]
+            .into_iter()
+            .collect();
+    rename_owners(&mut r, &owners);
+    let after = owners_shown(&r);
+    for (was, now) in before.iter().zip(&after) {
+        let want = if was.as_deref() == Some(role.as_str()) { Some("Team Kestrel".to_owned()) } else { was.clone() };
+        assert_eq!(now, &want, "matched ignoring case and spaces, others kept");
+    }
+    assert_eq!(r.for_bottleneck[0].owner.as_deref(), Some("Team Kestrel"));
+}
