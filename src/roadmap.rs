@@ -242,6 +242,14 @@ mod tests {
     }
 
     #[test]
+    fn the_bottleneck_is_the_first_stage_rated_by_pain_or_by_a_share_of_time() {
+        let loads = [load(0.0, None), load(EPSILON, None), load(30.0, None), load(0.0, Some(2.0))];
+        assert_eq!(bottleneck(&[0, 1, 2, 3], &loads), Some(2), "a share too small to tell from zero is no rating");
+        assert_eq!(bottleneck(&[0, 1, 3, 2], &loads), Some(3), "a pain alone rates a stage");
+        assert_eq!(bottleneck(&[0, 1], &loads), None, "nothing rated: no bottleneck");
+    }
+
+    #[test]
     fn bottleneck_ties_fall_back_to_time_then_stage_order() {
         let loads = [
             load(10.0, Some(4.0)),
