@@ -269,3 +269,22 @@ fn merge_keeps_a_stage_rated_with_only_a_time_share_or_only_a_pain() {
     assert_eq!((monitoring.time_share, monitoring.pain), (None, Some(3.0)));
     assert_eq!(merged.bottlenecks.len(), 2, "a stage nobody rated stays off the map");
 }
+
+#[test]
+fn merge_gives_each_persons_note_and_evidence_one_line_and_leaves_out_empty_ones() {
+    let q = questionnaire::built_in("mlops-maturity").unwrap();
+    let s = sessions(&[
+        "respondent: Ana\ncontext: {}\nanswers:\n  exp-tracking: { answer: yes, note: \"MLflow\\n   on prem \", evidence: \"  \" }\n  data-pipeline-code: { note: \"   \" }\n  exp-shared-env: { note: two  spaces }\n",
+        "respondent: Ben\ncontext: { regulated: true }\nanswers:\n  exp-tracking: { answer: no, evidence: \"wiki/ml\\tpage\" }\n  data-quality-gates: yes\n",
+    ]);
+    let (merged, _) = merge_sessions(&q, "mlops-maturity", &[(&s[0], "a.yaml"), (&s[1], "b.yaml")]);
+    assert_eq!(merged.context.and_then(|c| c.regulated), Some(true), "an empty context is no context");
+    let tracking = &merged.answers["exp-tracking"];
+    assert_eq!(tracking.note.as_deref(), Some("Ana: MLflow on prem"), "one line per person");
+    assert_eq!(tracking.evidence.as_deref(), Some("Ben: wiki/ml page"), "a blank evidence is left out");
+    let gates = &merged.answers["data-quality-gates"];
+    assert_eq!((gates.note.as_deref(), gates.evidence.as_deref()), (None, None), "a vote alone has no note");
+    assert_eq!(merged.answers["exp-shared-env"].note.as_deref(), Some("Ana: two spaces"));
+    assert_eq!(merged.answers["exp-shared-env"].evidence, None);
+    assert!(!merged.answers.contains_key("data-pipeline-code"), "a blank note alone leaves nothing to keep");
+}
