@@ -1201,3 +1201,24 @@ fn governance_first_is_not_scolded_in_regulated_work() {
     let scold = r.watch.iter().find(|w| w.starts_with("Started before the basics")).cloned().unwrap_or_default();
     assert!(scold.contains("approval"), "{scold}");
 }
+
+#[test]
+fn the_reason_a_practice_does_not_apply_names_who_gave_it_only_when_several_answered() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-maturity").unwrap();
+    let session = |who: &str, why: &str| {
+        format!(
+            "format: 1\nquestionnaire: mlops-maturity\nteam: T\nrespondent: {who}\nanswers:\n  exp-tracking: {{ answer: na, note: {why} }}\n"
+        )
+    };
+    let reason = |r: &mlops_maturity::report::Report| {
+        r.not_applicable.iter().find(|n| n.question == "exp-tracking").map(|n| n.reason.clone())
+    };
+    let one = report_of_texts(&q, &[session("Ana", "we buy our models")]);
+    assert_eq!(reason(&one).as_deref(), Some("we buy our models"), "one respondent: the reason alone");
+    let two = report_of_texts(&q, &[session("Ana", "we buy our models"), session("Ben", "no training here")]);
+    assert_eq!(
+        reason(&two).as_deref(),
+        Some("Ana: we buy our models\nBen: no training here"),
+        "each reason with its giver"
+    );
+}
