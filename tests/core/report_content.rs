@@ -1215,6 +1215,11 @@ fn the_reason_a_practice_does_not_apply_names_who_gave_it_only_when_several_answ
     };
     let one = report_of_texts(&q, &[session("Ana", "we buy our models")]);
     assert_eq!(reason(&one).as_deref(), Some("we buy our models"), "one respondent: the reason alone");
+    let bare = report_of_texts(
+        &q,
+        &[session("Ana", "we buy our models").replace("{ answer: na, note: we buy our models }", "na")],
+    );
+    assert_eq!(reason(&bare).as_deref(), Some("no reason given"), "a bare na says so");
     let two = report_of_texts(&q, &[session("Ana", "we buy our models"), session("Ben", "no training here")]);
     assert_eq!(
         reason(&two).as_deref(),
