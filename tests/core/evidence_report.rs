@@ -88,6 +88,13 @@ fn the_watch_list_names_claims_and_findings_that_disagree_with_places() {
     ] {
         assert!(md.contains(want), "missing {want:?} in\n{md}");
     }
+    // Each line names only its own kind of disagreement.
+    let line = |start: &str| md.lines().find(|l| l.starts_with(start)).unwrap_or_default().to_owned();
+    let denied = line("- Found in the repositories, answered no");
+    assert!(denied.contains("src/train.py:9") && !denied.contains("models/model.pkl"), "{denied}");
+    let against = line("- Answered yes or partly, but the repositories show signs against it");
+    assert!(against.contains("models/model.pkl"), "{against}");
+    assert!(!against.contains("dvc.yaml") && !against.contains("src/train.py"), "{against}");
     let r = run_in(dir.path(), dir.path(), &["report", &s, "--format", "html"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("<span class=\"tag\">nothing found in the repositories</span>"), "{}", r.stdout);
