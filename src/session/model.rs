@@ -219,13 +219,6 @@ impl Scan {
     pub fn places(&self, question: &str) -> &[String] {
         self.found.get(question).map_or(&[], Vec::as_slice)
     }
-
-    /// True when the scan looked for `question` (it has probes), whatever it found.
-    pub fn checked(&self, question: &str) -> bool {
-        self.found.contains_key(question)
-            || self.found_against.contains_key(question)
-            || self.not_found.iter().any(|q| q == question)
-    }
 }
 
 /// One person voting in a workshop session.

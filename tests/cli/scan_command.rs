@@ -155,7 +155,13 @@ fn session_records_the_scan_and_keeps_every_answer() {
     assert_eq!(scan.places("ci-tests"), [".github/workflows/ci.yml:5"]);
     assert_eq!(scan.found_against["no-big-models"], ["models/big.pt"]);
     assert_eq!(scan.not_found, ["owners"]);
-    assert!(!scan.checked("unprobed"));
+    let unprobed = "unprobed".to_owned();
+    assert!(
+        !scan.found.contains_key(&unprobed)
+            && !scan.found_against.contains_key(&unprobed)
+            && !scan.not_found.contains(&unprobed),
+        "a question without probes is not in the scan"
+    );
     let text = std::fs::read_to_string(&session).unwrap();
     assert!(text.contains("scan:\n  date: 2026-11-26\n  paths:\n"), "{text}");
     assert!(!text.contains("not_checked"), "{text}");
