@@ -250,3 +250,11 @@ fn a_reported_answer_reads_as_its_word_in_every_way() {
         assert!(answer != *"other" && answer != "other");
     }
 }
+
+#[test]
+fn the_notes_shown_beside_the_next_assessment_leave_out_blank_ones() {
+    let text = "format: 1\nquestionnaire: x\nanswers:\n  a: { answer: yes, note: \"on prem\" }\n  b: { answer: no, note: \"  \" }\n  c: yes\n";
+    let notes = parse(text, "s.yaml").unwrap().notes();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes["a"], "on prem");
+}
