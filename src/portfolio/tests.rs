@@ -312,3 +312,67 @@ fn scoring_on_threads_gives_the_same_portfolio() {
     let two = to_json(&build(&q, &inputs, vec![], "2026-11-28", 3));
     assert_eq!(one, two);
 }
+
+/// The questionnaires a portfolio reports: (id, version, teams).
+fn uses(p: &Portfolio) -> Vec<(String, u32, usize)> {
+    p.questionnaires.iter().map(|u| (u.id.clone(), u.version, u.teams)).collect()
+}
+
+#[test]
+fn the_family_and_the_questionnaire_most_teams_used_name_the_portfolio() {
+    let built_in = |id: &str| crate::questionnaire::built_in(id).unwrap();
+    let qs = [built_in("mlops-maturity"), quick(), built_in("mlops-genai")];
+    // Team C answered the full questionnaire twice, A and B the quick one: the quick pass has
+    // more teams however many sessions C gave. D and E used the GenAI questionnaire, another
+    // family, with fewer teams (2) than the full and quick together (3).
+    let teams = ["C", "C", "A", "B", "D", "E"];
+    let which = [0, 0, 1, 1, 2, 2];
+    let inputs: Vec<Input> = teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| session_input(&format!("s{i}.yaml"), &format!("team: {t}\nrespondent: R{i}\n")))
+        .collect();
+    let p = build_many(&qs, &which, &inputs, vec![], "2026-11-28", 1);
+    assert_eq!(p.questionnaire.id, "mlops-quick", "the questionnaire most teams used, not most sessions");
+    let names: Vec<&str> = p.teams.iter().map(|t| t.team.as_str()).collect();
+    assert_eq!(names, ["A", "B", "C"], "the GenAI teams do not compare");
+    let skipped: Vec<&String> = p.warnings.iter().filter(|w| w.contains("does not compare")).collect();
+    assert_eq!(skipped.len(), 2, "{:?}", p.warnings);
+    assert!(
+        skipped[0].starts_with("skipped in/s4.yaml: questionnaire `mlops-genai` does not compare with `mlops-quick`")
+    );
+    assert_eq!(uses(&p), [("mlops-maturity".into(), 3, 1), ("mlops-quick".into(), 3, 2)]);
+}
+
+#[test]
+fn a_tie_between_questionnaires_goes_to_the_one_given_first() {
+    let full = crate::questionnaire::built_in("mlops-maturity").unwrap();
+    let inputs: Vec<Input> =
+        ["A", "B"].iter().map(|t| session_input(&format!("{t}.yaml"), &format!("team: {t}\n"))).collect();
+    let p = build_many(&[quick(), full.clone()], &[0, 1], &inputs, vec![], "2026-11-28", 1);
+    assert_eq!(p.questionnaire.id, "mlops-quick");
+    let p = build_many(&[full, quick()], &[0, 1], &inputs, vec![], "2026-11-28", 1);
+    assert_eq!(p.questionnaire.id, "mlops-maturity");
+}
+
+#[test]
+fn a_questionnaire_is_listed_once_per_version_and_only_when_a_teams_result_used_it() {
+    let mut newer = quick();
+    newer.version = 4;
+    let inputs: Vec<Input> =
+        ["A", "B", "C"].iter().map(|t| session_input(&format!("{t}.yaml"), &format!("team: {t}\n"))).collect();
+    // Two copies of one version are one questionnaire; another version is listed apart.
+    let p = build_many(&[quick(), quick(), newer], &[0, 1, 2], &inputs, vec![], "2026-11-28", 1);
+    let versions: Vec<(String, u32)> = uses(&p).into_iter().map(|(id, version, _)| (id, version)).collect();
+    assert_eq!(versions, [("mlops-quick".into(), 3), ("mlops-quick".into(), 4)]);
+    // The full questionnaire answered only in an assessment older than the team's latest scored
+    // no team's result.
+    let full = crate::questionnaire::built_in("mlops-maturity").unwrap();
+    let inputs = [
+        session_input("old.yaml", "team: A\ndate: 2026-01-05\n"),
+        session_input("new.yaml", "team: A\ndate: 2026-06-01\n"),
+        session_input("b.yaml", "team: B\ndate: 2026-06-01\n"),
+    ];
+    let p = build_many(&[full, quick()], &[0, 1, 1], &inputs, vec![], "2026-11-28", 1);
+    assert_eq!(uses(&p), [("mlops-quick".into(), 3, 2)]);
+}
