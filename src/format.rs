@@ -8,6 +8,7 @@ use crate::report::{self, Report};
 use anyhow::Result;
 use clap::ValueEnum;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
+use std::path::Path;
 
 /// A file format a report, portfolio, history or scan is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,12 +44,13 @@ impl Format {
 
 /// A report written in `format`: the built-in (or the user's) Markdown and HTML templates, the
 /// JSON data, or the roadmap as CSV. The one place the report's formats are told apart, for the
-/// `report` command and the TUI's exports alike.
-pub(crate) fn render_report(built: &Report, format: Format) -> Result<String> {
+/// `report` command and the TUI's exports alike. `home` is the user folder, whose `templates/`
+/// may hold the user's own Markdown and HTML templates.
+pub(crate) fn render_report(built: &Report, format: Format, home: Option<&Path>) -> Result<String> {
     Ok(match format {
-        Format::Markdown => crate::templates::render_markdown(built)?,
+        Format::Markdown => crate::templates::render_markdown(built, home)?,
         Format::Json => report::to_json(built),
-        Format::Html => crate::templates::render_html(built)?,
+        Format::Html => crate::templates::render_html(built, home)?,
         Format::Csv => crate::export::roadmap_csv(built),
     })
 }

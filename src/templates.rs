@@ -104,15 +104,10 @@ fn describe_tera_error(name: &str, e: &tera::Error) -> String {
     }
 }
 
-/// The user's Markdown template, when `init` put one to customise in the user folder.
-pub(crate) fn custom_markdown_template() -> Option<PathBuf> {
-    let custom = crate::files::home_dir().ok()?.join("templates").join(DEFAULT_TEMPLATE_NAME);
-    custom.is_file().then_some(custom)
-}
-
-/// The user's HTML template, when `init` put one to customise in the user folder.
-pub(crate) fn custom_html_template() -> Option<PathBuf> {
-    let custom = crate::files::home_dir().ok()?.join("templates").join(HTML_TEMPLATE_NAME);
+/// The user's own template `name` (`report.md` or `report.html`) in the user folder `home`'s
+/// `templates/`, when `init` put one there to customise.
+pub(crate) fn custom_template(home: Option<&Path>, name: &str) -> Option<PathBuf> {
+    let custom = home?.join("templates").join(name);
     custom.is_file().then_some(custom)
 }
 
@@ -123,22 +118,19 @@ pub(crate) fn render_with_file<T: Serialize>(built: &T, template: &Path) -> anyh
     render(built, &template.display().to_string(), &source).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// The Markdown report, through the user's `templates/report.md` when there is one (`init`
-/// puts a copy there to customise), else through the built-in template.
-pub(crate) fn render_markdown<T: Serialize>(built: &T) -> anyhow::Result<String> {
-    if let Ok(home) = crate::files::home_dir() {
-        let custom = home.join("templates").join(DEFAULT_TEMPLATE_NAME);
-        if custom.is_file() {
-            return render_with_file(built, &custom);
-        }
+/// The Markdown report, through the user's `templates/report.md` in `home` when there is one
+/// (`init` puts a copy there to customise), else through the built-in template.
+pub(crate) fn render_markdown<T: Serialize>(built: &T, home: Option<&Path>) -> anyhow::Result<String> {
+    match custom_template(home, DEFAULT_TEMPLATE_NAME) {
+        Some(custom) => render_with_file(built, &custom),
+        None => Ok(render(built, DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE).expect("the built-in template is tested")),
     }
-    Ok(render(built, DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE).expect("the built-in template is tested"))
 }
 
-/// The HTML report, through the user's `templates/report.html` when there is one, else through
-/// the built-in template.
-pub(crate) fn render_html<T: Serialize>(built: &T) -> anyhow::Result<String> {
-    match custom_html_template() {
+/// The HTML report, through the user's `templates/report.html` in `home` when there is one, else
+/// through the built-in template.
+pub(crate) fn render_html<T: Serialize>(built: &T, home: Option<&Path>) -> anyhow::Result<String> {
+    match custom_template(home, HTML_TEMPLATE_NAME) {
         Some(custom) => render_with_file(built, &custom),
         None => Ok(render(built, HTML_TEMPLATE_NAME, HTML_TEMPLATE).expect("the built-in HTML template is tested")),
     }
@@ -262,4 +254,49 @@ pub(crate) fn text_bar(value: f64, max: f64, width: usize) -> String {
         0
     };
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_users_own_template_is_used_when_the_user_folder_has_one() {
+        let home = tempfile::tempdir().unwrap();
+        let data = serde_json::json!({"team": "Fraud"});
+        assert_eq!(custom_template(Some(home.path()), DEFAULT_TEMPLATE_NAME), None);
+        assert_eq!(custom_template(None, DEFAULT_TEMPLATE_NAME), None);
+        std::fs::create_dir(home.path().join("templates")).unwrap();
+        for (name, text) in [(DEFAULT_TEMPLATE_NAME, "md: {{ team }}"), (HTML_TEMPLATE_NAME, "<b>{{ team }}</b>")] {
+            std::fs::write(home.path().join("templates").join(name), text).unwrap();
+        }
+        let md = home.path().join("templates").join(DEFAULT_TEMPLATE_NAME);
+        assert_eq!(custom_template(Some(home.path()), DEFAULT_TEMPLATE_NAME), Some(md));
+        assert_eq!(render_markdown(&data, Some(home.path())).unwrap(), "md: Fraud");
+        assert_eq!(render_html(&data, Some(home.path())).unwrap(), "<b>Fraud</b>");
+        assert_eq!(custom_template(Some(home.path()), "other.md"), None);
+    }
+
+    #[test]
+    fn the_md_filter_writes_nothing_for_null() {
+        let data = serde_json::json!({"date": null, "n": 2});
+        assert_eq!(render(&data, "t.md", "[{{ date | md }}][{{ n | md }}]").unwrap(), "[][2]");
+    }
+
+    #[test]
+    fn a_heatmap_cell_goes_from_warm_to_green_and_stays_light() {
+        assert_eq!(heat(0.0, 3.0), "hsl(10, 65%, 88%)");
+        assert_eq!(heat(1.5, 3.0), "hsl(65, 65%, 83%)");
+        assert_eq!(heat(3.0, 3.0), "hsl(120, 65%, 78%)");
+        assert_eq!(heat(9.0, 3.0), heat(3.0, 3.0), "above the highest level is the highest");
+        assert_eq!(heat(1.0, 0.0), heat(0.0, 3.0), "no levels: the warm end");
+    }
+
+    #[test]
+    fn a_clock_never_reads_below_zero_or_past_any_number() {
+        assert_eq!(clock(f64::INFINITY), clock(0.0));
+        assert_eq!(clock(f64::NAN), clock(0.0));
+        assert_eq!(clock(-5.0), clock(0.0));
+        assert_eq!(clock(89.6), crate::printable::clock(90));
+    }
 }

@@ -71,7 +71,8 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let inputs: Vec<SessionInput> =
         sessions.iter().map(|(p, s)| SessionInput { file_name: file_name(p), session: s }).collect();
     let mut built = report::build(&q, &inputs, None, &files::today());
-    let (owners, owners_warning) = crate::workspace::owners(home().as_deref());
+    let home = home();
+    let (owners, owners_warning) = crate::workspace::owners(home.as_deref());
     report::rename_owners(&mut built, &owners);
     built.warnings.extend(owners_warning);
     built.warnings.splice(0..0, repeated);
@@ -84,15 +85,19 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
 
     let text = match (&args.template, args.format) {
         (Some(template), _) => crate::templates::render_with_file(&built, template)?,
-        (None, format) => crate::format::render_report(&built, format)?,
+        (None, format) => crate::format::render_report(&built, format, home.as_deref())?,
     };
     match &args.output {
         Some(path) => {
             if args.template.is_none() && args.format == Format::Markdown {
-                read_files.extend(crate::templates::custom_markdown_template());
+                read_files.extend(crate::templates::custom_template(
+                    home.as_deref(),
+                    crate::templates::DEFAULT_TEMPLATE_NAME,
+                ));
             }
             if args.template.is_none() && args.format == Format::Html {
-                read_files.extend(crate::templates::custom_html_template());
+                read_files
+                    .extend(crate::templates::custom_template(home.as_deref(), crate::templates::HTML_TEMPLATE_NAME));
             }
             read_files.extend(loaded.files());
             let _held = crate::lock::guard_output(path, &read_files)?;

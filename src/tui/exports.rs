@@ -11,11 +11,12 @@ use std::path::PathBuf;
 pub(crate) fn export(model: &Model, format: ExportFormat) -> Result<PathBuf> {
     let a = model.assessment.as_ref().context("no session is open")?;
     let mut report = a.report.clone();
-    let (owners, owners_warning) = workspace::owners(workspace::home().as_deref());
+    let home = workspace::home();
+    let (owners, owners_warning) = workspace::owners(home.as_deref());
     report::rename_owners(&mut report, &owners);
     report.warnings.extend(owners_warning);
     let stem = a.path.file_stem().map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
-    let (ext, text) = (format.extension(), crate::format::render_report(&report, format)?);
+    let (ext, text) = (format.extension(), crate::format::render_report(&report, format, home.as_deref())?);
     let path = a.path.with_file_name(format!("{stem}-report.{ext}"));
     let mut inputs = vec![a.path.clone()];
     if let Ok((_, crate::workspace::Source::File(q))) = workspace::questionnaire_of(&a.path, &a.session) {
