@@ -23,6 +23,8 @@ fn a_note_line_never_starts_a_list_or_a_heading() {
     assert_eq!(escape_markdown_line("3) one"), "3\\) one");
     assert_eq!(escape_markdown_line("2026 was fine"), "2026 was fine");
     assert_eq!(escape_markdown_line("a - b"), "a - b");
+    assert_eq!(escape_markdown_line(".hidden"), ".hidden", "no digits: nothing to number");
+    assert_eq!(escape_markdown_line(") aside"), ") aside");
 }
 
 #[test]
