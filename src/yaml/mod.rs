@@ -24,11 +24,10 @@ const REPARSE_BUDGET_BYTES: usize = 12 * 1024 * 1024;
 /// flow mapping). A file that does not is some other file, and its lines must never be quoted
 /// back as "unknown keys": they may be anyone's secrets (`/etc/shadow`, a `.env`).
 pub(crate) fn has_top_level_key(text: &str, keys: &[&str]) -> bool {
+    // Blank lines, comments, `---` and `%` directives need no skipping: none of them starts a
+    // flow mapping or names a key (`# id: x` names `# id`).
     for line in text.lines() {
         let trimmed = line.trim_end();
-        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("---") || trimmed.starts_with('%') {
-            continue;
-        }
         if line.starts_with([' ', '\t']) {
             continue;
         }

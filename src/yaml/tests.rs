@@ -12,6 +12,7 @@ fn a_file_is_taken_for_a_mapping_of_ours_only_by_a_key_of_ours() {
     assert!(!has_top_level_key("other:\n  id: nested\n", &keys), "a nested key is not a top-level one");
     assert!(!has_top_level_key("- id\n", &keys));
     assert!(!has_top_level_key("", &keys));
+    assert!(!has_top_level_key("# id: x\n---\n%YAML 1.2\n\n#{id: x}\n", &keys), "comments and markers name no key");
 }
 use crate::questionnaire::BUILT_INS;
 use crate::questionnaire::tests::MINIMAL;
