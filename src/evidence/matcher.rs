@@ -214,6 +214,17 @@ mod tests {
     }
 
     #[test]
+    fn a_nul_in_the_first_8_kib_makes_a_file_binary() {
+        let mut content = vec![b'a'; 9000];
+        content[8 * 1024 - 1] = 0;
+        assert!(is_binary(&content), "the last byte looked at");
+        content[8 * 1024 - 1] = b'a';
+        content[8 * 1024] = 0;
+        assert!(!is_binary(&content), "a NUL after the first 8 KiB is text's business");
+        assert!(!is_binary(b""));
+    }
+
+    #[test]
     fn bad_globs_and_regexes_are_problems_naming_the_question() {
         let text = "id: t\nversion: 1\ntitle: T\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - id: a\n        level: 1\n        text: A\n        recommendation: R\n        probes:\n          - { files: [\"a[\"] }\n          - { files: [\"x\"], contains: \"(unclosed\" }\n          - { files: [] }\n          - { files: [\"x\"], means: present }\n";
         let problems = crate::questionnaire::parse(text, "t.yaml").unwrap_err();

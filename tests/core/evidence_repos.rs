@@ -222,3 +222,17 @@ fn a_large_model_file_committed_speaks_against_the_registry() {
     assert_eq!(o.scan.found["dep-registry-versioned"], ["register.py:1"]);
     assert!(!o.scan.found_against.contains_key("dep-registry-versioned"));
 }
+
+#[test]
+fn a_questionnaire_without_probes_says_nothing_was_looked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dvc.yaml"), "stages: {}\n").unwrap();
+    let text = "id: plain\nversion: 1\ntitle: Plain\nlevels:\n  - { level: 0, name: Zero }\n  - { level: 1, name: One }\ndimensions:\n  - id: d\n    name: D\n    questions:\n      - { id: a, level: 1, text: A, recommendation: R }\n";
+    let q = mlops_maturity::questionnaire::parse(text, "plain.yaml").unwrap();
+    let (o, notes) = scan_questionnaire(&q, &[dir.path().to_path_buf()], "2026-12-07").unwrap();
+    assert!(notes.contains(&"the questionnaire plain has no probes: nothing was looked for".to_owned()), "{notes:?}");
+    assert!(o.scan.found.is_empty() && o.scan.not_found.is_empty());
+    let (_, notes) =
+        scan_questionnaire(&built_in("mlops-maturity").unwrap(), &[dir.path().to_path_buf()], "2026-12-07").unwrap();
+    assert!(!notes.iter().any(|n| n.contains("has no probes")), "{notes:?}");
+}
