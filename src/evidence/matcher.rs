@@ -204,6 +204,7 @@ mod tests {
         let c = m.candidates(".github/workflows/ci.yml", 1);
         assert_eq!(c, vec![1]);
         assert!(m.needs_content(&c));
+        assert!(!m.needs_content(&[0, 2]), "globs and sizes alone need no reading");
         let yml = b"on: push\njobs:\n  test:\n    steps:\r\n      - run: python -m pytest -q\n";
         assert_eq!(m.hits(&c, Some(yml)), vec![Hit { probe: 1, line: Some(5) }]);
         assert_eq!(m.hits(&c, Some(b"run: pytest\0")), vec![]);
@@ -211,6 +212,9 @@ mod tests {
         assert_eq!(m.candidates("models/m.pkl", 99), Vec::<usize>::new());
         assert_eq!(m.candidates("models/m.pkl", 100), vec![2]);
         assert_eq!(m.probe(2), (0, true));
+        // Only a probe with a `min_size` makes the walk ask the file's size.
+        assert!(!m.needs_size(&[0, 1]));
+        assert!(m.needs_size(&[0, 2]));
     }
 
     #[test]

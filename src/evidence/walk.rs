@@ -255,3 +255,33 @@ pub(crate) fn root_label(root: &Path) -> String {
     let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     real.file_name().map_or_else(|| real.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notes_say_what_the_walk_skipped_and_where_it_stopped() {
+        let limits = Limits { max_files: 10, max_read: 1 };
+        assert!(Walked::default().notes(&limits).is_empty(), "nothing skipped, nothing to say");
+        let one = Walked { unreadable: 1, special: 1, links: 1, ..Walked::default() };
+        assert_eq!(
+            one.notes(&limits),
+            [
+                "skipped 1 file or folder that could not be read",
+                "skipped 1 special file (FIFO, socket or device)",
+                "skipped 1 symbolic link (never followed)",
+            ]
+        );
+        let many = Walked { unreadable: 2, special: 3, links: 4, stopped: true, ..Walked::default() };
+        assert_eq!(
+            many.notes(&limits),
+            [
+                "stopped after 10 files: the rest of the repositories was not scanned; scan fewer or smaller folders",
+                "skipped 2 files or folders that could not be read",
+                "skipped 3 special files (FIFO, socket or device)",
+                "skipped 4 symbolic links (never followed)",
+            ]
+        );
+    }
+}

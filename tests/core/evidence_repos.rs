@@ -216,6 +216,7 @@ fn a_large_model_file_committed_speaks_against_the_registry() {
     let (o, _) = scan_questionnaire(&q, &[dir.path().to_path_buf()], "2026-12-07").unwrap();
     assert_eq!(o.scan.found_against["dep-registry-versioned"], ["models/model.pkl"]);
     assert!(!o.scan.found.contains_key("dep-registry-versioned"));
+    assert_eq!(o.scan.date.as_deref(), Some("2026-12-07"), "the scan is dated");
     // With a registry call in the code, the practice is found (the file is still there to see).
     std::fs::write(dir.path().join("register.py"), "mlflow.register_model(uri, 'm')\n").unwrap();
     let (o, _) = scan_questionnaire(&q, &[dir.path().to_path_buf()], "2026-12-07").unwrap();
