@@ -376,3 +376,137 @@ fn a_questionnaire_is_listed_once_per_version_and_only_when_a_teams_result_used_
     let p = build_many(&[full, quick()], &[0, 1, 1], &inputs, vec![], "2026-11-28", 1);
     assert_eq!(uses(&p), [("mlops-quick".into(), 3, 2)]);
 }
+
+/// A JSON report of the quick pass with every number at the edge of what it may hold (the
+/// highest level, a score of exactly 3, pains of 1 and 5, a time share of 0), dated `date`.
+fn edge_report() -> serde_json::Value {
+    serde_json::json!({
+        "questionnaire": {"id": "mlops-quick", "version": 3}, "team": "T", "date": "2026-06-01",
+        "overall": {"level": 3, "score": 3.0}, "target": {"level": 3},
+        "dimensions": [{"id": "data", "level": 3, "score": 3.0, "blocking": []},
+                       {"id": "deployment", "level": 0, "score": 0.0, "blocking": []}],
+        "bottlenecks": [{"stage": "deployment", "time_share": 0.0, "pain": 1.0}, {"stage": "monitoring", "pain": 5.0}]
+    })
+}
+
+fn check_report(edit: impl Fn(&mut serde_json::Value)) -> Result<(), String> {
+    let mut v = edge_report();
+    edit(&mut v);
+    let r = parse_json_report(&v.to_string()).unwrap();
+    let input = Input { path: "in/r.json".into(), file_name: "r.json".into(), kind: InputKind::Report(r) };
+    check_input(&quick(), &input, "2026-06-01")
+}
+
+#[test]
+fn a_json_report_is_left_out_when_its_numbers_could_not_come_from_the_questionnaire() {
+    assert_eq!(check_report(|_| {}), Ok(()), "every number at its edge, dated today");
+    let refused = [
+        (
+            check_report(|v| v["overall"]["level"] = 4.into()),
+            "its overall level 4 is above 3, the highest of mlops-quick",
+        ),
+        (check_report(|v| v["overall"]["score"] = 3.01.into()), "its overall score 3.01 is outside 0 to 3"),
+        (check_report(|v| v["overall"]["score"] = (-0.5).into()), "its overall score -0.5 is outside 0 to 3"),
+        (check_report(|v| v["target"]["level"] = 4.into()), "its target level 4 is above 3"),
+        (check_report(|v| v["dimensions"][1]["level"] = 4.into()), "dimension `deployment` has level 4, above 3"),
+        (
+            check_report(|v| v["dimensions"][0]["score"] = 3.5.into()),
+            "dimension `data` has the score 3.5, outside 0 to 3",
+        ),
+        (
+            check_report(|v| v["bottlenecks"][0]["pain"] = 0.5.into()),
+            "stage `deployment` has the pain 0.5, outside 1 to 5",
+        ),
+        (
+            check_report(|v| v["bottlenecks"][1]["pain"] = 5.5.into()),
+            "stage `monitoring` has the pain 5.5, outside 1 to 5",
+        ),
+        (
+            check_report(|v| v["bottlenecks"][0]["time_share"] = (-1.0).into()),
+            "stage `deployment` has the time share -1, below 0",
+        ),
+        (check_report(|v| v["date"] = "2026-06-02".into()), "dated 2026-06-02, after today (2026-06-01)"),
+        (check_report(|v| v["date"] = "2026-02-30".into()), "its date 2026-02-30 is not a day of the calendar"),
+    ];
+    for (got, want) in refused {
+        let why = got.expect_err(want);
+        assert!(why.starts_with("skipped in/r.json: ") && why.contains(want), "{why:?} should say {want:?}");
+    }
+}
+
+#[test]
+fn a_session_dated_after_today_is_left_out_and_one_dated_today_is_kept() {
+    let check = |date: &str| check_input(&quick(), &session_input("s.yaml", &format!("date: {date}\n")), "2026-06-01");
+    assert_eq!(check("2026-06-01"), Ok(()));
+    let why = check("2026-06-02").unwrap_err();
+    assert!(why.starts_with("skipped in/s.yaml: dated 2026-06-02, after today"), "{why}");
+}
+
+#[test]
+fn a_team_scored_with_another_questionnaire_of_the_family_shows_in_the_portfolios_order() {
+    let text = |dims: [&str; 2], stages: [&str; 2]| {
+        let dim = |d: &str| {
+            format!(
+                "  - id: {d}\n    name: {d}\n    questions:\n      - {{ id: {d}-q, level: 1, text: T, recommendation: R }}\n"
+            )
+        };
+        let stage = |s: &str| format!("  - {{ id: {s}, name: {s} }}\n");
+        format!(
+            "id: fam-{}\nversion: 1\ntitle: F\nlevels:\n  - {{ level: 0, name: Zero }}\n  - {{ level: 1, name: One }}\ndimensions:\n{}{}stages:\n{}{}",
+            dims[0],
+            dim(dims[0]),
+            dim(dims[1]),
+            stage(stages[0]),
+            stage(stages[1])
+        )
+    };
+    let parse = |t: String| crate::questionnaire::parse(&t, "f.yaml").unwrap();
+    let qs = [parse(text(["a", "b"], ["s1", "s2"])), parse(text(["b", "a"], ["s2", "s1"]))];
+    let inputs = [
+        session_input("x.yaml", "team: X\n"),
+        session_input("z.yaml", "team: Z\n"),
+        session_input("y.yaml", "team: Y\nanswers:\n  b-q: yes\nbottlenecks:\n  s2: { pain: 4 }\n"),
+    ];
+    let p = build_many(&qs, &[0, 0, 1], &inputs, vec![], "2026-11-28", 1);
+    assert_eq!(p.questionnaire.id, "fam-a");
+    let y = p.teams.iter().find(|t| t.team == "Y").unwrap();
+    let dims: Vec<(&str, Option<u32>)> = y.dimensions.iter().map(|d| (d.id.as_str(), d.level)).collect();
+    assert_eq!(dims, [("a", Some(0)), ("b", Some(1))], "the portfolio's dimension order, each with its own level");
+    assert_eq!(y.pain, [None, Some(4.0)], "the portfolio's stage order");
+}
+
+#[test]
+fn the_summary_counts_trends_bottlenecks_and_stale_teams() {
+    let q = quick();
+    let team = |name: &str, level: u32, before: Option<u32>, date: &str, bottleneck: Option<&str>| {
+        let mut t = team_with_blocking(name, &[]);
+        t.overall.level = level;
+        t.previous = before.map(|overall_level| Previous { date: None, overall_level });
+        t.date = Some(date.to_owned());
+        t.bottleneck = bottleneck.map(str::to_owned);
+        t.pain =
+            q.stages.iter().map(|s| (s.id == "deployment").then_some(if level == 2 { 4.0 } else { 1.0 })).collect();
+        t
+    };
+    let teams = vec![
+        team("Up", 2, Some(1), "2026-05-28", Some("deployment")),
+        team("Up too", 2, Some(0), "2026-05-27", Some("deployment")),
+        team("Same", 1, Some(1), "2026-06-01", Some("monitoring")),
+        team("Down", 0, Some(2), "2026-11-01", None),
+        team("New", 1, None, "2026-11-01", None),
+    ];
+    let p = summarise(&q, teams, vec![], "2026-11-28");
+    assert_eq!(
+        (p.trend.up, p.trend.same, p.trend.down),
+        (2, 1, 1),
+        "a team without a previous assessment has no trend"
+    );
+    let stale: Vec<&str> = p.teams.iter().filter(|t| t.stale).map(|t| t.team.as_str()).collect();
+    assert_eq!(stale, ["Up too"], "assessed before 2026-05-28, six months before the report (on it is not stale)");
+    let deployment = p.bottlenecks.iter().find(|b| b.stage == "deployment").unwrap();
+    assert_eq!((deployment.teams, deployment.rated_by), (2, 5), "the worst stage of two teams, rated by all five");
+    assert_eq!(deployment.mean_pain, Some((4.0 + 4.0 + 1.0 + 1.0 + 1.0) / 5.0));
+    assert_eq!(p.bottlenecks[0].stage, "deployment", "most teams first");
+    let monitoring = p.bottlenecks.iter().find(|b| b.stage == "monitoring").unwrap();
+    assert_eq!((monitoring.teams, monitoring.rated_by, monitoring.mean_pain), (1, 0, None));
+}
