@@ -510,3 +510,35 @@ fn the_summary_counts_trends_bottlenecks_and_stale_teams() {
     let monitoring = p.bottlenecks.iter().find(|b| b.stage == "monitoring").unwrap();
     assert_eq!((monitoring.teams, monitoring.rated_by, monitoring.mean_pain), (1, 0, None));
 }
+
+#[test]
+fn a_json_reports_version_pains_and_completeness_carry_into_its_team() {
+    let mut v = edge_report();
+    v["questionnaire"]["version"] = 2.into();
+    v["unanswered"] = serde_json::json!(["data-quality-gates"]);
+    let old = parse_json_report(&v.to_string()).unwrap();
+    v["team"] = "U".into();
+    v["questionnaire"]["version"] = 3.into();
+    v["unanswered"] = serde_json::json!([]);
+    let current = parse_json_report(&v.to_string()).unwrap();
+    let input =
+        |file: &str, r| Input { path: format!("in/{file}"), file_name: file.into(), kind: InputKind::Report(r) };
+    let inputs = [
+        input("t.json", old),
+        input("u.json", current),
+        session_input("s.yaml", "team: S\nbottlenecks:\n  monitoring: { pain: 2 }\n"),
+    ];
+    let p = build(&quick(), &inputs, vec![], "2026-11-28", 1);
+    let versions: Vec<&String> = p.warnings.iter().filter(|w| w.contains("made with version")).collect();
+    assert_eq!(versions.len(), 1, "{:?}", p.warnings);
+    assert!(
+        versions[0].starts_with("in/t.json: made with version 2 of questionnaire mlops-quick, which is now version 3")
+    );
+    let team = |name: &str| p.teams.iter().find(|t| t.team == name).unwrap();
+    assert!(team("T").incomplete && !team("U").incomplete, "incomplete only with a question left unanswered");
+    let q = quick();
+    let pain_of = |t: &TeamResult, stage: &str| t.pain[q.stages.iter().position(|s| s.id == stage).unwrap()];
+    assert_eq!((pain_of(team("T"), "deployment"), pain_of(team("T"), "monitoring")), (Some(1.0), Some(5.0)));
+    assert_eq!(pain_of(team("T"), "data-preparation"), None);
+    assert_eq!((pain_of(team("S"), "monitoring"), pain_of(team("S"), "deployment")), (Some(2.0), None));
+}
