@@ -27,9 +27,9 @@ pub(crate) const HTML_TEMPLATE_NAME: &str = "report.html";
 pub(crate) fn render<T: Serialize>(data: &T, name: &str, template: &str) -> Result<String, String> {
     use tera::{Kwargs, State, Tera, Value};
     let mut tera = Tera::new();
+    // Null and undefined print as nothing (Tera writes them as ""), numbers as Tera writes them.
     tera.register_filter("md", |v: Value, _: Kwargs, _: &State| match v.as_str() {
         Some(s) => escape_markdown(s),
-        None if v.is_none() || v.is_undefined() => String::new(),
         None => escape_markdown(&v.to_string()),
     });
     tera.register_filter("num", |v: Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
