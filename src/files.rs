@@ -536,6 +536,66 @@ mod tests {
     }
 
     #[test]
+    fn a_decoding_error_names_the_line_it_is_on() {
+        assert!(decode_text(b"a: 1\n\n\0").unwrap_err().starts_with("line 3 holds a NUL byte"));
+        assert!(decode_text(b"abc\n\xff").unwrap_err().starts_with("line 2 is not valid UTF-8"));
+        assert!(decode_text(b"\xff").unwrap_err().starts_with("line 1 is not valid UTF-8"));
+    }
+
+    #[test]
+    fn io_errors_read_in_plain_words() {
+        use std::io::{Error, ErrorKind};
+        assert_eq!(io_reason(&Error::from(ErrorKind::NotFound)), "no such file");
+        assert_eq!(io_reason(&Error::from(ErrorKind::PermissionDenied)), "permission denied");
+        assert_eq!(io_reason(&Error::other("disk on fire")), "disk on fire");
+    }
+
+    #[test]
+    fn a_file_of_exactly_the_limit_is_read_whole_and_one_byte_more_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.yaml");
+        std::fs::write(&path, vec![b'a'; MAX_INPUT_BYTES as usize]).unwrap();
+        assert_eq!(read_text(&path).unwrap().len() as u64, MAX_INPUT_BYTES);
+        std::fs::write(&path, vec![b'a'; MAX_INPUT_BYTES as usize + 1]).unwrap();
+        let why = read_text(&path).unwrap_err().to_string();
+        assert!(why.ends_with("big.yaml: the file is 8.1 MiB, over the 8 MiB limit; is it the right file?"), "{why}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_resolved_to_the_file_they_name_and_other_paths_kept_as_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::write(real.join("s.yaml"), "a").unwrap();
+        let link_dir = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link_dir).unwrap();
+        std::os::unix::fs::symlink(real.join("s.yaml"), dir.path().join("l.yaml")).unwrap();
+        let canonical = std::fs::canonicalize(&real).unwrap();
+        assert_eq!(real_path(&dir.path().join("l.yaml")), canonical.join("s.yaml"));
+        let plain = real.join(".").join("s.yaml");
+        assert_eq!(real_path(&plain), plain, "not a link: the path as given");
+        assert_eq!(resolved_path(&link_dir.join("new.yaml")), canonical.join("new.yaml"), "a file yet to be written");
+        assert_eq!(resolved_path(Path::new("/no/such/dir/x")), Path::new("/no/such/dir/x"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_through_a_link_keeps_the_link_and_its_files_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("s.yaml");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("l.yaml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
     fn atomic_write_replaces_and_keeps_backup() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("s.yaml");
