@@ -545,8 +545,10 @@ mod tests {
     #[test]
     fn io_errors_read_in_plain_words() {
         use std::io::{Error, ErrorKind};
+        // As the system reports them (`Permission denied (os error 13)` is what Rust would say).
+        assert_eq!(io_reason(&Error::from_raw_os_error(rustix::io::Errno::NOENT.raw_os_error())), "no such file");
+        assert_eq!(io_reason(&Error::from_raw_os_error(rustix::io::Errno::ACCESS.raw_os_error())), "permission denied");
         assert_eq!(io_reason(&Error::from(ErrorKind::NotFound)), "no such file");
-        assert_eq!(io_reason(&Error::from(ErrorKind::PermissionDenied)), "permission denied");
         assert_eq!(io_reason(&Error::other("disk on fire")), "disk on fire");
     }
 
@@ -573,8 +575,7 @@ mod tests {
         std::os::unix::fs::symlink(real.join("s.yaml"), dir.path().join("l.yaml")).unwrap();
         let canonical = std::fs::canonicalize(&real).unwrap();
         assert_eq!(real_path(&dir.path().join("l.yaml")), canonical.join("s.yaml"));
-        let plain = real.join(".").join("s.yaml");
-        assert_eq!(real_path(&plain), plain, "not a link: the path as given");
+        assert_eq!(real_path(Path::new("Cargo.toml")), Path::new("Cargo.toml"), "not a link: the path as given");
         assert_eq!(resolved_path(&link_dir.join("new.yaml")), canonical.join("new.yaml"), "a file yet to be written");
         assert_eq!(resolved_path(Path::new("/no/such/dir/x")), Path::new("/no/such/dir/x"));
     }
