@@ -121,18 +121,26 @@ pub(crate) fn render_with_file<T: Serialize>(built: &T, template: &Path) -> anyh
 /// The Markdown report, through the user's `templates/report.md` in `home` when there is one
 /// (`init` puts a copy there to customise), else through the built-in template.
 pub(crate) fn render_markdown<T: Serialize>(built: &T, home: Option<&Path>) -> anyhow::Result<String> {
-    match custom_template(home, DEFAULT_TEMPLATE_NAME) {
-        Some(custom) => render_with_file(built, &custom),
-        None => Ok(render(built, DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE).expect("the built-in template is tested")),
-    }
+    render_own_or_built_in(built, home, DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE)
 }
 
 /// The HTML report, through the user's `templates/report.html` in `home` when there is one, else
 /// through the built-in template.
 pub(crate) fn render_html<T: Serialize>(built: &T, home: Option<&Path>) -> anyhow::Result<String> {
-    match custom_template(home, HTML_TEMPLATE_NAME) {
+    render_own_or_built_in(built, home, HTML_TEMPLATE_NAME, HTML_TEMPLATE)
+}
+
+/// Renders through the user's template `name` in `home` when there is one, else through
+/// `built_in` (compiled in under that name).
+fn render_own_or_built_in<T: Serialize>(
+    built: &T,
+    home: Option<&Path>,
+    name: &str,
+    built_in: &str,
+) -> anyhow::Result<String> {
+    match custom_template(home, name) {
         Some(custom) => render_with_file(built, &custom),
-        None => Ok(render(built, HTML_TEMPLATE_NAME, HTML_TEMPLATE).expect("the built-in HTML template is tested")),
+        None => Ok(render(built, name, built_in).expect("the built-in templates are tested")),
     }
 }
 
