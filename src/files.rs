@@ -275,16 +275,7 @@ fn clean_stale_temps(dir: &Path, name: &str, mine: &fs::File) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     let Ok(my_meta) = mine.metadata() else { return };
     for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|r| r.strip_suffix(".tmp"))
-        else {
-            continue;
-        };
-        let (pid, random) = rest.split_once('.').unwrap_or((rest, ""));
-        let Ok(pid) = pid.parse::<u32>() else { continue };
-        if !random.chars().all(|c| c.is_ascii_alphanumeric()) || random.len() > 16 {
-            continue;
-        }
+        let Some(pid) = entry.file_name().to_str().and_then(|n| temp_file_pid(n, &prefix)) else { continue };
         let path = entry.path();
         let Ok(meta) = fs::symlink_metadata(&path) else { continue };
         if !meta.file_type().is_file() || !same_owner(&meta, &my_meta) {
@@ -297,6 +288,15 @@ fn clean_stale_temps(dir: &Path, name: &str, mine: &fs::File) {
             let _ = fs::remove_file(&path);
         }
     }
+}
+
+/// The process id in a temporary file name of ours, `PREFIXPID.tmp` or `PREFIXPID.RANDOM.tmp`
+/// (RANDOM: up to 16 letters and digits); `None` for any other name.
+fn temp_file_pid(file_name: &str, prefix: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix(prefix)?.strip_suffix(".tmp")?;
+    let (pid, random) = rest.split_once('.').unwrap_or((rest, ""));
+    let ours = random.len() <= 16 && random.chars().all(|c| c.is_ascii_alphanumeric());
+    pid.parse().ok().filter(|_| ours)
 }
 
 fn same_owner(a: &fs::Metadata, b: &fs::Metadata) -> bool {
@@ -398,12 +398,10 @@ fn private_folder(dir: &Path) -> std::result::Result<PathBuf, String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // Narrowing the mode fails on a folder of another user; `write_new_file_in` checks the
-        // owner too.
-        if meta.permissions().mode() & 0o077 != 0 {
-            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-                .map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
-        }
+        // Narrowed every time (a wider mode of ours is a mistake to mend). That fails on a folder
+        // of another user; `write_new_file_in` checks the owner too, for the administrator.
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
     }
     Ok(dir.to_path_buf())
 }
@@ -434,30 +432,27 @@ pub(crate) enum FileKey {
 
 /// The [`FileKey`] of `path`.
 pub(crate) fn file_key(path: &Path) -> FileKey {
-    match fs::metadata(path) {
-        #[cfg(unix)]
-        Ok(m) => {
-            use std::os::unix::fs::MetadataExt;
-            FileKey::Inode(m.dev(), m.ino())
-        }
-        #[cfg(not(unix))]
-        Ok(_) => FileKey::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
-        Err(_) => FileKey::Path(path.to_path_buf()),
+    existing_file_key(path).unwrap_or_else(|| FileKey::Path(path.to_path_buf()))
+}
+
+/// The key of a file that can be looked at; `None` when it cannot.
+fn existing_file_key(path: &Path) -> Option<FileKey> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileKey::Inode(meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some(FileKey::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())))
     }
 }
 
 /// Whether two paths name the same file (same device and inode); false when either is missing.
 pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::metadata(a), fs::metadata(b)) {
-        #[cfg(unix)]
-        (Ok(x), Ok(y)) => {
-            use std::os::unix::fs::MetadataExt;
-            x.dev() == y.dev() && x.ino() == y.ino()
-        }
-        #[cfg(not(unix))]
-        (Ok(_), Ok(_)) => fs::canonicalize(a).ok() == fs::canonicalize(b).ok(),
-        _ => false,
-    }
+    existing_file_key(a).is_some_and(|key| existing_file_key(b) == Some(key))
 }
 
 /// The folder that holds the user's questionnaires, templates and sessions.
@@ -594,6 +589,142 @@ mod tests {
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_path_that_is_gone_when_written_in_place_is_not_blamed_on_a_pipe() {
+        let dir = tempfile::tempdir().unwrap();
+        let why = write_in_place(&dir.path().join("gone"), b"x").unwrap_err().to_string();
+        assert!(why.ends_with("gone: cannot write the file: no such file"), "{why}");
+    }
+
+    /// Plants `name` in `dir`, last changed `age_secs` ago.
+    fn plant(dir: &Path, name: &str, age_secs: u64) -> PathBuf {
+        let path = dir.join(name);
+        let file = fs::File::create(&path).unwrap();
+        file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs)).unwrap();
+        path
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn only_our_own_stale_temp_files_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        // No process has a pid above the kernel's largest; pid 1 always runs.
+        let dead = "4194305";
+        let removed = [
+            plant(dir.path(), &format!(".s.yaml.{dead}.{}.tmp", "a".repeat(16)), 0),
+            plant(dir.path(), ".s.yaml.1.old.tmp", 7200),
+        ];
+        let kept = [
+            plant(dir.path(), &format!(".s.yaml.{dead}.{}.tmp", "a".repeat(17)), 0),
+            plant(dir.path(), &format!(".s.yaml.{dead}.a-b.tmp"), 0),
+            plant(dir.path(), ".s.yaml.1.busy.tmp", 60),
+        ];
+        let theirs = plant(dir.path(), &format!(".s.yaml.{dead}.theirs.tmp"), 7200);
+        // Only an administrator can plant a file of another user; elsewhere that case is skipped.
+        let planted_as_other = std::os::unix::fs::chown(&theirs, Some(4242), Some(4242)).is_ok();
+        write_atomic(&dir.path().join("s.yaml"), b"new").unwrap();
+        for path in &removed {
+            assert!(!path.exists(), "{} removed", path.display());
+        }
+        for path in &kept {
+            assert!(path.exists(), "{} kept", path.display());
+        }
+        assert_eq!(theirs.exists(), planted_as_other, "another user's file is left alone");
+    }
+
+    #[test]
+    fn a_temporary_file_name_of_ours_gives_its_process() {
+        let pid = |name: &str| temp_file_pid(name, ".s.yaml.");
+        assert_eq!(pid(".s.yaml.42.tmp"), Some(42));
+        assert_eq!(pid(".s.yaml.42.aB3.tmp"), Some(42));
+        assert_eq!(pid(&format!(".s.yaml.42.{}.tmp", "a".repeat(16))), Some(42));
+        assert_eq!(pid(&format!(".s.yaml.42.{}.tmp", "a".repeat(17))), None, "longer than ours");
+        assert_eq!(pid(".s.yaml.42.a-b.tmp"), None);
+        assert_eq!(pid(".s.yaml.bak.42.tmp"), None, "the backup's, not the session's");
+        assert_eq!(pid(".s.yaml.42"), None);
+        assert_eq!(pid(".t.yaml.42.tmp"), None);
+    }
+
+    #[test]
+    fn a_rescue_copy_is_named_after_its_session_in_safe_characters() {
+        let home = tempfile::tempdir().unwrap();
+        let copy = write_rescue_copy(Some(home.path()), "../Team a_1-x", b"a").unwrap();
+        let name = copy.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("Teama_1-x-unsaved-") && name.ends_with(".yaml"), "{name}");
+        let copy = write_rescue_copy(Some(home.path()), "../", b"a").unwrap();
+        assert!(copy.file_name().unwrap().to_string_lossy().starts_with("session-unsaved-"), "{}", copy.display());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rescue_folder_of_another_user_is_not_used() {
+        let home = tempfile::tempdir().unwrap();
+        let unsaved = home.path().join("sessions/unsaved");
+        fs::create_dir_all(&unsaved).unwrap();
+        // Only an administrator can give a folder away; elsewhere there is nothing to check.
+        if std::os::unix::fs::chown(&unsaved, Some(4242), Some(4242)).is_err() {
+            return;
+        }
+        let copy = write_rescue_copy(Some(home.path()), "s", b"notes").unwrap();
+        assert!(!copy.starts_with(home.path()), "{}", copy.display());
+        assert_eq!(fs::read_dir(&unsaved).unwrap().count(), 0);
+        fs::remove_dir_all(copy.parent().unwrap()).unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_folder_that_cannot_be_created_says_why() {
+        // The kernel's own folder: nobody may create folders at its top, not even an administrator.
+        if !Path::new("/sys/kernel").is_dir() {
+            return;
+        }
+        let why = private_folder(Path::new("/sys/mlops-maturity-unsaved")).unwrap_err();
+        assert!(why.starts_with("/sys/mlops-maturity-unsaved: "), "{why}");
+        assert!(!why.contains("no such file"), "the reason it could not be made, not that it is missing: {why}");
+    }
+
+    #[test]
+    fn two_names_of_one_file_are_the_same_file_and_missing_files_never_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.yaml");
+        fs::write(&a, "a").unwrap();
+        let b = dir.path().join("b.yaml");
+        fs::hard_link(&a, &b).unwrap();
+        fs::write(dir.path().join("c.yaml"), "a").unwrap();
+        assert!(same_file(&a, &b));
+        assert!(!same_file(&a, &dir.path().join("c.yaml")));
+        let missing = dir.path().join("missing.yaml");
+        assert!(!same_file(&missing, &missing), "a missing file is nothing to compare");
+        assert!(!same_file(&a, &missing) && !same_file(&missing, &a));
+        assert_eq!(file_key(&a), file_key(&b));
+        assert_eq!(file_key(&missing), FileKey::Path(missing.clone()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_listed_and_each_other_entry_is_named_with_why() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("a.yaml"), "a").unwrap();
+        fs::write(d.join("b.txt"), "b").unwrap();
+        fs::write(d.join("file"), "f").unwrap();
+        fs::create_dir(d.join("folder.yaml")).unwrap();
+        symlink(d.join("nothing"), d.join("dangling.yaml")).unwrap();
+        symlink(d.join("loop2.yaml"), d.join("loop1.yaml")).unwrap();
+        symlink(d.join("loop1.yaml"), d.join("loop2.yaml")).unwrap();
+        symlink(d.join("file/inside"), d.join("through-a-file.yaml")).unwrap();
+        assert_eq!(files_in(d, &["yaml"]), vec![d.join("a.yaml")]);
+        let shown = |name: &str, why: &str| format!("skipped {}: {why}", d.join(name).display());
+        let warnings = not_regular_in(d, &["yaml"]);
+        assert_eq!(warnings.len(), 5, "{warnings:#?}");
+        assert_eq!(warnings[0], shown("dangling.yaml", "it is a symbolic link to nothing"));
+        assert_eq!(warnings[1], shown("folder.yaml", "it is a folder, not a regular file"));
+        assert_eq!(warnings[2], shown("loop1.yaml", "it is a loop of symbolic links"));
+        assert_eq!(warnings[3], shown("loop2.yaml", "it is a loop of symbolic links"));
+        assert!(warnings[4].starts_with(&shown("through-a-file.yaml", "it cannot be read (")), "{}", warnings[4]);
     }
 
     #[test]
