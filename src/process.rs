@@ -50,9 +50,33 @@ mod tests {
         let me = std::process::id();
         assert!(runs(me));
         if Path::new("/proc/self").exists() {
-            assert!(started(me).is_some_and(|t| t.parse::<u64>().is_ok()));
+            // Clock ticks since boot: this process started after the machine did.
+            assert!(started(me).is_some_and(|t| t.parse::<u64>().is_ok_and(|t| t > 0)), "{:?}", started(me));
             assert!(!runs(u32::MAX), "no process has the largest pid");
             assert_eq!(started(u32::MAX), None);
         }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_process_that_has_exited_does_not_run_even_before_it_is_reaped() {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        // Not waited for yet: it stays a zombie, which still has a /proc entry.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while runs(pid) {
+            assert!(std::time::Instant::now() < deadline, "process {pid} still runs");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(Path::new(&format!("/proc/{pid}/stat")).exists(), "a zombie, not gone");
+        assert_eq!(started(pid), None);
+        child.wait().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_machine_name_is_the_one_uname_gives() {
+        let Ok(out) = std::process::Command::new("uname").arg("-n").output() else { return };
+        assert_eq!(host(), String::from_utf8_lossy(&out.stdout).trim());
     }
 }
