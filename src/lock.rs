@@ -137,15 +137,19 @@ fn is_link_refused(e: &std::io::Error) -> bool {
     }
 }
 
-#[cfg(unix)]
+/// Whether two looks at a file saw the same file (device and inode); where the OS gives no
+/// inode, they are taken to be the same.
 fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-#[cfg(not(unix))]
-fn same_inode(_: &fs::Metadata, _: &fs::Metadata) -> bool {
-    true
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        true
+    }
 }
 
 impl SessionLock {
@@ -323,6 +327,120 @@ mod tests {
         let lock = SessionLock::acquire(&s).unwrap();
         assert!(fs::read_to_string(lock_path(&s)).unwrap().contains(&format!("pid {}\n", std::process::id())));
         drop(lock);
+    }
+
+    #[test]
+    fn the_holder_is_read_from_the_lock_files_words_and_blank_fields_are_none() {
+        let full = parse_holder("pid 42\nhost build-1\nstarted 977\n");
+        assert_eq!(full, Holder { pid: Some(42), host: "build-1".into(), started: Some("977".into()) });
+        assert_eq!(parse_holder("pid \nhost \nstarted \n"), Holder::default());
+        assert_eq!(parse_holder("pid x\nhost a\u{1b}b\n").host, "ab", "no control characters reach a message");
+    }
+
+    #[test]
+    fn another_running_process_is_named_when_its_start_time_matches() {
+        let Some(init) = crate::process::started(1) else { return };
+        let holder = Holder { pid: Some(1), host: "h".into(), started: Some(init) };
+        let msg = held_message(Path::new("s.yaml"), Path::new("s.yaml.lock"), &holder, "h");
+        assert!(msg.starts_with("s.yaml is already open in another mlops-maturity (process 1);"), "{msg}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_lock_path_that_is_a_link_a_folder_or_a_pipe_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.yaml");
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, lock_path(&s)).unwrap();
+        let why = SessionLock::acquire(&s).unwrap_err().to_string();
+        assert!(why.ends_with("s.yaml.lock: the lock is a symbolic link; remove it"), "{why}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+
+        fs::remove_file(lock_path(&s)).unwrap();
+        fs::create_dir(lock_path(&s)).unwrap();
+        let why = SessionLock::acquire(&s).unwrap_err().to_string();
+        assert!(why.ends_with("the lock is a folder, not a file; remove or rename that folder"), "{why}");
+
+        fs::remove_dir(lock_path(&s)).unwrap();
+        rustix::fs::mkfifoat(rustix::fs::CWD, lock_path(&s), rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+        let why = SessionLock::acquire(&s).unwrap_err().to_string();
+        assert!(why.ends_with("the lock is not a regular file; remove it"), "{why}");
+    }
+
+    #[test]
+    fn a_lock_in_a_missing_folder_says_it_cannot_be_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let why = SessionLock::acquire(&dir.path().join("missing/s.yaml")).unwrap_err().to_string();
+        assert!(why.contains("s.yaml.lock: cannot create the lock file: "), "{why}");
+    }
+
+    #[test]
+    fn a_second_name_of_an_open_session_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.yaml");
+        fs::write(&s, "format: 1\n").unwrap();
+        let other_name = dir.path().join("h.yaml");
+        fs::hard_link(&s, &other_name).unwrap();
+        let held = SessionLock::acquire(&s).unwrap();
+        let why = SessionLock::acquire(&other_name).unwrap_err().to_string();
+        assert!(why.contains("h.yaml is already open in another mlops-maturity under another name"), "{why}");
+        assert!(!lock_path(&other_name).exists(), "the refused lock leaves no file");
+        drop(held);
+        SessionLock::acquire(&other_name).unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_session_that_is_a_pipe_is_locked_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.yaml");
+        rustix::fs::mkfifoat(rustix::fs::CWD, &s, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+        let _lock = SessionLock::acquire(&s).unwrap();
+        assert!(lock_path(&s).exists());
+    }
+
+    #[test]
+    fn a_lock_file_replaced_by_another_program_is_not_deleted_by_the_old_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.yaml");
+        let lock = SessionLock::acquire(&s).unwrap();
+        fs::remove_file(lock_path(&s)).unwrap();
+        fs::write(lock_path(&s), "pid 1\n").unwrap();
+        drop(lock);
+        assert_eq!(fs::read_to_string(lock_path(&s)).unwrap(), "pid 1\n", "not ours: kept");
+    }
+
+    #[test]
+    fn an_output_file_is_locked_only_when_it_is_a_file_or_has_a_lock_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.md");
+        assert!(guard_output(&new, &[]).unwrap().is_none(), "a new file: nothing to hold");
+        assert!(!lock_path(&new).exists());
+
+        let session = dir.path().join("s.yaml");
+        fs::write(&session, "format: 1\n").unwrap();
+        let guard = guard_output(&session, &[]).unwrap();
+        assert!(guard.is_some() && lock_path(&session).exists(), "held while written");
+        drop(guard);
+
+        // A session another process has open (here: not yet saved, so only its lock exists).
+        let open = dir.path().join("open.yaml");
+        let _held = SessionLock::acquire(&open).unwrap();
+        let why = guard_output(&open, &[]).unwrap_err().to_string();
+        assert!(why.starts_with(&format!("{}: refusing to write there: ", open.display())), "{why}");
+        let _held = SessionLock::acquire(&session).unwrap();
+        assert!(guard_output(&session, &[]).is_err(), "an open session is never written over");
+    }
+
+    #[test]
+    fn an_output_file_that_is_one_of_the_inputs_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("s.yaml");
+        fs::write(&input, "format: 1\n").unwrap();
+        let why = guard_output(&input, &[dir.path().join("other.yaml"), input.clone()]).unwrap_err().to_string();
+        assert!(why.contains("s.yaml: is one of the report's inputs ("), "{why}");
+        assert!(!lock_path(&input).exists(), "refused before any lock is taken");
     }
 
     #[test]

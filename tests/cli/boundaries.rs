@@ -202,6 +202,44 @@ fn another_users_unreadable_lock_is_never_taken_over() {
     assert!(!stdout.contains("already open"), "{stdout}");
 }
 
+#[test]
+fn another_users_readable_lock_is_said_to_be_held_or_free_and_never_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let session = write(dir.path(), "s.yaml", SESSION);
+    fs::set_permissions(&session, fs::Permissions::from_mode(0o666)).unwrap();
+    let try_lock = || as_user(60002, "helper_try_lock_as_this_user", &[("LOCK_SESSION", s(&session))]);
+
+    // Held by this process (the first user): the second one is told the session is open.
+    let held = SessionLock::acquire(&session).unwrap();
+    let Some(out) = try_lock() else { return };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("RESULT: refused"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("is already open in another mlops-maturity"), "{stdout}");
+    assert!(stdout.contains("; the lock file belongs to another user"), "{stdout}");
+    drop(held);
+
+    // Left behind, held by nobody, but the first user's: still not taken over.
+    let lock = lock_path(&session);
+    fs::write(&lock, "pid 4194305\n").unwrap();
+    fs::set_permissions(&lock, fs::Permissions::from_mode(0o644)).unwrap();
+    let Some(out) = try_lock() else { return };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("another user's lock file, held by nobody now, that this user may not take over"),
+        "{stdout}"
+    );
+    assert_eq!(fs::read_to_string(&lock).unwrap(), "pid 4194305\n", "left as it was");
+
+    // A named pipe planted as the lock: looked at without waiting for a writer that never comes.
+    fs::remove_file(&lock).unwrap();
+    assert!(Command::new("mkfifo").args(["-m", "644"]).arg(&lock).status().unwrap().success());
+    let Some(out) = try_lock() else { return };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("RESULT: refused"), "{stdout}");
+    assert!(fs::symlink_metadata(&lock).unwrap().file_type().is_fifo(), "left as it was");
+}
+
 // ---- 6: standard output errors are errors, a closed pipe is not ----
 
 #[test]
