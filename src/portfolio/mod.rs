@@ -120,8 +120,13 @@ pub(crate) fn build_many(
     portfolio.questionnaires = in_family
         .iter()
         .filter_map(|(q, _)| {
-            let teams = portfolio.teams.iter().filter(|t| t.questionnaire == qs[*q].id).count();
-            (teams > 0).then(|| QuestionnaireUse { id: qs[*q].id.clone(), version: qs[*q].version, teams })
+            let q = &qs[*q];
+            let teams = portfolio
+                .teams
+                .iter()
+                .filter(|t| t.questionnaire == q.id && t.questionnaire_version == q.version)
+                .count();
+            (teams > 0).then(|| QuestionnaireUse { id: q.id.clone(), version: q.version, teams })
         })
         .collect();
     portfolio.questionnaires.dedup_by(|a, b| a.id == b.id && a.version == b.version);

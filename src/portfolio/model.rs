@@ -61,6 +61,9 @@ pub struct TeamResult {
     pub(crate) team: String,
     /// The id of the questionnaire this team answered (one of the portfolio's family).
     pub(crate) questionnaire: String,
+    /// That questionnaire's version: two versions of one id are listed and counted apart.
+    #[serde(skip)]
+    pub(crate) questionnaire_version: u32,
     /// Who answered the assessment: its sessions' respondents or its workshop's participants, or
     /// those a JSON report lists.
     pub(crate) respondents: Vec<String>,

@@ -116,6 +116,7 @@ fn from_sessions(
     TeamResult {
         team: origin.team,
         questionnaire: q.id.clone(),
+        questionnaire_version: q.version,
         // A workshop's respondents are its participants: `report::build` names them so.
         respondents: built.respondents,
         previous: None,
@@ -189,6 +190,7 @@ fn from_report(q: &Questionnaire, r: &JsonReport, origin: Origin, warnings: &mut
     TeamResult {
         team: origin.team,
         questionnaire: q.id.clone(),
+        questionnaire_version: q.version,
         respondents: r.respondents.clone(),
         previous: None,
         date: origin.date,
