@@ -591,6 +591,48 @@ mod tests {
         assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn only_regular_files_are_read_and_nothing_waits_on_a_pipe() {
+        let dir = tempfile::tempdir().unwrap();
+        let why = read_text(dir.path()).unwrap_err().to_string();
+        assert!(why.ends_with(": is a folder, not a file"), "{why}");
+        let why = read_text(Path::new("/dev/null")).unwrap_err().to_string();
+        assert_eq!(why, "/dev/null: is a device, not a regular file; only regular files are read");
+        let fifo = dir.path().join("pipe.yaml");
+        rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+        let why = read_text(&fifo).unwrap_err().to_string();
+        assert!(why.ends_with("pipe.yaml: is a named pipe (FIFO), not a regular file; only regular files are read"));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_device_or_a_pipe_is_written_in_place_and_a_pipe_nobody_reads_is_refused_at_once() {
+        write_atomic(Path::new("/dev/null"), b"report").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+        let why = write_atomic(&fifo, b"report").unwrap_err().to_string();
+        assert!(why.ends_with("pipe: is a named pipe that no program reads; start the reader first"), "{why}");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "still the pipe alone, no temporary file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_mode_any_new_file_gets_and_a_temporary_name_of_ours() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain");
+        fs::File::create(&plain).unwrap();
+        let written = dir.path().join("report.md");
+        write_atomic(&written, b"x").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&written), mode(&plain), "read-write for all, less the umask: not a private temp file's 0600");
+        let temp = temp_builder(".report.md.7.").tempfile_in(dir.path()).unwrap();
+        let name = temp.path().file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(temp_file_pid(&name, ".report.md."), Some(7), "{name}");
+    }
+
     #[test]
     fn a_path_that_is_gone_when_written_in_place_is_not_blamed_on_a_pipe() {
         let dir = tempfile::tempdir().unwrap();
