@@ -374,6 +374,14 @@ fn rescaled_time_shares_are_said_to_be_of_the_time_the_team_rated() {
     );
     assert!(md.contains("| Deployment | 60% (30 as answered) |"), "{md}");
     assert!(md.contains("rescaled to 100% over the stages rated"), "{md}");
+    // The HTML report says the same, where it shows a share: the bottleneck, the chart, the note.
+    let html = run_in(dir.path(), dir.path(), &["report", "s.yaml", "--format", "html"]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    let html = html.stdout;
+    assert!(html.contains("pain 5.0 of 5, 60% of the time the team rated (30 as answered)"), "{html}");
+    assert!(html.contains("<title>Deployment: 60% of the time (30 as answered), pain 5.0 of 5</title>"), "{html}");
+    assert!(html.contains("rescaled to 100% over the stages rated"), "{html}");
+    assert!(html.contains("<title>Monitoring: time not rated, pain not rated</title>"), "a stage not rated is not 0%");
     // Shares that add up to 100 stand as answered, with no note.
     let (md, _) = report_of(
         dir.path(),
@@ -386,9 +394,15 @@ fn rescaled_time_shares_are_said_to_be_of_the_time_the_team_rated() {
 
 #[test]
 fn the_report_does_not_doubt_the_teams_own_time_shares() {
-    for name in PROFILES {
+    let dir = tempfile::tempdir().unwrap();
+    for name in PROFILES.iter().chain(&["profile-pharma-research.yaml"]) {
         let md = markdown(name);
         assert!(!md.contains("teams usually report") && !md.contains("hidden in other stages"), "{name}");
+        let html = run_in(dir.path(), dir.path(), &["report", fixture(name).to_str().unwrap(), "--format", "html"]);
+        assert!(!html.stdout.contains("teams usually report") && !html.stdout.contains("hidden in other"), "{name}");
+        // Both formats give the same advice on data preparation, or none.
+        let advice = |text: &str| text.contains("Data preparation takes most of the team's time");
+        assert_eq!(advice(&md), advice(&html.stdout), "{name}");
     }
 }
 
