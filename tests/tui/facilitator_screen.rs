@@ -86,6 +86,22 @@ fn capital_letters_set_the_agreed_answer_instead() {
 }
 
 #[test]
+fn x_clears_the_agreed_answer_and_keeps_the_votes() {
+    let mut m = model("");
+    for c in ['y', 'y', 'n'] {
+        press(&mut m, c);
+    }
+    let id = first_id(&m);
+    press(&mut m, 'Y');
+    press_code(&mut m, KeyCode::Left);
+    press(&mut m, 'x');
+    let entry = &a(&m).session.answers[&id];
+    assert_eq!(entry.answer, None, "the agreed answer is cleared");
+    assert_eq!(entry.votes.len(), 3, "the votes stay: clearing the answer is not a re-vote");
+    assert!(render(&m, 80, 24).contains("[N] No"), "still revealed");
+}
+
+#[test]
 fn enter_without_votes_records_nothing() {
     let mut m = model("");
     press_code(&mut m, KeyCode::Enter);

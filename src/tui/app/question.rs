@@ -201,7 +201,8 @@ fn toggle_why(model: &mut Model, _: KeyEvent) -> Effect {
     Effect::None
 }
 
-/// Clears the question's answer (its note and evidence stay).
+/// Clears the question's answer (in a workshop, the agreed one). Its note, its evidence and a
+/// workshop's votes stay: the entry goes only when nothing else is left in it.
 fn clear(model: &mut Model, _: KeyEvent) -> Effect {
     let Some(a) = model.assessment.as_mut() else { return Effect::None };
     let (_, _, q) = a.current();
@@ -210,7 +211,7 @@ fn clear(model: &mut Model, _: KeyEvent) -> Effect {
         && entry.answer.take().is_some()
     {
         entry.carried = false;
-        if entry.note.is_none() && entry.evidence.is_none() {
+        if *entry == crate::session::AnswerEntry::default() {
             a.session.answers.shift_remove(&id);
         }
         model.changed();
