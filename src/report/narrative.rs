@@ -435,7 +435,7 @@ fn words(text: &str) -> usize {
 /// practices by name, fewer when their texts are long) and what comes next.
 fn verdict(report: &Facts, completeness: &Completeness, unfinished: &[Unfinished]) -> String {
     let who = if report.teams.len() > 1 {
-        "The teams taken together".to_owned()
+        "The merged assessment of these teams".to_owned()
     } else {
         report.team.clone().unwrap_or_else(|| "The team".to_owned())
     };

@@ -573,7 +573,7 @@ fn a_merge_of_different_teams_is_warned_about_under_the_title_without_markup_esc
         head[2],
         "> **Warning: the sessions name different teams (Recommendations, Churn analytics, Pricing & risk).** The report is titled after the first and gives one level for all; check they belong together."
     );
-    assert!(r.stdout.contains("The teams taken together is at Level"), "{}", r.stdout);
+    assert!(r.stdout.contains("The merged assessment of these teams is at Level"), "{}", r.stdout);
     // Warnings show names as code spans, not as escaped backticks.
     assert!(!r.stdout.contains("\\`"), "{}", r.stdout);
     assert!(r.stdout.contains("profile-insurer.yaml names team `Pricing & risk`"), "{}", r.stdout);
