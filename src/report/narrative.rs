@@ -406,8 +406,19 @@ fn evidence_watch(report: &Facts) -> Vec<String> {
     }
     let claimed = &report.claimed_without_evidence;
     if !claimed.is_empty() {
+        // A note may already say where to look; the sentence must not read as "nothing shown".
+        let noted = claimed
+            .iter()
+            .filter(|id| report.answers.iter().any(|a| &a.question == *id && !a.notes.is_empty()))
+            .count();
+        let notes = match noted {
+            0 => String::new(),
+            n if n == claimed.len() && n == 1 => " (it has a note, which may name it)".to_owned(),
+            n if n == claimed.len() => " (each has a note, which may name it)".to_owned(),
+            n => format!(" ({n} of them {} a note, which may name it)", if n == 1 { "has" } else { "have" }),
+        };
         out.push(format!(
-            "Claimed without evidence: {} no recorded evidence{}. Note where each can be seen (the evidence beside the answer), so that a reader can check it.",
+            "Claimed without evidence: {} no recorded evidence{}{notes}. Note where each can be seen (the evidence beside the answer), so that a reader can check it.",
             plural(claimed.len(), "\"yes\" answer has", "\"yes\" answers have"),
             if report.evidence_check.is_some() { " and nothing found in the repositories" } else { "" },
         ));

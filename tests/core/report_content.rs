@@ -1241,3 +1241,38 @@ fn the_reason_a_practice_does_not_apply_names_who_gave_it_only_when_several_answ
         "each reason with its giver"
     );
 }
+
+#[test]
+fn a_yes_without_evidence_but_with_a_note_is_said_to_have_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = all_ids(dir.path());
+    let watch_of = |answers: &str| {
+        let yaml = format!("format: 1\nquestionnaire: mlops-maturity\nanswers:\n{answers}");
+        let (_, v) = report_of(dir.path(), "s.yaml", &yaml, &[]);
+        let watch: Vec<String> =
+            v["watch"].as_array().unwrap().iter().map(|w| w.as_str().unwrap().to_owned()).collect();
+        watch.into_iter().find(|w| w.starts_with("Claimed without evidence")).unwrap()
+    };
+    let (a, b) = (&ids[0], &ids[1]);
+    let noted = |id: &str| format!("  {id}: {{ answer: yes, note: \"minutes of the review board\" }}\n");
+    let bare = |id: &str| format!("  {id}: yes\n");
+    let with_evidence = |id: &str| format!("  {id}: {{ answer: yes, evidence: \"wiki/board\" }}\n");
+    assert!(
+        watch_of(&(noted(a) + &bare(b)))
+            .contains("2 \"yes\" answers have no recorded evidence (1 of them has a note, which may name it).")
+    );
+    assert!(
+        watch_of(&(noted(a) + &noted(b)))
+            .contains("2 \"yes\" answers have no recorded evidence (each has a note, which may name it).")
+    );
+    assert!(
+        watch_of(&(noted(a) + &with_evidence(b)))
+            .contains("1 \"yes\" answer has no recorded evidence (it has a note, which may name it).")
+    );
+    let three = noted(a) + &noted(b) + &bare(&ids[2]);
+    assert!(
+        watch_of(&three)
+            .contains("3 \"yes\" answers have no recorded evidence (2 of them have a note, which may name it).")
+    );
+    assert!(watch_of(&(bare(a) + &with_evidence(b))).contains("1 \"yes\" answer has no recorded evidence. Note where"));
+}
