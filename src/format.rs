@@ -42,6 +42,36 @@ impl Format {
     }
 }
 
+/// The warning for `-o FILE` whose extension names another format than the one written
+/// (`report.html` without `--format html` gets Markdown): `None` when they agree or the extension
+/// names no format.
+pub(crate) fn extension_mismatch(path: &Path, format: Format) -> Option<String> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let named = match ext.as_str() {
+        "md" | "markdown" => Format::Markdown,
+        "json" => Format::Json,
+        "html" | "htm" => Format::Html,
+        "csv" => Format::Csv,
+        _ => return None,
+    };
+    let name = |f: Format| f.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
+    let label = |f: Format| match f {
+        Format::Markdown => "Markdown",
+        Format::Json => "JSON",
+        Format::Html => "HTML",
+        Format::Csv => "CSV",
+    };
+    (named != format).then(|| {
+        format!(
+            "{}: written as {}, though its name ends in .{ext}; add `--format {}` to write {}",
+            path.display(),
+            label(format),
+            name(named),
+            label(named)
+        )
+    })
+}
+
 /// A report written in `format`: the built-in (or the user's) Markdown and HTML templates, the
 /// JSON data, or the roadmap as CSV. The one place the report's formats are told apart, for the
 /// `report` command and the TUI's exports alike. `home` is the user folder, whose `templates/`
@@ -58,6 +88,31 @@ pub(crate) fn render_report(built: &Report, format: Format, home: Option<&Path>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_output_name_of_another_format_is_warned_about() {
+        let warn = extension_mismatch(Path::new("out/r.HTML"), Format::Markdown).unwrap();
+        assert_eq!(
+            warn,
+            "out/r.HTML: written as Markdown, though its name ends in .html; add `--format html` to write HTML"
+        );
+        assert_eq!(extension_mismatch(Path::new("r.markdown"), Format::Markdown), None);
+        assert_eq!(extension_mismatch(Path::new("r.htm"), Format::Html), None);
+        assert_eq!(extension_mismatch(Path::new("r.txt"), Format::Json), None, "names no format");
+        assert_eq!(extension_mismatch(Path::new("report"), Format::Csv), None);
+        assert!(
+            extension_mismatch(Path::new("r.csv"), Format::Json)
+                .is_some_and(|w| w.contains("as JSON") && w.contains("`--format csv` to write CSV"))
+        );
+        assert!(
+            extension_mismatch(Path::new("r.json"), Format::Html)
+                .is_some_and(|w| w.contains("as HTML") && w.contains("`--format json` to write JSON"))
+        );
+        assert!(
+            extension_mismatch(Path::new("r.md"), Format::Csv)
+                .is_some_and(|w| w.contains("as CSV") && w.contains("`--format markdown` to write Markdown"))
+        );
+    }
 
     #[test]
     fn each_format_has_its_own_extension_and_lower_case_name() {

@@ -50,6 +50,7 @@ enum Command {
     },
     /// Score one session or merge several, and write the report.
     Report {
+        /// One session file, one workshop session, or several sessions to merge into one report.
         #[arg(required = true, value_name = "SESSION")]
         sessions: Vec<PathBuf>,
         /// Use this questionnaire instead of the sessions' own.
@@ -70,6 +71,7 @@ enum Command {
     },
     /// Turn separate sessions (pre-work) into one workshop session.
     Merge {
+        /// The sessions to merge, one per participant.
         #[arg(required = true, value_name = "SESSION")]
         sessions: Vec<PathBuf>,
         /// The workshop session file to write (atomically); never one of the inputs.
@@ -81,6 +83,7 @@ enum Command {
     },
     /// One view over many teams: sessions, workshop sessions and JSON reports, or folders of them.
     Portfolio {
+        /// Sessions, workshop sessions, JSON reports, or folders holding them.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
@@ -91,6 +94,7 @@ enum Command {
     },
     /// One team's assessments over time: sessions, workshop sessions and JSON reports, or folders of them.
     History {
+        /// One team's sessions, workshop sessions, JSON reports, or folders holding them.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
         /// The team to show when the inputs hold several.
@@ -104,6 +108,7 @@ enum Command {
     },
     /// Look for signs of the practices in repositories (files only; answers are never changed).
     Scan {
+        /// Repositories or folders to look through.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Record the result in this session file.
@@ -117,6 +122,7 @@ enum Command {
     },
     /// Check questionnaire files and report every problem.
     Validate {
+        /// Questionnaire files (YAML).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },

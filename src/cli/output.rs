@@ -1,6 +1,7 @@
 //! Writing to the terminal: what a command prints, cleaned of escape sequences and cut to size,
 //! and errors on standard error.
 
+use crate::format::Format;
 use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 
@@ -11,13 +12,16 @@ pub(crate) fn print_for_terminal(text: &str) -> Result<()> {
     if std::io::stdout().is_terminal() { print_out(&crate::printable::printable(text)) } else { print_out(text) }
 }
 
-/// A command's result: written atomically to `-o FILE` (never over one of the files it `read`,
-/// nor over a session another process holds), else printed for the terminal.
-pub(crate) fn write_or_print(output: Option<&Path>, text: &str, read: &[PathBuf]) -> Result<()> {
+/// A command's result in `format`: written atomically to `-o FILE` (never over one of the files
+/// it `read`, nor over a session another process holds; a name that ends in another format's
+/// extension is warned about), else printed for the terminal.
+pub(crate) fn write_or_print(output: Option<&Path>, text: &str, read: &[PathBuf], format: Format) -> Result<()> {
     match output {
         Some(path) => {
             let _held = crate::lock::guard_output(path, read)?;
-            crate::files::write_atomic(path, text.as_bytes())
+            crate::files::write_atomic(path, text.as_bytes())?;
+            print_warnings(&Vec::from_iter(crate::format::extension_mismatch(path, format)));
+            Ok(())
         }
         None => print_for_terminal(text),
     }

@@ -101,7 +101,10 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
             }
             read_files.extend(loaded.files());
             let _held = crate::lock::guard_output(path, &read_files)?;
-            files::write_atomic(path, text.as_bytes())?
+            files::write_atomic(path, text.as_bytes())?;
+            if args.template.is_none() {
+                print_warnings(&Vec::from_iter(crate::format::extension_mismatch(path, args.format)));
+            }
         }
         None => print_for_terminal(&text)?,
     }

@@ -147,3 +147,22 @@ fn owners_yaml_renames_owners_in_every_format_and_init_writes_an_example() {
     let example = std::fs::read_to_string(target.path().join("owners.yaml")).unwrap();
     assert!(example.contains("ML engineering: ML engineering"), "{example}");
 }
+
+#[test]
+fn an_output_name_of_another_format_is_written_as_asked_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture("profile-insurer.yaml");
+    let r = run_in(dir.path(), dir.path(), &["report", session.to_str().unwrap(), "-o", "r.html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::fs::read_to_string(dir.path().join("r.html")).unwrap().starts_with("# MLOps maturity report"));
+    assert!(
+        r.stderr
+            .contains("r.html: written as Markdown, though its name ends in .html; add `--format html` to write HTML"),
+        "{}",
+        r.stderr
+    );
+    let r = run_in(dir.path(), dir.path(), &["report", session.to_str().unwrap(), "--format", "html", "-o", "s.html"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""), "the name and the format agree");
+    let r = run_in(dir.path(), dir.path(), &["portfolio", session.to_str().unwrap(), "-o", "p.csv"]);
+    assert!(r.stderr.contains("p.csv: written as Markdown"), "{}", r.stderr);
+}
