@@ -84,7 +84,13 @@ pub(crate) fn hint_rows(model: &Model) -> Vec<Shown> {
 pub(crate) fn help_rows(model: &Model) -> (Vec<Shown>, Vec<Shown>) {
     let workshop = model.assessment.as_ref().is_some_and(|a| a.workshop.is_some());
     let facilitator = if workshop { help(facilitator::KEYMAP).collect() } else { Vec::new() };
-    let every = help(question::KEYS)
+    // In a workshop the facilitator's keys replace the answering keys (y p n u a vote, Enter
+    // agrees): the question's rows for keys the workshop takes over are left out.
+    let taken_over =
+        |keys: &[KeyCode]| workshop && keys.iter().all(|k| facilitator::KEYMAP.iter().any(|f| f.keys.contains(k)));
+    let question_rows =
+        question::KEYS.iter().filter(|b| b.keys.is_empty() || !taken_over(b.keys)).filter_map(|b| b.help);
+    let every = question_rows
         .chain(help(nav::KEYS))
         .chain(help(context::KEYS))
         .chain(help(bottlenecks::KEYS))

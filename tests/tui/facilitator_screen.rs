@@ -102,6 +102,18 @@ fn x_clears_the_agreed_answer_and_keeps_the_votes() {
 }
 
 #[test]
+fn the_help_in_a_workshop_names_each_key_once_by_what_it_does_there() {
+    let mut m = model("");
+    press(&mut m, '?');
+    let help = render_app(&m, 120, 60);
+    assert!(help.contains("vote for the selected participant"), "{help}");
+    assert!(help.contains("agree: the consensus"), "{help}");
+    assert!(!help.contains("answer yes/partly/no"), "y p n u a vote here: {help}");
+    assert!(!help.contains("confirm an answer carried over"), "Enter agrees here: {help}");
+    assert!(help.contains("edit note / evidence") && help.contains("clear the answer"), "what still works stays: {help}");
+}
+
+#[test]
 fn enter_without_votes_records_nothing() {
     let mut m = model("");
     press_code(&mut m, KeyCode::Enter);
