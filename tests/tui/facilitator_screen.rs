@@ -110,7 +110,10 @@ fn the_help_in_a_workshop_names_each_key_once_by_what_it_does_there() {
     assert!(help.contains("agree: the consensus"), "{help}");
     assert!(!help.contains("answer yes/partly/no"), "y p n u a vote here: {help}");
     assert!(!help.contains("confirm an answer carried over"), "Enter agrees here: {help}");
-    assert!(help.contains("edit note / evidence") && help.contains("clear the answer"), "what still works stays: {help}");
+    assert!(
+        help.contains("edit note / evidence") && help.contains("clear the answer"),
+        "what still works stays: {help}"
+    );
 }
 
 #[test]

@@ -156,7 +156,13 @@ fn roadmap_lines(a: &Assessment, theme: &Theme, width: usize) -> Vec<Line<'stati
         for phase in &r.roadmap {
             lines.push(Line::styled(format!("Level {} · {}", phase.level, phase.name), theme.accent()));
             for action in &phase.actions {
-                let (wrapped, _, _) = wrap_with_cursor(&action.text, 0, width.saturating_sub(4));
+                // "No" is what a roadmap item usually is; anything else is said, so a practice
+                // nobody answered does not read as one that is missing.
+                let text = match action.answer {
+                    crate::session::Reported::No => action.text.clone(),
+                    other => format!("{} (today: {})", action.text, crate::templates::answer_words(other.as_str())),
+                };
+                let (wrapped, _, _) = wrap_with_cursor(&text, 0, width.saturating_sub(4));
                 for (i, text) in wrapped.into_iter().enumerate() {
                     lines.push(Line::raw(format!("{} {text}", if i == 0 { " □" } else { "  " })));
                 }
