@@ -124,7 +124,7 @@ pub(crate) fn key(a: &mut Assessment, key: KeyEvent) -> Option<Handled> {
         if key.code == KeyCode::Char('q') {
             return None;
         }
-        return Some(Handled::say("Not agreed: the vote goes on"));
+        return Some(Handled::say("Not agreed: that key only cancelled; the vote goes on"));
     }
     find(KEYMAP, key.code).and_then(|row| (row.action)(a, key))
 }
@@ -238,7 +238,7 @@ fn agree(a: &mut Assessment, answer: Option<Answer>, key: KeyCode) -> Handled {
             _ => "Enter".to_owned(),
         };
         return Handled::say(format!(
-            "Only {voted} of {} voted: press {again} again to agree anyway, any other key to wait",
+            "Only {voted} of {} voted: press {again} again to agree, any other key only cancels",
             participants(a).len()
         ));
     }
