@@ -144,7 +144,7 @@ fn draw_question(a: &Assessment, look: &Look, frame: &mut Frame, area: Rect) {
     let cut_short = text_lines < text.len();
     let mut question_text: Vec<String> = text.into_iter().take(text_lines).collect();
     if cut_short && let Some(last) = question_text.last_mut() {
-        *last = cut(&format!("{last} …"), width);
+        *last = crate::tui::text::ending_in(last, " …", width);
     }
     let question_text = question_text.into_iter().map(|l| Line::styled(l, look.bold()));
     lines.extend(question_text);

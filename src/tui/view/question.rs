@@ -163,7 +163,8 @@ fn draw_fields(shown: [FieldShown; 2], value_width: usize, theme: &Theme, frame:
                 ""
             };
             if hidden > 0 && i + 1 == first + shown_rows {
-                text = clip(&format!("{text} … (+{hidden} lines)"), value_width);
+                let more = format!(" … (+{hidden} {})", if hidden == 1 { "line" } else { "lines" });
+                text = crate::tui::text::ending_in(&text, &more, value_width);
             }
             let style =
                 if cursor.is_some() { Style::default().add_modifier(Modifier::UNDERLINED) } else { Style::default() };
