@@ -38,7 +38,7 @@ pub(crate) fn write(facts: &Facts, q: &Questionnaire) -> Narrative {
         progress: progress(facts, q),
         strengths: strengths(facts),
         silent_degradation: silent_degradation(&facts.answers, q),
-        watch: watch(facts),
+        watch: watch(facts, q),
         since_baseline: None,
         completeness,
         unfinished,
@@ -252,7 +252,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn watch(report: &Facts) -> Vec<String> {
+fn watch(report: &Facts, q: &Questionnaire) -> Vec<String> {
     let mut out = Vec::new();
     if report.teams.len() > 1 {
         out.push(format!(
@@ -303,7 +303,7 @@ fn watch(report: &Facts) -> Vec<String> {
             }
         ));
     }
-    out.extend(started_ahead_watch(report));
+    out.extend(started_ahead_watch(report, q));
     out
 }
 
@@ -327,7 +327,7 @@ fn left_out_watch(report: &Facts) -> Vec<String> {
 }
 
 /// The watch list's line on practices only started above the team's level.
-fn started_ahead_watch(report: &Facts) -> Option<String> {
+fn started_ahead_watch(report: &Facts, q: &Questionnaire) -> Option<String> {
     // Practices fully in place ahead of the foundation are strengths; the watch list names those
     // only started there, which compete for effort with the levels below.
     let ahead: std::collections::HashSet<&str> = report.ahead_of_foundation.iter().map(String::as_str).collect();
@@ -342,11 +342,21 @@ fn started_ahead_watch(report: &Facts) -> Option<String> {
                 .find(|d| d.id == dimension)
                 .is_some_and(|d| d.stage.as_deref() == Some("validation") || d.stage.is_none())
     };
+    // A safeguard for the people a model decides about (fairness watched in production) is a
+    // control, not a detour, whatever its level: it is never told to wait.
+    let safeguard = |id: &str| {
+        q.question(id).is_some_and(|(_, question)| {
+            question.applies_when.contains(&(crate::questionnaire::ContextKey::DecidesAboutPeople, true))
+        })
+    };
     let started_ahead: Vec<&str> = report
         .answers
         .iter()
         .filter(|a| {
-            a.answer == Reported::Partial && ahead.contains(a.question.as_str()) && !governed_first(&a.dimension)
+            a.answer == Reported::Partial
+                && ahead.contains(a.question.as_str())
+                && !governed_first(&a.dimension)
+                && !safeguard(&a.question)
         })
         .map(|a| a.text.as_str())
         .collect();

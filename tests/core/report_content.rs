@@ -1217,6 +1217,18 @@ fn governance_first_is_not_scolded_in_regulated_work() {
 }
 
 #[test]
+fn a_safeguard_for_people_is_never_told_to_wait() {
+    // Fairness watched in production is a control for a model that decides about people, at any
+    // level, regulated or not; other practices started early are still named.
+    let overrides = [("mon-fairness", "partial"), ("dep-ab-testing", "partial")];
+    let (q, text) = team_at(0, &overrides, "context: { regulated: false, decides_about_people: true }\n");
+    let r = report_of_texts(&q, &[text]);
+    let scold = r.watch.iter().find(|w| w.starts_with("Started before the basics")).cloned().unwrap_or_default();
+    assert!(!scold.contains("groups checked before release"), "{scold}");
+    assert!(scold.contains("A/B"), "{scold}");
+}
+
+#[test]
 fn the_reason_a_practice_does_not_apply_names_who_gave_it_only_when_several_answered() {
     let q = mlops_maturity::questionnaire::built_in("mlops-maturity").unwrap();
     let session = |who: &str, why: &str| {
