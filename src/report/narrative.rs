@@ -466,11 +466,13 @@ fn verdict(report: &Facts, completeness: &Completeness, unfinished: &[Unfinished
     } else {
         String::new()
     };
-    let now = format!("{who} is at Level {level}, {}{indicative}", report.overall.name);
     let highest = report.levels.last().map_or(0, |l| l.level);
+    // The level by its number only: its name ("Automated training") would read as a claim about
+    // the team that its answers may contradict (a team that trains no model, or retrains partly).
     if level >= highest {
-        return format!("{now}, the top level: keep its practices healthy.");
+        return format!("{who} is at Level {level}{indicative}, the top level: keep its practices healthy.");
     }
+    let now = format!("{who} is at Level {level} of {highest}{indicative}");
     let next = level + 1;
     let next_name = report.levels.get(next as usize).map_or("", |l| l.name.as_str());
     if report.roadmap.is_empty() {

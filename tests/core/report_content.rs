@@ -393,6 +393,22 @@ fn rescaled_time_shares_are_said_to_be_of_the_time_the_team_rated() {
 }
 
 #[test]
+fn the_teams_level_is_given_by_its_number_not_by_a_name_its_answers_may_contradict() {
+    // A team that trains no model is not "Automated training", whatever level its answers reach.
+    let md = markdown("profile-genai-support.yaml");
+    let head = before_appendix(&md);
+    assert!(head.contains("Support assistant is at Level 1 of 3; next is Level 2, Automated deployment"), "{head}");
+    assert!(head.contains("**Where we are:** Level 1 of 3."), "{head}");
+    assert!(!head.contains("Automated training"), "{head}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture("profile-genai-support.yaml");
+    let html = run_in(dir.path(), dir.path(), &["report", path.to_str().unwrap(), "--format", "html"]).stdout;
+    let head = &html[..html.find("id=\"appendix\"").unwrap()];
+    assert_eq!(head.matches("Automated training").count(), 1, "only in the legend of the levels: {head}");
+    assert!(head.contains("<strong>1</strong> Automated training ·"), "{head}");
+}
+
+#[test]
 fn the_report_does_not_doubt_the_teams_own_time_shares() {
     let dir = tempfile::tempdir().unwrap();
     for name in PROFILES.iter().chain(&["profile-pharma-research.yaml"]) {
@@ -602,7 +618,7 @@ fn the_verdict_is_one_sentence_of_at_most_about_40_words() {
     let v = json("fraud-ml.yaml");
     assert_eq!(
         v["verdict"],
-        "Fraud ML is at Level 1, Automated training; next is Level 2, Automated deployment, which needs “Alerts on model metrics (quality, drift or prediction distribution) reach a named person, not only alerts on the service” and 14 more practices."
+        "Fraud ML is at Level 1 of 3; next is Level 2, Automated deployment, which needs “Alerts on model metrics (quality, drift or prediction distribution) reach a named person, not only alerts on the service” and 14 more practices."
     );
 }
 
@@ -612,7 +628,7 @@ fn a_team_at_the_top_level_is_not_told_to_raise_its_target() {
     let ids = all_ids(dir.path());
     let yaml = session_with(&ids, |_| Some("yes"), "team: Platform\ntarget: 2\n");
     let (md, v) = report_of(dir.path(), "top.yaml", &yaml, &[]);
-    assert_eq!(v["verdict"], "Platform is at Level 3, Self-healing, the top level: keep its practices healthy.");
+    assert_eq!(v["verdict"], "Platform is at Level 3, the top level: keep its practices healthy.");
     assert!(md.contains("The team is at the top level, above its target."), "{md}");
     assert!(
         !md.contains("raise the target") && !md.contains("Raise the target") && !md.contains("already there"),
