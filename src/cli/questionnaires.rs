@@ -70,12 +70,15 @@ pub fn list() -> Result<ExitCode> {
     if sessions.is_empty() {
         print_out("  none\n")?;
     }
+    // The file names' column is as wide as the longest (up to 60): the columns stay in line.
+    let name_width = sessions.iter().map(|s| one_line(&excerpt(&file_name(&s.path), 60)).chars().count()).max();
+    let name_width = name_width.unwrap_or(0).max(28);
     for s in sessions {
         print_out(&format!(
             "  {} {} {} {:>3}/{:<3} answered  {}\n",
-            field(&file_name(&s.path), 28),
+            field(&file_name(&s.path), name_width),
             field(s.session.team.as_deref().unwrap_or("-"), 16),
-            field(s.session.respondent.as_deref().unwrap_or("-"), 16),
+            field(s.session.answered_by().as_deref().unwrap_or("-"), 16),
             s.answered,
             s.total,
             one_line(&excerpt(&s.session.questionnaire, 120))

@@ -233,6 +233,15 @@ pub struct Participant {
 }
 
 impl Session {
+    /// Who answered, for a list of sessions: the respondent, or for a workshop session
+    /// "workshop (N)" with its number of participants.
+    pub fn answered_by(&self) -> Option<String> {
+        match &self.participants {
+            Some(participants) => Some(format!("workshop ({})", participants.len())),
+            None => self.respondent.clone(),
+        }
+    }
+
     /// An empty session of `questionnaire` (an id or a path) in the current format.
     pub fn new(questionnaire: &str) -> Session {
         Session {

@@ -215,7 +215,7 @@ pub fn saved_entries(home: Option<&Path>) -> Vec<SavedEntry> {
         .into_iter()
         .map(|s| SavedEntry {
             team: s.session.team.clone().unwrap_or_else(dash),
-            respondent: s.session.respondent.clone().unwrap_or_else(dash),
+            respondent: s.session.answered_by().unwrap_or_else(dash),
             questionnaire: s.session.questionnaire.clone(),
             answered: s.answered,
             total: s.total,

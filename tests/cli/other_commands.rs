@@ -166,3 +166,24 @@ fn an_output_name_of_another_format_is_written_as_asked_with_a_warning() {
     let r = run_in(dir.path(), dir.path(), &["portfolio", session.to_str().unwrap(), "-o", "p.csv"]);
     assert!(r.stderr.contains("p.csv: written as Markdown"), "{}", r.stderr);
 }
+
+#[test]
+fn list_names_a_workshop_as_one_and_keeps_its_columns_in_line() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(sessions.join("a.yaml"), "format: 1\nquestionnaire: mlops-quick\nteam: Search\nrespondent: Ana\n")
+        .unwrap();
+    std::fs::write(
+        sessions.join("a-workshop-with-a-rather-long-file-name.yaml"),
+        "format: 1\nquestionnaire: mlops-quick\nteam: Search\nparticipants: [{ name: Ana }, { name: Ben }, { name: Cy }]\n",
+    )
+    .unwrap();
+    let r = run_in(home.path(), home.path(), &["list"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<&str> = r.stdout.lines().filter(|l| l.contains(" answered ")).collect();
+    assert_eq!(rows.len(), 2, "{}", r.stdout);
+    assert!(rows.iter().any(|l| l.contains("workshop (3)")), "{}", r.stdout);
+    let column = |l: &str| l.find(" answered ").unwrap();
+    assert_eq!(column(rows[0]), column(rows[1]), "{}", r.stdout);
+}
