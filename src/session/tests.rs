@@ -258,3 +258,14 @@ fn the_notes_shown_beside_the_next_assessment_leave_out_blank_ones() {
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert_eq!(notes["a"], "on prem");
 }
+
+#[test]
+fn a_session_is_answered_by_its_respondent_or_by_a_workshop_of_its_participants() {
+    let one = parse("format: 1\nquestionnaire: q\nrespondent: Ana\n", "s.yaml").unwrap();
+    assert_eq!(one.answered_by().as_deref(), Some("Ana"));
+    let nobody = parse("format: 1\nquestionnaire: q\n", "s.yaml").unwrap();
+    assert_eq!(nobody.answered_by(), None);
+    let workshop =
+        parse("format: 1\nquestionnaire: q\nparticipants: [{ name: Ana }, { name: Ben }]\n", "w.yaml").unwrap();
+    assert_eq!(workshop.answered_by().as_deref(), Some("workshop (2)"));
+}
