@@ -319,8 +319,8 @@ fn lines_under<'a>(a: &Assessment, look: &Look, width: usize) -> Vec<Line<'a>> {
         Some(ans) => {
             vec![Span::raw("Agreed: "), Span::styled(format!("[{}] {}", letter(ans), ans.label()), look.answer(ans))]
         }
-        None if revealed(a) => vec![Span::raw("Agreed: — (Enter: consensus · V: re-vote)")],
-        None => vec![Span::raw("Agreed: — (Enter takes the consensus)")],
+        None if revealed(a) => vec![Span::raw(cut("Agreed: — (Enter: consensus · V: re-vote)", width))],
+        None => vec![Span::raw(cut("Agreed: — (Enter takes the consensus)", width))],
     }));
     // A next assessment: the answer is last time's until the group agrees again.
     if let Some(ans) = agreed.filter(|_| a.is_carried(&question.id)) {
