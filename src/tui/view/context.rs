@@ -30,11 +30,13 @@ pub(super) fn draw_context(a: &Assessment, theme: &Theme, frame: &mut Frame, are
         ("Customers see output", yes_no(ctx.customer_facing)),
     ];
     let mut lines = vec![Line::raw("")];
+    // A value too long for a narrow window is cut, so that its row stays one line with its ▸.
+    let room = (inner.width as usize).saturating_sub(22 + 6);
     for (i, (label, v)) in rows.iter().enumerate() {
         let style = if i == a.context_row { theme.selected() } else { Style::default() };
         lines.push(Line::from(vec![
             Span::styled(format!("{label:<22}"), if i == a.context_row { theme.accent() } else { Style::default() }),
-            Span::styled(format!(" ◂ {v} ▸ "), style),
+            Span::styled(format!(" ◂ {} ▸ ", crate::tui::text::cut(v, room)), style),
         ]));
     }
     debug_assert_eq!(rows.len(), CONTEXT_ROWS);
