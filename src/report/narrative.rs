@@ -488,15 +488,18 @@ fn verdict(report: &Facts, completeness: &Completeness, unfinished: &[Unfinished
         };
     }
     let blocking = holding_back(report);
+    // What is open, not what is "needed": a level asks for most of its practices (and its
+    // defining ones), so the open ones are counted and the most telling named.
     let needs = |shown: usize| -> String {
-        let mut items: Vec<String> = blocking.iter().take(shown).map(|t| quote(t)).collect();
-        let rest = blocking.len().saturating_sub(shown);
-        if shown == 0 {
-            items.push(format!("{}, listed in the roadmap", plural(rest, "practice", "practices")));
-        } else if rest > 0 {
-            items.push(plural(rest, "more practice", "more practices"));
-        }
-        format!("{now}; next is Level {next}, {next_name}, which needs {}.", join_and(&items))
+        let items: Vec<String> = blocking.iter().take(shown).map(|t| quote(t)).collect();
+        let open =
+            if blocking.len() == 1 { "1 practice is".to_owned() } else { format!("{} practices are", blocking.len()) };
+        let named = match (shown, blocking.len() > shown) {
+            (0, _) => ", listed in the roadmap".to_owned(),
+            (_, true) => format!(", among them {}", join_and(&items)),
+            (_, false) => format!(": {}", join_and(&items)),
+        };
+        format!("{now}; next is Level {next}, {next_name}, for which {open} still open{named}.")
     };
     if blocking.is_empty() {
         return format!("{now}; Level {next}, {next_name}, follows once the weaker areas catch up.");
