@@ -397,7 +397,10 @@ fn the_teams_level_is_given_by_its_number_not_by_a_name_its_answers_may_contradi
     // A team that trains no model is not "Automated training", whatever level its answers reach.
     let md = markdown("profile-genai-support.yaml");
     let head = before_appendix(&md);
-    assert!(head.contains("Support assistant is at Level 1 of 3; next is Level 2, Automated deployment, for which"), "{head}");
+    assert!(
+        head.contains("Support assistant is at Level 1 of 3; next is Level 2, Automated deployment, for which"),
+        "{head}"
+    );
     assert!(head.contains("**Where we are:** Level 1 of 3."), "{head}");
     assert!(!head.contains("Automated training"), "{head}");
     let dir = tempfile::tempdir().unwrap();
@@ -417,9 +420,12 @@ fn the_report_does_not_doubt_the_teams_own_time_shares() {
         let html = run_in(dir.path(), dir.path(), &["report", fixture(name).to_str().unwrap(), "--format", "html"]);
         assert!(!html.stdout.contains("teams usually report") && !html.stdout.contains("hidden in other"), "{name}");
         // Both formats give the same advice on data preparation, or none.
-        let advice = |text: &str| text.contains("Data preparation takes most of the team's time");
+        let advice = |text: &str| text.contains("Data preparation takes most of the");
         assert_eq!(advice(&md), advice(&html.stdout), "{name}");
     }
+    // 45 of the 80 points the team rated: most of the time rated, not of all its time.
+    let md = markdown("profile-pharma-research.yaml");
+    assert!(md.contains("Data preparation takes most of the time the team rated (56%)"), "{md}");
 }
 
 #[test]
