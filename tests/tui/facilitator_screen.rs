@@ -117,6 +117,22 @@ fn the_help_in_a_workshop_names_each_key_once_by_what_it_does_there() {
 }
 
 #[test]
+fn a_note_being_typed_wraps_so_the_facilitator_sees_its_end() {
+    let mut m = model("");
+    press(&mut m, 'e');
+    update(
+        &mut m,
+        Msg::Paste("Ben: the feature store snapshots are not versioned yet\nAna: two feeds are edited by hand".into()),
+    );
+    for c in " in January".chars() {
+        press(&mut m, c);
+    }
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("Ben: the feature store"), "{screen}");
+    assert!(screen.contains("in January█"), "the end being typed is in view: {screen}");
+}
+
+#[test]
 fn enter_without_votes_records_nothing() {
     let mut m = model("");
     press_code(&mut m, KeyCode::Enter);

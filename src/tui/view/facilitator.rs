@@ -277,6 +277,24 @@ fn scrolled<'a>(rows: Vec<Line<'a>>, room: usize, selected: Option<usize>, look:
     out
 }
 
+/// Rows of a note or evidence being typed: wrapped to the width, with the cursor, and the last
+/// rows up to the cursor's in view (at most four), so the facilitator sees what they type.
+fn editing_rows(field: &NoteField, input: &crate::tui::input::TextInput, width: usize) -> Vec<String> {
+    const ROWS: usize = 4;
+    let label = match field {
+        NoteField::Note => "Note: ",
+        NoteField::Evidence => "Evidence: ",
+    };
+    let typed: String = input.text.chars().map(|c| if c.is_control() && c != '\n' { '?' } else { c }).collect();
+    let at = label.chars().count() + input.cursor.min(typed.chars().count());
+    let mut text = format!("{label}{typed}");
+    let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+    text.insert(byte, '█');
+    let (rows, row, _) = crate::tui::input::wrap_with_cursor(&text, at, width);
+    let row = row.min(rows.len().saturating_sub(1));
+    rows[(row + 1).saturating_sub(ROWS)..=row].to_vec()
+}
+
 /// The lines under the list, always in view: how many voted and who is still to vote (or the
 /// counts and the consensus), the agreed answer, last time's answer, the note and the time.
 fn lines_under<'a>(a: &Assessment, look: &Look, width: usize) -> Vec<Line<'a>> {
@@ -337,8 +355,7 @@ fn lines_under<'a>(a: &Assessment, look: &Look, width: usize) -> Vec<Line<'a>> {
         lines.push(Line::styled(cut(&shown(&text), width), Style::default().add_modifier(Modifier::DIM)));
     }
     match &a.editing {
-        Some((NoteField::Note, input)) => lines.push(Line::raw(format!("Note: {}█", shown(&input.text)))),
-        Some((NoteField::Evidence, input)) => lines.push(Line::raw(format!("Evidence: {}█", shown(&input.text)))),
+        Some((field, input)) => lines.extend(editing_rows(field, input, width).into_iter().map(Line::raw)),
         None => {
             if let Some(note) = entry.and_then(|e| e.note.as_deref()) {
                 lines.push(Line::raw(cut(&format!("Note: {}", note.replace('\n', " / ")), width)));
