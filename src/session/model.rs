@@ -176,9 +176,11 @@ pub struct Timing {
 }
 
 impl Timing {
-    /// Adds `seconds` spent on `question` of `dimension`.
-    pub(crate) fn add(&mut self, dimension: &str, question: &str, seconds: u64) {
+    /// Adds `seconds` spent on `question` of `dimension`, or, when no question is on screen (the
+    /// context, the map, the results), to the elapsed time only.
+    pub(crate) fn add(&mut self, on: Option<(&str, &str)>, seconds: u64) {
         self.elapsed_s = self.elapsed_s.saturating_add(seconds);
+        let Some((dimension, question)) = on else { return };
         let d = self.dimensions.entry(dimension.to_owned()).or_default();
         *d = d.saturating_add(seconds);
         let q = self.questions.entry(question.to_owned()).or_default();

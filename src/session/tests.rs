@@ -94,7 +94,7 @@ fn timing_is_saved_and_loaded_and_a_next_assessment_starts_its_own_clock() {
     let t = s.timing.as_ref().unwrap();
     assert_eq!((t.elapsed_s, t.dimension("data"), t.questions["a"], t.timebox_s["data"]), (120, 90, 90, 600));
     assert_eq!(parse(&s.to_yaml(), "s.yaml").unwrap(), s);
-    s.timing.as_mut().unwrap().add("experiments", "b", 5);
+    s.timing.as_mut().unwrap().add(Some(("experiments", "b")), 5);
     let t = s.timing.as_ref().unwrap();
     assert_eq!((t.elapsed_s, t.dimension("experiments"), t.questions["b"]), (125, 35, 5));
     assert_eq!(s.next_assessment(0.5).timing, None);

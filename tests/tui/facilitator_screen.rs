@@ -213,6 +213,20 @@ fn time_is_kept_per_dimension() {
 }
 
 #[test]
+fn time_on_the_results_is_no_questions_time() {
+    let mut m = model("");
+    press(&mut m, 'r');
+    assert_eq!(m.screen(), Screen::Results);
+    let a = m.assessment.as_mut().unwrap();
+    facilitator::tick(a, 1000);
+    facilitator::tick(a, 1060);
+    let t = a.session.timing.as_ref().unwrap();
+    assert_eq!(t.elapsed_s, 60, "the workshop's clock runs");
+    let first = &a.questionnaire.dimensions[0];
+    assert!(t.questions.is_empty() && t.dimension(&first.id) == 0, "{t:?}");
+}
+
+#[test]
 fn a_single_session_keeps_the_ordinary_screen() {
     let q = built_in("mlops-maturity").unwrap();
     let s = Session::new("mlops-maturity");

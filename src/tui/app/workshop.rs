@@ -144,16 +144,18 @@ pub fn agenda(a: &Assessment) -> Vec<AgendaItem> {
     items
 }
 
-/// Adds the time since the last tick to the session's `timing`: the elapsed time, the current
-/// dimension and the current question (every session, a workshop's or one respondent's). The
-/// first tick after opening only starts the clock, so time while the app was closed never counts.
+/// Adds the time since the last tick to the session's `timing`: the elapsed time, and while the
+/// questions are on screen the current dimension and question too (every session, a workshop's
+/// or one respondent's); time on the context, the map or the results is no question's. The first
+/// tick after opening only starts the clock, so time while the app was closed never counts.
 pub fn tick(a: &mut Assessment, now_secs: u64) {
     if let Some(last) = a.last_tick {
         let spent = now_secs.saturating_sub(last);
         if spent > 0 {
             let (_, dim, question) = a.current();
             let (dim, question) = (dim.id.clone(), question.id.clone());
-            a.session.timing.get_or_insert_with(Default::default).add(&dim, &question, spent);
+            let on = (a.page == super::Page::Question).then_some((dim.as_str(), question.as_str()));
+            a.session.timing.get_or_insert_with(Default::default).add(on, spent);
         }
     }
     a.last_tick = Some(now_secs);
