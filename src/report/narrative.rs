@@ -261,8 +261,10 @@ fn watch(report: &Facts, q: &Questionnaire) -> Vec<String> {
         ));
     }
     if !report.unknown.is_empty() {
+        // With several respondents, a question is "don't know" when half of them or more said so.
+        let who = if report.respondents.len() > 1 { "half of the group or more did not know" } else { "nobody knew" };
         out.push(format!(
-            "Find out: nobody knew the answer for {}: {}. A \"don't know\" counts as not in place; ask the people who would know.",
+            "Find out: {who} the answer for {}: {}. A \"don't know\" counts as not in place; ask the people who would know.",
             plural(report.unknown.len(), "practice", "practices"),
             some_of(&texts_of(report, &report.unknown), 3)
         ));

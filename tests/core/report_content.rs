@@ -1310,3 +1310,21 @@ fn a_yes_without_evidence_but_with_a_note_is_said_to_have_one() {
     );
     assert!(watch_of(&(bare(a) + &with_evidence(b))).contains("1 \"yes\" answer has no recorded evidence. Note where"));
 }
+
+#[test]
+fn a_dont_know_of_a_group_says_half_or_more_did_not_know() {
+    let q = mlops_maturity::questionnaire::built_in("mlops-quick").unwrap();
+    let id = q.questions().next().unwrap().1.id.clone();
+    let session = |who: &str, answer: &str| {
+        format!("format: 1\nquestionnaire: mlops-quick\nrespondent: {who}\nanswers:\n  {id}: {answer}\n")
+    };
+    let texts = [session("Ana", "unknown"), session("Ben", "unknown"), session("Cy", "no"), session("Dee", "no")];
+    let r = report_of_texts(&q, &texts);
+    let find_out = r.watch.iter().find(|w| w.starts_with("Find out:")).cloned().unwrap_or_default();
+    assert!(
+        find_out.starts_with("Find out: half of the group or more did not know the answer for 1 practice"),
+        "{find_out}"
+    );
+    let r = report_of_texts(&q, &[session("Ana", "unknown")]);
+    assert!(r.watch.iter().any(|w| w.starts_with("Find out: nobody knew the answer for 1 practice")), "{:?}", r.watch);
+}
