@@ -154,7 +154,7 @@ pub fn tick(a: &mut Assessment, now_secs: u64) {
         if spent > 0 {
             let (_, dim, question) = a.current();
             let (dim, question) = (dim.id.clone(), question.id.clone());
-            let on = (a.page == super::Page::Question).then_some((dim.as_str(), question.as_str()));
+            let on = (a.page == super::assessment::Page::Question).then_some((dim.as_str(), question.as_str()));
             a.session.timing.get_or_insert_with(Default::default).add(on, spent);
         }
     }
