@@ -28,8 +28,10 @@ enum Command {
         /// Session file to resume or create; saved after every change.
         #[arg(long, value_name = "FILE")]
         session: Option<PathBuf>,
+        /// The team assessed, for a new session.
         #[arg(long, value_name = "T")]
         team: Option<String>,
+        /// Who answers, for a new session of one respondent.
         #[arg(long, value_name = "R")]
         respondent: Option<String>,
         /// Free text: data-science, engineering, management...
@@ -86,6 +88,7 @@ enum Command {
         /// Sessions, workshop sessions, JSON reports, or folders holding them.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
+        /// markdown and html: the overview for management; csv: a row per team and area; json: the data.
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
         /// Write to FILE (atomically) instead of standard output.
@@ -100,6 +103,7 @@ enum Command {
         /// The team to show when the inputs hold several.
         #[arg(long, value_name = "TEAM")]
         team: Option<String>,
+        /// markdown and html: the team's levels over time; json: the data.
         #[arg(long, default_value = "markdown", value_parser = Format::only(&[Format::Markdown, Format::Json, Format::Html]))]
         format: Format,
         /// Write to FILE (atomically) instead of standard output.
@@ -117,6 +121,7 @@ enum Command {
         /// The questionnaire whose probes to use (default: the session's, else mlops-maturity).
         #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
         questionnaire: Option<String>,
+        /// markdown: what was found per practice; json: the data, with the practices not checked.
         #[arg(long, default_value = "markdown", value_parser = Format::only(&[Format::Markdown, Format::Json]))]
         format: Format,
     },
