@@ -15,6 +15,27 @@ pub(super) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// A session as the command line names it. A name that is not there but is in the user folder's
+/// `sessions/` (where `list` shows it) is not guessed at: the error says where it is.
+pub(super) fn load_session(path: &Path) -> Result<Session> {
+    session::load(path).map_err(|e| match session_in_user_folder(path) {
+        Some(there) => {
+            anyhow::anyhow!("{e:#}; a session of that name is in the user folder: give `{}`", there.display())
+        }
+        None => e,
+    })
+}
+
+/// `home/sessions/NAME` when `path` is a bare name that does not exist here but does there.
+fn session_in_user_folder(path: &Path) -> Option<PathBuf> {
+    let bare = path.parent().is_none_or(|p| p.as_os_str().is_empty());
+    if !bare || path.exists() {
+        return None;
+    }
+    let there = crate::workspace::home()?.join("sessions").join(path);
+    there.is_file().then_some(there)
+}
+
 /// The paths with repeats of the same file (by device and inode: a link, hard or symbolic, is the
 /// same file) left out, and a warning for each.
 pub(super) fn distinct_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {

@@ -3,7 +3,7 @@
 use super::inputs::*;
 use super::output::*;
 use crate::files;
-use crate::session::{self, Session};
+use crate::session::Session;
 use crate::workspace::{SessionQuestionnaires, questionnaire_of};
 use anyhow::{Result, anyhow, bail};
 use std::path::PathBuf;
@@ -40,7 +40,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
         );
     }
     let sessions: Vec<(PathBuf, Session)> =
-        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+        paths.iter().map(|p| Ok((p.clone(), super::inputs::load_session(p)?))).collect::<Result<_>>()?;
     if let Some((path, _)) = sessions.iter().find(|(_, s)| crate::workshop::is_workshop(s)) {
         bail!("{} is a workshop session already: merge takes separate sessions (one respondent each)", path.display());
     }

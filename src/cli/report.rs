@@ -5,7 +5,7 @@ use super::output::*;
 use crate::files;
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, SessionInput};
-use crate::session::{self, Session};
+use crate::session::Session;
 use crate::workspace::Source;
 use crate::workspace::{SessionQuestionnaires, check_baseline, home, load_baseline, previous_baseline};
 use anyhow::{Result, anyhow, bail};
@@ -36,7 +36,7 @@ pub struct ReportArgs {
 pub fn report(args: ReportArgs) -> Result<ExitCode> {
     let (paths, repeated) = distinct_paths(&args.sessions);
     let sessions: Vec<(PathBuf, Session)> =
-        paths.iter().map(|p| Ok((p.clone(), session::load(p)?))).collect::<Result<_>>()?;
+        paths.iter().map(|p| Ok((p.clone(), super::inputs::load_session(p)?))).collect::<Result<_>>()?;
     refuse_workshop_with_others(&sessions)?;
 
     // Every file the report reads: `-o` must not name one of them.

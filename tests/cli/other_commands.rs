@@ -187,3 +187,24 @@ fn list_names_a_workshop_as_one_and_keeps_its_columns_in_line() {
     let column = |l: &str| l.find(" answered ").unwrap();
     assert_eq!(column(rows[0]), column(rows[1]), "{}", r.stdout);
 }
+
+#[test]
+fn a_session_named_as_list_shows_it_is_found_in_the_user_folder_by_the_error() {
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("sessions")).unwrap();
+    std::fs::copy(fixture("profile-insurer.yaml"), home.path().join("sessions/ins.yaml")).unwrap();
+    let r = run_in(home.path(), elsewhere.path(), &["report", "ins.yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let there = home.path().join("sessions/ins.yaml");
+    assert!(
+        r.stderr.contains(&format!(
+            "ins.yaml: cannot read the file: no such file; a session of that name is in the user folder: give `{}`",
+            there.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    let r = run_in(home.path(), elsewhere.path(), &["report", "other.yaml"]);
+    assert!(!r.stderr.contains("user folder"), "only when it is there: {}", r.stderr);
+}
