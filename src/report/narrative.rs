@@ -227,10 +227,21 @@ fn silent_degradation(answers: &[AnswerReport], q: &Questionnaire) -> Option<Str
     } else {
         format!("Nobody is alerted when {model} gets worse{}", alert_note.unwrap_or_default())
     };
-    Some(if in_place.is_empty() {
-        format!("{head}; none of the practices that would show it is in place.")
-    } else {
-        format!("{head}; today it shows only in {}, if someone checks.", quoted(&in_place))
+    // Watching that is partly in place (by hand, for some models) is said as such, never as none.
+    let partly: Vec<&str> = watchers
+        .iter()
+        .filter(|a| a.answer == Reported::Partial && !is_alert(&a.question))
+        .map(|a| a.text.as_str())
+        .collect();
+    Some(match (in_place.is_empty(), partly.is_empty()) {
+        (true, true) => format!("{head}; none of the practices that would show it is in place."),
+        (true, false) => format!("{head}; it shows only partly, in {}, if someone checks.", quoted(&partly)),
+        (false, true) => format!("{head}; today it shows only in {}, if someone checks.", quoted(&in_place)),
+        (false, false) => format!(
+            "{head}; today it shows only in {} (and partly in {}), if someone checks.",
+            quoted(&in_place),
+            quoted(&partly)
+        ),
     })
 }
 

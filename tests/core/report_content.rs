@@ -113,6 +113,17 @@ fn silent_degradation_follows_the_monitoring_answers_not_the_level() {
         v["silent_degradation"],
         "Nobody is alerted when a model gets worse; today it shows only in “The distribution of each model's predictions or decisions is tracked over time”, if someone checks."
     );
+    let some_by_hand = write(
+        dir.path(),
+        "by-hand.yaml",
+        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-model-alerts: no\n  mon-prediction-distribution: yes\n  mon-model-quality: partial\n",
+    );
+    let r = run_in(dir.path(), dir.path(), &["report", some_by_hand.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v["silent_degradation"],
+        "Nobody is alerted when a model gets worse; today it shows only in “The distribution of each model's predictions or decisions is tracked over time” (and partly in “Model quality is measured in production against the true outcomes once they are known”), if someone checks."
+    );
 }
 
 #[test]
@@ -947,6 +958,12 @@ fn in_a_custom_questionnaire_the_monitoring_stage_or_dimension_decides_silent_de
     assert_eq!(
         warning(&none_in_place).as_deref(),
         Some("Nobody is alerted when a model gets worse; none of the practices that would show it is in place.")
+    );
+    // Watching that is partly in place is said as such, never as none.
+    let dashboards_partly = none_in_place.map(|(q, a)| (q, if q == "dashboards" { "partial" } else { a }));
+    assert_eq!(
+        warning(&dashboards_partly).as_deref(),
+        Some("Nobody is alerted when a model gets worse; it shows only partly, in “Dashboards”, if someone checks.")
     );
     let alert_in = |id: &str| none_in_place.map(|(q, a)| (q, if q == id { "yes" } else { a }));
     assert_eq!(warning(&alert_in("drift-alert")), None, "an alert in a dimension of the monitoring stage");
