@@ -158,8 +158,16 @@ fn draw_question(a: &Assessment, look: &Look, frame: &mut Frame, area: Rect) {
         && height > used + 2
     {
         lines.push(Line::raw(""));
-        let wrapped = crate::tui::input::wrap_with_cursor(&format!("Why it matters: {}", shown(help)), 0, width).0;
-        lines.extend(wrapped.into_iter().take(height - used - 1).map(Line::raw));
+        let mut wrapped = crate::tui::input::wrap_with_cursor(&format!("Why it matters: {}", shown(help)), 0, width).0;
+        let room = height - used - 1;
+        if wrapped.len() > room {
+            // Cut short: the last row shown says so (`i` hides it; a larger window shows it all).
+            wrapped.truncate(room);
+            if let Some(last) = wrapped.last_mut() {
+                *last = crate::tui::text::ending_in(last, " …", width);
+            }
+        }
+        lines.extend(wrapped.into_iter().map(Line::raw));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
