@@ -74,8 +74,10 @@ pub fn list() -> Result<ExitCode> {
     let name_width = sessions.iter().map(|s| one_line(&excerpt(&file_name(&s.path), 60)).chars().count()).max();
     let name_width = name_width.unwrap_or(0).max(28);
     for s in sessions {
+        // A workshop's count is of agreed answers: votes alone are not its answer yet.
+        let counted = if s.session.participants.is_some() { "agreed" } else { "answered" };
         print_out(&format!(
-            "  {} {} {} {:>3}/{:<3} answered  {}\n",
+            "  {} {} {} {:>3}/{:<3} {counted:<8}  {}\n",
             field(&file_name(&s.path), name_width),
             field(s.session.team.as_deref().unwrap_or("-"), 16),
             field(s.session.answered_by().as_deref().unwrap_or("-"), 16),

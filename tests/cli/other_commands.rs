@@ -181,10 +181,11 @@ fn list_names_a_workshop_as_one_and_keeps_its_columns_in_line() {
     .unwrap();
     let r = run_in(home.path(), home.path(), &["list"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let rows: Vec<&str> = r.stdout.lines().filter(|l| l.contains(" answered ")).collect();
+    let rows: Vec<&str> = r.stdout.lines().filter(|l| l.contains("  0/43 ")).collect();
     assert_eq!(rows.len(), 2, "{}", r.stdout);
-    assert!(rows.iter().any(|l| l.contains("workshop (3)")), "{}", r.stdout);
-    let column = |l: &str| l.find(" answered ").unwrap();
+    assert!(rows.iter().any(|l| l.contains("workshop (3)") && l.contains("0/43  agreed ")), "{}", r.stdout);
+    assert!(rows.iter().any(|l| l.contains("Ana") && l.contains("0/43  answered ")), "{}", r.stdout);
+    let column = |l: &str| l.find("0/43").unwrap();
     assert_eq!(column(rows[0]), column(rows[1]), "{}", r.stdout);
 }
 
