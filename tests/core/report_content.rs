@@ -71,55 +71,36 @@ fn nothing_is_said_to_be_unmonitored_when_a_monitoring_practice_is_in_place() {
 #[test]
 fn silent_degradation_follows_the_monitoring_answers_not_the_level() {
     let dir = tempfile::tempdir().unwrap();
+    // The JSON report of a session of the full questionnaire with these answers.
+    let report = |name: &str, answers: &str| {
+        let path = write(dir.path(), name, &format!("format: 1\nquestionnaire: mlops-maturity\nanswers:\n{answers}"));
+        let r = run_in(dir.path(), dir.path(), &["report", path.to_str().unwrap(), "--format", "json"]);
+        serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()
+    };
     // Level 0 everywhere, yet model alerts are in place: no warning.
-    let alerted = write(
-        dir.path(),
-        "alerted.yaml",
-        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-model-alerts: yes\n  mon-model-quality: yes\n",
-    );
-    let r = run_in(dir.path(), dir.path(), &["report", alerted.to_str().unwrap(), "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = report("alerted.yaml", "  mon-model-alerts: yes\n  mon-model-quality: yes\n");
     assert_eq!(v["overall"]["level"], 0);
     assert_eq!(v["silent_degradation"], serde_json::Value::Null);
     // No question about watching predictions answered yet: nothing is claimed either way.
-    let unasked = write(
-        dir.path(),
-        "unasked.yaml",
-        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-service-health: yes\n",
-    );
-    let r = run_in(dir.path(), dir.path(), &["report", unasked.to_str().unwrap(), "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = report("unasked.yaml", "  mon-service-health: yes\n");
     assert_eq!(v["silent_degradation"], serde_json::Value::Null, "no finding from unanswered questions");
     // Nothing that watches predictions: the strongest warning.
-    let blind = write(
-        dir.path(),
-        "blind.yaml",
-        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-service-health: yes\n  mon-prediction-distribution: no\n  mon-model-quality: no\n",
-    );
-    let r = run_in(dir.path(), dir.path(), &["report", blind.to_str().unwrap(), "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v =
+        report("blind.yaml", "  mon-service-health: yes\n  mon-prediction-distribution: no\n  mon-model-quality: no\n");
     let warning = v["silent_degradation"].as_str().unwrap();
     assert!(warning.contains("none of the practices that would show it is in place"), "{warning}");
     // Alerts unanswered: nobody knows, which is not the same as nobody being alerted.
     assert!(warning.starts_with("Nobody knows whether anyone is alerted"), "{warning}");
-    let no_alerts = write(
-        dir.path(),
-        "no-alerts.yaml",
-        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-model-alerts: no\n  mon-prediction-distribution: yes\n",
-    );
-    let r = run_in(dir.path(), dir.path(), &["report", no_alerts.to_str().unwrap(), "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = report("no-alerts.yaml", "  mon-model-alerts: no\n  mon-prediction-distribution: yes\n");
     assert_eq!(
         v["silent_degradation"],
         "Nobody is alerted when a model gets worse; today it shows only in “The distribution of each model's predictions or decisions is tracked over time”, if someone checks."
     );
-    let some_by_hand = write(
-        dir.path(),
+    // Watching done partly (by hand, for some models) is said as such.
+    let v = report(
         "by-hand.yaml",
-        "format: 1\nquestionnaire: mlops-maturity\nanswers:\n  mon-model-alerts: no\n  mon-prediction-distribution: yes\n  mon-model-quality: partial\n",
+        "  mon-model-alerts: no\n  mon-prediction-distribution: yes\n  mon-model-quality: partial\n",
     );
-    let r = run_in(dir.path(), dir.path(), &["report", some_by_hand.to_str().unwrap(), "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(
         v["silent_degradation"],
         "Nobody is alerted when a model gets worse; today it shows only in “The distribution of each model's predictions or decisions is tracked over time” (and partly in “Model quality is measured in production against the true outcomes once they are known”), if someone checks."
