@@ -103,15 +103,19 @@ fn completeness(report: &Facts, q: &Questionnaire) -> Completeness {
 
 /// With the target met: the practices at or below the team's level not fully in place.
 fn unfinished(report: &Facts) -> Vec<Unfinished> {
-    if !report.roadmap.is_empty() {
-        return Vec::new();
-    }
+    // A level asks for most of its practices, so some at or below the team's level can be left
+    // undone in an area that reached it: they are on no roadmap phase, and are listed here. With
+    // nothing on the roadmap, Level 1's count too.
+    let on_roadmap: std::collections::HashSet<&str> =
+        report.roadmap.iter().flat_map(|p| p.actions.iter().map(|a| a.question.as_str())).collect();
+    let up_to = if report.roadmap.is_empty() { report.overall.level.max(1) } else { report.overall.level };
     let names: std::collections::HashMap<&str, &str> =
         report.dimensions.iter().map(|d| (d.id.as_str(), d.name.as_str())).collect();
     report
         .answers
         .iter()
-        .filter(|a| a.level <= report.overall.level.max(1) && a.answer != Reported::Yes && a.answer != Reported::Na)
+        .filter(|a| a.level <= up_to && a.answer != Reported::Yes && a.answer != Reported::Na)
+        .filter(|a| !on_roadmap.contains(a.question.as_str()))
         .map(|a| Unfinished {
             question: a.question.clone(),
             text: a.text.clone(),
