@@ -500,6 +500,30 @@ fn results_scroll_through_the_whole_roadmap() {
 }
 
 #[test]
+fn page_down_on_the_results_moves_by_the_windows_height() {
+    // One PgDn in a 24-row window shows what 16 presses of ↓ show, not 10.
+    let on_results = || {
+        let mut m = model();
+        m.size = (80, 24);
+        press(&mut m, KeyCode::Char('r'));
+        m
+    };
+    let down = |n: usize| {
+        let mut m = on_results();
+        for _ in 0..n {
+            press(&mut m, KeyCode::Down);
+        }
+        render(&m, 80, 24)
+    };
+    let mut paged = on_results();
+    press(&mut paged, KeyCode::PageDown);
+    assert_eq!(render(&paged, 80, 24), down(16));
+    assert_ne!(render(&paged, 80, 24), down(10));
+    press(&mut paged, KeyCode::PageUp);
+    assert_eq!(render(&paged, 80, 24), down(0), "PgUp pages back");
+}
+
+#[test]
 fn context_x_clears_models_and_digits_replace_a_value_set_with_arrows() {
     let mut m = model();
     press(&mut m, KeyCode::Char('c'));

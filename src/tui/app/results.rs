@@ -39,12 +39,14 @@ fn export(_: &mut Model, key: KeyEvent) -> Effect {
 }
 
 fn scroll(model: &mut Model, key: KeyEvent) -> Effect {
+    // A page is about the rows the window shows below the header, status and borders.
+    let page = usize::from(model.size.1).saturating_sub(8).max(5);
     if let Some(a) = model.assessment.as_mut() {
         a.results_scroll = match key.code {
             KeyCode::Down => a.results_scroll + 1,
-            KeyCode::PageDown => a.results_scroll + 10,
+            KeyCode::PageDown => a.results_scroll + page,
             KeyCode::Up => a.results_scroll.saturating_sub(1),
-            KeyCode::PageUp => a.results_scroll.saturating_sub(10),
+            KeyCode::PageUp => a.results_scroll.saturating_sub(page),
             _ => 0,
         };
     }
