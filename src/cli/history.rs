@@ -52,6 +52,6 @@ pub fn history(args: HistoryArgs) -> Result<ExitCode> {
         Format::Html => history::render_html(&built),
         Format::Markdown | Format::Csv => history::render_markdown(&built),
     };
-    write_or_print(args.output.as_deref(), &text, &used, args.format)?;
+    write_or_print(args.output.as_deref(), &text, &used, Some(args.format))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -12,15 +12,21 @@ pub(crate) fn print_for_terminal(text: &str) -> Result<()> {
     if std::io::stdout().is_terminal() { print_out(&crate::printable::printable(text)) } else { print_out(text) }
 }
 
-/// A command's result in `format`: written atomically to `-o FILE` (never over one of the files
-/// it `read`, nor over a session another process holds; a name that ends in another format's
-/// extension is warned about), else printed for the terminal.
-pub(crate) fn write_or_print(output: Option<&Path>, text: &str, read: &[PathBuf], format: Format) -> Result<()> {
+/// A command's result: written atomically to `-o FILE` (never over one of the files it `read`,
+/// nor over a session another process holds), else printed for the terminal. Written in one of
+/// the `format`s, a file whose name ends in another format's extension is warned about; `None`
+/// (a user's template) checks no name.
+pub(crate) fn write_or_print(
+    output: Option<&Path>,
+    text: &str,
+    read: &[PathBuf],
+    format: Option<Format>,
+) -> Result<()> {
     match output {
         Some(path) => {
             let _held = crate::lock::guard_output(path, read)?;
             crate::files::write_atomic(path, text.as_bytes())?;
-            print_warnings(&Vec::from_iter(crate::format::extension_mismatch(path, format)));
+            print_warnings(format.and_then(|f| crate::format::extension_mismatch(path, f)).as_slice());
             Ok(())
         }
         None => print_for_terminal(text),

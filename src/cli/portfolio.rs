@@ -40,6 +40,6 @@ pub fn portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     };
     // Team names and notes come from untrusted files: every format was cleaned of control
     // characters; on a terminal, what is left is shown escaped too.
-    write_or_print(args.output.as_deref(), &text, &used, args.format)?;
+    write_or_print(args.output.as_deref(), &text, &used, Some(args.format))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -87,27 +87,18 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
         (Some(template), _) => crate::templates::render_with_file(&built, template)?,
         (None, format) => crate::format::render_report(&built, format, home.as_deref())?,
     };
-    match &args.output {
-        Some(path) => {
-            if args.template.is_none() && args.format == Format::Markdown {
-                read_files.extend(crate::templates::custom_template(
-                    home.as_deref(),
-                    crate::templates::DEFAULT_TEMPLATE_NAME,
-                ));
-            }
-            if args.template.is_none() && args.format == Format::Html {
-                read_files
-                    .extend(crate::templates::custom_template(home.as_deref(), crate::templates::HTML_TEMPLATE_NAME));
-            }
-            read_files.extend(loaded.files());
-            let _held = crate::lock::guard_output(path, &read_files)?;
-            files::write_atomic(path, text.as_bytes())?;
-            if args.template.is_none() {
-                print_warnings(&Vec::from_iter(crate::format::extension_mismatch(path, args.format)));
-            }
-        }
-        None => print_for_terminal(&text)?,
+    if args.output.is_some() {
+        // The user's own built-in-format template is read too, so `-o` must not name it.
+        let own = match (&args.template, args.format) {
+            (None, Format::Markdown) => Some(crate::templates::DEFAULT_TEMPLATE_NAME),
+            (None, Format::Html) => Some(crate::templates::HTML_TEMPLATE_NAME),
+            _ => None,
+        };
+        read_files.extend(own.and_then(|name| crate::templates::custom_template(home.as_deref(), name)));
+        read_files.extend(loaded.files());
     }
+    // What `--template` writes is the template's own format: `-o`'s extension is not checked.
+    write_or_print(args.output.as_deref(), &text, &read_files, args.template.is_none().then_some(args.format))?;
     Ok(ExitCode::SUCCESS)
 }
 
