@@ -9,27 +9,28 @@ pub(crate) fn shown(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
 }
 
+/// The longest start of `text` that fits in `width` cells.
+pub(crate) fn take_width(text: &str, width: usize) -> &str {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > width
+        })
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
 /// Text cut to `width` cells (ending in `…` when cut) and padded to it.
 pub(crate) fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
     let text = shown(text);
-    if text.width() > width {
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            used += w;
-            out.push(c);
-        }
-        if width > 0 {
-            out.push('…');
-        }
-    } else {
-        out = text;
-    }
+    let out = match width {
+        _ if text.width() <= width => text,
+        0 => String::new(),
+        _ => format!("{}…", take_width(&text, width - 1)),
+    };
     let pad = width.saturating_sub(out.width());
     out + &" ".repeat(pad)
 }
@@ -42,23 +43,24 @@ pub(crate) fn cut(text: &str, width: usize) -> String {
 /// `text` followed by `end` (" …", " … (+3 lines)": it says more follows) in `width` cells: the
 /// text is shortened to leave room, so the ending is shown whole, never cut off nor doubled.
 pub(crate) fn ending_in(text: &str, end: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let room = width.saturating_sub(end.width());
-    let mut kept = String::new();
-    let mut used = 0;
-    for c in shown(text).chars() {
-        used += c.width().unwrap_or(0);
-        if used > room {
-            break;
-        }
-        kept.push(c);
-    }
+    let text = shown(text);
+    let kept = take_width(&text, width.saturating_sub(end.width()));
     cut(&format!("{}{end}", kept.trim_end()), width)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_cut_by_the_cells_it_takes_not_its_characters() {
+        assert_eq!(take_width("a漢b", 2), "a", "a wide character that does not fit is left out whole");
+        assert_eq!(take_width("a漢b", 3), "a漢");
+        assert_eq!(take_width("abc", 9), "abc");
+        assert_eq!(fit("a漢bc", 4), "a漢…");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit("ab", 0), "");
+    }
 
     #[test]
     fn an_ending_that_says_more_follows_is_shown_whole_and_once() {

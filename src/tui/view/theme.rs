@@ -67,22 +67,12 @@ pub(super) fn framed(frame: &mut Frame, area: Rect, title: &str) -> Rect {
 
 /// Cuts text to `width` cells, ending in `…` when cut; pads nothing.
 pub(super) fn clip(s: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if s.width() <= width {
-        return s.to_owned();
+    use unicode_width::UnicodeWidthStr;
+    match width {
+        _ if s.width() <= width => s.to_owned(),
+        0 => "…".to_owned(),
+        _ => format!("{}…", crate::tui::text::take_width(s, width - 1)),
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// A path for the screen: the home folder as `~`, and when still too long for `width` cells,
