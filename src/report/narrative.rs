@@ -442,7 +442,7 @@ fn evidence_watch(report: &Facts) -> Vec<String> {
             0 => String::new(),
             n if n == claimed.len() && n == 1 => " (it has a note, which may name it)".to_owned(),
             n if n == claimed.len() => " (each has a note, which may name it)".to_owned(),
-            n => format!(" ({n} of them {} a note, which may name it)", if n == 1 { "has" } else { "have" }),
+            n => format!(" ({} a note, which may name it)", plural(n, "of them has", "of them have")),
         };
         out.push(format!(
             "Claimed without evidence: {} no recorded evidence{}{notes}. Note where each can be seen (the evidence beside the answer), so that a reader can check it.",
@@ -509,8 +509,7 @@ fn verdict(report: &Facts, completeness: &Completeness, unfinished: &[Unfinished
     // defining ones), so the open ones are counted and the most telling named.
     let needs = |shown: usize| -> String {
         let items: Vec<String> = blocking.iter().take(shown).map(|t| quote(t)).collect();
-        let open =
-            if blocking.len() == 1 { "1 practice is".to_owned() } else { format!("{} practices are", blocking.len()) };
+        let open = plural(blocking.len(), "practice is", "practices are");
         let named = match (shown, blocking.len() > shown) {
             (0, _) => ", listed in the roadmap".to_owned(),
             (_, true) => format!(", among them {}", join_and(&items)),
