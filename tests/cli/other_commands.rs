@@ -208,4 +208,27 @@ fn a_session_named_as_list_shows_it_is_found_in_the_user_folder_by_the_error() {
     );
     let r = run_in(home.path(), elsewhere.path(), &["report", "other.yaml"]);
     assert!(!r.stderr.contains("user folder"), "only when it is there: {}", r.stderr);
+    // Only a bare name is looked up there: a path with a folder means that folder.
+    std::fs::create_dir_all(home.path().join("sessions/sub")).unwrap();
+    std::fs::copy(fixture("profile-insurer.yaml"), home.path().join("sessions/sub/ins.yaml")).unwrap();
+    let r = run_in(home.path(), elsewhere.path(), &["report", "sub/ins.yaml"]);
+    assert!(r.code == 1 && !r.stderr.contains("user folder"), "{}", r.stderr);
+    // A file of that name here that cannot be read is that file's problem, not a lookup.
+    std::fs::write(elsewhere.path().join("ins.yaml"), "not: a session\n").unwrap();
+    let r = run_in(home.path(), elsewhere.path(), &["report", "ins.yaml"]);
+    assert!(r.code == 1 && !r.stderr.contains("user folder"), "{}", r.stderr);
+}
+
+#[test]
+fn the_users_own_markdown_template_is_never_written_over_by_a_report() {
+    let home = tempfile::tempdir().unwrap();
+    let r = run_in(home.path(), home.path(), &["init", home.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let template = home.path().join("templates/report.md");
+    let before = std::fs::read_to_string(&template).unwrap();
+    let session = fixture("profile-insurer.yaml");
+    let r = run_in(home.path(), home.path(), &["report", session.to_str().unwrap(), "-o", template.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("is one of the report's inputs"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&template).unwrap(), before);
 }

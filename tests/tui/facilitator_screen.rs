@@ -133,6 +133,37 @@ fn a_note_being_typed_wraps_so_the_facilitator_sees_its_end() {
 }
 
 #[test]
+fn a_note_being_typed_shows_its_cursor_where_it_is_and_no_escape_sequence() {
+    // A note from the file may hold what typing never lets in.
+    let first = built_in("mlops-maturity").unwrap().questions().next().unwrap().1.id.clone();
+    let mut m = model(&format!("answers:\n  {first}: {{ note: \"a\\e[2Jb\" }}\n"));
+    press(&mut m, 'e');
+    update(&mut m, Msg::Paste("\ncd".into()));
+    press_code(&mut m, KeyCode::Left);
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("Note: a?[2Jb"), "a control character shows as ?: {screen}");
+    assert!(screen.contains("c█d"), "the cursor sits before the last character: {screen}");
+    // A long note: the four rows up to the cursor are in view, the first ones give way.
+    let mut m = model("");
+    press(&mut m, 'e');
+    update(&mut m, Msg::Paste("row1\nrow2\nrow3\nrow4\nrow5\nrow6\nrow7".into()));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("row4") && screen.contains("row7█"), "{screen}");
+    assert!(!screen.contains("row3"), "{screen}");
+}
+
+#[test]
+fn why_it_matters_cut_short_ends_in_an_ellipsis() {
+    let m = model("");
+    let small = render(&m, 80, 20);
+    let help_rows: Vec<&str> = small.lines().filter(|l| l.contains("Why it matters") || l.contains("…")).collect();
+    assert!(small.contains("Why it matters"), "{small}");
+    assert!(help_rows.last().is_some_and(|l| l.trim_end_matches([' ', '"']).ends_with('…')), "{small}");
+    let large = render(&m, 120, 60);
+    assert!(large.contains("training set.") && !large.contains("a …"), "shown whole when it fits: {large}");
+}
+
+#[test]
 fn enter_without_votes_records_nothing() {
     let mut m = model("");
     press_code(&mut m, KeyCode::Enter);

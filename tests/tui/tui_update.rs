@@ -500,6 +500,18 @@ fn results_scroll_through_the_whole_roadmap() {
 }
 
 #[test]
+fn a_note_longer_than_its_rows_ends_in_how_many_lines_are_hidden() {
+    let mut m = model();
+    keys(&mut m, "e");
+    update(&mut m, Msg::Paste((1..=12).map(|i| format!("line {i}")).collect::<Vec<_>>().join("\n")));
+    press(&mut m, KeyCode::Enter);
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("line 1") && screen.contains(" lines)"), "{screen}");
+    assert!(screen.matches("… (+").count() == 1, "one ending, on the last row shown: {screen}");
+    assert!(!screen.contains("line 12"), "{screen}");
+}
+
+#[test]
 fn page_down_on_the_results_moves_by_the_windows_height() {
     // One PgDn in a 24-row window shows what 16 presses of ↓ show, not 10.
     let on_results = || {
@@ -519,8 +531,11 @@ fn page_down_on_the_results_moves_by_the_windows_height() {
     press(&mut paged, KeyCode::PageDown);
     assert_eq!(render(&paged, 80, 24), down(16));
     assert_ne!(render(&paged, 80, 24), down(10));
+    press(&mut paged, KeyCode::PageDown);
     press(&mut paged, KeyCode::PageUp);
-    assert_eq!(render(&paged, 80, 24), down(0), "PgUp pages back");
+    assert_eq!(render(&paged, 80, 24), down(16), "PgUp pages back one page");
+    press(&mut paged, KeyCode::Up);
+    assert_eq!(render(&paged, 80, 24), down(15), "↑ goes back one row");
 }
 
 #[test]
@@ -640,7 +655,13 @@ fn the_start_screen_lists_finished_and_invalid_sessions_with_the_reason() {
     let broken = entries.iter().find(|e| e.team == "Broken Q").expect("an invalid one is listed");
     let why = broken.problem.as_deref().unwrap();
     assert!(why.contains("invalid") && why.contains("ours.yaml"), "{why}");
-    assert!(entries.iter().any(|e| e.path.ends_with("not-a-session.yaml") && e.problem.is_some()));
+    let unreadable = entries.iter().find(|e| e.path.ends_with("not-a-session.yaml")).expect("listed too");
+    assert!(unreadable.problem.is_some());
+    assert_eq!(
+        (unreadable.team.as_str(), unreadable.respondent.as_str(), unreadable.questionnaire.as_str()),
+        ("not-a-session.yaml", "–", "?"),
+        "named by its file, nobody and no questionnaire"
+    );
     let form = mlops_maturity::tui::app::NewSessionForm::default();
     let mut m = Model::start(entries, form, "2026-11-28", false);
     let screen = render(&m, 100, 30);
